@@ -1,0 +1,117 @@
+//! Command-line arguments: parsing and validation only, no I/O.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Find the people, states, groups and places named in news articles, and build their
+/// co-occurrence network for Gephi and Graphviz.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, about, long_about = None)]
+#[command(after_help = "Exit status: 0 on success, 1 if no actor was found, 2 on error.")]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Write every mention of a known actor, with byte offsets, as CSV or JSONL.
+    Extract(ExtractArgs),
+    /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
+    pub(crate) format: MentionFormatArg,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GraphArgs {
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+    /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+    /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
+    pub(crate) format: Vec<GraphFormatArg>,
+    /// The window in which two actors co-occur.
+    #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
+    pub(crate) window: WindowArg,
+    /// Leave out edges seen in fewer windows than this.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) min_weight: u64,
+}
+
+/// Options shared by every command that reads a corpus.
+#[derive(Debug, Args)]
+pub(crate) struct CommonArgs {
+    /// Files or directories to read (.txt, .md and .jsonl, recursively); - reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Add a gazetteer file on top of the built-in one (repeatable; later files win).
+    #[arg(short, long = "gazetteer", value_name = "PATH")]
+    pub(crate) gazetteers: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteer.
+    #[arg(long)]
+    pub(crate) no_default_gazetteer: bool,
+    /// Do not count adjectival forms such as "Russian" or "Saudi-led" as mentions.
+    #[arg(long)]
+    pub(crate) no_adjectives: bool,
+    /// How to read inputs: by extension (auto), each as one text, or each as JSONL.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub(crate) input_format: InputFormatArg,
+    /// The JSONL field holding a document's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub(crate) id_field: String,
+    /// The JSONL field holding a document's text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub(crate) text_field: String,
+    /// The JSONL field holding a document's date.
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub(crate) date_field: String,
+    /// Skip broken records and unreadable files with a warning instead of stopping.
+    #[arg(long)]
+    pub(crate) skip_bad_records: bool,
+    /// Worker threads (default: all cores). Output is identical whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Print no warnings or summary.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum MentionFormatArg {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormatArg {
+    Csv,
+    Dot,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum WindowArg {
+    Sentence,
+    Paragraph,
+    Document,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}

@@ -1,0 +1,22 @@
+//! The `actorgraph` command: a thin layer over the library.
+
+mod app;
+mod args;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match app::run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("actorgraph: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The co-occurrence graph: a thin, documented wrapper over a petgraph graph.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+
+use super::{EdgeCounts, NodeCounts};
+use crate::gazetteer::EntityId;
+
+/// A node of the graph: an entity and its counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Node {
+    entity: EntityId,
+    counts: NodeCounts,
+}
+
+impl Node {
+    pub(crate) fn new(entity: EntityId, counts: NodeCounts) -> Node {
+        Node { entity, counts }
+    }
+
+    /// Returns the entity.
+    pub fn entity(&self) -> EntityId {
+        self.entity
+    }
+
+    /// Returns the number of mentions.
+    pub fn mentions(&self) -> u64 {
+        self.counts.mentions
+    }
+
+    /// Returns the number of mentions in adjectival form.
+    pub fn adjectival_mentions(&self) -> u64 {
+        self.counts.adjectival
+    }
+
+    /// Returns the number of distinct documents the entity appears in.
+    pub fn documents(&self) -> u64 {
+        self.counts.documents
+    }
+}
+
+/// An edge of the graph: the counts of one unordered pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge {
+    counts: EdgeCounts,
+}
+
+impl Edge {
+    pub(crate) fn new(counts: EdgeCounts) -> Edge {
+        Edge { counts }
+    }
+
+    /// Returns the number of windows in which both ends appear.
+    pub fn weight(&self) -> u64 {
+        self.counts.weight
+    }
+
+    /// Returns the number of distinct documents in which both ends share a window.
+    pub fn documents(&self) -> u64 {
+        self.counts.documents
+    }
+}
+
+/// An undirected actor co-occurrence graph.
+///
+/// Nodes are in entity id order and edges in (source, target) order, with source < target, so
+/// the same input always gives the same graph. [`CooccurrenceGraph::as_petgraph`] gives the
+/// underlying petgraph graph for algorithms such as connected components or shortest paths.
+#[derive(Clone, Debug, Default)]
+pub struct CooccurrenceGraph {
+    graph: UnGraph<Node, Edge>,
+    index: HashMap<EntityId, NodeIndex>,
+}
+
+impl CooccurrenceGraph {
+    pub(crate) fn from_parts<N, E>(nodes: N, edges: E) -> CooccurrenceGraph
+    where
+        N: Iterator<Item = Node>,
+        E: Iterator<Item = (EntityId, EntityId, Edge)>,
+    {
+        let mut graph = UnGraph::default();
+        let mut index = HashMap::new();
+        for node in nodes {
+            index.insert(node.entity, graph.add_node(node));
+        }
+        for (a, b, edge) in edges {
+            graph.add_edge(index[&a], index[&b], edge);
+        }
+        CooccurrenceGraph { graph, index }
+    }
+
+    /// Returns the number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Returns the number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Returns the nodes, in entity id order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// Returns the node of an entity, if it is in the graph.
+    pub fn node(&self, entity: EntityId) -> Option<&Node> {
+        self.index.get(&entity).map(|&i| &self.graph[i])
+    }
+
+    /// Returns the edges as (source, target, edge), source before target, in that order.
+    pub fn edges(&self) -> impl Iterator<Item = (EntityId, EntityId, &Edge)> {
+        self.graph.edge_references().map(|e| {
+            (self.graph[e.source()].entity, self.graph[e.target()].entity, e.weight())
+        })
+    }
+
+    /// Returns the edge between two entities, in either order.
+    pub fn edge(&self, a: EntityId, b: EntityId) -> Option<&Edge> {
+        let (a, b) = (self.index.get(&a)?, self.index.get(&b)?);
+        self.graph.find_edge(*a, *b).map(|e| &self.graph[e])
+    }
+
+    /// Returns the underlying petgraph graph. Its node indices follow entity id order.
+    ///
+    /// ```
+    /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter};
+    /// use actorgraph::petgraph::algo::connected_components;
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "Syria and Iraq met. Chile and Peru met.";
+    /// let mut counts = Cooccurrence::new();
+    /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+    /// assert_eq!(connected_components(counts.to_graph().as_petgraph()), 2);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn as_petgraph(&self) -> &UnGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Returns the highest edge weight, or 0 for a graph without edges.
+    pub fn max_weight(&self) -> u64 {
+        self.graph.edge_weights().map(Edge::weight).max().unwrap_or(0)
+    }
+}

@@ -1,0 +1,216 @@
+//! JSON Lines corpora: one JSON object per line, with an id and a text field.
+
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use super::{Document, decode_lossy};
+use crate::error::{Error, Result};
+
+/// Which JSONL fields hold a document's id, text and date.
+#[derive(Clone, Debug)]
+pub struct JsonlOptions {
+    id_field: String,
+    text_field: String,
+    date_field: String,
+}
+
+impl Default for JsonlOptions {
+    fn default() -> JsonlOptions {
+        JsonlOptions::new()
+    }
+}
+
+impl JsonlOptions {
+    /// Creates options with the default field names `id`, `text` and `date`.
+    pub fn new() -> JsonlOptions {
+        JsonlOptions { id_field: "id".into(), text_field: "text".into(), date_field: "date".into() }
+    }
+
+    /// Sets the name of the id field. A record without it gets `ORIGIN:LINE` as its id.
+    pub fn id_field<S: Into<String>>(&mut self, name: S) -> &mut JsonlOptions {
+        self.id_field = name.into();
+        self
+    }
+
+    /// Sets the name of the text field. A record without it is an error.
+    pub fn text_field<S: Into<String>>(&mut self, name: S) -> &mut JsonlOptions {
+        self.text_field = name.into();
+        self
+    }
+
+    /// Sets the name of the date field.
+    pub fn date_field<S: Into<String>>(&mut self, name: S) -> &mut JsonlOptions {
+        self.date_field = name.into();
+        self
+    }
+
+    /// Reads documents from `rdr`, one JSON object per line. `origin` names the source in ids
+    /// and error messages.
+    ///
+    /// ```
+    /// use actorgraph::JsonlOptions;
+    ///
+    /// let input = "{\"id\": \"a\", \"text\": \"Kyiv\"}\n\n{\"text\": \"Gaza\"}\n";
+    /// let docs: Vec<_> = JsonlOptions::new().read(input.as_bytes(), "wire.jsonl").collect();
+    /// assert_eq!(docs[0].as_ref().unwrap().id(), "a");
+    /// assert_eq!(docs[1].as_ref().unwrap().id(), "wire.jsonl:3");
+    /// ```
+    pub fn read<R: BufRead>(&self, rdr: R, origin: &str) -> JsonlDocuments<R> {
+        JsonlDocuments {
+            rdr,
+            opts: self.clone(),
+            origin: origin.to_string(),
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+}
+
+/// An iterator over the documents of a JSONL source. Created by [`JsonlOptions::read`].
+///
+/// A broken line yields an error naming the origin and line, and the iterator goes on with the
+/// next line. An I/O error ends the iteration.
+#[derive(Debug)]
+pub struct JsonlDocuments<R> {
+    rdr: R,
+    opts: JsonlOptions,
+    origin: String,
+    line: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for JsonlDocuments<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        while !self.done {
+            self.buf.clear();
+            match self.rdr.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let bytes = std::mem::take(&mut self.buf);
+                    return Some(self.parse(bytes));
+                }
+                Err(err) => {
+                    self.done = true;
+                    return Some(Err(Error::corpus(&self.origin, self.line + 1, err.to_string())));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl<R> JsonlDocuments<R> {
+    fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
+        let (line, lossy) = decode_lossy(bytes);
+        let value: Value =
+            serde_json::from_str(&line).map_err(|err| self.error(format!("invalid JSON: {err}")))?;
+        let Value::Object(map) = value else {
+            return Err(self.error("expected a JSON object"));
+        };
+        let location = format!("{}:{}", self.origin, self.line);
+        let mut doc = Document { lossy, location, ..Document::default() };
+        let mut has_text = false;
+        for (key, value) in map {
+            if key == self.opts.text_field {
+                let Value::String(text) = value else {
+                    return Err(self.error(format!("field \"{key}\" is not a string")));
+                };
+                doc.text = text;
+                has_text = true;
+            } else if key == self.opts.id_field {
+                doc.id = scalar_text(value);
+            } else if key == self.opts.date_field {
+                doc.date = Some(scalar_text(value)).filter(|d| !d.is_empty());
+            } else {
+                doc.fields.insert(key, scalar_text(value));
+            }
+        }
+        if !has_text {
+            return Err(self.error(format!("no \"{}\" field", self.opts.text_field)));
+        }
+        if doc.id.is_empty() {
+            doc.id = doc.location.clone();
+        }
+        Ok(doc)
+    }
+
+    fn error<M: Into<String>>(&self, msg: M) -> Error {
+        Error::corpus(&self.origin, self.line, msg)
+    }
+}
+
+/// Converts a JSON value to text: strings as they are, null as empty, others as JSON.
+fn scalar_text(value: Value) -> String {
+    match value {
+        Value::String(s) => s,
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(input: &str) -> Vec<Result<Document>> {
+        JsonlOptions::new().read(input.as_bytes(), "t.jsonl").collect()
+    }
+
+    #[test]
+    fn reads_id_text_date_and_keeps_other_fields() {
+        let docs = read("{\"id\": 7, \"text\": \"Kyiv\", \"date\": \"2025-01-02\", \"src\": \"w\"}\n");
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!((doc.id(), doc.text(), doc.date()), ("7", "Kyiv", Some("2025-01-02")));
+        assert_eq!(doc.fields().get("src").map(String::as_str), Some("w"));
+    }
+
+    #[test]
+    fn broken_line_is_an_error_and_reading_goes_on() {
+        let docs = read("{\"text\": \"a\"}\n{broken\n{\"text\": \"b\"}\n");
+        assert_eq!(docs.len(), 3);
+        let err = docs[1].as_ref().unwrap_err().to_string();
+        assert!(err.starts_with("t.jsonl:2: invalid JSON"), "{err}");
+        assert_eq!(docs[2].as_ref().unwrap().text(), "b");
+    }
+
+    #[test]
+    fn missing_text_field_is_an_error() {
+        let docs = read("{\"id\": \"x\", \"body\": \"a\"}\n");
+        let err = docs[0].as_ref().unwrap_err().to_string();
+        assert_eq!(err, "t.jsonl:1: no \"text\" field");
+    }
+
+    #[test]
+    fn non_object_and_non_string_text_are_errors() {
+        let docs = read("[1, 2]\n{\"text\": 5}\n");
+        assert!(docs[0].as_ref().unwrap_err().to_string().contains("expected a JSON object"));
+        assert!(docs[1].as_ref().unwrap_err().to_string().contains("is not a string"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily() {
+        let input = b"{\"text\": \"Ky\xffiv\"}\n";
+        let docs: Vec<_> = JsonlOptions::new().read(&input[..], "t").collect();
+        let doc = docs[0].as_ref().unwrap();
+        assert!(doc.was_lossy());
+        assert_eq!(doc.text(), "Ky\u{FFFD}iv");
+    }
+
+    #[test]
+    fn custom_field_names() {
+        let mut opts = JsonlOptions::new();
+        opts.id_field("uid").text_field("body");
+        let docs: Vec<_> = opts.read(&b"{\"uid\": \"u1\", \"body\": \"Gaza\"}"[..], "t").collect();
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!((doc.id(), doc.text()), ("u1", "Gaza"));
+    }
+}

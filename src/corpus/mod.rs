@@ -1,0 +1,97 @@
+//! Reading documents: text and Markdown files, directories of them, JSONL corpora and stdin.
+//!
+//! This is where data enters actorgraph. Documents are read one at a time, so a corpus never has
+//! to fit in memory. Problems with one record (a broken JSONL line, an unreadable file) are
+//! returned as errors from the iterator, which then goes on with the next record: skipping or
+//! stopping is the caller's decision.
+
+mod files;
+mod jsonl;
+
+use std::collections::BTreeMap;
+
+pub use self::files::{Corpus, Documents, InputFormat};
+pub use self::jsonl::{JsonlDocuments, JsonlOptions};
+
+/// One article: an id, its text and any metadata that came with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    id: String,
+    text: String,
+    date: Option<String>,
+    fields: BTreeMap<String, String>,
+    lossy: bool,
+    location: String,
+}
+
+impl Document {
+    /// Creates a document from an id and its text.
+    ///
+    /// ```
+    /// let doc = actorgraph::Document::new("a1", "Putin met Erdoğan.");
+    /// assert_eq!(doc.id(), "a1");
+    /// ```
+    pub fn new<I: Into<String>, T: Into<String>>(id: I, text: T) -> Document {
+        Document { id: id.into(), text: text.into(), ..Document::default() }
+    }
+
+    /// Sets the document's date, as written in the source (for example `2025-03-14`).
+    pub fn with_date<D: Into<String>>(mut self, date: D) -> Document {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Returns the document's id: its path for files, its id field for JSONL records.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Returns the document's text, exactly as read (after lossy UTF-8 decoding, if needed).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Returns the document's date, if the source gave one.
+    pub fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+
+    /// Returns the other fields of a JSONL record. Strings are kept as they are; other values
+    /// are kept as their JSON text.
+    pub fn fields(&self) -> &BTreeMap<String, String> {
+        &self.fields
+    }
+
+    /// Returns where the document came from, for messages: a path, or `PATH:LINE` for a JSONL
+    /// record. Empty for documents made in code.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// Returns true if the source was not valid UTF-8 and was decoded lossily, with invalid
+    /// bytes replaced by U+FFFD.
+    pub fn was_lossy(&self) -> bool {
+        self.lossy
+    }
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences, and reports whether any were replaced.
+pub(crate) fn decode_lossy(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(err) => (String::from_utf8_lossy(err.as_bytes()).into_owned(), true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_lossy_flags_invalid_bytes() {
+        assert_eq!(decode_lossy(b"Kyiv".to_vec()), ("Kyiv".to_string(), false));
+        let (text, lossy) = decode_lossy(b"Ky\xffiv".to_vec());
+        assert!(lossy);
+        assert_eq!(text, "Ky\u{FFFD}iv");
+    }
+}

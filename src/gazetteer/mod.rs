@@ -1,0 +1,352 @@
+//! Gazetteers: the known actors, their kinds and every name they go by.
+//!
+//! A [`Gazetteer`] is built from layers: the built-in files compiled into the crate, files
+//! given by the user, and entries added in code. Layers stack in order. A later layer can
+//! redefine an id (replacing the entity) and take an alias over from an earlier one; within one
+//! layer, a duplicate id or an alias claimed by two entities is an error naming both lines.
+//! See `gazetteers/README.md` for the file format and the rules.
+
+mod entry;
+mod tsv;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use self::entry::{Alias, EntityId, EntityKind, Entry};
+use self::entry::Origin;
+use crate::error::{Error, Result};
+
+/// The built-in gazetteer files, compiled into the crate: (name, contents).
+const BUILTIN: &[(&str, &str)] = &[
+    ("gazetteers/states.tsv", include_str!("../../gazetteers/states.tsv")),
+    ("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv")),
+    ("gazetteers/groups.tsv", include_str!("../../gazetteers/groups.tsv")),
+    ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
+];
+
+/// A set of entities with unique ids and unambiguous names.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, EntityId>,
+    notices: Vec<String>,
+}
+
+impl Gazetteer {
+    /// Returns a builder.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// Returns the built-in default gazetteer: states, places, groups and people in
+    /// international news.
+    ///
+    /// ```
+    /// let gaz = actorgraph::Gazetteer::builtin();
+    /// let russia = gaz.lookup("RUS").unwrap();
+    /// assert_eq!(gaz.get(russia).unwrap().label(), "Russia");
+    /// ```
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::builder()
+            .add_builtin()
+            .build()
+            .expect("the built-in gazetteer is checked by the test suite")
+    }
+
+    /// Loads one gazetteer file.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file and line if the file cannot be read or is malformed.
+    pub fn from_path<P: AsRef<Path>>(path: P) -> Result<Gazetteer> {
+        Gazetteer::builder().add_path(path)?.build()
+    }
+
+    /// Returns the entry for an id, if there is one.
+    pub fn get(&self, id: EntityId) -> Option<&Entry> {
+        self.entries.get(id.as_usize())
+    }
+
+    /// Returns the id of the entity with this text id (`RUS`, `vladimir_putin`).
+    pub fn lookup(&self, id: &str) -> Option<EntityId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Returns all entries, in id order.
+    pub fn entries(&self) -> std::slice::Iter<'_, Entry> {
+        self.entries.iter()
+    }
+
+    /// Returns the entries with their ids.
+    pub fn iter(&self) -> impl Iterator<Item = (EntityId, &Entry)> {
+        self.entries.iter().enumerate().map(|(i, e)| (EntityId::new(i), e))
+    }
+
+    /// Returns the number of entities.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Returns true if there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Returns what the build decided that a user may want to know: ids redefined by a later
+    /// file, aliases taken over, and attributes that name an unknown state.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+}
+
+/// Builds a [`Gazetteer`] from layers of files and entries.
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    layers: Vec<Vec<Entry>>,
+}
+
+impl GazetteerBuilder {
+    /// Creates an empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Adds the built-in gazetteer files, each as its own layer.
+    pub fn add_builtin(&mut self) -> &mut GazetteerBuilder {
+        for (name, text) in BUILTIN {
+            let entries = tsv::parse(name, text).expect("the built-in gazetteer parses");
+            self.layers.push(entries);
+        }
+        self
+    }
+
+    /// Adds a gazetteer file as a new layer.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file and line if it cannot be read or is malformed.
+    pub fn add_path<P: AsRef<Path>>(&mut self, path: P) -> Result<&mut GazetteerBuilder> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|err| Error::io_at(path, err))?;
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let line = bytecount_lines(&err.as_bytes()[..err.utf8_error().valid_up_to()]);
+            Error::gazetteer(path, line, "invalid UTF-8 (save the file as UTF-8)")
+        })?;
+        self.add_str(&path.display().to_string(), &text)
+    }
+
+    /// Adds gazetteer text as a new layer. `name` stands for the file in errors.
+    ///
+    /// ```
+    /// let gaz = actorgraph::Gazetteer::builder()
+    ///     .add_str("mine.tsv", "id\tkind\tlabel\taliases\nnusra\tgroup\tal-Nusra Front\tNusra Front")?
+    ///     .build()?;
+    /// assert_eq!(gaz.len(), 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming `name` and the line if the text is malformed.
+    pub fn add_str(&mut self, name: &str, text: &str) -> Result<&mut GazetteerBuilder> {
+        self.layers.push(tsv::parse(name, text)?);
+        Ok(self)
+    }
+
+    /// Adds one entry. Entries added this way form one layer, after the files added so far.
+    pub fn add(&mut self, entry: Entry) -> &mut GazetteerBuilder {
+        let api_layer = self.layers.last().is_some_and(|l| l.first().is_some_and(is_api_entry));
+        if !api_layer {
+            self.layers.push(Vec::new());
+        }
+        let layer = self.layers.last_mut().expect("a layer was just ensured");
+        let line = layer.len() as u64 + 1;
+        layer.push(Entry { origin: Origin { source: API_SOURCE.to_string(), line }, ..entry });
+        self
+    }
+
+    /// Resolves the layers into a gazetteer.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming both places if two entities of one layer claim the same name, or
+    /// if entries added in code repeat an id.
+    pub fn build(&self) -> Result<Gazetteer> {
+        let mut notices = Vec::new();
+        let mut layered = stack_layers(&self.layers, &mut notices)?;
+        resolve_aliases(&mut layered, &mut notices)?;
+        let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
+        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
+        let mut gaz = Gazetteer { entries, by_id, notices };
+        check_references(&mut gaz);
+        Ok(gaz)
+    }
+}
+
+const API_SOURCE: &str = "<entries>";
+
+fn is_api_entry(entry: &Entry) -> bool {
+    entry.origin.source == API_SOURCE
+}
+
+fn bytecount_lines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
+/// Stacks layers: a later layer's entry replaces an earlier one with the same id, in place.
+/// Returns each entry with the index of its layer.
+fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<(usize, Entry)>> {
+    let mut out: Vec<(usize, Entry)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (layer, entries) in layers.iter().enumerate() {
+        for entry in entries {
+            match index.get(&entry.id) {
+                Some(&i) if out[i].0 == layer => {
+                    let msg = format!("duplicate id \"{}\" (first defined at {})", entry.id, out[i].1.origin);
+                    return Err(Error::gazetteer(&entry.origin.source, entry.origin.line, msg));
+                }
+                Some(&i) => {
+                    notices.push(format!("{}: id \"{}\" replaces the entity defined at {}", entry.origin, entry.id, out[i].1.origin));
+                    out[i] = (layer, entry.clone());
+                }
+                None => {
+                    index.insert(entry.id.clone(), out.len());
+                    out.push((layer, entry.clone()));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Gives every name to exactly one entity: within a layer a shared name is an error, across
+/// layers the later layer keeps it.
+fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) -> Result<()> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| entries[i].0);
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut lost: Vec<(usize, String)> = Vec::new();
+    for &i in &order {
+        for alias in &entries[i].1.aliases {
+            let key = alias.key();
+            match owner.get(&key) {
+                Some(&j) if j == i => {}
+                Some(&j) if entries[j].0 == entries[i].0 => {
+                    return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
+                }
+                Some(&j) => {
+                    notices.push(format!("{}: \"{}\" is taken over from \"{}\" ({})", entries[i].1.origin, alias.text(), entries[j].1.id, entries[j].1.origin));
+                    lost.push((j, key.clone()));
+                    owner.insert(key, i);
+                }
+                None => {
+                    owner.insert(key, i);
+                }
+            }
+        }
+    }
+    for (j, key) in lost {
+        entries[j].1.aliases.retain(|a| a.key() != key);
+    }
+    Ok(())
+}
+
+fn alias_conflict(entry: &Entry, first: &Entry, alias: &str) -> Error {
+    let msg = format!("\"{}\" is claimed by \"{}\" and by \"{}\" ({})", alias, entry.id, first.id, first.origin);
+    Error::gazetteer(&entry.origin.source, entry.origin.line, msg)
+}
+
+/// Notes affiliations and countries that name no state of the gazetteer.
+fn check_references(gaz: &mut Gazetteer) {
+    let mut notices = Vec::new();
+    for entry in &gaz.entries {
+        for state in [&entry.affiliation, &entry.country].into_iter().flatten() {
+            let known = gaz.lookup(state).and_then(|id| gaz.get(id)).is_some_and(|e| e.kind == EntityKind::State);
+            if !known {
+                notices.push(format!("{}: \"{}\" is not a state id of this gazetteer", entry.origin, state));
+            }
+        }
+    }
+    gaz.notices.extend(notices);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tkind\tlabel\taliases\n";
+
+    fn layer(rows: &str) -> String {
+        format!("{HEADER}{rows}")
+    }
+
+    #[test]
+    fn later_layer_replaces_an_id_in_place() {
+        let gaz = Gazetteer::builder()
+            .add_str("a.tsv", &layer("x\tstate\tX\ny\tstate\tY\n"))
+            .unwrap()
+            .add_str("b.tsv", &layer("x\tplace\tEx\n"))
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(gaz.len(), 2);
+        let x = gaz.get(gaz.lookup("x").unwrap()).unwrap();
+        assert_eq!((x.kind(), x.label()), (EntityKind::Place, "Ex"));
+        assert_eq!(gaz.lookup("x").unwrap().as_usize(), 0);
+        assert!(gaz.notices()[0].contains("replaces"), "{:?}", gaz.notices());
+    }
+
+    #[test]
+    fn shared_alias_in_one_layer_is_an_error() {
+        let err = Gazetteer::builder()
+            .add_str("a.tsv", &layer("x\tstate\tGeorgia\ny\tplace\tAtlanta\tgeorgia\n"))
+            .unwrap()
+            .build()
+            .unwrap_err();
+        assert_eq!(err.to_string(), "a.tsv:3: \"georgia\" is claimed by \"y\" and by \"x\" (a.tsv:2)");
+    }
+
+    #[test]
+    fn later_layer_takes_an_alias_over() {
+        let gaz = Gazetteer::builder()
+            .add_str("a.tsv", &layer("geo\tstate\tGeorgia\tSakartvelo\n"))
+            .unwrap()
+            .add_str("b.tsv", &layer("ga\tplace\tGeorgia (US state)\tGeorgia\n"))
+            .unwrap()
+            .build()
+            .unwrap();
+        let geo = gaz.get(gaz.lookup("geo").unwrap()).unwrap();
+        let names: Vec<_> = geo.aliases().iter().map(Alias::text).collect();
+        assert_eq!(names, ["Sakartvelo"]);
+        assert_eq!(geo.label(), "Georgia");
+        assert!(gaz.notices().iter().any(|n| n.contains("taken over")));
+    }
+
+    #[test]
+    fn api_entries_form_one_layer() {
+        let err = Gazetteer::builder()
+            .add(Entry::new("x", EntityKind::State, "X"))
+            .add(Entry::new("x", EntityKind::State, "Y"))
+            .build()
+            .unwrap_err();
+        assert_eq!(err.to_string(), "<entries>:2: duplicate id \"x\" (first defined at <entries>:1)");
+    }
+
+    #[test]
+    fn unknown_state_references_are_noticed() {
+        let gaz = Gazetteer::builder()
+            .add(Entry::new("p", EntityKind::Person, "P").affiliation("ZZZ"))
+            .build()
+            .unwrap();
+        assert_eq!(gaz.notices(), ["<entries>:1: \"ZZZ\" is not a state id of this gazetteer"]);
+    }
+
+    #[test]
+    fn invalid_utf8_file_names_the_line() {
+        let path = std::env::temp_dir().join(format!("actorgraph-bad-{}.tsv", std::process::id()));
+        std::fs::write(&path, b"id\tkind\tlabel\nx\tstate\tK\xffiv\n").unwrap();
+        let err = Gazetteer::from_path(&path).unwrap_err().to_string();
+        std::fs::remove_file(&path).unwrap();
+        assert!(err.ends_with(":2: invalid UTF-8 (save the file as UTF-8)"), "{err}");
+    }
+}

@@ -1,0 +1,179 @@
+//! The gazetteer text format: tab-separated values with a header row.
+//!
+//! See `gazetteers/README.md` for the full description.
+
+use std::collections::HashMap;
+
+use super::entry::{Alias, Entry, Origin};
+use crate::error::{Error, Result};
+
+/// The columns a gazetteer file may have.
+const COLUMNS: &[&str] = &[
+    "id", "kind", "label", "aliases", "adjectives", "iso", "affiliation", "country", "role", "from",
+    "to", "note",
+];
+
+/// Which column holds which field.
+struct Header {
+    columns: Vec<&'static str>,
+}
+
+/// Parses a whole gazetteer file. `source` names it in errors.
+pub(crate) fn parse(source: &str, text: &str) -> Result<Vec<Entry>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut header = None;
+    let mut entries = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let lineno = index as u64 + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(header) = &header else {
+            header = Some(parse_header(source, lineno, line)?);
+            continue;
+        };
+        let entry = parse_row(header, line).map_err(|msg| Error::gazetteer(source, lineno, msg))?;
+        if let Some(first) = seen.insert(entry.id.clone(), lineno) {
+            let msg = format!("duplicate id \"{}\" (first defined on line {})", entry.id, first);
+            return Err(Error::gazetteer(source, lineno, msg));
+        }
+        entries.push(Entry { origin: Origin { source: source.to_string(), line: lineno }, ..entry });
+    }
+    if header.is_none() {
+        let msg = format!("no header line (expected tab-separated columns such as {})", COLUMNS[..4].join(", "));
+        return Err(Error::gazetteer(source, 0, msg));
+    }
+    Ok(entries)
+}
+
+fn parse_header(source: &str, lineno: u64, line: &str) -> Result<Header> {
+    let mut columns = Vec::new();
+    for cell in line.split('\t') {
+        let name = unquote(cell).to_ascii_lowercase();
+        let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
+            let msg = format!("unknown column \"{}\" (known columns: {})", name, COLUMNS.join(", "));
+            return Err(Error::gazetteer(source, lineno, msg));
+        };
+        if columns.contains(known) {
+            return Err(Error::gazetteer(source, lineno, format!("column \"{name}\" appears twice")));
+        }
+        columns.push(*known);
+    }
+    for required in ["id", "kind", "label"] {
+        if !columns.contains(&required) {
+            let msg = format!("the header has no \"{required}\" column");
+            return Err(Error::gazetteer(source, lineno, msg));
+        }
+    }
+    Ok(Header { columns })
+}
+
+fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> {
+    let cells: Vec<String> = line.split('\t').map(unquote).collect();
+    if cells.len() > header.columns.len() {
+        return Err(format!("{} cells but the header has {} columns", cells.len(), header.columns.len()));
+    }
+    let get = |name: &str| {
+        let i = header.columns.iter().position(|c| *c == name)?;
+        cells.get(i).map(|s| s.trim()).filter(|s| !s.is_empty())
+    };
+    let id = get("id").ok_or("empty id")?;
+    if id.contains(char::is_whitespace) {
+        return Err(format!("id \"{id}\" contains white space"));
+    }
+    let kind = get("kind").ok_or("empty kind")?.parse()?;
+    let label = get("label").ok_or("empty label")?;
+    let mut entry = Entry::new(id, kind, label);
+    for (column, adjectival) in [("aliases", false), ("adjectives", true)] {
+        for name in get(column).unwrap_or("").split('|') {
+            check_alias(name)?;
+            entry.push_alias(Alias::parse(name, adjectival));
+        }
+    }
+    entry.iso = get("iso").map(String::from);
+    entry.affiliation = get("affiliation").map(String::from);
+    entry.country = get("country").map(String::from);
+    entry.role = get("role").map(String::from);
+    entry.from = get("from").map(parse_year).transpose()?;
+    entry.to = get("to").map(parse_year).transpose()?;
+    entry.note = get("note").map(String::from);
+    Ok(entry)
+}
+
+fn check_alias(name: &str) -> std::result::Result<(), String> {
+    if name.trim() == "=" {
+        return Err("an alias marked '=' has no text".to_string());
+    }
+    Ok(())
+}
+
+fn parse_year(cell: &str) -> std::result::Result<i32, String> {
+    cell.parse().map_err(|_| format!("\"{cell}\" is not a year"))
+}
+
+/// Removes spreadsheet-style quotes: `"a ""b"""` becomes `a "b"`.
+fn unquote(cell: &str) -> String {
+    let trimmed = cell.trim();
+    match trimmed.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        Some(inner) if trimmed.len() >= 2 => inner.replace("\"\"", "\""),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::EntityKind;
+
+    fn err(text: &str) -> String {
+        parse("g.tsv", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_rows_comments_and_blank_lines() {
+        let text = "\u{FEFF}# states\n\nid\tkind\tlabel\taliases\tadjectives\tiso\r\nRUS\tstate\tRussia\tRussian Federation|=RF\tRussian\tRU\r\n";
+        let entries = parse("g.tsv", text).unwrap();
+        assert_eq!(entries.len(), 1);
+        let e = &entries[0];
+        assert_eq!((e.id(), e.kind(), e.label(), e.iso_code()), ("RUS", EntityKind::State, "Russia", Some("RU")));
+        let names: Vec<_> = e.aliases().iter().map(|a| (a.text(), a.is_adjectival(), a.is_exact())).collect();
+        assert_eq!(names, [("Russia", false, false), ("Russian Federation", false, false), ("RF", false, true), ("Russian", true, false)]);
+        assert_eq!(e.origin(), "g.tsv:4");
+    }
+
+    #[test]
+    fn short_rows_and_quoted_cells() {
+        let text = "id\tkind\tlabel\tnote\tcountry\nx\tplace\t\"Washington, D.C.\"\t\"say \"\"hi\"\"\"\n";
+        let e = &parse("g.tsv", text).unwrap()[0];
+        assert_eq!(e.label(), "Washington, D.C.");
+        assert_eq!(e.note_text(), Some("say \"hi\""));
+        assert_eq!(e.country_id(), None);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        assert_eq!(err("id\tkind\tlabel\nx\tpersn\tX\n"), "g.tsv:2: unknown kind \"persn\" (expected person, state, group or place)");
+        assert_eq!(err("id\tkind\tlabl\n"), "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, note)");
+        assert_eq!(err("id\tkind\n"), "g.tsv:1: the header has no \"label\" column");
+        assert_eq!(err("id\tkind\tlabel\nx\tstate\tX\tY\n"), "g.tsv:2: 4 cells but the header has 3 columns");
+        assert_eq!(err("id\tkind\tlabel\n\tstate\tX\n"), "g.tsv:2: empty id");
+        assert_eq!(err("id\tkind\tlabel\nx\tstate\t\n"), "g.tsv:2: empty label");
+        assert_eq!(err("id\tkind\tlabel\tfrom\nx\tperson\tX\tlast year\n"), "g.tsv:2: \"last year\" is not a year");
+        assert_eq!(err("id\tkind\tlabel\tkind\n"), "g.tsv:1: column \"kind\" appears twice");
+        assert_eq!(err("id\tkind\tlabel\taliases\nx\tstate\tX\t=\n"), "g.tsv:2: an alias marked '=' has no text");
+    }
+
+    #[test]
+    fn duplicate_id_names_both_lines() {
+        let text = "id\tkind\tlabel\nx\tstate\tX\n# c\nx\tstate\tY\n";
+        assert_eq!(err(text), "g.tsv:4: duplicate id \"x\" (first defined on line 2)");
+    }
+
+    #[test]
+    fn empty_file_has_no_header() {
+        assert!(err("").starts_with("g.tsv: no header line"));
+        assert!(err("# only a comment\n\n").starts_with("g.tsv: no header line"));
+    }
+}

@@ -1,0 +1,102 @@
+/*!
+actorgraph finds the people, states, groups and places named in news articles and links those
+that appear together into a co-occurrence network.
+
+It is built for researchers who study conflict and politics: every mention comes with exact
+byte offsets into the original text, every alias resolves to one canonical entity, and the same
+input always gives byte-identical output.
+
+The primary types, in the order data flows through them:
+
+* [`Corpus`] reads documents from files, directories, JSONL and stdin, one at a time.
+* [`Segmenter`] splits a text into paragraphs and sentences, as byte [`Span`]s.
+* [`Gazetteer`] holds the known entities; [`Gazetteer::builtin`] is the default one.
+* [`Matcher`] finds gazetteer names in text and yields [`Mention`]s.
+* [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
+  a petgraph graph underneath.
+* [`write_csv`], [`write_dot`] and [`MentionWriter`] write the results.
+
+# Example: extract mentions
+
+```
+use actorgraph::{Gazetteer, Matcher};
+
+let gaz = Gazetteer::builtin();
+let matcher = Matcher::new(&gaz)?;
+let text = "Turkish and Russian envoys met in Ankara. Mr. Erdoğan's aides said little.";
+for mention in matcher.find_iter(text) {
+    let entry = gaz.get(mention.entity()).unwrap();
+    println!("{} {:?} {}", entry.id(), mention.span(), &text[mention.span()]);
+}
+let ids: Vec<&str> = matcher.find_iter(text).map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+assert_eq!(ids, ["TUR", "RUS", "ankara", "recep_tayyip_erdogan"]);
+# Ok::<(), actorgraph::Error>(())
+```
+
+# Example: build a co-occurrence graph
+
+```
+use actorgraph::{CooccurrenceBuilder, Gazetteer, Matcher, Segmenter, Window, write_dot};
+
+let gaz = Gazetteer::builtin();
+let matcher = Matcher::new(&gaz)?;
+let segmenter = Segmenter::new();
+let mut counts = CooccurrenceBuilder::new().window(Window::Sentence).build();
+for text in ["Iran and Iraq signed a deal.", "Iran, Iraq and Syria met in Baghdad."] {
+    counts.add_document(&matcher.find_all(text), &segmenter.segment(text));
+}
+let graph = counts.to_graph();
+let (iran, iraq) = (gaz.lookup("IRN").unwrap(), gaz.lookup("IRQ").unwrap());
+assert_eq!(graph.edge(iran, iraq).unwrap().weight(), 2);
+
+let mut dot = Vec::new();
+write_dot(&graph, &gaz, &mut dot)?;
+# Ok::<(), actorgraph::Error>(())
+```
+
+# Offsets
+
+Every [`Span`] is a half-open range of byte offsets into the text exactly as it was given. The
+text is never lower-cased or normalised before matching (case rules are applied by comparing
+the matched bytes with the name), so offsets stay correct for any Unicode input, and
+`&text[span]` is always the matched text.
+
+# Crate features
+
+There are none yet: the crate always includes the built-in gazetteer and all formats.
+*/
+
+#![deny(missing_docs)]
+#![warn(unreachable_pub)]
+
+mod error;
+mod span;
+
+mod corpus;
+mod segment;
+
+mod gazetteer;
+mod matcher;
+
+mod cooccur;
+mod export;
+
+pub use petgraph;
+
+pub use crate::cooccur::{
+    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
+    Window,
+};
+pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
+pub use crate::error::{Error, ErrorKind, Result};
+pub use crate::export::{
+    GraphFormat, MentionFormat, MentionRecord, MentionWriter, write_csv, write_dot,
+};
+pub use crate::gazetteer::{Alias, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder};
+pub use crate::matcher::{Boundary, CaseMode, Matcher, MatcherBuilder, Mention, Mentions};
+pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
+pub use crate::span::Span;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,278 @@
+//! Finding gazetteer names in text.
+//!
+//! A [`Matcher`] is compiled once from a [`Gazetteer`] and then searches any number of texts.
+//! It makes one Aho-Corasick pass over each text, collecting every candidate name, and keeps the
+//! candidates that pass the word-boundary and case rules. Among those it takes the leftmost,
+//! then the longest, and so on without overlap. Because invalid candidates are dropped before
+//! the choice, a longer name that fails a rule never hides a shorter one that passes.
+
+mod rules;
+
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::gazetteer::{Alias, EntityId, Gazetteer};
+use crate::span::Span;
+
+/// How letter case is compared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CaseMode {
+    /// The gazetteer's rules: acronyms and `=` names match exactly; in other names, a capital
+    /// that starts a word must be a capital in the text, and other letters match either case.
+    #[default]
+    Gazetteer,
+    /// Every name matches only exactly as written (or in its listed variants).
+    Exact,
+    /// Every name matches whatever the case of its ASCII letters.
+    Insensitive,
+}
+
+/// Whether a match must stand as a whole word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Boundary {
+    /// No letter, digit or combining mark may touch a match on either side.
+    #[default]
+    Word,
+    /// Matches may start and end anywhere.
+    None,
+}
+
+/// Configures and builds a [`Matcher`].
+#[derive(Clone, Debug)]
+pub struct MatcherBuilder {
+    case: CaseMode,
+    boundary: Boundary,
+    adjectives: bool,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> MatcherBuilder {
+        MatcherBuilder::new()
+    }
+}
+
+impl MatcherBuilder {
+    /// Creates a builder with the default rules: gazetteer case, word boundaries and adjectival
+    /// forms included.
+    pub fn new() -> MatcherBuilder {
+        MatcherBuilder { case: CaseMode::default(), boundary: Boundary::default(), adjectives: true }
+    }
+
+    /// Sets how letter case is compared.
+    pub fn case(&mut self, mode: CaseMode) -> &mut MatcherBuilder {
+        self.case = mode;
+        self
+    }
+
+    /// Sets the word-boundary rule.
+    pub fn boundary(&mut self, rule: Boundary) -> &mut MatcherBuilder {
+        self.boundary = rule;
+        self
+    }
+
+    /// Sets whether adjectival forms ("Russian", "Saudi-led") count as mentions.
+    pub fn adjectives(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.adjectives = yes;
+        self
+    }
+
+    /// Compiles the gazetteer's names into a matcher.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error if the automaton cannot be built, for example when it would be too large.
+    pub fn build(&self, gazetteer: &Gazetteer) -> Result<Matcher> {
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (entity, entry) in gazetteer.iter() {
+            for alias in entry.aliases().iter().filter(|a| self.adjectives || !a.is_adjectival()) {
+                for text in variants(alias, self.case) {
+                    let exact = match self.case {
+                        CaseMode::Gazetteer => alias.is_exact(),
+                        CaseMode::Exact => true,
+                        CaseMode::Insensitive => false,
+                    };
+                    patterns.push(Pattern { entity, adjectival: alias.is_adjectival(), exact });
+                    texts.push(text);
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(self.case != CaseMode::Exact)
+            .build(&texts)
+            .map_err(|err| Error::new(ErrorKind::Build(err.to_string())))?;
+        let texts = texts.into_iter().map(String::into_boxed_str).collect();
+        Ok(Matcher { inner: Arc::new(Inner { ac, texts, patterns, config: self.clone() }) })
+    }
+}
+
+/// The spellings of one name that the automaton searches for: the name itself, with straight
+/// and curly apostrophes swapped, and in full upper case where that differs beyond ASCII.
+fn variants(alias: &Alias, case: CaseMode) -> Vec<String> {
+    let text = alias.text();
+    let mut out = vec![text.to_string()];
+    if text.contains('\'') {
+        out.push(text.replace('\'', "’"));
+    }
+    if text.contains('’') {
+        out.push(text.replace('’', "'"));
+    }
+    if !alias.is_exact() && case != CaseMode::Exact {
+        let upper: Vec<String> = out.iter().map(|t| t.to_uppercase()).collect();
+        for (upper, orig) in upper.into_iter().zip(out.clone()) {
+            if upper.to_ascii_lowercase() != orig.to_ascii_lowercase() {
+                out.push(upper);
+            }
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    entity: EntityId,
+    adjectival: bool,
+    exact: bool,
+}
+
+#[derive(Debug)]
+struct Inner {
+    ac: AhoCorasick,
+    texts: Vec<Box<str>>,
+    patterns: Vec<Pattern>,
+    config: MatcherBuilder,
+}
+
+/// Finds the names of a gazetteer's entities in text. Cheap to clone and safe to share
+/// between threads.
+///
+/// ```
+/// use actorgraph::{Gazetteer, Matcher};
+///
+/// let gaz = Gazetteer::builtin();
+/// let matcher = Matcher::new(&gaz)?;
+/// let text = "US-Russian talks in Cyprus.";
+/// let found: Vec<(&str, &str)> = matcher
+///     .find_iter(text)
+///     .map(|m| (gaz.get(m.entity()).unwrap().id(), &text[m.span()]))
+///     .collect();
+/// assert_eq!(found, [("USA", "US"), ("RUS", "Russian"), ("CYP", "Cyprus")]);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    inner: Arc<Inner>,
+}
+
+/// One mention of an entity: which entity, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Mention {
+    span: Span,
+    entity: EntityId,
+    adjectival: bool,
+}
+
+impl Mention {
+    /// Creates a mention.
+    pub fn new(entity: EntityId, span: Span, adjectival: bool) -> Mention {
+        Mention { span, entity, adjectival }
+    }
+
+    /// Returns the entity mentioned.
+    pub fn entity(&self) -> EntityId {
+        self.entity
+    }
+
+    /// Returns the byte span of the mention in the searched text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Returns true if the mention is an adjectival form ("Russian", "Saudi-led").
+    pub fn is_adjectival(&self) -> bool {
+        self.adjectival
+    }
+}
+
+impl Matcher {
+    /// Builds a matcher with the default rules.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error if the automaton cannot be built.
+    pub fn new(gazetteer: &Gazetteer) -> Result<Matcher> {
+        MatcherBuilder::new().build(gazetteer)
+    }
+
+    /// Returns the number of patterns searched for (names and their variants).
+    pub fn pattern_count(&self) -> usize {
+        self.inner.patterns.len()
+    }
+
+    /// Returns the mentions in `haystack`, in order, never overlapping.
+    pub fn find_iter<'m, 'h>(&'m self, haystack: &'h str) -> Mentions<'m, 'h> {
+        Mentions { inner: self.find_all(haystack).into_iter(), _life: PhantomData }
+    }
+
+    /// Returns the mentions in `haystack` as a vector.
+    pub fn find_all(&self, haystack: &str) -> Vec<Mention> {
+        let mut candidates: Vec<Mention> = self
+            .inner
+            .ac
+            .find_overlapping_iter(haystack)
+            .filter_map(|mat| self.candidate(haystack, mat.pattern().as_usize(), mat.start(), mat.end()))
+            .collect();
+        candidates.sort_unstable_by(|a, b| {
+            (a.span.start, b.span.end, a.entity).cmp(&(b.span.start, a.span.end, b.entity))
+        });
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for cand in candidates {
+            if cand.span.start >= last_end {
+                last_end = cand.span.end;
+                out.push(cand);
+            }
+        }
+        out
+    }
+
+    /// Checks one raw match against the boundary and case rules.
+    fn candidate(&self, haystack: &str, pid: usize, start: usize, end: usize) -> Option<Mention> {
+        let inner = &*self.inner;
+        if !haystack.is_char_boundary(start) || !haystack.is_char_boundary(end) {
+            return None;
+        }
+        if inner.config.boundary == Boundary::Word && !rules::at_word_boundary(haystack, start, end) {
+            return None;
+        }
+        let pattern = inner.patterns[pid];
+        let case_ok = inner.config.case == CaseMode::Insensitive
+            || rules::case_matches(&inner.texts[pid], &haystack[start..end], pattern.exact);
+        case_ok.then(|| Mention::new(pattern.entity, Span::new(start, end), pattern.adjectival))
+    }
+}
+
+/// An iterator over the mentions in a text. Created by [`Matcher::find_iter`].
+#[derive(Debug)]
+pub struct Mentions<'m, 'h> {
+    inner: std::vec::IntoIter<Mention>,
+    _life: PhantomData<(&'m Matcher, &'h str)>,
+}
+
+impl Iterator for Mentions<'_, '_> {
+    type Item = Mention;
+
+    fn next(&mut self) -> Option<Mention> {
+        self.inner.next()
+    }
+}
+
+#[cfg(test)]
+mod tests;

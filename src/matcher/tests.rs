@@ -1,0 +1,186 @@
+//! Table-driven matcher tests, grouped by rule.
+
+use super::*;
+use crate::gazetteer::{EntityKind, Entry, Gazetteer};
+
+/// A small gazetteer for the tables: (id, kind, names, adjectives).
+const ENTITIES: &[(&str, EntityKind, &[&str], &[&str])] = &[
+    ("USA", EntityKind::State, &["United States", "US", "U.S.", "America"], &["American"]),
+    ("RUS", EntityKind::State, &["Russia"], &["Russian"]),
+    ("SYR", EntityKind::State, &["Syria"], &["Syrian"]),
+    ("IRQ", EntityKind::State, &["Iraq"], &[]),
+    ("TUR", EntityKind::State, &["Turkey", "Türkiye"], &["Turkish"]),
+    ("CIV", EntityKind::State, &["Cote d'Ivoire"], &[]),
+    ("UN", EntityKind::Group, &["United Nations", "UN", "U.N."], &[]),
+    ("isis", EntityKind::Group, &["Islamic State", "IS", "Islamic State in Iraq and Syria"], &[]),
+    ("qaeda", EntityKind::Group, &["al-Qaeda"], &[]),
+    ("mobile", EntityKind::Place, &["=Mobile"], &[]),
+    ("istanbul", EntityKind::Place, &["İstanbul", "Istanbul"], &[]),
+    ("gdansk", EntityKind::Place, &["Gdańsk"], &[]),
+    ("erdogan", EntityKind::Person, &["Erdoğan"], &[]),
+    ("strasse", EntityKind::Place, &["Großstraße"], &[]),
+    ("gaza", EntityKind::Place, &["Gaza"], &[]),
+    ("gaza_city", EntityKind::Place, &["Gaza City"], &[]),
+    ("new_york", EntityKind::Place, &["New York"], &[]),
+    ("nyt", EntityKind::Group, &["New York Times"], &[]),
+];
+
+fn gazetteer() -> Gazetteer {
+    let mut builder = Gazetteer::builder();
+    for (id, kind, names, adjectives) in ENTITIES {
+        let mut entry = Entry::new(*id, *kind, names[0]);
+        for name in &names[1..] {
+            entry = entry.alias(name);
+        }
+        for adj in *adjectives {
+            entry = entry.adjective(adj);
+        }
+        builder.add(entry);
+    }
+    builder.build().unwrap()
+}
+
+/// Runs the default matcher and returns (id, start, end) triples.
+fn find(haystack: &str) -> Vec<(String, usize, usize)> {
+    let gaz = gazetteer();
+    let matcher = Matcher::new(&gaz).unwrap();
+    matcher
+        .find_iter(haystack)
+        .map(|m| (gaz.get(m.entity()).unwrap().id().to_string(), m.span().start, m.span().end))
+        .collect()
+}
+
+/// One table row: a name, a haystack and the expected (id, start, end) mentions.
+struct Case {
+    name: &'static str,
+    haystack: &'static str,
+    expected: &'static [(&'static str, usize, usize)],
+}
+
+macro_rules! case {
+    ($name:expr, $hay:expr, [$(($id:expr, $s:expr, $e:expr)),* $(,)?]) => {
+        Case { name: $name, haystack: $hay, expected: &[$(($id, $s, $e)),*] }
+    };
+}
+
+const BOUNDARY: &[Case] = &[
+    case!("hyphen_compound", "US-Russian talks", [("USA", 0, 2), ("RUS", 3, 10)]),
+    case!("possessive_straight", "Russia's army", [("RUS", 0, 6)]),
+    case!("possessive_curly", "Russia’s army", [("RUS", 0, 6)]),
+    case!("inside_word_blocked", "Cyprus and CYPRUS", []),
+    case!("emphasis", "*Syria* and **Iraq** and _Gaza_", [("SYR", 1, 6), ("IRQ", 14, 18), ("gaza", 26, 30)]),
+    case!("em_dash", "Syria—Iraq", [("SYR", 0, 5), ("IRQ", 8, 12)]),
+    case!("digit_blocks", "US2 and 2US", []),
+    case!("brackets_and_quotes", "(Syria) \"Iraq\" “Russia”", [("SYR", 1, 6), ("IRQ", 9, 13), ("RUS", 18, 24)]),
+    case!("dotted_acronym", "U.S. and U.N. staff", [("USA", 0, 4), ("UN", 9, 13)]),
+    case!("combining_mark_blocks", "Iraq\u{301} x", []),
+];
+
+const CASE: &[Case] = &[
+    case!("acronym_exact", "us and US and Us", [("USA", 7, 9)]),
+    case!("acronym_un_lowercase", "un-American UN", [("USA", 3, 11), ("UN", 12, 14)]),
+    case!("common_word_lowercase", "roast turkey in Turkey", [("TUR", 16, 22)]),
+    case!("headline_caps", "TURKEY AND RUSSIA", [("TUR", 0, 6), ("RUS", 11, 17)]),
+    case!("particle_either_case", "al-Qaeda and Al-Qaeda", [("qaeda", 0, 8), ("qaeda", 13, 21)]),
+    case!("particle_capital_required", "al-qaeda", []),
+    case!("exact_marker", "Mobile, MOBILE, mobile", [("mobile", 0, 6)]),
+    case!("non_ascii_upper_variant", "TÜRKIYE", [("TUR", 0, 8)]),
+    case!("is_not_is", "This is IS", [("isis", 8, 10)]),
+];
+
+const OVERLAP: &[Case] = &[
+    case!("longest_wins", "Islamic State in Iraq and Syria", [("isis", 0, 31)]),
+    case!("longest_wins_place", "Gaza City and Gaza", [("gaza_city", 0, 9), ("gaza", 14, 18)]),
+    case!("shorter_when_longer_fails_boundary", "Gaza Cityscape", [("gaza", 0, 4)]),
+    case!("shorter_when_longer_fails_case", "Gaza city", [("gaza", 0, 4)]),
+    case!("longer_entity_beats_prefix", "New York Times reporters", [("nyt", 0, 14)]),
+    case!("adjacent", "Syria Iraq", [("SYR", 0, 5), ("IRQ", 6, 10)]),
+    case!("adjective_is_separate", "Russian and Russia", [("RUS", 0, 7), ("RUS", 12, 18)]),
+];
+
+const UNICODE: &[Case] = &[
+    case!("after_dotted_capital_i", "İstanbul: Erdoğan met Syria", [("istanbul", 0, 9), ("erdogan", 11, 19), ("SYR", 24, 29)]),
+    case!("after_eszett", "Großstraße, Syria", [("strasse", 0, 12), ("SYR", 14, 19)]),
+    case!("polish", "Gdańsk and Russia", [("gdansk", 0, 7), ("RUS", 12, 18)]),
+    case!("curly_apostrophe_variant", "Cote d’Ivoire", [("CIV", 0, 15)]),
+    case!("emoji_neighbour", "🇺🇸US🇷🇺", [("USA", 8, 10)]),
+    case!("cjk_letters_block", "中国Syria", []),
+];
+
+fn run(table: &[Case]) {
+    for case in table {
+        let got = find(case.haystack);
+        let want: Vec<(String, usize, usize)> =
+            case.expected.iter().map(|(id, s, e)| (id.to_string(), *s, *e)).collect();
+        assert_eq!(got, want, "case {}: {:?}", case.name, case.haystack);
+    }
+}
+
+#[test]
+fn boundary_rules() {
+    run(BOUNDARY);
+}
+
+#[test]
+fn case_rules() {
+    run(CASE);
+}
+
+#[test]
+fn overlap_rules() {
+    run(OVERLAP);
+}
+
+#[test]
+fn unicode_offsets() {
+    run(UNICODE);
+}
+
+#[test]
+fn names_are_unique() {
+    let mut names: Vec<&str> =
+        [BOUNDARY, CASE, OVERLAP, UNICODE].iter().flat_map(|t| t.iter().map(|c| c.name)).collect();
+    names.sort_unstable();
+    let len = names.len();
+    names.dedup();
+    assert_eq!(len, names.len(), "duplicate case names");
+}
+
+#[test]
+fn adjectives_can_be_dropped() {
+    let gaz = gazetteer();
+    let matcher = MatcherBuilder::new().adjectives(false).build(&gaz).unwrap();
+    let found: Vec<_> = matcher.find_iter("Russian and Russia").map(|m| m.span().start).collect();
+    assert_eq!(found, [12]);
+}
+
+#[test]
+fn adjectival_mentions_are_flagged() {
+    let gaz = gazetteer();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let flags: Vec<_> = matcher.find_iter("Russian Russia").map(|m| m.is_adjectival()).collect();
+    assert_eq!(flags, [true, false]);
+}
+
+#[test]
+fn case_modes() {
+    let gaz = gazetteer();
+    let exact = MatcherBuilder::new().case(CaseMode::Exact).build(&gaz).unwrap();
+    assert_eq!(exact.find_all("TURKEY Turkey").len(), 1);
+    let loose = MatcherBuilder::new().case(CaseMode::Insensitive).build(&gaz).unwrap();
+    assert_eq!(loose.find_all("turkey us").len(), 2);
+}
+
+#[test]
+fn no_boundary_mode() {
+    let gaz = gazetteer();
+    let matcher = MatcherBuilder::new().boundary(Boundary::None).build(&gaz).unwrap();
+    assert_eq!(matcher.find_all("SyriaIraq").len(), 2);
+}
+
+#[test]
+fn matcher_is_send_sync_clone() {
+    fn assert_traits<T: Send + Sync + Clone + std::fmt::Debug>() {}
+    assert_traits::<Matcher>();
+    assert_traits::<Gazetteer>();
+}

@@ -1,0 +1,319 @@
+//! Paragraphs and sentences: the windows in which actors co-occur.
+//!
+//! Paragraphs are separated by blank lines; a Markdown heading line (`# ...`) is a paragraph of
+//! its own. Sentences end at `.`, `!`, `?` or `…` followed by white space, unless the period
+//! belongs to an abbreviation ("Mr.", "Gen.", "U.S.", "i.e."), an initial ("John F. Kennedy"),
+//! or the next word starts in lower case. A sentence never crosses a paragraph boundary.
+//!
+//! Every span is a byte range into the original text, trimmed of surrounding white space.
+
+use crate::span::Span;
+
+/// Words that, followed by a period, do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Amb", "Apr", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dec", "Dept", "Dr",
+    "Feb", "Fr", "Ft", "Gen", "Gens", "Gov", "Hon", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar",
+    "Messrs", "Mr", "Mrs", "Ms", "Mt", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen",
+    "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "approx", "cf", "vs",
+];
+
+/// Words that do not end a sentence when a number follows: "No. 10", "Art. 5".
+const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "Art", "Vol", "pp", "p"];
+
+/// Splits text into paragraphs and sentences.
+#[derive(Clone, Debug, Default)]
+pub struct Segmenter {
+    _priv: (),
+}
+
+/// The paragraphs and sentences of one text, with lookups from a byte offset to its window.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segments {
+    paragraphs: Vec<Span>,
+    sentences: Vec<Span>,
+}
+
+impl Segmenter {
+    /// Creates a segmenter.
+    pub fn new() -> Segmenter {
+        Segmenter::default()
+    }
+
+    /// Returns an iterator over the paragraphs of `text`.
+    ///
+    /// ```
+    /// let text = "# Talks\nBy Ana Ruiz\n\nPutin spoke.\nErdoğan too.\n\n\nEnd.";
+    /// let seg = actorgraph::Segmenter::new();
+    /// let paras: Vec<&str> = seg.paragraphs(text).map(|s| &text[s]).collect();
+    /// assert_eq!(paras, ["# Talks", "By Ana Ruiz", "Putin spoke.\nErdoğan too.", "End."]);
+    /// ```
+    pub fn paragraphs<'s, 't>(&'s self, text: &'t str) -> Paragraphs<'s, 't> {
+        Paragraphs { _seg: self, text, pos: 0 }
+    }
+
+    /// Returns an iterator over the sentences of `text`.
+    ///
+    /// ```
+    /// let text = "Mr. Netanyahu met U.S. envoys, i.e. two of them. Talks went on.";
+    /// let seg = actorgraph::Segmenter::new();
+    /// let sents: Vec<&str> = seg.sentences(text).map(|s| &text[s]).collect();
+    /// assert_eq!(sents, ["Mr. Netanyahu met U.S. envoys, i.e. two of them.", "Talks went on."]);
+    /// ```
+    pub fn sentences<'s, 't>(&'s self, text: &'t str) -> Sentences<'s, 't> {
+        Sentences { paragraphs: self.paragraphs(text), text, current: None }
+    }
+
+    /// Segments `text` into both paragraphs and sentences at once.
+    pub fn segment(&self, text: &str) -> Segments {
+        Segments { paragraphs: self.paragraphs(text).collect(), sentences: self.sentences(text).collect() }
+    }
+}
+
+impl Segments {
+    /// Returns the paragraph spans, in order.
+    pub fn paragraphs(&self) -> &[Span] {
+        &self.paragraphs
+    }
+
+    /// Returns the sentence spans, in order.
+    pub fn sentences(&self) -> &[Span] {
+        &self.sentences
+    }
+
+    /// Returns the index of the sentence that contains byte `offset`, or the nearest one before
+    /// it when the offset falls between sentences.
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        window_of(&self.sentences, offset)
+    }
+
+    /// Returns the index of the paragraph that contains byte `offset`, or the nearest one before
+    /// it when the offset falls between paragraphs.
+    pub fn paragraph_of(&self, offset: usize) -> usize {
+        window_of(&self.paragraphs, offset)
+    }
+}
+
+fn window_of(spans: &[Span], offset: usize) -> usize {
+    spans.partition_point(|s| s.start <= offset).saturating_sub(1)
+}
+
+/// An iterator over paragraph spans. Created by [`Segmenter::paragraphs`].
+#[derive(Debug)]
+pub struct Paragraphs<'s, 't> {
+    _seg: &'s Segmenter,
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for Paragraphs<'_, '_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let mut start = None;
+        let mut end = self.pos;
+        while self.pos < self.text.len() {
+            let line_end = self.text[self.pos..].find('\n').map_or(self.text.len(), |i| self.pos + i);
+            let line = &self.text[self.pos..line_end];
+            let next = (line_end + 1).min(self.text.len());
+            let blank = line.trim().is_empty();
+            let heading = line.trim_start().starts_with('#');
+            if blank {
+                self.pos = next;
+                if start.is_some() {
+                    break;
+                }
+                continue;
+            }
+            if heading && start.is_some() {
+                break;
+            }
+            start.get_or_insert(self.pos);
+            end = line_end;
+            self.pos = next;
+            if heading {
+                break;
+            }
+        }
+        start.map(|start| trim(self.text, Span::new(start, end)))
+    }
+}
+
+/// An iterator over sentence spans. Created by [`Segmenter::sentences`].
+#[derive(Debug)]
+pub struct Sentences<'s, 't> {
+    paragraphs: Paragraphs<'s, 't>,
+    text: &'t str,
+    current: Option<Span>,
+}
+
+impl Iterator for Sentences<'_, '_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        loop {
+            let para = match self.current {
+                Some(span) if !span.is_empty() => span,
+                _ => {
+                    self.current = Some(self.paragraphs.next()?);
+                    continue;
+                }
+            };
+            let end = sentence_end(&self.text[para]).map_or(para.end, |n| para.start + n);
+            self.current = Some(trim(self.text, Span::new(end, para.end)));
+            let sentence = trim(self.text, Span::new(para.start, end));
+            if !sentence.is_empty() {
+                return Some(sentence);
+            }
+        }
+    }
+}
+
+/// Returns the byte length of the first sentence of `para`, or `None` if it is one sentence.
+fn sentence_end(para: &str) -> Option<usize> {
+    let bytes = para.as_bytes();
+    for (i, ch) in para.char_indices() {
+        if !matches!(ch, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let end = skip_closers(para, i + ch.len_utf8());
+        if end >= bytes.len() || !para[end..].starts_with(char::is_whitespace) {
+            continue;
+        }
+        if ch == '.' && !period_ends_sentence(&para[..i], &para[end..]) {
+            continue;
+        }
+        if next_word_is_lowercase(&para[end..]) {
+            continue;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// Skips further terminators and closing quotes or brackets after a terminator.
+fn skip_closers(text: &str, mut pos: usize) -> usize {
+    for ch in text[pos..].chars() {
+        if !matches!(ch, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_' | '»') {
+            break;
+        }
+        pos += ch.len_utf8();
+    }
+    pos
+}
+
+/// Decides whether a period ends a sentence, given the text before it and after it.
+fn period_ends_sentence(before: &str, after: &str) -> bool {
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return true;
+    }
+    if word.contains('.') {
+        // A dotted abbreviation such as "U.S", "i.e" or "a.m".
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    if NUMBER_ABBREVIATIONS.contains(&word) && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    !initial
+}
+
+fn next_word_is_lowercase(after: &str) -> bool {
+    after
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Shrinks a span to exclude leading and trailing white space.
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    Span::new(start.min(end), end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        Segmenter::new().sentences(text).map(|s| &text[s]).collect()
+    }
+
+    fn paragraphs(text: &str) -> Vec<&str> {
+        Segmenter::new().paragraphs(text).map(|s| &text[s]).collect()
+    }
+
+    /// (name, text, expected sentences)
+    const SENTENCE_CASES: &[(&str, &str, &[&str])] = &[
+        ("simple", "Putin spoke. Biden replied.", &["Putin spoke.", "Biden replied."]),
+        ("title_mr", "Mr. Netanyahu said no. He left.", &["Mr. Netanyahu said no.", "He left."]),
+        ("title_gen_dr", "Gen. Burhan and Dr. Tedros met.", &["Gen. Burhan and Dr. Tedros met."]),
+        ("dotted_acronym", "U.S. forces left. U.N. staff stayed.", &["U.S. forces left.", "U.N. staff stayed."]),
+        ("ie_eg", "Some states, i.e. Iran, e.g. Syria, agreed.", &["Some states, i.e. Iran, e.g. Syria, agreed."]),
+        ("initial", "John F. Kennedy visited Berlin.", &["John F. Kennedy visited Berlin."]),
+        ("decimal", "Aid rose to 3.5 billion. Then it fell.", &["Aid rose to 3.5 billion.", "Then it fell."]),
+        ("number_abbrev", "He went to No. 10 Downing Street.", &["He went to No. 10 Downing Street."]),
+        ("no_as_word", "He said No. Then he left.", &["He said No.", "Then he left."]),
+        ("question_exclaim", "Why? Because! Yes.", &["Why?", "Because!", "Yes."]),
+        ("closing_quote", "\"We will win.\" Zelensky said.", &["\"We will win.\"", "Zelensky said."]),
+        ("curly_quote", "“We will win.” Zelensky said.", &["“We will win.”", "Zelensky said."]),
+        ("lowercase_next", "It was 5 p.m. and late.", &["It was 5 p.m. and late."]),
+        ("ellipsis", "Wait… Then go.", &["Wait…", "Then go."]),
+        ("month", "On Jan. 5 talks began.", &["On Jan. 5 talks began."]),
+        ("no_terminator", "A headline without a stop", &["A headline without a stop"]),
+        ("non_ascii", "Erdoğan spoke. İstanbul waited.", &["Erdoğan spoke.", "İstanbul waited."]),
+    ];
+
+    #[test]
+    fn sentence_table() {
+        for (name, text, expected) in SENTENCE_CASES {
+            assert_eq!(sentences(text), *expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn sentence_names_are_unique() {
+        let mut names: Vec<_> = SENTENCE_CASES.iter().map(|c| c.0).collect();
+        names.sort();
+        let len = names.len();
+        names.dedup();
+        assert_eq!(names.len(), len);
+    }
+
+    #[test]
+    fn sentences_never_cross_paragraphs() {
+        assert_eq!(sentences("Putin spoke\n\nBiden replied."), ["Putin spoke", "Biden replied."]);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_headings() {
+        let text = "\n# Title\nBy A. Writer\n\nOne\ntwo.\n \t\nThree.\n";
+        assert_eq!(paragraphs(text), ["# Title", "By A. Writer", "One\ntwo.", "Three."]);
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs("\n\n  \n").is_empty());
+    }
+
+    #[test]
+    fn crlf_paragraphs() {
+        assert_eq!(paragraphs("One.\r\n\r\nTwo.\r\n"), ["One.", "Two."]);
+    }
+
+    #[test]
+    fn window_lookup() {
+        let text = "One. Two.\n\nThree.";
+        let segs = Segmenter::new().segment(text);
+        assert_eq!(segs.sentences().len(), 3);
+        assert_eq!(segs.sentence_of(5), 1);
+        assert_eq!(segs.sentence_of(12), 2);
+        assert_eq!(segs.paragraph_of(5), 0);
+        assert_eq!(segs.paragraph_of(12), 1);
+    }
+}

@@ -1,0 +1,84 @@
+//! Byte spans into the original text.
+//!
+//! Every position actorgraph reports, for mentions, sentences and paragraphs alike, is a
+//! half-open range of byte offsets into the text exactly as it was read. The text is never
+//! lower-cased or normalised before matching, so offsets never drift on non-ASCII input.
+
+use std::ops::{Index, Range};
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into a text. `start <= end` always holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// The offset of the first byte.
+    pub start: usize,
+    /// The offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span.
+    ///
+    /// # Panics
+    ///
+    /// Panics if `start > end`, which is a programming error.
+    ///
+    /// ```
+    /// let span = actorgraph::Span::new(2, 5);
+    /// assert_eq!(&"a Putin"[span], "Put");
+    /// ```
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {} is after its end {}", start, end);
+        Span { start, end }
+    }
+
+    /// Returns the length of the span in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Returns true if the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Returns true if `other` lies entirely inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Returns this span as a `Range<usize>`.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_and_contains() {
+        let text = "Erdoğan met Putin";
+        let span = Span::new(13, 18);
+        assert_eq!(&text[span], "Putin");
+        assert!(Span::new(0, 18).contains(span));
+        assert!(!span.contains(Span::new(0, 3)));
+        assert_eq!(span.len(), 5);
+    }
+}
