@@ -71,7 +71,11 @@ impl Error {
         Error::new(ErrorKind::Io { path: Some(path.into()), err })
     }
 
-    pub(crate) fn gazetteer<P: Into<PathBuf>, M: Into<String>>(path: P, line: u64, msg: M) -> Error {
+    pub(crate) fn gazetteer<P: Into<PathBuf>, M: Into<String>>(
+        path: P,
+        line: u64,
+        msg: M,
+    ) -> Error {
         Error::new(ErrorKind::Gazetteer { path: path.into(), line, msg: msg.into() })
     }
 

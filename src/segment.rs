@@ -65,7 +65,10 @@ impl Segmenter {
 
     /// Segments `text` into both paragraphs and sentences at once.
     pub fn segment(&self, text: &str) -> Segments {
-        Segments { paragraphs: self.paragraphs(text).collect(), sentences: self.sentences(text).collect() }
+        Segments {
+            paragraphs: self.paragraphs(text).collect(),
+            sentences: self.sentences(text).collect(),
+        }
     }
 }
 
@@ -112,7 +115,8 @@ impl Iterator for Paragraphs<'_, '_> {
         let mut start = None;
         let mut end = self.pos;
         while self.pos < self.text.len() {
-            let line_end = self.text[self.pos..].find('\n').map_or(self.text.len(), |i| self.pos + i);
+            let line_end =
+                self.text[self.pos..].find('\n').map_or(self.text.len(), |i| self.pos + i);
             let line = &self.text[self.pos..line_end];
             let next = (line_end + 1).min(self.text.len());
             let blank = line.trim().is_empty();
@@ -193,7 +197,10 @@ fn sentence_end(para: &str) -> Option<usize> {
 /// Skips further terminators and closing quotes or brackets after a terminator.
 fn skip_closers(text: &str, mut pos: usize) -> usize {
     for ch in text[pos..].chars() {
-        if !matches!(ch, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_' | '»') {
+        if !matches!(
+            ch,
+            '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_' | '»'
+        ) {
             break;
         }
         pos += ch.len_utf8();
@@ -203,7 +210,8 @@ fn skip_closers(text: &str, mut pos: usize) -> usize {
 
 /// Decides whether a period ends a sentence, given the text before it and after it.
 fn period_ends_sentence(before: &str, after: &str) -> bool {
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    let word_start =
+        before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
     let word = &before[word_start..];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
@@ -216,7 +224,9 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     if ABBREVIATIONS.contains(&word) {
         return false;
     }
-    if NUMBER_ABBREVIATIONS.contains(&word) && after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+    if NUMBER_ABBREVIATIONS.contains(&word)
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     let mut chars = word.chars();
@@ -225,10 +235,7 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
 }
 
 fn next_word_is_lowercase(after: &str) -> bool {
-    after
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_lowercase())
+    after.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_lowercase())
 }
 
 /// Shrinks a span to exclude leading and trailing white space.
@@ -256,14 +263,34 @@ mod tests {
         ("simple", "Putin spoke. Biden replied.", &["Putin spoke.", "Biden replied."]),
         ("title_mr", "Mr. Netanyahu said no. He left.", &["Mr. Netanyahu said no.", "He left."]),
         ("title_gen_dr", "Gen. Burhan and Dr. Tedros met.", &["Gen. Burhan and Dr. Tedros met."]),
-        ("dotted_acronym", "U.S. forces left. U.N. staff stayed.", &["U.S. forces left.", "U.N. staff stayed."]),
-        ("ie_eg", "Some states, i.e. Iran, e.g. Syria, agreed.", &["Some states, i.e. Iran, e.g. Syria, agreed."]),
+        (
+            "dotted_acronym",
+            "U.S. forces left. U.N. staff stayed.",
+            &["U.S. forces left.", "U.N. staff stayed."],
+        ),
+        (
+            "ie_eg",
+            "Some states, i.e. Iran, e.g. Syria, agreed.",
+            &["Some states, i.e. Iran, e.g. Syria, agreed."],
+        ),
         ("initial", "John F. Kennedy visited Berlin.", &["John F. Kennedy visited Berlin."]),
-        ("decimal", "Aid rose to 3.5 billion. Then it fell.", &["Aid rose to 3.5 billion.", "Then it fell."]),
-        ("number_abbrev", "He went to No. 10 Downing Street.", &["He went to No. 10 Downing Street."]),
+        (
+            "decimal",
+            "Aid rose to 3.5 billion. Then it fell.",
+            &["Aid rose to 3.5 billion.", "Then it fell."],
+        ),
+        (
+            "number_abbrev",
+            "He went to No. 10 Downing Street.",
+            &["He went to No. 10 Downing Street."],
+        ),
         ("no_as_word", "He said No. Then he left.", &["He said No.", "Then he left."]),
         ("question_exclaim", "Why? Because! Yes.", &["Why?", "Because!", "Yes."]),
-        ("closing_quote", "\"We will win.\" Zelensky said.", &["\"We will win.\"", "Zelensky said."]),
+        (
+            "closing_quote",
+            "\"We will win.\" Zelensky said.",
+            &["\"We will win.\"", "Zelensky said."],
+        ),
         ("curly_quote", "“We will win.” Zelensky said.", &["“We will win.”", "Zelensky said."]),
         ("lowercase_next", "It was 5 p.m. and late.", &["It was 5 p.m. and late."]),
         ("ellipsis", "Wait… Then go.", &["Wait…", "Then go."]),

@@ -113,9 +113,9 @@ impl CooccurrenceGraph {
 
     /// Returns the edges as (source, target, edge), source before target, in that order.
     pub fn edges(&self) -> impl Iterator<Item = (EntityId, EntityId, &Edge)> {
-        self.graph.edge_references().map(|e| {
-            (self.graph[e.source()].entity, self.graph[e.target()].entity, e.weight())
-        })
+        self.graph
+            .edge_references()
+            .map(|e| (self.graph[e.source()].entity, self.graph[e.target()].entity, e.weight()))
     }
 
     /// Returns the edge between two entities, in either order.

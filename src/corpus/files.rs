@@ -243,7 +243,8 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("actorgraph-corpus-{}-{}", name, std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("actorgraph-corpus-{}-{}", name, std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
@@ -269,7 +270,8 @@ mod tests {
     fn missing_path_is_an_error_naming_it_and_reading_goes_on() {
         let dir = temp_dir("missing");
         fs::write(dir.join("ok.txt"), "ok").unwrap();
-        let docs: Vec<_> = Corpus::new().documents([dir.join("nope.txt"), dir.join("ok.txt")]).collect();
+        let docs: Vec<_> =
+            Corpus::new().documents([dir.join("nope.txt"), dir.join("ok.txt")]).collect();
         assert!(docs[0].as_ref().unwrap_err().to_string().contains("nope.txt"));
         assert_eq!(docs[1].as_ref().unwrap().text(), "ok");
         fs::remove_dir_all(dir).unwrap();

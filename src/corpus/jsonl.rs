@@ -111,8 +111,8 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
 impl<R> JsonlDocuments<R> {
     fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
         let (line, lossy) = decode_lossy(bytes);
-        let value: Value =
-            serde_json::from_str(&line).map_err(|err| self.error(format!("invalid JSON: {err}")))?;
+        let value: Value = serde_json::from_str(&line)
+            .map_err(|err| self.error(format!("invalid JSON: {err}")))?;
         let Value::Object(map) = value else {
             return Err(self.error("expected a JSON object"));
         };
@@ -167,7 +167,8 @@ mod tests {
 
     #[test]
     fn reads_id_text_date_and_keeps_other_fields() {
-        let docs = read("{\"id\": 7, \"text\": \"Kyiv\", \"date\": \"2025-01-02\", \"src\": \"w\"}\n");
+        let docs =
+            read("{\"id\": 7, \"text\": \"Kyiv\", \"date\": \"2025-01-02\", \"src\": \"w\"}\n");
         let doc = docs[0].as_ref().unwrap();
         assert_eq!((doc.id(), doc.text(), doc.date()), ("7", "Kyiv", Some("2025-01-02")));
         assert_eq!(doc.fields().get("src").map(String::as_str), Some("w"));

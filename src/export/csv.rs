@@ -8,7 +8,8 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
 /// The node table's header. Gephi recognises `Id` and `Label`; the rest become attributes.
-const NODE_HEADER: [&str; 7] = ["Id", "Label", "Kind", "Mentions", "Documents", "Adjectival", "State"];
+const NODE_HEADER: [&str; 7] =
+    ["Id", "Label", "Kind", "Mentions", "Documents", "Adjectival", "State"];
 
 /// The edge table's header. Gephi recognises `Source`, `Target`, `Type` and `Weight`.
 const EDGE_HEADER: [&str; 5] = ["Source", "Target", "Type", "Weight", "Documents"];
@@ -45,15 +46,30 @@ pub fn write_csv<N: io::Write, E: io::Write>(
     wtr.write_record(NODE_HEADER)?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
-        let counts = [node.mentions(), node.documents(), node.adjectival_mentions()].map(|n| n.to_string());
-        wtr.write_record([e.id(), e.label(), e.kind().as_str(), &counts[0], &counts[1], &counts[2], state_of(e)])?;
+        let counts =
+            [node.mentions(), node.documents(), node.adjectival_mentions()].map(|n| n.to_string());
+        wtr.write_record([
+            e.id(),
+            e.label(),
+            e.kind().as_str(),
+            &counts[0],
+            &counts[1],
+            &counts[2],
+            state_of(e),
+        ])?;
     }
     wtr.flush()?;
     let mut wtr = csv::Writer::from_writer(edges);
     wtr.write_record(EDGE_HEADER)?;
     for (a, b, edge) in graph.edges() {
         let (a, b) = (entry(gaz, a).id(), entry(gaz, b).id());
-        wtr.write_record([a, b, "Undirected", &edge.weight().to_string(), &edge.documents().to_string()])?;
+        wtr.write_record([
+            a,
+            b,
+            "Undirected",
+            &edge.weight().to_string(),
+            &edge.documents().to_string(),
+        ])?;
     }
     wtr.flush()?;
     Ok(())

@@ -78,7 +78,7 @@ pub struct MentionWriter<W: io::Write> {
 
 #[derive(Debug)]
 enum Inner<W: io::Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(io::BufWriter<W>),
 }
 
@@ -86,7 +86,7 @@ impl<W: io::Write> MentionWriter<W> {
     /// Creates a writer. CSV output starts with a header row.
     pub fn new(format: MentionFormat, wtr: W) -> MentionWriter<W> {
         let inner = match format {
-            MentionFormat::Csv => Inner::Csv(csv::Writer::from_writer(wtr)),
+            MentionFormat::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(wtr))),
             MentionFormat::Jsonl => Inner::Jsonl(io::BufWriter::new(wtr)),
         };
         MentionWriter { inner, written: 0 }
@@ -128,5 +128,15 @@ impl<W: io::Write> MentionWriter<W> {
     }
 }
 
-const HEADER: [&str; 10] =
-    ["document", "entity", "kind", "label", "surface", "start", "end", "sentence", "paragraph", "adjectival"];
+const HEADER: [&str; 10] = [
+    "document",
+    "entity",
+    "kind",
+    "label",
+    "surface",
+    "start",
+    "end",
+    "sentence",
+    "paragraph",
+    "adjectival",
+];

@@ -58,7 +58,7 @@ impl FromStr for GraphFormat {
 }
 
 /// Looks up an entry that the graph refers to.
-fn entry<'g>(gaz: &'g Gazetteer, id: EntityId) -> &'g Entry {
+fn entry(gaz: &Gazetteer, id: EntityId) -> &Entry {
     gaz.get(id).expect("graph entities come from this gazetteer")
 }
 

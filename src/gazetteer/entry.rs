@@ -294,9 +294,17 @@ mod tests {
 
     #[test]
     fn acronyms_are_exact() {
-        for (text, acronym) in [("US", true), ("U.S.", true), ("NATO", true), ("G7", false),
-            ("G20", false), ("Us", false), ("I", false), ("Russia", false), ("UAE", true)]
-        {
+        for (text, acronym) in [
+            ("US", true),
+            ("U.S.", true),
+            ("NATO", true),
+            ("G7", false),
+            ("G20", false),
+            ("Us", false),
+            ("I", false),
+            ("Russia", false),
+            ("UAE", true),
+        ] {
             assert_eq!(is_acronym(text), acronym, "{text}");
         }
     }
@@ -311,7 +319,8 @@ mod tests {
 
     #[test]
     fn duplicate_aliases_are_kept_once() {
-        let entry = Entry::new("x", EntityKind::State, "Chad").alias("Chad").alias("").alias("Tchad");
+        let entry =
+            Entry::new("x", EntityKind::State, "Chad").alias("Chad").alias("").alias("Tchad");
         let names: Vec<_> = entry.aliases().iter().map(Alias::text).collect();
         assert_eq!(names, ["Chad", "Tchad"]);
     }

@@ -12,8 +12,8 @@ mod tsv;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use self::entry::{Alias, EntityId, EntityKind, Entry};
 use self::entry::Origin;
+pub use self::entry::{Alias, EntityId, EntityKind, Entry};
 use crate::error::{Error, Result};
 
 /// The built-in gazetteer files, compiled into the crate: (name, contents).
@@ -176,7 +176,8 @@ impl GazetteerBuilder {
         let mut layered = stack_layers(&self.layers, &mut notices)?;
         resolve_aliases(&mut layered, &mut notices)?;
         let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
-        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
+        let by_id =
+            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
         let mut gaz = Gazetteer { entries, by_id, notices };
         check_references(&mut gaz);
         Ok(gaz)
@@ -202,11 +203,17 @@ fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<
         for entry in entries {
             match index.get(&entry.id) {
                 Some(&i) if out[i].0 == layer => {
-                    let msg = format!("duplicate id \"{}\" (first defined at {})", entry.id, out[i].1.origin);
+                    let msg = format!(
+                        "duplicate id \"{}\" (first defined at {})",
+                        entry.id, out[i].1.origin
+                    );
                     return Err(Error::gazetteer(&entry.origin.source, entry.origin.line, msg));
                 }
                 Some(&i) => {
-                    notices.push(format!("{}: id \"{}\" replaces the entity defined at {}", entry.origin, entry.id, out[i].1.origin));
+                    notices.push(format!(
+                        "{}: id \"{}\" replaces the entity defined at {}",
+                        entry.origin, entry.id, out[i].1.origin
+                    ));
                     out[i] = (layer, entry.clone());
                 }
                 None => {
@@ -235,7 +242,13 @@ fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) ->
                     return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
                 }
                 Some(&j) => {
-                    notices.push(format!("{}: \"{}\" is taken over from \"{}\" ({})", entries[i].1.origin, alias.text(), entries[j].1.id, entries[j].1.origin));
+                    notices.push(format!(
+                        "{}: \"{}\" is taken over from \"{}\" ({})",
+                        entries[i].1.origin,
+                        alias.text(),
+                        entries[j].1.id,
+                        entries[j].1.origin
+                    ));
                     lost.push((j, key.clone()));
                     owner.insert(key, i);
                 }
@@ -252,7 +265,10 @@ fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) ->
 }
 
 fn alias_conflict(entry: &Entry, first: &Entry, alias: &str) -> Error {
-    let msg = format!("\"{}\" is claimed by \"{}\" and by \"{}\" ({})", alias, entry.id, first.id, first.origin);
+    let msg = format!(
+        "\"{}\" is claimed by \"{}\" and by \"{}\" ({})",
+        alias, entry.id, first.id, first.origin
+    );
     Error::gazetteer(&entry.origin.source, entry.origin.line, msg)
 }
 
@@ -261,9 +277,15 @@ fn check_references(gaz: &mut Gazetteer) {
     let mut notices = Vec::new();
     for entry in &gaz.entries {
         for state in [&entry.affiliation, &entry.country].into_iter().flatten() {
-            let known = gaz.lookup(state).and_then(|id| gaz.get(id)).is_some_and(|e| e.kind == EntityKind::State);
+            let known = gaz
+                .lookup(state)
+                .and_then(|id| gaz.get(id))
+                .is_some_and(|e| e.kind == EntityKind::State);
             if !known {
-                notices.push(format!("{}: \"{}\" is not a state id of this gazetteer", entry.origin, state));
+                notices.push(format!(
+                    "{}: \"{}\" is not a state id of this gazetteer",
+                    entry.origin, state
+                ));
             }
         }
     }
@@ -303,7 +325,10 @@ mod tests {
             .unwrap()
             .build()
             .unwrap_err();
-        assert_eq!(err.to_string(), "a.tsv:3: \"georgia\" is claimed by \"y\" and by \"x\" (a.tsv:2)");
+        assert_eq!(
+            err.to_string(),
+            "a.tsv:3: \"georgia\" is claimed by \"y\" and by \"x\" (a.tsv:2)"
+        );
     }
 
     #[test]
@@ -329,7 +354,10 @@ mod tests {
             .add(Entry::new("x", EntityKind::State, "Y"))
             .build()
             .unwrap_err();
-        assert_eq!(err.to_string(), "<entries>:2: duplicate id \"x\" (first defined at <entries>:1)");
+        assert_eq!(
+            err.to_string(),
+            "<entries>:2: duplicate id \"x\" (first defined at <entries>:1)"
+        );
     }
 
     #[test]

@@ -9,8 +9,18 @@ use crate::error::{Error, Result};
 
 /// The columns a gazetteer file may have.
 const COLUMNS: &[&str] = &[
-    "id", "kind", "label", "aliases", "adjectives", "iso", "affiliation", "country", "role", "from",
-    "to", "note",
+    "id",
+    "kind",
+    "label",
+    "aliases",
+    "adjectives",
+    "iso",
+    "affiliation",
+    "country",
+    "role",
+    "from",
+    "to",
+    "note",
 ];
 
 /// Which column holds which field.
@@ -39,10 +49,14 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Vec<Entry>> {
             let msg = format!("duplicate id \"{}\" (first defined on line {})", entry.id, first);
             return Err(Error::gazetteer(source, lineno, msg));
         }
-        entries.push(Entry { origin: Origin { source: source.to_string(), line: lineno }, ..entry });
+        entries
+            .push(Entry { origin: Origin { source: source.to_string(), line: lineno }, ..entry });
     }
     if header.is_none() {
-        let msg = format!("no header line (expected tab-separated columns such as {})", COLUMNS[..4].join(", "));
+        let msg = format!(
+            "no header line (expected tab-separated columns such as {})",
+            COLUMNS[..4].join(", ")
+        );
         return Err(Error::gazetteer(source, 0, msg));
     }
     Ok(entries)
@@ -53,11 +67,16 @@ fn parse_header(source: &str, lineno: u64, line: &str) -> Result<Header> {
     for cell in line.split('\t') {
         let name = unquote(cell).to_ascii_lowercase();
         let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
-            let msg = format!("unknown column \"{}\" (known columns: {})", name, COLUMNS.join(", "));
+            let msg =
+                format!("unknown column \"{}\" (known columns: {})", name, COLUMNS.join(", "));
             return Err(Error::gazetteer(source, lineno, msg));
         };
         if columns.contains(known) {
-            return Err(Error::gazetteer(source, lineno, format!("column \"{name}\" appears twice")));
+            return Err(Error::gazetteer(
+                source,
+                lineno,
+                format!("column \"{name}\" appears twice"),
+            ));
         }
         columns.push(*known);
     }
@@ -73,7 +92,11 @@ fn parse_header(source: &str, lineno: u64, line: &str) -> Result<Header> {
 fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> {
     let cells: Vec<String> = line.split('\t').map(unquote).collect();
     if cells.len() > header.columns.len() {
-        return Err(format!("{} cells but the header has {} columns", cells.len(), header.columns.len()));
+        return Err(format!(
+            "{} cells but the header has {} columns",
+            cells.len(),
+            header.columns.len()
+        ));
     }
     let get = |name: &str| {
         let i = header.columns.iter().position(|c| *c == name)?;
@@ -137,15 +160,28 @@ mod tests {
         let entries = parse("g.tsv", text).unwrap();
         assert_eq!(entries.len(), 1);
         let e = &entries[0];
-        assert_eq!((e.id(), e.kind(), e.label(), e.iso_code()), ("RUS", EntityKind::State, "Russia", Some("RU")));
-        let names: Vec<_> = e.aliases().iter().map(|a| (a.text(), a.is_adjectival(), a.is_exact())).collect();
-        assert_eq!(names, [("Russia", false, false), ("Russian Federation", false, false), ("RF", false, true), ("Russian", true, false)]);
+        assert_eq!(
+            (e.id(), e.kind(), e.label(), e.iso_code()),
+            ("RUS", EntityKind::State, "Russia", Some("RU"))
+        );
+        let names: Vec<_> =
+            e.aliases().iter().map(|a| (a.text(), a.is_adjectival(), a.is_exact())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Russia", false, false),
+                ("Russian Federation", false, false),
+                ("RF", false, true),
+                ("Russian", true, false)
+            ]
+        );
         assert_eq!(e.origin(), "g.tsv:4");
     }
 
     #[test]
     fn short_rows_and_quoted_cells() {
-        let text = "id\tkind\tlabel\tnote\tcountry\nx\tplace\t\"Washington, D.C.\"\t\"say \"\"hi\"\"\"\n";
+        let text =
+            "id\tkind\tlabel\tnote\tcountry\nx\tplace\t\"Washington, D.C.\"\t\"say \"\"hi\"\"\"\n";
         let e = &parse("g.tsv", text).unwrap()[0];
         assert_eq!(e.label(), "Washington, D.C.");
         assert_eq!(e.note_text(), Some("say \"hi\""));
@@ -154,15 +190,30 @@ mod tests {
 
     #[test]
     fn errors_name_file_and_line() {
-        assert_eq!(err("id\tkind\tlabel\nx\tpersn\tX\n"), "g.tsv:2: unknown kind \"persn\" (expected person, state, group or place)");
-        assert_eq!(err("id\tkind\tlabl\n"), "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, note)");
+        assert_eq!(
+            err("id\tkind\tlabel\nx\tpersn\tX\n"),
+            "g.tsv:2: unknown kind \"persn\" (expected person, state, group or place)"
+        );
+        assert_eq!(
+            err("id\tkind\tlabl\n"),
+            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, note)"
+        );
         assert_eq!(err("id\tkind\n"), "g.tsv:1: the header has no \"label\" column");
-        assert_eq!(err("id\tkind\tlabel\nx\tstate\tX\tY\n"), "g.tsv:2: 4 cells but the header has 3 columns");
+        assert_eq!(
+            err("id\tkind\tlabel\nx\tstate\tX\tY\n"),
+            "g.tsv:2: 4 cells but the header has 3 columns"
+        );
         assert_eq!(err("id\tkind\tlabel\n\tstate\tX\n"), "g.tsv:2: empty id");
         assert_eq!(err("id\tkind\tlabel\nx\tstate\t\n"), "g.tsv:2: empty label");
-        assert_eq!(err("id\tkind\tlabel\tfrom\nx\tperson\tX\tlast year\n"), "g.tsv:2: \"last year\" is not a year");
+        assert_eq!(
+            err("id\tkind\tlabel\tfrom\nx\tperson\tX\tlast year\n"),
+            "g.tsv:2: \"last year\" is not a year"
+        );
         assert_eq!(err("id\tkind\tlabel\tkind\n"), "g.tsv:1: column \"kind\" appears twice");
-        assert_eq!(err("id\tkind\tlabel\taliases\nx\tstate\tX\t=\n"), "g.tsv:2: an alias marked '=' has no text");
+        assert_eq!(
+            err("id\tkind\tlabel\taliases\nx\tstate\tX\t=\n"),
+            "g.tsv:2: an alias marked '=' has no text"
+        );
     }
 
     #[test]

@@ -61,7 +61,11 @@ impl MatcherBuilder {
     /// Creates a builder with the default rules: gazetteer case, word boundaries and adjectival
     /// forms included.
     pub fn new() -> MatcherBuilder {
-        MatcherBuilder { case: CaseMode::default(), boundary: Boundary::default(), adjectives: true }
+        MatcherBuilder {
+            case: CaseMode::default(),
+            boundary: Boundary::default(),
+            adjectives: true,
+        }
     }
 
     /// Sets how letter case is compared.
@@ -127,7 +131,7 @@ fn variants(alias: &Alias, case: CaseMode) -> Vec<String> {
     if !alias.is_exact() && case != CaseMode::Exact {
         let upper: Vec<String> = out.iter().map(|t| t.to_uppercase()).collect();
         for (upper, orig) in upper.into_iter().zip(out.clone()) {
-            if upper.to_ascii_lowercase() != orig.to_ascii_lowercase() {
+            if !upper.eq_ignore_ascii_case(&orig) {
                 out.push(upper);
             }
         }
@@ -227,7 +231,9 @@ impl Matcher {
             .inner
             .ac
             .find_overlapping_iter(haystack)
-            .filter_map(|mat| self.candidate(haystack, mat.pattern().as_usize(), mat.start(), mat.end()))
+            .filter_map(|mat| {
+                self.candidate(haystack, mat.pattern().as_usize(), mat.start(), mat.end())
+            })
             .collect();
         candidates.sort_unstable_by(|a, b| {
             (a.span.start, b.span.end, a.entity).cmp(&(b.span.start, a.span.end, b.entity))
@@ -249,7 +255,8 @@ impl Matcher {
         if !haystack.is_char_boundary(start) || !haystack.is_char_boundary(end) {
             return None;
         }
-        if inner.config.boundary == Boundary::Word && !rules::at_word_boundary(haystack, start, end) {
+        if inner.config.boundary == Boundary::Word && !rules::at_word_boundary(haystack, start, end)
+        {
             return None;
         }
         let pattern = inner.patterns[pid];

@@ -68,10 +68,18 @@ const BOUNDARY: &[Case] = &[
     case!("possessive_straight", "Russia's army", [("RUS", 0, 6)]),
     case!("possessive_curly", "Russia’s army", [("RUS", 0, 6)]),
     case!("inside_word_blocked", "Cyprus and CYPRUS", []),
-    case!("emphasis", "*Syria* and **Iraq** and _Gaza_", [("SYR", 1, 6), ("IRQ", 14, 18), ("gaza", 26, 30)]),
+    case!(
+        "emphasis",
+        "*Syria* and **Iraq** and _Gaza_",
+        [("SYR", 1, 6), ("IRQ", 14, 18), ("gaza", 26, 30)]
+    ),
     case!("em_dash", "Syria—Iraq", [("SYR", 0, 5), ("IRQ", 8, 12)]),
     case!("digit_blocks", "US2 and 2US", []),
-    case!("brackets_and_quotes", "(Syria) \"Iraq\" “Russia”", [("SYR", 1, 6), ("IRQ", 9, 13), ("RUS", 18, 24)]),
+    case!(
+        "brackets_and_quotes",
+        "(Syria) \"Iraq\" “Russia”",
+        [("SYR", 1, 6), ("IRQ", 9, 13), ("RUS", 18, 24)]
+    ),
     case!("dotted_acronym", "U.S. and U.N. staff", [("USA", 0, 4), ("UN", 9, 13)]),
     case!("combining_mark_blocks", "Iraq\u{301} x", []),
 ];
@@ -99,7 +107,11 @@ const OVERLAP: &[Case] = &[
 ];
 
 const UNICODE: &[Case] = &[
-    case!("after_dotted_capital_i", "İstanbul: Erdoğan met Syria", [("istanbul", 0, 9), ("erdogan", 11, 19), ("SYR", 24, 29)]),
+    case!(
+        "after_dotted_capital_i",
+        "İstanbul: Erdoğan met Syria",
+        [("istanbul", 0, 9), ("erdogan", 11, 19), ("SYR", 24, 29)]
+    ),
     case!("after_eszett", "Großstraße, Syria", [("strasse", 0, 12), ("SYR", 14, 19)]),
     case!("polish", "Gdańsk and Russia", [("gdansk", 0, 7), ("RUS", 12, 18)]),
     case!("curly_apostrophe_variant", "Cote d’Ivoire", [("CIV", 0, 15)]),

@@ -4,8 +4,8 @@ use std::fs;
 use std::io::{self, Write};
 
 use actorgraph::{
-    CaseMode, Corpus, CooccurrenceBuilder, Document, Gazetteer, GraphFormat, InputFormat,
-    JsonlOptions, Matcher, MatcherBuilder, MentionFormat, MentionRecord, MentionWriter, Mention,
+    CaseMode, CooccurrenceBuilder, Corpus, Document, Gazetteer, GraphFormat, InputFormat,
+    JsonlOptions, Matcher, MatcherBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
     Result, Segmenter, Segments, Window, write_csv, write_dot,
 };
 use rayon::prelude::*;
@@ -63,14 +63,23 @@ impl Setup {
                 eprintln!("actorgraph: note: {notice}");
             }
         }
-        let matcher =
-            MatcherBuilder::new().case(CaseMode::Gazetteer).adjectives(!args.no_adjectives).build(&gaz)?;
+        let matcher = MatcherBuilder::new()
+            .case(CaseMode::Gazetteer)
+            .adjectives(!args.no_adjectives)
+            .build(&gaz)?;
         let threads = args.threads.unwrap_or(0);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .map_err(|err| io::Error::other(format!("cannot start {threads} threads: {err}")))?;
-        Ok(Setup { gaz, matcher, segmenter: Segmenter::new(), pool, quiet: args.quiet, skip_bad: args.skip_bad_records })
+        Ok(Setup {
+            gaz,
+            matcher,
+            segmenter: Segmenter::new(),
+            pool,
+            quiet: args.quiet,
+            skip_bad: args.skip_bad_records,
+        })
     }
 
     fn warn(&self, msg: &str) {
@@ -101,7 +110,11 @@ impl Setup {
         }
     }
 
-    fn read_batch(&self, docs: &mut actorgraph::Documents, totals: &mut Totals) -> Result<Vec<Document>> {
+    fn read_batch(
+        &self,
+        docs: &mut actorgraph::Documents,
+        totals: &mut Totals,
+    ) -> Result<Vec<Document>> {
         let (mut batch, mut bytes) = (Vec::new(), 0);
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
             let Some(item) = docs.next() else { break };
@@ -138,8 +151,15 @@ impl Setup {
 
     fn summary(&self, totals: &Totals, what: &str) {
         if !self.quiet {
-            let skipped = if totals.skipped > 0 { format!(", {} skipped", totals.skipped) } else { String::new() };
-            eprintln!("actorgraph: {} documents, {} mentions{}{}", totals.documents, totals.mentions, skipped, what);
+            let skipped = if totals.skipped > 0 {
+                format!(", {} skipped", totals.skipped)
+            } else {
+                String::new()
+            };
+            eprintln!(
+                "actorgraph: {} documents, {} mentions{}{}",
+                totals.documents, totals.mentions, skipped, what
+            );
         }
     }
 }
@@ -187,7 +207,12 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     Ok(totals.mentions > 0)
 }
 
-fn write_mentions<W: Write>(setup: &Setup, args: &CommonArgs, format: MentionFormat, out: W) -> Result<Totals> {
+fn write_mentions<W: Write>(
+    setup: &Setup,
+    args: &CommonArgs,
+    format: MentionFormat,
+    out: W,
+) -> Result<Totals> {
     let mut wtr = MentionWriter::new(format, out);
     let totals = setup.process(args, |item| {
         for mention in &item.mentions {
@@ -230,21 +255,35 @@ fn graph(args: GraphArgs) -> Result<bool> {
     })?;
     let graph = counts.to_graph();
     fs::create_dir_all(&args.out).map_err(|err| io_at(&args.out, err))?;
-    let mut formats: Vec<GraphFormat> = args.format.iter().map(|f| match f {
-        GraphFormatArg::Csv => GraphFormat::Csv,
-        GraphFormatArg::Dot => GraphFormat::Dot,
-    }).collect();
+    let mut formats: Vec<GraphFormat> = args
+        .format
+        .iter()
+        .map(|f| match f {
+            GraphFormatArg::Csv => GraphFormat::Csv,
+            GraphFormatArg::Dot => GraphFormat::Dot,
+        })
+        .collect();
     formats.sort();
     formats.dedup();
     for format in formats {
         write_graph(&setup.gaz, &graph, format, &args.out)?;
     }
-    let what = format!(", {} nodes, {} edges written to {}", graph.node_count(), graph.edge_count(), args.out.display());
+    let what = format!(
+        ", {} nodes, {} edges written to {}",
+        graph.node_count(),
+        graph.edge_count(),
+        args.out.display()
+    );
     setup.summary(&totals, &what);
     Ok(totals.mentions > 0)
 }
 
-fn write_graph(gaz: &Gazetteer, graph: &actorgraph::CooccurrenceGraph, format: GraphFormat, dir: &std::path::Path) -> Result<()> {
+fn write_graph(
+    gaz: &Gazetteer,
+    graph: &actorgraph::CooccurrenceGraph,
+    format: GraphFormat,
+    dir: &std::path::Path,
+) -> Result<()> {
     let names = format.file_names();
     match format {
         GraphFormat::Csv => {

@@ -1,0 +1,246 @@
+//! The real CLI on data/: golden files, determinism, errors and exit codes.
+
+use std::fs;
+
+use crate::util::{TempDir, actorgraph, assert_golden, run, run_with_stdin};
+
+const GAZ_HEADER: &str = "id\tkind\tlabel\taliases\n";
+
+#[test]
+fn graph_on_sample_articles_matches_golden_files() {
+    let dir = TempDir::new("golden-graph");
+    let (code, _, stderr) =
+        run(actorgraph().args(["graph", "data/articles", "--out"]).arg(dir.path()));
+    assert_eq!(code, 0, "{stderr}");
+    for name in ["nodes.csv", "edges.csv", "graph.dot"] {
+        assert_golden(&format!("articles/{name}"), &fs::read_to_string(dir.join(name)).unwrap());
+    }
+}
+
+#[test]
+fn extract_on_sample_articles_matches_golden_file() {
+    let (code, stdout, stderr) = run(actorgraph().args(["extract", "data/articles"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_golden("articles/mentions.csv", &stdout);
+}
+
+#[test]
+fn extract_jsonl_on_sample_jsonl_matches_golden_file() {
+    let (code, stdout, stderr) =
+        run(actorgraph().args(["extract", "--format", "jsonl", "data/sample.jsonl"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_golden("sample/mentions.jsonl", &stdout);
+    for line in stdout.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(value["start"].as_u64().unwrap() < value["end"].as_u64().unwrap());
+    }
+}
+
+#[test]
+fn paragraph_window_graph_on_sample_jsonl_matches_golden_files() {
+    let dir = TempDir::new("golden-para");
+    let cmd = actorgraph()
+        .args(["graph", "--window", "paragraph", "--format", "csv", "data/sample.jsonl", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(cmd.status.success());
+    assert!(!dir.join("graph.dot").exists(), "--format csv writes no DOT");
+    for name in ["nodes.csv", "edges.csv"] {
+        assert_golden(&format!("sample/{name}"), &fs::read_to_string(dir.join(name)).unwrap());
+    }
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let outs: Vec<String> = ["1", "2", "4"]
+        .iter()
+        .map(|j| {
+            run(actorgraph().args(["extract", "-j", j, "data/articles", "data/sample.jsonl"])).1
+        })
+        .collect();
+    assert!(!outs[0].is_empty());
+    assert_eq!(outs[0], outs[1]);
+    assert_eq!(outs[0], outs[2]);
+}
+
+#[test]
+fn output_is_identical_on_the_shared_corpus_whatever_the_thread_count() {
+    let corpus = crate::util::root().join("../shared/data/corpus/convention2012.jsonl");
+    if !corpus.exists() {
+        eprintln!("skipped: {} is not present", corpus.display());
+        return;
+    }
+    let one = run(actorgraph().args(["extract", "-j", "1"]).arg(&corpus)).1;
+    let two = run(actorgraph().args(["extract", "-j", "2"]).arg(&corpus)).1;
+    assert!(one.lines().count() > 1000, "the speeches name many actors");
+    assert_eq!(one, two);
+}
+
+#[test]
+fn gephi_csv_has_plain_headers_and_consistent_ids() {
+    let dir = TempDir::new("gephi");
+    run(actorgraph().args(["graph", "data/articles", "--out"]).arg(dir.path()));
+    let nodes = fs::read(dir.join("nodes.csv")).unwrap();
+    let edges = fs::read(dir.join("edges.csv")).unwrap();
+    assert!(nodes.starts_with(b"Id,Label,Kind,Mentions,Documents"), "no BOM, Gephi header");
+    assert!(edges.starts_with(b"Source,Target,Type,Weight,Documents\n"));
+    let mut rdr = csv::Reader::from_reader(&nodes[..]);
+    let ids: std::collections::HashSet<String> =
+        rdr.records().map(|r| r.unwrap()[0].to_string()).collect();
+    let mut rdr = csv::Reader::from_reader(&edges[..]);
+    let mut count = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        assert!(ids.contains(&rec[0]) && ids.contains(&rec[1]), "{rec:?}");
+        assert_eq!(&rec[2], "Undirected");
+        assert!(rec[3].parse::<u64>().unwrap() >= 1);
+        count += 1;
+    }
+    assert!(count > 20, "the sample graph has edges");
+}
+
+#[test]
+fn dot_renders_with_graphviz() {
+    let required = std::env::var_os("ACTORGRAPH_REQUIRE_GRAPHVIZ").is_some();
+    let available = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !available {
+        assert!(
+            !required,
+            "ACTORGRAPH_REQUIRE_GRAPHVIZ is set but Graphviz `dot` is not installed"
+        );
+        eprintln!("skipped: Graphviz is not installed");
+        return;
+    }
+    let dir = TempDir::new("dot");
+    run(actorgraph().args(["graph", "data/articles", "--format", "dot", "--out"]).arg(dir.path()));
+    let out =
+        std::process::Command::new("dot").arg("-Tsvg").arg(dir.join("graph.dot")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("Russia"));
+}
+
+#[test]
+fn user_gazetteer_stacks_on_the_builtin_one() {
+    let dir = TempDir::new("stack");
+    let gaz = dir.write("mine.tsv", format!("{GAZ_HEADER}zz_hayes\tperson\tGeorgia Hayes\n"));
+    let text = dir.write("a.txt", "Georgia Hayes reported from Georgia.");
+    let (code, out, _) = run(actorgraph().arg("extract").arg("-g").arg(&gaz).arg(&text));
+    assert_eq!(code, 0);
+    assert!(out.contains(",zz_hayes,person,Georgia Hayes,Georgia Hayes,0,13,"), "{out}");
+    assert!(out.contains(",GEO,state,Georgia,Georgia,"), "{out}");
+}
+
+#[test]
+fn no_default_gazetteer_uses_only_the_users() {
+    let dir = TempDir::new("nodefault");
+    let gaz =
+        dir.write("mine.tsv", format!("{GAZ_HEADER}nusra\tgroup\tal-Nusra Front\tNusra Front\n"));
+    let text = dir.write("a.txt", "Russia and the Nusra Front.");
+    let (code, out, _) =
+        run(actorgraph().args(["extract", "--no-default-gazetteer", "-g"]).arg(&gaz).arg(&text));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2, "header and one mention: {out}");
+    assert!(out.contains(",nusra,group,al-Nusra Front,Nusra Front,15,26,"));
+}
+
+#[test]
+fn bad_gazetteer_line_is_an_error_naming_file_and_line() {
+    let dir = TempDir::new("badgaz");
+    let gaz = dir.write("bad.tsv", format!("{GAZ_HEADER}x\tpersn\tX\n"));
+    let (code, _, err) = run(actorgraph().args(["extract", "-g"]).arg(&gaz).arg("data/articles"));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "actorgraph: {}:2: unknown kind \"persn\" (expected person, state, group or place)",
+            gaz.display()
+        )
+    );
+}
+
+#[test]
+fn broken_jsonl_line_stops_or_is_skipped() {
+    let dir = TempDir::new("badjsonl");
+    let input = dir.write(
+        "c.jsonl",
+        "{\"id\": \"a\", \"text\": \"Syria\"}\n{oops\n{\"id\": \"b\", \"text\": \"Iraq\"}\n",
+    );
+    let out = dir.join("m.csv");
+    let (code, _, err) = run(actorgraph().args(["extract", "-o"]).arg(&out).arg(&input));
+    assert_eq!(code, 2);
+    assert!(err.starts_with(&format!("actorgraph: {}:2: invalid JSON", input.display())), "{err}");
+    assert!(!out.exists(), "a failed run leaves no output");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "and no temporary file");
+
+    let (code, _, err) =
+        run(actorgraph().args(["extract", "--skip-bad-records", "-o"]).arg(&out).arg(&input));
+    assert_eq!(code, 0);
+    assert!(err.contains(":2: invalid JSON") && err.contains("(skipped)"), "{err}");
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.contains(",SYR,") && written.contains(",IRQ,"), "{written}");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning_naming_the_file() {
+    let dir = TempDir::new("utf8");
+    let path = dir.write("bad.txt", b"Ky\xffiv and Syria");
+    let (code, out, err) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 0);
+    assert!(err.contains(&format!("{}: invalid UTF-8", path.display())), "{err}");
+    assert!(out.contains(",SYR,state,Syria,Syria,"), "{out}");
+}
+
+#[test]
+fn empty_file_warns_and_nothing_found_exits_1() {
+    let dir = TempDir::new("empty");
+    let path = dir.write("empty.txt", "");
+    let (code, out, err) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 1);
+    assert!(err.contains("empty document"), "{err}");
+    assert_eq!(out, "document,entity,kind,label,surface,start,end,sentence,paragraph,adjectival\n");
+}
+
+#[test]
+fn missing_input_is_an_error() {
+    let (code, _, err) = run(actorgraph().args(["extract", "no/such/dir"]));
+    assert_eq!(code, 2);
+    assert!(err.starts_with("actorgraph: no/such/dir: "), "{err}");
+}
+
+#[test]
+fn stdin_text_and_jsonl() {
+    let out = run_with_stdin(actorgraph().args(["extract", "-"]), "Putin met Erdoğan.".as_bytes());
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("<stdin>,vladimir_putin,person,Vladimir Putin,Putin,0,5,0,0,false"),
+        "{out}"
+    );
+    let out = run_with_stdin(
+        actorgraph().args(["extract", "--format", "jsonl", "-"]),
+        b"{\"id\": \"s1\", \"text\": \"Gaza\"}\n",
+    );
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.starts_with("{\"document\":\"s1\",\"entity\":\"gaza_strip\""), "{out}");
+}
+
+#[test]
+fn no_adjectives_drops_adjectival_mentions() {
+    let dir = TempDir::new("adj");
+    let path = dir.write("a.txt", "Russian troops left Russia.");
+    let (_, with, _) = run(actorgraph().arg("extract").arg(&path));
+    let (_, without, _) = run(actorgraph().args(["extract", "--no-adjectives"]).arg(&path));
+    assert_eq!(with.lines().count(), 3);
+    assert_eq!(without.lines().count(), 2);
+}
+
+#[test]
+fn help_describes_the_commands() {
+    let (code, out, _) = run(actorgraph().arg("--help"));
+    assert_eq!(code, 0);
+    assert!(out.contains("extract") && out.contains("graph") && out.contains("Exit status"));
+    let (code, _, err) = run(actorgraph().args(["graph", "data/articles"]));
+    assert_eq!(code, 2, "missing --out is a usage error");
+    assert!(err.contains("--out"));
+}

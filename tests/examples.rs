@@ -1,0 +1,35 @@
+//! Every program in examples/ runs and prints what it promises.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The path of a compiled example: `cargo test` builds examples next to the test binary.
+fn example(name: &str) -> Command {
+    let mut path = std::env::current_exe().unwrap();
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
+    }
+    let path: PathBuf = path.join("examples").join(name);
+    let mut cmd = Command::new(path);
+    cmd.current_dir(crate::util::root());
+    cmd
+}
+
+#[test]
+fn extract_mentions_example() {
+    let out = example("extract_mentions").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().count() > 100, "{stdout}");
+    assert!(stdout.contains("\tRUS\tstate\t"), "{stdout}");
+}
+
+#[test]
+fn graph_dot_example() {
+    let out = example("graph_dot").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("graph actorgraph {"), "{stdout}");
+    assert!(stdout.contains(" -- "));
+}

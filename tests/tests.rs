@@ -1,0 +1,9 @@
+//! The integration test binary: the library's public API, the real CLI on data/, and the
+//! examples.
+
+mod util;
+
+mod api;
+mod cli;
+mod examples;
+mod props;
