@@ -13,7 +13,11 @@ pub struct JsonlOptions {
     id_field: String,
     text_field: String,
     date_field: String,
+    max_record_bytes: usize,
 }
+
+/// The default limit on one JSONL line: 64 MiB.
+const DEFAULT_MAX_RECORD_BYTES: usize = 64 << 20;
 
 impl Default for JsonlOptions {
     fn default() -> JsonlOptions {
@@ -24,7 +28,12 @@ impl Default for JsonlOptions {
 impl JsonlOptions {
     /// Creates options with the default field names `id`, `text` and `date`.
     pub fn new() -> JsonlOptions {
-        JsonlOptions { id_field: "id".into(), text_field: "text".into(), date_field: "date".into() }
+        JsonlOptions {
+            id_field: "id".into(),
+            text_field: "text".into(),
+            date_field: "date".into(),
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+        }
     }
 
     /// Sets the name of the id field. A record without it gets `ORIGIN:LINE` as its id.
@@ -42,6 +51,13 @@ impl JsonlOptions {
     /// Sets the name of the date field.
     pub fn date_field<S: Into<String>>(&mut self, name: S) -> &mut JsonlOptions {
         self.date_field = name.into();
+        self
+    }
+
+    /// Sets the longest line accepted, in bytes (default 64 MiB). A longer line is an error
+    /// naming its line, and reading goes on after it without holding it in memory.
+    pub fn max_record_bytes(&mut self, limit: usize) -> &mut JsonlOptions {
+        self.max_record_bytes = limit;
         self
     }
 
@@ -88,9 +104,14 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
     fn next(&mut self) -> Option<Result<Document>> {
         while !self.done {
             self.buf.clear();
-            match self.rdr.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
+            match read_line(&mut self.rdr, &mut self.buf, self.opts.max_record_bytes) {
+                Ok(Line::End) => self.done = true,
+                Ok(Line::TooLong) => {
+                    self.line += 1;
+                    let limit = self.opts.max_record_bytes;
+                    return Some(Err(self.error(format!("line longer than {limit} bytes"))));
+                }
+                Ok(Line::Read) => {
                     self.line += 1;
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -145,6 +166,39 @@ impl<R> JsonlDocuments<R> {
 
     fn error<M: Into<String>>(&self, msg: M) -> Error {
         Error::corpus(&self.origin, self.line, msg)
+    }
+}
+
+/// What [`read_line`] found.
+enum Line {
+    Read,
+    TooLong,
+    End,
+}
+
+/// Reads one line into `buf` (without its newline). A line longer than `limit` is consumed
+/// without being kept.
+fn read_line<R: BufRead>(rdr: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Line> {
+    let (mut seen, mut too_long) = (0usize, false);
+    loop {
+        let available = rdr.fill_buf()?;
+        if available.is_empty() {
+            return Ok(if too_long { Line::TooLong } else if seen == 0 { Line::End } else { Line::Read });
+        }
+        let (chunk, newline) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        seen += chunk.len() + usize::from(newline);
+        too_long |= seen > limit;
+        if !too_long {
+            buf.extend_from_slice(chunk);
+        }
+        let used = chunk.len() + usize::from(newline);
+        rdr.consume(used);
+        if newline {
+            return Ok(if too_long { Line::TooLong } else { Line::Read });
+        }
     }
 }
 
@@ -204,6 +258,17 @@ mod tests {
         let doc = docs[0].as_ref().unwrap();
         assert!(doc.was_lossy());
         assert_eq!(doc.text(), "Ky\u{FFFD}iv");
+    }
+
+    #[test]
+    fn huge_line_is_an_error_and_reading_goes_on() {
+        let mut opts = JsonlOptions::new();
+        opts.max_record_bytes(40);
+        let input = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"Gaza\"}}", "x".repeat(100));
+        let docs: Vec<_> = opts.read(input.as_bytes(), "t.jsonl").collect();
+        assert_eq!(docs[0].as_ref().unwrap_err().to_string(), "t.jsonl:1: line longer than 40 bytes");
+        assert_eq!(docs[1].as_ref().unwrap().text(), "Gaza");
+        assert_eq!(docs.len(), 2);
     }
 
     #[test]
