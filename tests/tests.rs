@@ -6,4 +6,5 @@ mod util;
 mod api;
 mod cli;
 mod examples;
+mod gazetteer;
 mod props;
