@@ -21,9 +21,15 @@ const ABBREVIATIONS: &[&str] = &[
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "Art", "Vol", "pp", "p"];
 
 /// Splits text into paragraphs and sentences.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Segmenter {
-    _priv: (),
+    join_broken: bool,
+}
+
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter::new()
+    }
 }
 
 /// The paragraphs and sentences of one text, with lookups from a byte offset to its window.
@@ -34,9 +40,26 @@ pub struct Segments {
 }
 
 impl Segmenter {
-    /// Creates a segmenter.
+    /// Creates a segmenter that joins broken paragraphs (see
+    /// [`Segmenter::join_broken_paragraphs`]).
     pub fn new() -> Segmenter {
-        Segmenter::default()
+        Segmenter { join_broken: true }
+    }
+
+    /// Sets whether a blank line is ignored when the paragraph before it ends with no
+    /// sentence-final punctuation and the next starts in lower case. Text scraped from web
+    /// pages and PDFs breaks sentences that way; the default is to join them.
+    ///
+    /// ```
+    /// let text = "Talks between Iran and\n\nthe United States resumed.";
+    /// let mut seg = actorgraph::Segmenter::new();
+    /// assert_eq!(seg.sentences(text).count(), 1);
+    /// seg.join_broken_paragraphs(false);
+    /// assert_eq!(seg.sentences(text).count(), 2);
+    /// ```
+    pub fn join_broken_paragraphs(&mut self, yes: bool) -> &mut Segmenter {
+        self.join_broken = yes;
+        self
     }
 
     /// Returns an iterator over the paragraphs of `text`.
@@ -48,7 +71,7 @@ impl Segmenter {
     /// assert_eq!(paras, ["# Talks", "By Ana Ruiz", "Putin spoke.\nErdoğan too.", "End."]);
     /// ```
     pub fn paragraphs<'s, 't>(&'s self, text: &'t str) -> Paragraphs<'s, 't> {
-        Paragraphs { _seg: self, text, pos: 0 }
+        Paragraphs { seg: self, text, pos: 0 }
     }
 
     /// Returns an iterator over the sentences of `text`.
@@ -103,7 +126,7 @@ fn window_of(spans: &[Span], offset: usize) -> usize {
 /// An iterator over paragraph spans. Created by [`Segmenter::paragraphs`].
 #[derive(Debug)]
 pub struct Paragraphs<'s, 't> {
-    _seg: &'s Segmenter,
+    seg: &'s Segmenter,
     text: &'t str,
     pos: usize,
 }
@@ -123,10 +146,10 @@ impl Iterator for Paragraphs<'_, '_> {
             let heading = line.trim_start().starts_with('#');
             if blank {
                 self.pos = next;
-                if start.is_some() {
-                    break;
+                match start {
+                    Some(s) if !self.joins(&self.text[s..end], &self.text[self.pos..]) => break,
+                    _ => continue,
                 }
-                continue;
             }
             if heading && start.is_some() {
                 break;
@@ -139,6 +162,25 @@ impl Iterator for Paragraphs<'_, '_> {
             }
         }
         start.map(|start| trim(self.text, Span::new(start, end)))
+    }
+}
+
+impl Paragraphs<'_, '_> {
+    /// Decides whether a blank line between `para` and `rest` is a page-break artefact: the
+    /// paragraph ends with no sentence-final punctuation and the next one starts in lower case.
+    fn joins(&self, para: &str, rest: &str) -> bool {
+        if !self.seg.join_broken {
+            return false;
+        }
+        let ends_open = para.trim_end().chars().next_back().is_some_and(|c| {
+            !matches!(
+                c,
+                '.' | '!' | '?' | '…' | ':' | ';' | '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_'
+            )
+        });
+        let starts_lower =
+            rest.chars().find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase);
+        ends_open && starts_lower
     }
 }
 
@@ -326,6 +368,14 @@ mod tests {
         assert_eq!(paragraphs(text), ["# Title", "By A. Writer", "One\ntwo.", "Three."]);
         assert!(paragraphs("").is_empty());
         assert!(paragraphs("\n\n  \n").is_empty());
+    }
+
+    #[test]
+    fn page_break_artefacts_are_joined() {
+        let text = "Iran and\n\nthe US met.\n\nthen. Next\n\nOne.";
+        assert_eq!(paragraphs(text), ["Iran and\n\nthe US met.", "then. Next", "One."]);
+        assert_eq!(sentences("Iran and\n\nthe US met."), ["Iran and\n\nthe US met."]);
+        assert_eq!(paragraphs("# Title\n\nlower start"), ["# Title", "lower start"]);
     }
 
     #[test]
