@@ -29,7 +29,7 @@ const EDGE_HEADER: [&str; 5] = ["Source", "Target", "Type", "Weight", "Documents
 /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
 /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
 /// write_csv(&counts.to_graph(), &gaz, &mut nodes, &mut edges)?;
-/// assert_eq!(String::from_utf8(edges).unwrap(), "Source,Target,Type,Weight,Documents\nSYR,IRQ,Undirected,1,1\n");
+/// assert_eq!(String::from_utf8(edges).unwrap(), "Source,Target,Type,Weight,Documents\nIRQ,SYR,Undirected,1,1\n");
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///

@@ -55,7 +55,7 @@ fn penwidth(weight: u64, max: u64) -> f64 {
 /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
 /// let mut out = Vec::new();
 /// write_dot(&counts.to_graph(), &gaz, &mut out)?;
-/// assert!(String::from_utf8(out).unwrap().contains("\"SYR\" -- \"IRQ\""));
+/// assert!(String::from_utf8(out).unwrap().contains("\"IRQ\" -- \"SYR\""));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///

@@ -6,6 +6,7 @@
 //! then the longest, and so on without overlap. Because invalid candidates are dropped before
 //! the choice, a longer name that fails a rule never hides a shorter one that passes.
 
+mod names;
 mod rules;
 
 use std::marker::PhantomData;
@@ -15,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::gazetteer::{Alias, EntityId, Gazetteer};
+use crate::gazetteer::{Alias, EntityId, EntityKind, Gazetteer};
 use crate::span::Span;
 
 /// How letter case is compared.
@@ -49,6 +50,7 @@ pub struct MatcherBuilder {
     case: CaseMode,
     boundary: Boundary,
     adjectives: bool,
+    name_parts: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -58,13 +60,14 @@ impl Default for MatcherBuilder {
 }
 
 impl MatcherBuilder {
-    /// Creates a builder with the default rules: gazetteer case, word boundaries and adjectival
-    /// forms included.
+    /// Creates a builder with the default rules: gazetteer case, word boundaries, adjectival
+    /// forms included and the name-part rule on.
     pub fn new() -> MatcherBuilder {
         MatcherBuilder {
             case: CaseMode::default(),
             boundary: Boundary::default(),
             adjectives: true,
+            name_parts: true,
         }
     }
 
@@ -86,6 +89,28 @@ impl MatcherBuilder {
         self
     }
 
+    /// Sets whether a state or place name that is part of a longer capitalised name absent from
+    /// the gazetteer is dropped: "Georgia Hayes", "Chad Johnson" and "Denzel Washington" give
+    /// no state or city, while "Iran Foreign Minister" and "Iraq War" keep theirs. On by
+    /// default. Headings and Title Case lines are exempt.
+    ///
+    /// ```
+    /// use actorgraph::{Gazetteer, MatcherBuilder};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "By Georgia Hayes in Tbilisi, Georgia. Iran Foreign Minister spoke.";
+    /// let on = MatcherBuilder::new().build(&gaz)?;
+    /// let found: Vec<&str> = on.find_iter(text).map(|m| &text[m.span()]).collect();
+    /// assert_eq!(found, ["Tbilisi", "Georgia", "Iran"]);
+    /// let off = MatcherBuilder::new().name_parts(false).build(&gaz)?;
+    /// assert_eq!(off.find_all(text).len(), 4);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn name_parts(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.name_parts = yes;
+        self
+    }
+
     /// Compiles the gazetteer's names into a matcher.
     ///
     /// # Errors
@@ -102,7 +127,14 @@ impl MatcherBuilder {
                         CaseMode::Exact => true,
                         CaseMode::Insensitive => false,
                     };
-                    patterns.push(Pattern { entity, adjectival: alias.is_adjectival(), exact });
+                    let place_like = matches!(entry.kind(), EntityKind::State | EntityKind::Place);
+                    let name_part_check = self.name_parts && place_like && !alias.is_adjectival();
+                    patterns.push(Pattern {
+                        entity,
+                        adjectival: alias.is_adjectival(),
+                        exact,
+                        name_part_check,
+                    });
                     texts.push(text);
                 }
             }
@@ -144,6 +176,8 @@ struct Pattern {
     entity: EntityId,
     adjectival: bool,
     exact: bool,
+    /// Whether the name-part rule applies (states and places, not adjectival forms).
+    name_part_check: bool,
 }
 
 #[derive(Debug)]
@@ -227,26 +261,28 @@ impl Matcher {
 
     /// Returns the mentions in `haystack` as a vector.
     pub fn find_all(&self, haystack: &str) -> Vec<Mention> {
-        let mut candidates: Vec<Mention> = self
+        let mut candidates: Vec<(Mention, bool)> = self
             .inner
             .ac
             .find_overlapping_iter(haystack)
             .filter_map(|mat| {
-                self.candidate(haystack, mat.pattern().as_usize(), mat.start(), mat.end())
+                let pid = mat.pattern().as_usize();
+                let mention = self.candidate(haystack, pid, mat.start(), mat.end())?;
+                Some((mention, self.inner.patterns[pid].name_part_check))
             })
             .collect();
-        candidates.sort_unstable_by(|a, b| {
+        candidates.sort_unstable_by(|(a, _), (b, _)| {
             (a.span.start, b.span.end, a.entity).cmp(&(b.span.start, a.span.end, b.entity))
         });
-        let mut out = Vec::new();
+        let mut chosen = Vec::new();
         let mut last_end = 0;
         for cand in candidates {
-            if cand.span.start >= last_end {
-                last_end = cand.span.end;
-                out.push(cand);
+            if cand.0.span.start >= last_end {
+                last_end = cand.0.span.end;
+                chosen.push(cand);
             }
         }
-        out
+        drop_name_parts(haystack, chosen)
     }
 
     /// Checks one raw match against the boundary and case rules.
@@ -264,6 +300,21 @@ impl Matcher {
             || rules::case_matches(&inner.texts[pid], &haystack[start..end], pattern.exact);
         case_ok.then(|| Mention::new(pattern.entity, Span::new(start, end), pattern.adjectival))
     }
+}
+
+/// Removes the mentions flagged for the name-part rule that look like part of a longer name.
+fn drop_name_parts(haystack: &str, chosen: Vec<(Mention, bool)>) -> Vec<Mention> {
+    if !chosen.iter().any(|(_, check)| *check) {
+        return chosen.into_iter().map(|(m, _)| m).collect();
+    }
+    let starts: Vec<usize> = chosen.iter().map(|(m, _)| m.span.start).collect();
+    let mut ends: Vec<usize> = chosen.iter().map(|(m, _)| m.span.end).collect();
+    ends.sort_unstable();
+    chosen
+        .into_iter()
+        .filter(|(m, check)| !check || !names::is_name_part(haystack, m, &starts, &ends))
+        .map(|(m, _)| m)
+        .collect()
 }
 
 /// An iterator over the mentions in a text. Created by [`Matcher::find_iter`].

@@ -41,9 +41,10 @@ fn gazetteer() -> Gazetteer {
 }
 
 /// Runs the default matcher and returns (id, start, end) triples.
-fn find(haystack: &str) -> Vec<(String, usize, usize)> {
+/// The rule tables run without the name-part rule, which has a table of its own.
+fn find(haystack: &str, name_parts: bool) -> Vec<(String, usize, usize)> {
     let gaz = gazetteer();
-    let matcher = Matcher::new(&gaz).unwrap();
+    let matcher = MatcherBuilder::new().name_parts(name_parts).build(&gaz).unwrap();
     matcher
         .find_iter(haystack)
         .map(|m| (gaz.get(m.entity()).unwrap().id().to_string(), m.span().start, m.span().end))
@@ -119,9 +120,33 @@ const UNICODE: &[Case] = &[
     case!("cjk_letters_block", "中国Syria", []),
 ];
 
+const NAME_PARTS: &[Case] = &[
+    case!("byline_first_name", "By Georgia Hayes", []),
+    case!("first_name_before", "star Denzel Mobile said", []),
+    case!("surname_after", "Syria Johnson scored", []),
+    case!("office_after", "Syria Foreign Minister", [("SYR", 0, 5)]),
+    case!("ordinary_after", "Iraq War veterans", [("IRQ", 0, 4)]),
+    case!("known_name_after", "Syria Iraq talks", [("SYR", 0, 5), ("IRQ", 6, 10)]),
+    case!("possessive_before", "Russia's Syria", [("RUS", 0, 6), ("SYR", 9, 14)]),
+    case!("compound_before", "Russian-backed Syria", [("RUS", 0, 7), ("SYR", 15, 20)]),
+    case!("adjective_exempt", "Russian Hayes", [("RUS", 0, 7)]),
+    case!("group_exempt", "UN Hayes", [("UN", 0, 2)]),
+    case!("heading_exempt", "# Syria Hosts Iraq", [("SYR", 2, 7), ("IRQ", 14, 18)]),
+    case!(
+        "title_case_exempt",
+        "Russia Threatens Turkey over Syria",
+        [("RUS", 0, 6), ("TUR", 17, 23), ("SYR", 29, 34)]
+    ),
+    case!("comma_separates", "Syria, Hayes", [("SYR", 0, 5)]),
+];
+
 fn run(table: &[Case]) {
+    run_with(table, false);
+}
+
+fn run_with(table: &[Case], name_parts: bool) {
     for case in table {
-        let got = find(case.haystack);
+        let got = find(case.haystack, name_parts);
         let want: Vec<(String, usize, usize)> =
             case.expected.iter().map(|(id, s, e)| (id.to_string(), *s, *e)).collect();
         assert_eq!(got, want, "case {}: {:?}", case.name, case.haystack);
@@ -149,9 +174,16 @@ fn unicode_offsets() {
 }
 
 #[test]
+fn name_part_rule() {
+    run_with(NAME_PARTS, true);
+}
+
+#[test]
 fn names_are_unique() {
-    let mut names: Vec<&str> =
-        [BOUNDARY, CASE, OVERLAP, UNICODE].iter().flat_map(|t| t.iter().map(|c| c.name)).collect();
+    let mut names: Vec<&str> = [BOUNDARY, CASE, OVERLAP, UNICODE, NAME_PARTS]
+        .iter()
+        .flat_map(|t| t.iter().map(|c| c.name))
+        .collect();
     names.sort_unstable();
     let len = names.len();
     names.dedup();
@@ -178,7 +210,7 @@ fn adjectival_mentions_are_flagged() {
 fn case_modes() {
     let gaz = gazetteer();
     let exact = MatcherBuilder::new().case(CaseMode::Exact).build(&gaz).unwrap();
-    assert_eq!(exact.find_all("TURKEY Turkey").len(), 1);
+    assert_eq!(exact.find_all("TURKEY, Turkey").len(), 1);
     let loose = MatcherBuilder::new().case(CaseMode::Insensitive).build(&gaz).unwrap();
     assert_eq!(loose.find_all("turkey us").len(), 2);
 }

@@ -1,0 +1,170 @@
+//! The name-part rule: a state or place name that is part of a longer personal name is not a
+//! state or place.
+//!
+//! "Georgia Hayes", "Chad Johnson", "Israel Adesanya", "Washington Irving" and "Denzel
+//! Washington" name people, not states or cities. When a state or place name is directly
+//! joined (by one space) to a capitalised word that is neither another known name nor an
+//! ordinary word, title or office, it is taken to be part of an unknown longer name and
+//! dropped. The list of ordinary words keeps "Iran Foreign Minister", "United States
+//! Ambassador", "Iraq War" and "Gaza Health Ministry".
+
+use super::Mention;
+
+/// Capitalised words that may follow or precede a state or place name without making it part
+/// of a personal name: function words, titles, offices, institutions, calendar words and
+/// directions. Compared in lower case.
+#[rustfmt::skip]
+const ORDINARY: &[&str] = &[
+    // Function words and common sentence openers.
+    "a", "about", "after", "against", "all", "also", "although", "an", "and", "as", "at",
+    "because", "before", "both", "but", "by", "despite", "during", "each", "earlier", "for",
+    "from", "had", "has", "have", "he", "her", "his", "however", "i", "if", "in", "into", "is",
+    "it", "its", "last", "later", "meanwhile", "more", "most", "near", "neither", "next", "nor",
+    "not", "now", "of", "on", "once", "or", "our", "over", "since", "so", "some", "still", "than",
+    "that", "the", "their", "then", "there", "these", "they", "this", "those", "through", "to",
+    "today", "tomorrow", "under", "until", "when", "where", "whether", "which", "while", "who",
+    "will", "with", "within", "without", "would", "yesterday", "yet", "said", "says", "told",
+    "was", "were", "are", "be", "been", "did", "does", "do", "can", "could", "may", "might",
+    "must", "should", "what", "why", "how", "we", "you", "she", "him", "them", "us", "here",
+    "even", "only", "just", "both", "either", "every", "many", "much", "no", "yes", "why",
+    // Titles and offices.
+    "president", "presidents", "vice", "prime", "minister", "ministers", "ministry", "foreign",
+    "defence", "defense", "interior", "finance", "health", "justice", "energy", "trade", "economy",
+    "economic", "secretary", "ambassador", "ambassadors", "envoy", "envoys", "embassy",
+    "consulate", "consul", "spokesman", "spokeswoman", "spokesperson", "chief", "chiefs",
+    "general", "gen", "colonel", "col", "commander", "commanders", "leader", "leaders", "king",
+    "queen", "prince", "princess", "emir", "sheikh", "crown", "supreme", "deputy", "mr", "mrs",
+    "ms", "dr", "sen", "senator", "rep", "governor", "mayor", "chancellor", "premier", "official",
+    "officials", "delegation", "delegate", "representative", "head", "speaker", "director",
+    "adviser", "advisor", "coordinator", "special", "high", "commissioner",
+    // Institutions and bodies.
+    "government", "administration", "army", "armed", "forces", "force", "military", "navy",
+    "naval", "air", "marines", "troops", "police", "border", "coast", "guard", "guards",
+    "intelligence", "security", "council", "parliament", "senate", "congress", "assembly",
+    "committee", "commission", "office", "department", "agency", "authority", "authorities",
+    "court", "bank", "central", "national", "international", "federal", "state", "states",
+    "republic", "regime", "opposition", "rebels", "militia", "militias", "coalition", "alliance",
+    "mission", "team", "delegation", "talks", "summit", "conference", "accord", "accords",
+    "agreement", "deal", "treaty", "ceasefire", "truce", "peace", "war", "wars", "conflict",
+    "crisis", "campaign", "offensive", "operation", "front", "frontline", "relations", "affairs",
+    "policy", "times", "post", "news", "daily", "today", "tv", "television", "radio", "press",
+    "agency", "media", "university", "institute", "center", "centre", "foundation", "city",
+    "province", "provinces", "region", "regional", "governorate", "district", "county", "valley",
+    "street", "square", "airport", "port", "harbour", "harbor", "base", "camp", "camps", "strip",
+    "river", "sea", "gulf", "bay", "lake", "island", "islands", "mountains", "desert", "border",
+    "crossing", "highway", "bridge", "dam", "plant", "pipeline", "station", "hospital", "prison",
+    "palace", "cup", "league", "olympics", "games", "club", "fc", "museum", "stock", "exchange",
+    "airlines", "airways", "railways", "telecom", "oil", "gas", "petroleum", "company",
+    "corporation", "group", "institution", "affair", "question", "issue", "file", "protocol",
+    "formula", "model", "plan", "initiative", "process", "dialogue", "forum", "declaration",
+    "resolution", "sanctions", "act",
+    // Peoples and directions.
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "new", "old",
+    // Calendar words.
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// Returns true if `word` is an ordinary word, title or office (see [`ORDINARY`]).
+fn is_ordinary(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    ORDINARY.contains(&lower.as_str())
+}
+
+/// Returns the word that follows `end` after exactly one space, if it is capitalised.
+fn next_capitalised(haystack: &str, end: usize) -> Option<(usize, &str)> {
+    let rest = haystack[end..].strip_prefix(' ')?;
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    let word = rest[..len].trim_end_matches(['-', '\'', '’']);
+    word.chars().next().filter(|c| c.is_uppercase()).map(|_| (end + 1, word))
+}
+
+/// Returns the word that ends one space before `start`, if it is capitalised.
+fn prev_capitalised(haystack: &str, start: usize) -> Option<(usize, &str)> {
+    let before = haystack[..start].strip_suffix(' ')?;
+    let from = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[from..];
+    if word.contains(['-', '\'', '’']) {
+        // "Assad's Syria" and "Saudi-led Yemen": a possessive or compound is no first name.
+        return None;
+    }
+    word.chars().next().filter(|c| c.is_uppercase()).map(|_| (from, word))
+}
+
+/// Returns true if a mention looks like part of a longer, unknown capitalised name.
+///
+/// `starts` and `ends` hold the start and end offsets of all mentions, sorted, so that a
+/// neighbouring word that is itself a known name does not count.
+pub(crate) fn is_name_part(haystack: &str, m: &Mention, starts: &[usize], ends: &[usize]) -> bool {
+    let span = m.span();
+    let after = next_capitalised(haystack, span.end)
+        .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word));
+    let before = prev_capitalised(haystack, span.start)
+        .filter(|(at, word)| ends.binary_search(&(at + word.len())).is_err() && !is_ordinary(word));
+    (after.is_some() || before.is_some()) && !in_title_case_line(haystack, span.start)
+}
+
+/// Returns true if the line around `offset` is a heading or written in Title Case, where every
+/// word is capitalised and capitals say nothing about names.
+fn in_title_case_line(haystack: &str, offset: usize) -> bool {
+    let start = haystack[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = haystack[offset..].find('\n').map_or(haystack.len(), |i| offset + i);
+    let line = haystack[start..end].trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    // Title Case leaves short words in lower case ("Russia Warns Ukraine over Grain Deal"), so
+    // only words of five letters or more are looked at.
+    let long: Vec<&str> =
+        line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).collect();
+    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neighbours() {
+        assert_eq!(next_capitalised("Georgia Hayes wrote", 7), Some((8, "Hayes")));
+        assert_eq!(next_capitalised("Georgia's Hayes", 7), None);
+        assert_eq!(next_capitalised("Georgia  Hayes", 7), None);
+        assert_eq!(next_capitalised("Georgia, Hayes", 7), None);
+        assert_eq!(next_capitalised("Iran's", 4), None);
+        assert_eq!(prev_capitalised("Denzel Washington", 7), Some((0, "Denzel")));
+        assert_eq!(prev_capitalised("star Denzel Washington", 12), Some((5, "Denzel")));
+        assert_eq!(prev_capitalised("the Washington", 4), None);
+        assert_eq!(prev_capitalised("Erdoğan Ankara", 9), Some((0, "Erdoğan")));
+    }
+
+    #[test]
+    fn possessives_and_compounds_are_no_first_names() {
+        assert_eq!(prev_capitalised("Assad's Syria", 8), None);
+        assert_eq!(prev_capitalised("Saudi-led Yemen", 10), None);
+    }
+
+    #[test]
+    fn title_case_lines() {
+        assert!(in_title_case_line("# Russia Warns Ukraine", 3));
+        assert!(in_title_case_line("x\nRussia Warns Ukraine over Grain Deal\ny", 3));
+        assert!(!in_title_case_line("By Georgia Hayes in Tbilisi, Georgia. Iran spoke.", 4));
+        assert!(!in_title_case_line("By Georgia Hayes, in the field today for us", 4));
+        assert!(!in_title_case_line("By Georgia Hayes", 4), "too short to tell: the rule applies");
+    }
+
+    #[test]
+    fn ordinary_words() {
+        for word in ["Foreign", "Ambassador", "War", "Ministry", "Tuesday", "And", "AND", "Gen."] {
+            assert!(is_ordinary(word), "{word}");
+        }
+        for word in ["Hayes", "Johnson", "Adesanya", "Irving", "Denzel"] {
+            assert!(!is_ordinary(word), "{word}");
+        }
+    }
+}
