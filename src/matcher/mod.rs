@@ -8,6 +8,7 @@
 
 mod names;
 mod rules;
+mod surnames;
 
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -51,6 +52,7 @@ pub struct MatcherBuilder {
     boundary: Boundary,
     adjectives: bool,
     name_parts: bool,
+    surnames: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -68,6 +70,7 @@ impl MatcherBuilder {
             boundary: Boundary::default(),
             adjectives: true,
             name_parts: true,
+            surnames: true,
         }
     }
 
@@ -111,6 +114,26 @@ impl MatcherBuilder {
         self
     }
 
+    /// Sets whether a person's bare surname resolves to them after their full name has
+    /// appeared in the same text ("Antony Blinken ... Blinken said"). A surname shared by two
+    /// people named in the text stays unresolved. On by default.
+    ///
+    /// ```
+    /// use actorgraph::{Gazetteer, MatcherBuilder};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "Yahya Sinwar was named. Sinwar said nothing.";
+    /// let on = MatcherBuilder::new().build(&gaz)?;
+    /// assert_eq!(on.find_all(text).len(), 2);
+    /// let off = MatcherBuilder::new().surnames(false).build(&gaz)?;
+    /// assert_eq!(off.find_all(text).len(), 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn surnames(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.surnames = yes;
+        self
+    }
+
     /// Compiles the gazetteer's names into a matcher.
     ///
     /// # Errors
@@ -145,7 +168,11 @@ impl MatcherBuilder {
             .build(&texts)
             .map_err(|err| Error::new(ErrorKind::Build(err.to_string())))?;
         let texts = texts.into_iter().map(String::into_boxed_str).collect();
-        Ok(Matcher { inner: Arc::new(Inner { ac, texts, patterns, config: self.clone() }) })
+        let surnames =
+            if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
+        Ok(Matcher {
+            inner: Arc::new(Inner { ac, texts, patterns, surnames, config: self.clone() }),
+        })
     }
 }
 
@@ -185,6 +212,7 @@ struct Inner {
     ac: AhoCorasick,
     texts: Vec<Box<str>>,
     patterns: Vec<Pattern>,
+    surnames: surnames::Surnames,
     config: MatcherBuilder,
 }
 
@@ -282,7 +310,8 @@ impl Matcher {
                 chosen.push(cand);
             }
         }
-        drop_name_parts(haystack, chosen)
+        let mentions = drop_name_parts(haystack, chosen);
+        self.inner.surnames.resolve(haystack, mentions)
     }
 
     /// Checks one raw match against the boundary and case rules.

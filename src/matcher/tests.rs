@@ -228,3 +228,31 @@ fn matcher_is_send_sync_clone() {
     assert_traits::<Matcher>();
     assert_traits::<Gazetteer>();
 }
+
+#[test]
+fn surnames_resolve_after_the_full_name_only() {
+    let gaz = Gazetteer::builder()
+        .add(Entry::new("ab", EntityKind::Person, "Antony Blinken"))
+        .add(Entry::new("ys", EntityKind::Person, "Yahya Sinwar"))
+        .add(Entry::new("ms", EntityKind::Person, "Mohammed Sinwar"))
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        let found = matcher.find_all(text);
+        found
+            .iter()
+            .map(|m| format!("{}:{}", gaz.get(m.entity()).unwrap().id(), &text[m.span()]))
+            .collect()
+    };
+    let text = "Blinken left. Antony Blinken arrived; Secretary Blinken's aide and BLINKEN too.";
+    assert_eq!(
+        ids(text),
+        ["ab:Antony Blinken", "ab:Blinken"],
+        "a surname before the full name stays unresolved; all-caps is not a surname form"
+    );
+    let text = "Yahya Sinwar and Mohammed Sinwar met. Sinwar spoke.";
+    assert_eq!(ids(text).len(), 2, "a surname shared in the document stays unresolved");
+    let text = "Yahya Sinwar spoke. Sinwar left.";
+    assert_eq!(ids(text).len(), 2);
+}
