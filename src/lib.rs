@@ -81,6 +81,8 @@ mod matcher;
 mod cooccur;
 mod export;
 
+mod eval;
+
 pub use petgraph;
 
 pub use crate::cooccur::{
@@ -89,6 +91,7 @@ pub use crate::cooccur::{
 };
 pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
 pub use crate::error::{Error, ErrorKind, Result};
+pub use crate::eval::{Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, evaluate, read_pairs};
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, write_csv, write_dot,
 };

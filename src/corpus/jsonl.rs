@@ -183,7 +183,13 @@ fn read_line<R: BufRead>(rdr: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::i
     loop {
         let available = rdr.fill_buf()?;
         if available.is_empty() {
-            return Ok(if too_long { Line::TooLong } else if seen == 0 { Line::End } else { Line::Read });
+            return Ok(if too_long {
+                Line::TooLong
+            } else if seen == 0 {
+                Line::End
+            } else {
+                Line::Read
+            });
         }
         let (chunk, newline) = match available.iter().position(|&b| b == b'\n') {
             Some(i) => (&available[..i], true),
@@ -266,7 +272,10 @@ mod tests {
         opts.max_record_bytes(40);
         let input = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"Gaza\"}}", "x".repeat(100));
         let docs: Vec<_> = opts.read(input.as_bytes(), "t.jsonl").collect();
-        assert_eq!(docs[0].as_ref().unwrap_err().to_string(), "t.jsonl:1: line longer than 40 bytes");
+        assert_eq!(
+            docs[0].as_ref().unwrap_err().to_string(),
+            "t.jsonl:1: line longer than 40 bytes"
+        );
         assert_eq!(docs[1].as_ref().unwrap().text(), "Gaza");
         assert_eq!(docs.len(), 2);
     }

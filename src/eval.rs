@@ -1,0 +1,344 @@
+//! Evaluation against hand-annotated articles: how close actorgraph's mentions and sentence
+//! co-occurrence pairs are to what a human coder marked.
+//!
+//! Articles mark each mention inline as `{{TEXT|ID}}`, `{{TEXT|ID|adj}}` or `{{TEXT|?KIND}}`
+//! for an actor missing from the gazetteer; `pairs.tsv` lists the expected sentence pairs. See
+//! `data/eval/README.md` for the format.
+//!
+//! A found mention is correct when it names the same entity as a gold mention whose span it
+//! overlaps (each gold mention is used once). Precision, recall and F1 are given per kind, in
+//! total, and for sentence pairs.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::cooccur::{CooccurrenceBuilder, Window};
+use crate::error::{Error, Result};
+use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::matcher::{Matcher, Mention};
+use crate::segment::Segmenter;
+use crate::span::Span;
+
+/// What a gold mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoldTarget {
+    /// An entity of the gazetteer, by its text id.
+    Entity(String),
+    /// An actor the gazetteer does not have, of this kind.
+    Unknown(EntityKind),
+}
+
+/// One hand-marked mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldMention {
+    /// Where it is in the plain text.
+    pub span: Span,
+    /// What it refers to.
+    pub target: GoldTarget,
+    /// Whether it was marked adjectival.
+    pub adjectival: bool,
+}
+
+/// One annotated article: its plain text (markup removed) and its gold mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldDocument {
+    /// The file name, which `pairs.tsv` refers to.
+    pub name: String,
+    /// The text with the markup removed.
+    pub text: String,
+    /// The gold mentions, in text order.
+    pub mentions: Vec<GoldMention>,
+}
+
+impl GoldDocument {
+    /// Parses an annotated article. `name` names it in errors.
+    ///
+    /// ```
+    /// use actorgraph::{GoldDocument, GoldTarget};
+    ///
+    /// let doc = GoldDocument::parse("a.md", "{{Putin|vladimir_putin}} met {{Hayes|?person}}.")?;
+    /// assert_eq!(doc.text, "Putin met Hayes.");
+    /// assert_eq!(doc.mentions[0].target, GoldTarget::Entity("vladimir_putin".into()));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the line for unbalanced braces or a malformed mark.
+    pub fn parse(name: &str, marked: &str) -> Result<GoldDocument> {
+        let mut text = String::with_capacity(marked.len());
+        let mut mentions = Vec::new();
+        let mut rest = marked;
+        while let Some(open) = rest.find("{{") {
+            text.push_str(&rest[..open]);
+            let line = line_of(marked, marked.len() - rest.len() + open);
+            let after = &rest[open + 2..];
+            let close = after
+                .find("}}")
+                .ok_or_else(|| Error::corpus(name, line, "\"{{\" without \"}}\""))?;
+            let mention = parse_mark(&after[..close], text.len())
+                .map_err(|msg| Error::corpus(name, line, msg))?;
+            text.push_str(&after[..mention.span.len()]);
+            mentions.push(mention);
+            rest = &after[close + 2..];
+        }
+        if let Some(stray) = rest.find("}}") {
+            let line = line_of(marked, marked.len() - rest.len() + stray);
+            return Err(Error::corpus(name, line, "\"}}\" without \"{{\""));
+        }
+        text.push_str(rest);
+        Ok(GoldDocument { name: name.to_string(), text, mentions })
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> u64 {
+    text[..offset].matches('\n').count() as u64 + 1
+}
+
+/// Parses `TEXT|ID` or `TEXT|ID|adj` starting at `start` in the plain text.
+fn parse_mark(inner: &str, start: usize) -> std::result::Result<GoldMention, String> {
+    let fields: Vec<&str> = inner.split('|').collect();
+    let (surface, id, adjectival) = match fields[..] {
+        [surface, id] => (surface, id, false),
+        [surface, id, "adj"] => (surface, id, true),
+        _ => {
+            return Err(format!(
+                "malformed mark \"{{{{{inner}}}}}\" (expected TEXT|ID or TEXT|ID|adj)"
+            ));
+        }
+    };
+    if surface.is_empty() || id.is_empty() || surface.contains("{{") {
+        return Err(format!("malformed mark \"{{{{{inner}}}}}\""));
+    }
+    let target = match id.strip_prefix('?') {
+        Some(kind) => GoldTarget::Unknown(kind.parse()?),
+        None => GoldTarget::Entity(id.to_string()),
+    };
+    Ok(GoldMention { span: Span::new(start, start + surface.len()), target, adjectival })
+}
+
+/// True positives, false positives and false negatives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Found and correct.
+    pub tp: u64,
+    /// Found but wrong.
+    pub fp: u64,
+    /// Marked but not found.
+    pub fn_: u64,
+}
+
+impl Counts {
+    /// tp / (tp + fp), or 1 when nothing was found.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// tp / (tp + fn), or 1 when nothing was marked.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
+fn ratio(num: u64, den: u64) -> f64 {
+    if den == 0 { 1.0 } else { num as f64 / den as f64 }
+}
+
+/// The result of an evaluation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    /// Mentions per kind (false positives by the found entity's kind, false negatives by the
+    /// gold entity's kind).
+    pub by_kind: BTreeMap<EntityKind, Counts>,
+    /// All mentions of gazetteer entities.
+    pub overall: Counts,
+    /// Overall, also counting gold actors missing from the gazetteer as misses.
+    pub with_unknowns: Counts,
+    /// Gold actors missing from the gazetteer that were not found.
+    pub unknown_missed: u64,
+    /// Sentence co-occurrence pairs.
+    pub pairs: Counts,
+    /// Mistakes, for reading: `document: kind "text" (id)` lines.
+    pub errors: Vec<String>,
+}
+
+/// Expected sentence pairs per document, read from `pairs.tsv`.
+pub type GoldPairs = BTreeMap<String, BTreeSet<(String, String)>>;
+
+/// Reads `pairs.tsv`: a header `document a b`, then one pair per line.
+///
+/// # Errors
+///
+/// Returns an error naming the file and line for a malformed line.
+pub fn read_pairs<P: AsRef<Path>>(path: P) -> Result<GoldPairs> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|err| Error::io_at(path, err))?;
+    let origin = path.display().to_string();
+    let mut pairs = GoldPairs::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [doc, a, b] = cells[..] else {
+            return Err(Error::corpus(&origin, i as u64 + 1, "expected three tab-separated cells"));
+        };
+        let pair =
+            if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        pairs.entry(doc.to_string()).or_default().insert(pair);
+    }
+    Ok(pairs)
+}
+
+/// Scores a matcher on gold documents and pairs.
+///
+/// # Errors
+///
+/// Returns an error if a gold mention names an id the gazetteer does not have.
+pub fn evaluate(
+    gaz: &Gazetteer,
+    matcher: &Matcher,
+    docs: &[GoldDocument],
+    pairs: &GoldPairs,
+) -> Result<Scores> {
+    let mut scores = Scores::default();
+    for doc in docs {
+        let found = matcher.find_all(&doc.text);
+        score_mentions(gaz, doc, &found, &mut scores)?;
+        let predicted = sentence_pairs(gaz, &doc.text, &found);
+        let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
+        scores.pairs.add(Counts {
+            tp: predicted.intersection(&gold).count() as u64,
+            fp: predicted.difference(&gold).count() as u64,
+            fn_: gold.difference(&predicted).count() as u64,
+        });
+    }
+    for counts in scores.by_kind.values() {
+        scores.overall.add(*counts);
+    }
+    scores.with_unknowns =
+        Counts { fn_: scores.overall.fn_ + scores.unknown_missed, ..scores.overall };
+    Ok(scores)
+}
+
+fn score_mentions(
+    gaz: &Gazetteer,
+    doc: &GoldDocument,
+    found: &[Mention],
+    scores: &mut Scores,
+) -> Result<()> {
+    let mut used = vec![false; doc.mentions.len()];
+    for m in found {
+        let entry = gaz.get(m.entity()).expect("found mentions come from this gazetteer");
+        let hit = doc.mentions.iter().enumerate().position(|(i, g)| {
+            !used[i]
+                && overlaps(g.span, m.span())
+                && g.target == GoldTarget::Entity(entry.id().to_string())
+        });
+        let counts = scores.by_kind.entry(entry.kind()).or_default();
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                counts.tp += 1;
+            }
+            None => {
+                counts.fp += 1;
+                scores.errors.push(format!(
+                    "{}: false {} \"{}\" ({})",
+                    doc.name,
+                    entry.kind(),
+                    &doc.text[m.span()],
+                    entry.id()
+                ));
+            }
+        }
+    }
+    for (g, _) in doc.mentions.iter().zip(&used).filter(|(_, used)| !**used) {
+        let kind = match &g.target {
+            GoldTarget::Entity(id) => gold_kind(gaz, doc, id)?,
+            GoldTarget::Unknown(kind) => {
+                scores.unknown_missed += 1;
+                scores.errors.push(format!(
+                    "{}: unknown {} \"{}\" not in the gazetteer",
+                    doc.name, kind, &doc.text[g.span]
+                ));
+                continue;
+            }
+        };
+        scores.by_kind.entry(kind).or_default().fn_ += 1;
+        scores.errors.push(format!("{}: missed {} \"{}\"", doc.name, kind, &doc.text[g.span]));
+    }
+    Ok(())
+}
+
+fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind> {
+    let entry = gaz.lookup(id).and_then(|e| gaz.get(e));
+    entry.map(|e| e.kind()).ok_or_else(|| {
+        Error::corpus(&doc.name, 0, format!("gold id \"{id}\" is not in the gazetteer"))
+    })
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The sentence pairs actorgraph finds in one text, as sorted id pairs.
+fn sentence_pairs(gaz: &Gazetteer, text: &str, found: &[Mention]) -> BTreeSet<(String, String)> {
+    let mut counts = CooccurrenceBuilder::new().window(Window::Sentence).build();
+    counts.add_document(found, &Segmenter::new().segment(text));
+    let id = |e| gaz.get(e).expect("graph entities come from this gazetteer").id().to_string();
+    counts
+        .to_graph()
+        .edges()
+        .map(|(a, b, _)| {
+            let (a, b) = (id(a), id(b));
+            if a <= b { (a, b) } else { (b, a) }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let err = GoldDocument::parse("a.md", "x\n{{Putin|p").unwrap_err();
+        assert_eq!(err.to_string(), "a.md:2: \"{{\" without \"}}\"");
+        let err = GoldDocument::parse("a.md", "{{Putin}}").unwrap_err();
+        assert!(err.to_string().starts_with("a.md:1: malformed mark"), "{err}");
+        let err = GoldDocument::parse("a.md", "x}}").unwrap_err();
+        assert_eq!(err.to_string(), "a.md:1: \"}}\" without \"{{\"");
+        let err = GoldDocument::parse("a.md", "{{X|?persn}}").unwrap_err();
+        assert!(err.to_string().contains("unknown kind"), "{err}");
+    }
+
+    #[test]
+    fn parse_keeps_offsets_in_the_plain_text() {
+        let doc =
+            GoldDocument::parse("a", "{{Saudi|SAU|adj}}-led strikes on {{Sanaa|sanaa}}").unwrap();
+        assert_eq!(doc.text, "Saudi-led strikes on Sanaa");
+        assert_eq!(doc.mentions[1].span, Span::new(21, 26));
+        assert!(doc.mentions[0].adjectival);
+    }
+
+    #[test]
+    fn counts() {
+        let c = Counts { tp: 8, fp: 2, fn_: 0 };
+        assert_eq!((c.precision(), c.recall()), (0.8, 1.0));
+        assert!((c.f1() - 0.888_888).abs() < 1e-5);
+        assert_eq!(Counts::default().f1(), 1.0);
+    }
+}
