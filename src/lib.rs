@@ -78,6 +78,8 @@ mod segment;
 mod gazetteer;
 mod matcher;
 
+mod discover;
+
 mod cooccur;
 mod export;
 
@@ -90,8 +92,11 @@ pub use crate::cooccur::{
     Window,
 };
 pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
+pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
-pub use crate::eval::{Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, evaluate, read_pairs};
+pub use crate::eval::{
+    Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, evaluate, read_pairs,
+};
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, write_csv, write_dot,
 };

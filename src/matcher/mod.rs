@@ -6,9 +6,11 @@
 //! then the longest, and so on without overlap. Because invalid candidates are dropped before
 //! the choice, a longer name that fails a rule never hides a shorter one that passes.
 
-mod names;
+pub(crate) mod names;
 mod rules;
 mod surnames;
+
+pub(crate) use self::rules::at_word_boundary;
 
 use std::marker::PhantomData;
 use std::sync::Arc;

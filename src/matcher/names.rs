@@ -68,7 +68,7 @@ const ORDINARY: &[&str] = &[
 ];
 
 /// Returns true if `word` is an ordinary word, title or office (see [`ORDINARY`]).
-fn is_ordinary(word: &str) -> bool {
+pub(crate) fn is_ordinary(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     ORDINARY.contains(&lower.as_str())
 }

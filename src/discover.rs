@@ -1,0 +1,434 @@
+//! Discovery: proposing actors that the gazetteer does not have.
+//!
+//! A dictionary only finds what it lists. With discovery on, capitalised name sequences that
+//! come with a cue become candidates: a person after a title ("Gen. Omar Haddad"), before or
+//! after "said", after "according to", in a byline, or before an apposition ("Omar Haddad, a
+//! spokesman"); a group when the name ends in an organisation word ("... Salvation Front",
+//! "... Policy Institute") or is followed by its acronym in parentheses ("(NSF)"), which then
+//! counts as a mention too. A discovered person's bare surname later in the same text is
+//! also a mention. Candidates never overlap gazetteer mentions and are always marked as
+//! discovered downstream.
+
+use crate::gazetteer::EntityKind;
+use crate::matcher::Mention;
+use crate::matcher::names::is_ordinary;
+use crate::span::Span;
+
+/// Titles that introduce a person's name.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "Sen", "Senator", "Rep",
+    "Gov", "Governor", "Col", "Colonel", "Lt", "Sgt", "Capt", "Captain", "Adm", "Admiral", "Prof",
+    "Professor", "Secretary", "Ambassador", "Commander", "Sheikh", "Prince", "King", "Queen",
+    "Chancellor", "Premier", "Mayor", "Judge", "Envoy", "Spokesman", "Spokeswoman", "Maj", "Major",
+    "Brig", "Imam", "Ayatollah", "Mullah", "Emir", "Deputy", "spokesman", "spokeswoman", "envoy",
+    "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
+];
+
+/// Words that modify a title: "Foreign Minister", "Deputy Prime Minister".
+#[rustfmt::skip]
+const TITLE_MODIFIERS: &[&str] = &[
+    "Foreign", "Defence", "Defense", "Interior", "Finance", "Prime", "Vice", "Deputy", "Chief",
+    "Supreme", "Senior", "Former", "Army", "Military", "State", "Crown", "Grand", "Acting",
+];
+
+/// Capitalised words that open sentences rather than names: "On Monday the ...".
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "A", "An", "The", "On", "In", "At", "By", "For", "From", "With", "After", "Before", "During",
+    "Meanwhile", "Yesterday", "Today", "Last", "Next", "This", "That", "These", "Those", "When",
+    "While", "But", "And", "As", "If", "Since", "Until", "Under", "Over", "Also", "Both", "Later",
+    "Earlier", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Mr", "Mrs", "Ms",
+];
+
+/// Words after a name and a comma that make it a person: "Omar Haddad, a spokesman".
+#[rustfmt::skip]
+const APPOSITIONS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "researcher", "analyst", "official", "commander",
+    "professor", "fellow", "director", "adviser", "advisor", "lawmaker", "diplomat", "minister",
+    "senior", "former", "general", "colonel", "leader", "member", "founder", "head", "chief",
+    "journalist", "reporter", "activist", "resident", "doctor", "lawyer", "economist", "scholar",
+];
+
+/// Last words that make a capitalised sequence an organisation.
+#[rustfmt::skip]
+const ORGANISATION_WORDS: &[&str] = &[
+    "Party", "Front", "Council", "Institute", "Army", "Committee", "Movement", "Brigade",
+    "Brigades", "Forces", "Union", "Alliance", "Organization", "Organisation", "Coalition",
+    "Network", "League", "Association", "Commission", "Corps", "Guard", "Guards", "Foundation",
+    "Centre", "Center", "Observatory", "Battalion", "Battalions", "Militia", "Group", "Federation",
+    "Agency", "Bureau", "Society", "Trust", "Initiative", "Assembly", "Congress", "Authority",
+];
+
+/// Lower-case words allowed inside a name: "Abu Bakr al-Baghdadi", "Council of the Elders".
+const PARTICLES: &[&str] =
+    &["al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "of", "the", "for", "and", "on"];
+
+/// Why a candidate was proposed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Cue {
+    /// A title before the name.
+    Title,
+    /// "said", "told" or "according to" next to the name.
+    Speech,
+    /// A byline ("By Omar Haddad").
+    Byline,
+    /// An apposition after the name ("Omar Haddad, a spokesman").
+    Apposition,
+    /// An organisation word ending the name ("... Front").
+    OrganisationWord,
+    /// An acronym in parentheses after the name, or that acronym used later.
+    Acronym,
+    /// The surname of a person discovered earlier in the text.
+    Surname,
+}
+
+/// A proposed actor: its kind, its name as written (normalised white space) and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Person or group.
+    pub kind: EntityKind,
+    /// The name this mention refers to (for a surname or acronym, the full name).
+    pub name: String,
+    /// Where the mention is.
+    pub span: Span,
+    /// Why it was proposed.
+    pub cue: Cue,
+}
+
+/// Finds candidate actors in text.
+#[derive(Clone, Debug, Default)]
+pub struct Discoverer {
+    _priv: (),
+}
+
+/// A run of capitalised words.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    span: Span,
+    words: usize,
+}
+
+impl Discoverer {
+    /// Creates a discoverer.
+    pub fn new() -> Discoverer {
+        Discoverer::default()
+    }
+
+    /// Returns the candidates in `text` that overlap none of the `known` mentions, in order.
+    ///
+    /// ```
+    /// use actorgraph::{Cue, Discoverer, EntityKind};
+    ///
+    /// let text = "Omar Haddad, a spokesman for the National Salvation Front (NSF), said the NSF would talk.";
+    /// let found = Discoverer::new().find(text, &[]);
+    /// let names: Vec<(&str, &str)> = found.iter().map(|c| (&text[c.span], c.name.as_str())).collect();
+    /// assert_eq!(names, [
+    ///     ("Omar Haddad", "Omar Haddad"),
+    ///     ("National Salvation Front", "National Salvation Front"),
+    ///     ("NSF", "National Salvation Front"),
+    ///     ("NSF", "National Salvation Front"),
+    /// ]);
+    /// assert_eq!(found[0].kind, EntityKind::Person);
+    /// ```
+    pub fn find(&self, text: &str, known: &[Mention]) -> Vec<Candidate> {
+        let runs = runs(text, known);
+        let mut found: Vec<Candidate> = runs.iter().filter_map(|run| classify(text, run)).collect();
+        let acronyms = acronym_mentions(text, &found, known);
+        let surnames = surname_mentions(text, &found, known);
+        found.extend(acronyms);
+        found.extend(surnames);
+        found.sort_by_key(|c| (c.span.start, c.span.end));
+        found.dedup_by(|b, a| b.span.start < a.span.end);
+        found
+    }
+}
+
+/// Finds runs of capitalised words (with particles inside) that overlap no known mention.
+fn runs(text: &str, known: &[Mention]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, usize, usize)> = None; // (start, end, words)
+    for (start, word) in words(text) {
+        let end = start + word.len();
+        let overlaps = known.iter().any(|m| m.span().start < end && start < m.span().end);
+        let capital = word.starts_with(char::is_uppercase);
+        let joined = current.is_some_and(|(_, e, _)| only_spaces(&text[e..start]));
+        match current {
+            Some((s, _, n)) if joined && !overlaps && (capital || joins_name(word)) => {
+                current = Some((s, end, n + usize::from(capital || !is_particle(word))));
+            }
+            _ => {
+                push_run(text, &mut out, current.take());
+                if capital && !overlaps {
+                    current = Some((start, end, 1));
+                }
+            }
+        }
+    }
+    push_run(text, &mut out, current);
+    out
+}
+
+fn push_run(text: &str, out: &mut Vec<Run>, run: Option<(usize, usize, usize)>) {
+    let Some((start, mut end, words)) = run else { return };
+    // A run never ends in a particle: "Council of the" is "Council".
+    while let Some((s, w)) = words_rev(&text[start..end]) {
+        if !is_particle(w) {
+            break;
+        }
+        end = start + s;
+        end = start + text[start..end].trim_end().len();
+    }
+    out.push(Run { span: Span::new(start, end), words });
+}
+
+/// Returns the last word of `s` and its offset.
+fn words_rev(s: &str) -> Option<(usize, &str)> {
+    words(s).last()
+}
+
+/// Splits text into words: letters, digits, apostrophes, hyphens and dots of initials.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[pos..];
+        let skip = rest.find(|c: char| c.is_alphanumeric())?;
+        let start = pos + skip;
+        let len = text[start..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .unwrap_or(text.len() - start);
+        let word = text[start..start + len].trim_end_matches(['\'', '’', '-']);
+        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+        pos = start + len.max(1);
+        Some((start, word))
+    })
+}
+
+fn only_spaces(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c == ' ')
+}
+
+/// A bare particle such as "al", "bin" or "of", which never ends a name.
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// A word that may continue a name without a capital: a particle, or "al-Masri".
+fn joins_name(word: &str) -> bool {
+    let prefix = word.split('-').next().unwrap_or(word);
+    is_particle(word) || (PARTICLES.contains(&prefix) && word.len() > prefix.len() + 1)
+}
+
+/// Decides whether a run is a person or a group candidate.
+fn classify(text: &str, run: &Run) -> Option<Candidate> {
+    let (span, words, _) = strip_leading(text, run, |w| OPENERS.contains(&w));
+    let last = text[span].split_whitespace().last()?;
+    if words >= 2 && ORGANISATION_WORDS.contains(&last) {
+        return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
+    }
+    if words >= 2 && followed_by_acronym(text, span).is_some() {
+        return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
+    }
+    let person_lead =
+        |w: &str| TITLES.contains(&w) || TITLE_MODIFIERS.contains(&w) || OPENERS.contains(&w);
+    let (span, words, titled) = strip_leading(text, run, person_lead);
+    let name = &text[span];
+    if !(2..=4).contains(&words)
+        || name.split_whitespace().any(|w| is_ordinary(w) && !is_particle(w))
+    {
+        return None;
+    }
+    let cue = person_cue(text, span, titled)?;
+    Some(candidate(text, EntityKind::Person, span, cue))
+}
+
+fn candidate(text: &str, kind: EntityKind, span: Span, cue: Cue) -> Candidate {
+    Candidate { kind, name: normalise(&text[span]), span, cue }
+}
+
+fn normalise(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'")
+}
+
+/// Drops the leading words of a run that `strip` selects ("Gen.", "On Monday"). Returns the
+/// rest, its count of capitalised words and whether a title was among the dropped words.
+fn strip_leading(text: &str, run: &Run, strip: impl Fn(&str) -> bool) -> (Span, usize, bool) {
+    let (mut span, mut words, mut titled) = (run.span, run.words, false);
+    while let Some((_, first)) = self::words(&text[span]).next() {
+        if !strip(first) || words <= 1 {
+            break;
+        }
+        titled |= TITLES.contains(&first);
+        let rest = &text[span.start + first.len()..span.end];
+        let lead = rest.len() - rest.trim_start_matches(['.', ' ']).len();
+        span = Span::new(span.start + first.len() + lead, span.end);
+        words -= 1;
+    }
+    (span, words, titled)
+}
+
+/// Returns the cue that makes a capitalised sequence a person, if any.
+fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
+    let before = text[..span.start].trim_end();
+    let after = &text[span.end..];
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    if had_title || TITLES.iter().any(|t| ends_with_word(before, t)) {
+        return Some(Cue::Title);
+    }
+    if text[line_start..span.start].trim() == "By" {
+        return Some(Cue::Byline);
+    }
+    let next = after.trim_start_matches([',', ' ']);
+    if ["said", "says", "told", "added", "wrote"].iter().any(|w| starts_with_word(next, w))
+        || ["said", "says", "according to"]
+            .iter()
+            .any(|w| ends_with_word(before.trim_end_matches(','), w))
+    {
+        return Some(Cue::Speech);
+    }
+    let apposition = after
+        .strip_prefix(", ")
+        .map(|s| s.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the "));
+    if apposition.is_some_and(|s| APPOSITIONS.iter().any(|w| starts_with_word(s, w))) {
+        return Some(Cue::Apposition);
+    }
+    None
+}
+
+fn ends_with_word(s: &str, word: &str) -> bool {
+    let s = s.trim_end_matches('.');
+    s.ends_with(word)
+        && s[..s.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn starts_with_word(s: &str, word: &str) -> bool {
+    s.starts_with(word) && s[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Returns the acronym in parentheses right after `span`, if its letters fit the name.
+fn followed_by_acronym(text: &str, span: Span) -> Option<&str> {
+    let rest = text[span.end..].strip_prefix(" (")?;
+    let acronym = &rest[..rest.find(')')?];
+    let letters = acronym.chars().count();
+    let ok = (2..=8).contains(&letters) && acronym.chars().all(|c| c.is_ascii_uppercase());
+    let initials: String = text[span]
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (ok && acronym.chars().next() == initials.chars().next()).then_some(acronym)
+}
+
+/// Mentions of acronyms introduced in parentheses after a discovered group.
+fn acronym_mentions(text: &str, found: &[Candidate], known: &[Mention]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for group in found.iter().filter(|c| c.kind == EntityKind::Group) {
+        let Some(acronym) = followed_by_acronym(text, group.span) else { continue };
+        for (start, _) in text[group.span.end..].match_indices(acronym) {
+            let span = Span::new(group.span.end + start, group.span.end + start + acronym.len());
+            if is_free_word(text, span, known) {
+                out.push(Candidate {
+                    kind: EntityKind::Group,
+                    name: group.name.clone(),
+                    span,
+                    cue: Cue::Acronym,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Mentions of a discovered person's surname after their full name.
+fn surname_mentions(text: &str, found: &[Candidate], known: &[Mention]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for person in found.iter().filter(|c| c.kind == EntityKind::Person) {
+        let Some(surname) =
+            person.name.split_whitespace().last().filter(|s| s.chars().count() >= 3)
+        else {
+            continue;
+        };
+        for (start, _) in text[person.span.end..].match_indices(surname) {
+            let span = Span::new(person.span.end + start, person.span.end + start + surname.len());
+            if is_free_word(text, span, known) && !found.iter().any(|c| c.span.contains(span)) {
+                out.push(Candidate {
+                    kind: EntityKind::Person,
+                    name: person.name.clone(),
+                    span,
+                    cue: Cue::Surname,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_free_word(text: &str, span: Span, known: &[Mention]) -> bool {
+    crate::matcher::at_word_boundary(text, span.start, span.end)
+        && !known.iter().any(|m| m.span().start < span.end && span.start < m.span().end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people_and_groups(text: &str) -> Vec<(String, EntityKind, Cue)> {
+        Discoverer::new()
+            .find(text, &[])
+            .into_iter()
+            .map(|c| (text[c.span].to_string(), c.kind, c.cue))
+            .collect()
+    }
+
+    #[test]
+    fn person_cues() {
+        use EntityKind::Person;
+        let cases: &[(&str, &[(&str, Cue)])] = &[
+            ("Gen. Omar Haddad arrived.", &[("Omar Haddad", Cue::Title)]),
+            ("Foreign Minister Lena Vogt spoke.", &[("Lena Vogt", Cue::Title)]),
+            ("Lena Vogt said the talks failed.", &[("Lena Vogt", Cue::Speech)]),
+            ("\"No,\" said Lena Vogt.", &[("Lena Vogt", Cue::Speech)]),
+            ("according to Lena Vogt of the group", &[("Lena Vogt", Cue::Speech)]),
+            ("By Georgia Hayes\n\nText.", &[("Georgia Hayes", Cue::Byline)]),
+            ("Lena Vogt, a researcher, agreed.", &[("Lena Vogt", Cue::Apposition)]),
+            ("Abu Karim al-Masri said so.", &[("Abu Karim al-Masri", Cue::Speech)]),
+            ("The Blue Lagoon was calm.", &[]),
+            ("On Monday Lena Vogt left.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = people_and_groups(text);
+            let want: Vec<_> = want.iter().map(|(s, c)| (s.to_string(), Person, *c)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn group_cues() {
+        let got = people_and_groups("the Sahel Peace Council met the Levant Policy Institute.");
+        let names: Vec<_> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Sahel Peace Council", EntityKind::Group),
+                ("Levant Policy Institute", EntityKind::Group)
+            ]
+        );
+    }
+
+    #[test]
+    fn surname_follows_full_name() {
+        let got = people_and_groups("Omar Haddad, a spokesman, spoke. Later Haddad left.");
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[1].0.as_str(), got[1].2), ("Haddad", Cue::Surname));
+    }
+
+    #[test]
+    fn known_mentions_are_left_alone() {
+        let text = "Lena Vogt said so.";
+        let known = [Mention::new(crate::gazetteer::EntityId::new(0), Span::new(0, 9), false)];
+        assert!(Discoverer::new().find(text, &known).is_empty());
+    }
+}
