@@ -8,16 +8,17 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
 /// The node table's header. Gephi recognises `Id` and `Label`; the rest become attributes.
-const NODE_HEADER: [&str; 7] =
-    ["Id", "Label", "Kind", "Mentions", "Documents", "Adjectival", "State"];
+const NODE_HEADER: [&str; 8] =
+    ["Id", "Label", "Kind", "Mentions", "Documents", "Adjectival", "State", "Discovered"];
 
 /// The edge table's header. Gephi recognises `Source`, `Target`, `Type` and `Weight`.
 const EDGE_HEADER: [&str; 5] = ["Source", "Target", "Type", "Weight", "Documents"];
 
 /// Writes the graph as Gephi node and edge tables.
 ///
-/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State` (State is the state id a
-/// person, group or place belongs to, or a state's own id). Edges carry
+/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered` (State is the
+/// state id a person, group or place belongs to, or a state's own id; Discovered is `true`
+/// for actors proposed by discovery). Edges carry
 /// `Source,Target,Type,Weight,Documents` with Type `Undirected`.
 ///
 /// ```
@@ -56,6 +57,7 @@ pub fn write_csv<N: io::Write, E: io::Write>(
             &counts[1],
             &counts[2],
             state_of(e),
+            if e.is_discovered() { "true" } else { "false" },
         ])?;
     }
     wtr.flush()?;

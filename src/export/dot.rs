@@ -66,18 +66,20 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
     let mut wtr = io::BufWriter::new(wtr);
     writeln!(wtr, "graph actorgraph {{")?;
     writeln!(wtr, "  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst];")?;
-    writeln!(wtr, "  node [style=filled, fontname=\"Helvetica\", fontsize=10];")?;
+    writeln!(wtr, "  node [fontname=\"Helvetica\", fontsize=10];")?;
     writeln!(wtr, "  edge [color=\"#00000066\"];")?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let (shape, color) = style(e.kind());
+        let style = if e.is_discovered() { "filled,dashed" } else { "filled" };
         writeln!(
             wtr,
-            "  {} [label={}, kind={}, shape={}, fillcolor=\"{}\", mentions={}];",
+            "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", mentions={}];",
             quote(e.id()),
             quote(e.label()),
             e.kind(),
             shape,
+            style,
             color,
             node.mentions()
         )?;

@@ -53,6 +53,8 @@ pub struct MentionRecord<'a> {
     pub paragraph: usize,
     /// Whether it is an adjectival form.
     pub adjectival: bool,
+    /// Whether the entity was proposed by discovery rather than listed in a gazetteer.
+    pub discovered: bool,
 }
 
 /// Writes mention records in a chosen format.
@@ -64,7 +66,7 @@ pub struct MentionRecord<'a> {
 /// let mut wtr = MentionWriter::new(MentionFormat::Jsonl, &mut out);
 /// wtr.write(&MentionRecord {
 ///     document: "a1", entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
-///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false,
+///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false, discovered: false,
 /// })?;
 /// wtr.finish()?;
 /// assert!(String::from_utf8(out).unwrap().starts_with("{\"document\":\"a1\""));
@@ -128,7 +130,7 @@ impl<W: io::Write> MentionWriter<W> {
     }
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 11] = [
     "document",
     "entity",
     "kind",
@@ -139,4 +141,5 @@ const HEADER: [&str; 10] = [
     "sentence",
     "paragraph",
     "adjectival",
+    "discovered",
 ];

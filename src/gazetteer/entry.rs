@@ -155,6 +155,7 @@ pub struct Entry {
     pub(crate) to: Option<i32>,
     pub(crate) note: Option<String>,
     pub(crate) origin: Origin,
+    pub(crate) discovered: bool,
 }
 
 impl Entry {
@@ -174,6 +175,7 @@ impl Entry {
             to: None,
             note: None,
             origin: Origin::default(),
+            discovered: false,
         }
     }
 
@@ -280,6 +282,11 @@ impl Entry {
     /// Returns the free note.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// Returns true for an actor proposed by discovery rather than listed in a gazetteer.
+    pub fn is_discovered(&self) -> bool {
+        self.discovered
     }
 
     /// Returns where the entry was defined, as `FILE:LINE`.

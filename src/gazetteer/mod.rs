@@ -92,6 +92,32 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// Registers an actor found by discovery and returns its id. The same kind and name give
+    /// the same id; ids follow the order of registration. The entry's text id is
+    /// `discovered:KIND:slug`, and [`Entry::is_discovered`] is true.
+    ///
+    /// ```
+    /// use actorgraph::{EntityKind, Gazetteer};
+    ///
+    /// let mut gaz = Gazetteer::default();
+    /// let a = gaz.add_discovered(EntityKind::Person, "Omar Haddad");
+    /// assert_eq!(gaz.add_discovered(EntityKind::Person, "Omar Haddad"), a);
+    /// assert_eq!(gaz.get(a).unwrap().id(), "discovered:person:omar_haddad");
+    /// ```
+    pub fn add_discovered(&mut self, kind: EntityKind, name: &str) -> EntityId {
+        let id = format!("discovered:{}:{}", kind, slug(name));
+        if let Some(existing) = self.lookup(&id) {
+            return existing;
+        }
+        let entity = EntityId::new(self.entries.len());
+        let mut entry = Entry::new(id.clone(), kind, name);
+        entry.discovered = true;
+        entry.origin = Origin { source: "<discovered>".to_string(), line: 0 };
+        self.entries.push(entry);
+        self.by_id.insert(id, entity);
+        entity
+    }
+
     /// Returns what the build decided that a user may want to know: ids redefined by a later
     /// file, aliases taken over, and attributes that name an unknown state.
     pub fn notices(&self) -> &[String] {
@@ -185,6 +211,19 @@ impl GazetteerBuilder {
 }
 
 const API_SOURCE: &str = "<entries>";
+
+/// A lower-case `snake_case` form of a name, for ids: "Omar al-Haddad" gives `omar_al_haddad`.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
 
 fn is_api_entry(entry: &Entry) -> bool {
     entry.origin.source == API_SOURCE

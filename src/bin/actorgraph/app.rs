@@ -238,6 +238,7 @@ fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> Men
         sentence: item.segments.sentence_of(span.start),
         paragraph: item.segments.paragraph_of(span.start),
         adjectival: mention.is_adjectival(),
+        discovered: entry.is_discovered(),
     }
 }
 
