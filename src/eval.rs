@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::cooccur::{CooccurrenceBuilder, Window};
+use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::matcher::{Matcher, Mention};
@@ -202,7 +203,8 @@ pub fn read_pairs<P: AsRef<Path>>(path: P) -> Result<GoldPairs> {
     Ok(pairs)
 }
 
-/// Scores a matcher on gold documents and pairs.
+/// Scores a matcher on gold documents and pairs. With a discoverer, its candidates are scored
+/// against the gold actors missing from the gazetteer, in [`Scores::with_unknowns`].
 ///
 /// # Errors
 ///
@@ -210,13 +212,19 @@ pub fn read_pairs<P: AsRef<Path>>(path: P) -> Result<GoldPairs> {
 pub fn evaluate(
     gaz: &Gazetteer,
     matcher: &Matcher,
+    discoverer: Option<&Discoverer>,
     docs: &[GoldDocument],
     pairs: &GoldPairs,
 ) -> Result<Scores> {
     let mut scores = Scores::default();
+    let mut discovered = Counts::default();
     for doc in docs {
         let found = matcher.find_all(&doc.text);
         score_mentions(gaz, doc, &found, &mut scores)?;
+        if let Some(discoverer) = discoverer {
+            let candidates = discoverer.find(&doc.text, &found);
+            discovered.add(score_candidates(doc, &candidates, &mut scores));
+        }
         let predicted = sentence_pairs(gaz, &doc.text, &found);
         let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
         scores.pairs.add(Counts {
@@ -228,8 +236,11 @@ pub fn evaluate(
     for counts in scores.by_kind.values() {
         scores.overall.add(*counts);
     }
-    scores.with_unknowns =
-        Counts { fn_: scores.overall.fn_ + scores.unknown_missed, ..scores.overall };
+    scores.with_unknowns = Counts {
+        tp: scores.overall.tp + discovered.tp,
+        fp: scores.overall.fp + discovered.fp,
+        fn_: scores.overall.fn_ + scores.unknown_missed - discovered.tp,
+    };
     Ok(scores)
 }
 
@@ -281,6 +292,32 @@ fn score_mentions(
         scores.errors.push(format!("{}: missed {} \"{}\"", doc.name, kind, &doc.text[g.span]));
     }
     Ok(())
+}
+
+/// Scores discovered candidates against the gold actors missing from the gazetteer: a hit
+/// overlaps an unused unknown gold mention of the same kind.
+fn score_candidates(doc: &GoldDocument, found: &[Candidate], scores: &mut Scores) -> Counts {
+    let mut used = vec![false; doc.mentions.len()];
+    let mut counts = Counts::default();
+    for c in found {
+        let hit = doc.mentions.iter().enumerate().position(|(i, g)| {
+            !used[i] && overlaps(g.span, c.span) && g.target == GoldTarget::Unknown(c.kind)
+        });
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                counts.tp += 1;
+            }
+            None => {
+                counts.fp += 1;
+                let text = &doc.text[c.span];
+                scores
+                    .errors
+                    .push(format!("{}: false discovered {} \"{}\"", doc.name, c.kind, text));
+            }
+        }
+    }
+    counts
 }
 
 fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind> {
