@@ -199,7 +199,10 @@ fn empty_file_warns_and_nothing_found_exits_1() {
     let (code, out, err) = run(actorgraph().arg("extract").arg(&path));
     assert_eq!(code, 1);
     assert!(err.contains("empty document"), "{err}");
-    assert_eq!(out, "document,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered\n");
+    assert_eq!(
+        out,
+        "document,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered\n"
+    );
 }
 
 #[test]
