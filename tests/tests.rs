@@ -5,6 +5,7 @@ mod util;
 
 mod api;
 mod cli;
+mod eval;
 mod examples;
 mod gazetteer;
 mod props;
