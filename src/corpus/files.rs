@@ -5,7 +5,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, JsonlDocuments, JsonlOptions, decode_lossy};
+use super::{Document, JsonlDocuments, JsonlOptions, dates, decode_lossy};
 use crate::error::{Error, Result};
 
 /// How to read an input.
@@ -205,7 +205,8 @@ fn read_text_file(path: &Path) -> Result<Document> {
 
 fn text_document(id: String, bytes: Vec<u8>) -> Document {
     let (text, lossy) = decode_lossy(bytes);
-    Document { location: id.clone(), id, text, lossy, ..Document::default() }
+    let date = dates::from_text(&text).or_else(|| dates::from_name(&id));
+    Document { location: id.clone(), id, text, date, lossy, ..Document::default() }
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -4,7 +4,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use super::{Document, decode_lossy};
+use super::{Document, dates, decode_lossy};
 use crate::error::{Error, Result};
 
 /// Which JSONL fields hold a document's id, text and date.
@@ -160,6 +160,9 @@ impl<R> JsonlDocuments<R> {
         }
         if doc.id.is_empty() {
             doc.id = doc.location.clone();
+        }
+        if doc.date.is_none() {
+            doc.date = dates::from_text(&doc.text);
         }
         Ok(doc)
     }

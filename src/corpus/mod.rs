@@ -5,6 +5,7 @@
 //! returned as errors from the iterator, which then goes on with the next record: skipping or
 //! stopping is the caller's decision.
 
+mod dates;
 mod files;
 mod jsonl;
 
@@ -51,7 +52,9 @@ impl Document {
         &self.text
     }
 
-    /// Returns the document's date, if the source gave one.
+    /// Returns the document's date: the JSONL date field if there is one, else a date line near
+    /// the top of the text ("CAIRO, Jan. 20, 2025 —", as `2025-01-20`), else a `YYYY-MM-DD`
+    /// date in the file name. `None` if none was found.
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
