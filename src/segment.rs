@@ -252,8 +252,9 @@ fn skip_closers(text: &str, mut pos: usize) -> usize {
 
 /// Decides whether a period ends a sentence, given the text before it and after it.
 fn period_ends_sentence(before: &str, after: &str) -> bool {
-    let word_start =
-        before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |i| next_char(before, i));
     let word = &before[word_start..];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
@@ -274,6 +275,11 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     !initial
+}
+
+/// Returns the offset just past the character that starts at `i`.
+fn next_char(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(0, char::len_utf8)
 }
 
 fn next_word_is_lowercase(after: &str) -> bool {
@@ -339,6 +345,14 @@ mod tests {
         ("month", "On Jan. 5 talks began.", &["On Jan. 5 talks began."]),
         ("no_terminator", "A headline without a stop", &["A headline without a stop"]),
         ("non_ascii", "Erdoğan spoke. İstanbul waited.", &["Erdoğan spoke.", "İstanbul waited."]),
+        // Regression: a no-break space before an abbreviation made the segmenter slice inside
+        // a character (found on the 2012 convention speeches).
+        (
+            "no_break_space",
+            "So Mr.\u{a0}President — Mr. Obama.",
+            &["So Mr.\u{a0}President — Mr. Obama."],
+        ),
+        ("no_break_space_end", "Iraq.\u{a0}Syria.", &["Iraq.", "Syria."]),
     ];
 
     #[test]

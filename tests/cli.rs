@@ -67,8 +67,7 @@ fn output_is_identical_whatever_the_thread_count() {
 #[test]
 fn output_is_identical_on_the_shared_corpus_whatever_the_thread_count() {
     let corpus = crate::util::root().join("../shared/data/corpus/convention2012.jsonl");
-    if !corpus.exists() {
-        eprintln!("skipped: {} is not present", corpus.display());
+    if !crate::util::shared_present(&corpus) {
         return;
     }
     let one = run(actorgraph().args(["extract", "-j", "1"]).arg(&corpus)).1;

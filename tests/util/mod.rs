@@ -10,6 +10,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Returns whether a file from ../shared is present. When it is not, the calling test is
+/// skipped, unless `ACTORGRAPH_REQUIRE_SHARED` is set (as CI does), which makes it fail.
+pub fn shared_present(path: &Path) -> bool {
+    if path.exists() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("ACTORGRAPH_REQUIRE_SHARED").is_none(),
+        "{} is missing and ACTORGRAPH_REQUIRE_SHARED is set",
+        path.display()
+    );
+    eprintln!("skipped: {} is not present", path.display());
+    false
+}
+
 /// A fresh, empty temporary directory, removed when dropped.
 pub struct TempDir(PathBuf);
 
