@@ -100,7 +100,10 @@ pub use crate::eval::{
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, write_csv, write_dot,
 };
-pub use crate::gazetteer::{Alias, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder};
+pub use crate::gazetteer::{
+    Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,
+    GeonamesImporter, Import, SpacyImporter, write_tsv,
+};
 pub use crate::matcher::{Boundary, CaseMode, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;

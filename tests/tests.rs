@@ -8,4 +8,5 @@ mod cli;
 mod eval;
 mod examples;
 mod gazetteer;
+mod import;
 mod props;

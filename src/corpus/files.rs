@@ -22,8 +22,8 @@ pub enum InputFormat {
     Jsonl,
 }
 
-/// The file extensions read from directories. Files named on the command line are read
-/// whatever their extension.
+/// The file extensions read from directories, also with `.gz` after them. Files named on the
+/// command line are read whatever their extension.
 const DIRECTORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl"];
 
 /// A reader of documents from paths, directories and standard input.
@@ -132,9 +132,9 @@ impl Documents {
             return self.expand(&path).err().map(Err);
         }
         if self.is_jsonl(&path) {
-            return match File::open(&path) {
-                Ok(file) => self.start_jsonl(Box::new(BufReader::new(file)), &path.display()),
-                Err(err) => Some(Err(Error::io_at(path, err))),
+            return match open(&path) {
+                Ok(rdr) => self.start_jsonl(rdr, &path.display()),
+                Err(err) => Some(Err(err)),
             };
         }
         Some(read_text_file(&path))
@@ -144,7 +144,7 @@ impl Documents {
         match self.corpus.format {
             InputFormat::Jsonl => true,
             InputFormat::Text => false,
-            InputFormat::Auto => path.extension().is_some_and(|ext| ext == "jsonl"),
+            InputFormat::Auto => inner_extension(path).is_some_and(|ext| ext == "jsonl"),
         }
     }
 
@@ -198,8 +198,30 @@ impl Documents {
     }
 }
 
+/// Opens a file for buffered reading, decompressing it if its name ends in `.gz`.
+fn open(path: &Path) -> Result<Box<dyn BufRead + Send>> {
+    let file = File::open(path).map_err(|err| Error::io_at(path, err))?;
+    if is_gzip(path) {
+        let decoder = flate2::read::MultiGzDecoder::new(BufReader::new(file));
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, decoder)));
+    }
+    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+}
+
+fn is_gzip(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
+}
+
+/// The extension that says what a file holds: `jsonl` for both `a.jsonl` and `a.jsonl.gz`.
+fn inner_extension(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    let name = if is_gzip(path) { &name[..name.len() - 3] } else { name };
+    Path::new(name).extension()?.to_str()
+}
+
 fn read_text_file(path: &Path) -> Result<Document> {
-    let bytes = fs::read(path).map_err(|err| Error::io_at(path, err))?;
+    let mut bytes = Vec::new();
+    open(path)?.read_to_end(&mut bytes).map_err(|err| Error::io_at(path, err))?;
     Ok(text_document(path.display().to_string(), bytes))
 }
 
@@ -214,7 +236,7 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 fn has_corpus_extension(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = inner_extension(path).unwrap_or("");
     DIRECTORY_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known))
 }
 
@@ -275,6 +297,34 @@ mod tests {
             Corpus::new().documents([dir.join("nope.txt"), dir.join("ok.txt")]).collect();
         assert!(docs[0].as_ref().unwrap_err().to_string().contains("nope.txt"));
         assert_eq!(docs[1].as_ref().unwrap().text(), "ok");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn gzip_files_are_decompressed() {
+        use std::io::Write;
+        let dir = temp_dir("gzip");
+        for (name, content) in
+            [("a.jsonl.gz", "{\"id\": \"j\", \"text\": \"Gaza\"}\n"), ("b.txt.gz", "Kyiv")]
+        {
+            let file = File::create(dir.join(name)).unwrap();
+            let mut enc = flate2::write::GzEncoder::new(file, flate2::Compression::default());
+            enc.write_all(content.as_bytes()).unwrap();
+            enc.finish().unwrap();
+        }
+        fs::write(dir.join("c.gz"), "not a corpus file").unwrap();
+        let texts: Vec<String> =
+            Corpus::new().documents([&dir]).map(|d| d.unwrap().text().to_string()).collect();
+        assert_eq!(texts, ["Gaza", "Kyiv"]);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn corrupt_gzip_is_an_error_naming_the_file() {
+        let dir = temp_dir("badgzip");
+        fs::write(dir.join("bad.txt.gz"), "plain text, not gzip").unwrap();
+        let docs: Vec<_> = Corpus::new().documents([dir.join("bad.txt.gz")]).collect();
+        assert!(docs[0].as_ref().unwrap_err().to_string().contains("bad.txt.gz"));
         fs::remove_dir_all(dir).unwrap();
     }
 

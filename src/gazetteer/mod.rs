@@ -7,13 +7,21 @@
 //! See `gazetteers/README.md` for the file format and the rules.
 
 mod entry;
+mod geonames;
+mod spacy;
+mod tabari;
 mod tsv;
+mod write;
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use self::entry::Origin;
 pub use self::entry::{Alias, EntityId, EntityKind, Entry};
+pub use self::geonames::GeonamesImporter;
+pub use self::spacy::SpacyImporter;
+pub use self::tabari::CameoImporter;
+pub use self::write::{Import, write_tsv};
 use crate::error::{Error, Result};
 
 /// The built-in gazetteer files, compiled into the crate: (name, contents).

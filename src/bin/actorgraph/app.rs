@@ -27,6 +27,7 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Graph(args) => graph(args),
+        Command::Gazetteer(args) => crate::import::run(args),
     }
 }
 

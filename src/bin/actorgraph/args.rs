@@ -20,6 +20,86 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
     Graph(GraphArgs),
+    /// Work with gazetteer files.
+    Gazetteer(GazetteerArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GazetteerArgs {
+    #[command(subcommand)]
+    pub(crate) command: GazetteerCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GazetteerCommand {
+    /// Convert a GeoNames dump, a CAMEO .actors dictionary or spaCy EntityRuler patterns into
+    /// a gazetteer file.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "A summary and what was skipped, by reason, go to standard error.")]
+pub(crate) struct ImportArgs {
+    /// The format of FILE.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub(crate) from: ImportFormatArg,
+    /// The dictionary to import (plain or gzip-compressed).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// Write the gazetteer to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub(crate) output: Option<PathBuf>,
+    /// GeoNames: leave out places with a smaller population (default: 0).
+    #[arg(long, value_name = "N")]
+    pub(crate) min_population: Option<u64>,
+    /// GeoNames: keep only these feature classes, comma-separated (default: all).
+    #[arg(long, value_name = "CLASSES", value_delimiter = ',', value_parser = feature_class)]
+    pub(crate) feature_class: Vec<String>,
+    /// GeoNames: also import alternate names (Latin script, 3 characters or more).
+    #[arg(long)]
+    pub(crate) alternate_names: bool,
+    /// GeoNames: never import the names in this file (one a line), besides the built-in
+    /// stop-list (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) stop_list: Vec<PathBuf>,
+}
+
+impl ImportArgs {
+    /// Checks that the GeoNames options are given only with `--from geonames`.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let geonames_only = [
+            ("--min-population", self.min_population.is_some()),
+            ("--feature-class", !self.feature_class.is_empty()),
+            ("--alternate-names", self.alternate_names),
+            ("--stop-list", !self.stop_list.is_empty()),
+        ];
+        match geonames_only.iter().find(|(_, given)| *given) {
+            Some((flag, _)) if self.from != ImportFormatArg::Geonames => {
+                Err(format!("{flag} applies only to --from geonames"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Parses a GeoNames feature class: one of the letters A, H, L, P, R, S, T, U, V.
+fn feature_class(text: &str) -> Result<String, String> {
+    let class = text.trim().to_ascii_uppercase();
+    if class.len() == 1 && "AHLPRSTUV".contains(&class) {
+        Ok(class)
+    } else {
+        Err(format!("\"{text}\" is not a GeoNames feature class (A, H, L, P, R, S, T, U or V)"))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFormatArg {
+    /// GeoNames dump lines (cities500.txt, allCountries.txt).
+    Geonames,
+    /// CAMEO/PETRARCH .actors dictionaries.
+    Cameo,
+    /// spaCy EntityRuler patterns (JSONL).
+    Spacy,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod app;
 mod args;
+mod import;
 mod output;
 
 use std::process::ExitCode;

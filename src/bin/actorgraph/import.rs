@@ -1,0 +1,102 @@
+//! `actorgraph gazetteer import`: converts other people's dictionaries into a gazetteer file.
+
+use std::io::{self, Write};
+
+use actorgraph::{
+    CameoImporter, EntityKind, GeonamesImporter, Import, Result, SpacyImporter, write_tsv,
+};
+
+use crate::args::{GazetteerArgs, GazetteerCommand, ImportArgs, ImportFormatArg};
+use crate::output::AtomicFile;
+
+/// Runs a `gazetteer` subcommand. Returns whether any entity was written.
+pub(crate) fn run(args: GazetteerArgs) -> Result<bool> {
+    match args.command {
+        GazetteerCommand::Import(args) => import(&args),
+    }
+}
+
+fn import(args: &ImportArgs) -> Result<bool> {
+    args.check().map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
+    let import = read(args)?;
+    let name = args.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let command = format!(
+        "Imported with: actorgraph gazetteer import --from {} {name}",
+        format_name(args.from)
+    );
+    let mut comments = vec![command.as_str()];
+    comments.extend(import.header().iter().map(String::as_str));
+    match &args.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path)?;
+            write_tsv(import.entries(), &comments, &mut file)?;
+            file.commit()?;
+        }
+        None => write_tsv(import.entries(), &comments, io::stdout().lock())?,
+    }
+    report(args, &import);
+    Ok(!import.entries().is_empty())
+}
+
+fn read(args: &ImportArgs) -> Result<Import> {
+    match args.from {
+        ImportFormatArg::Geonames => {
+            let mut importer = GeonamesImporter::new();
+            importer
+                .min_population(args.min_population.unwrap_or(0))
+                .feature_classes(&args.feature_class)
+                .alternate_names(args.alternate_names);
+            for path in &args.stop_list {
+                importer.stop_list_path(path)?;
+            }
+            importer.import_path(&args.file)
+        }
+        ImportFormatArg::Cameo => CameoImporter::new().import_path(&args.file),
+        ImportFormatArg::Spacy => SpacyImporter::new().import_path(&args.file),
+    }
+}
+
+fn format_name(format: ImportFormatArg) -> &'static str {
+    match format {
+        ImportFormatArg::Geonames => "geonames",
+        ImportFormatArg::Cameo => "cameo",
+        ImportFormatArg::Spacy => "spacy",
+    }
+}
+
+/// Prints the summary, what was skipped and the notes to standard error.
+fn report(args: &ImportArgs, import: &Import) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "actorgraph: imported {} entities with {} names from {}{}",
+        import.entries().len(),
+        import.name_count(),
+        args.file.display(),
+        kinds(import)
+    );
+    for (reason, n) in import.skipped() {
+        let _ = writeln!(err, "actorgraph: skipped {n} {reason}");
+    }
+    if import.qualified() > 0 {
+        let _ = writeln!(
+            err,
+            "actorgraph: {} entities have a qualified label: their name is stop-listed or a more populous place has it",
+            import.qualified()
+        );
+    }
+    for note in import.notes() {
+        let _ = writeln!(err, "actorgraph: note: {note}");
+    }
+}
+
+/// Counts the entries of each kind: ": 12 persons, 3 groups".
+fn kinds(import: &Import) -> String {
+    let counts: Vec<String> = EntityKind::ALL
+        .iter()
+        .map(|&kind| (kind, import.entries().iter().filter(|e| e.kind() == kind).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(kind, n)| format!("{n} {kind}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    if counts.is_empty() { String::new() } else { format!(" ({})", counts.join(", ")) }
+}

@@ -1,0 +1,558 @@
+//! Writing gazetteers in our format, and what the importers share.
+//!
+//! The importers (GeoNames, CAMEO, spaCy) turn other people's dictionaries into [`Entry`]
+//! values. This module holds what they have in common: the [`Import`] result they return,
+//! [`write_tsv`] to save it, reading (possibly gzip-compressed) text line by line, and the
+//! "one name, one owner" bookkeeping that keeps an imported file loadable.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
+
+use flate2::bufread::MultiGzDecoder;
+
+use super::Gazetteer;
+use super::entry::{Alias, EntityKind, Entry, is_acronym};
+use crate::error::{Error, Result};
+
+/// What an importer produced: the entries, what it left out and why, and notes.
+///
+/// ```
+/// use actorgraph::SpacyImporter;
+///
+/// let jsonl = r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}
+/// {"label": "DATE", "pattern": "today"}"#;
+/// let import = SpacyImporter::new().import_reader("patterns.jsonl", jsonl.as_bytes())?;
+/// assert_eq!(import.entries().len(), 1);
+/// assert_eq!(import.skipped().collect::<Vec<_>>(), [("patterns with label DATE", 1)]);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Import {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) skipped: BTreeMap<String, u64>,
+    pub(crate) qualified: u64,
+    pub(crate) notes: Vec<String>,
+    pub(crate) header: Vec<String>,
+}
+
+impl Import {
+    /// Returns the imported entries, in input order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Consumes the import and returns its entries.
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
+
+    /// Returns the number of names (aliases and adjectives, labels included) of all entries.
+    pub fn name_count(&self) -> usize {
+        self.entries.iter().map(|e| e.aliases.len()).sum()
+    }
+
+    /// Returns what was left out, as (reason, count) pairs sorted by reason. A reason says
+    /// what was left out: whole records ("places below the minimum population") or single
+    /// names ("names on the stop-list").
+    pub fn skipped(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.skipped.iter().map(|(reason, &n)| (reason.as_str(), n))
+    }
+
+    /// Returns how many entities got a qualified label such as "Springfield (US-IL)" because
+    /// a more important entity kept the plain name. Only GeoNames imports qualify labels.
+    pub fn qualified(&self) -> u64 {
+        self.qualified
+    }
+
+    /// Returns notes on single input lines (`FILE:LINE: ...`) and on the import as a whole.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Returns the lines a written file should start with: the source and its licence
+    /// attribution, where the source requires one.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    /// Writes the entries in the gazetteer format, with [`Import::header`] as comments.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error if writing fails.
+    pub fn write_tsv<W: io::Write>(&self, wtr: W) -> Result<()> {
+        let comments: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        write_tsv(&self.entries, &comments, wtr)
+    }
+
+    pub(crate) fn skip(&mut self, reason: &str, n: u64) {
+        if n > 0 {
+            *self.skipped.entry(reason.to_string()).or_insert(0) += n;
+        }
+    }
+}
+
+/// The optional columns, in the order they are written; `id`, `kind`, `label` and `aliases`
+/// are always written first.
+const OPTIONAL: &[&str] =
+    &["adjectives", "iso", "affiliation", "country", "role", "from", "to", "note"];
+
+/// Writes entries in the gazetteer format (see `gazetteers/README.md`), preceded by
+/// `comments` as `#` lines. Reading the output with [`Gazetteer::from_path`] gives the same
+/// entries back.
+///
+/// Only the columns some entry uses are written. The format has no escapes, so text that it
+/// cannot hold is changed: a tab or line break inside a cell becomes a space, and a `|`
+/// inside a name becomes `/`. A cell that starts and ends with `"` is quoted, as
+/// spreadsheets do.
+///
+/// ```
+/// use actorgraph::{Entry, EntityKind, write_tsv};
+///
+/// let entries = [Entry::new("RUS", EntityKind::State, "Russia").adjective("Russian").iso("RU")];
+/// let mut out = Vec::new();
+/// write_tsv(&entries, &["my states"], &mut out)?;
+/// assert_eq!(
+///     String::from_utf8(out).unwrap(),
+///     "# my states\nid\tkind\tlabel\taliases\tadjectives\tiso\nRUS\tstate\tRussia\t\tRussian\tRU\n"
+/// );
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails, or if an id is empty, contains white space or starts
+/// with `#` (it could not be read back).
+pub fn write_tsv<W: io::Write>(entries: &[Entry], comments: &[&str], wtr: W) -> Result<()> {
+    let mut wtr = io::BufWriter::new(wtr);
+    for comment in comments {
+        for line in comment.lines() {
+            writeln!(wtr, "# {line}")?;
+        }
+    }
+    let columns: Vec<&str> = OPTIONAL
+        .iter()
+        .copied()
+        .filter(|column| entries.iter().any(|e| !optional_cell(e, column).is_empty()))
+        .collect();
+    write!(wtr, "id\tkind\tlabel\taliases")?;
+    for column in &columns {
+        write!(wtr, "\t{column}")?;
+    }
+    writeln!(wtr)?;
+    for entry in entries {
+        write_row(&mut wtr, entry, &columns)?;
+    }
+    wtr.flush()?;
+    Ok(())
+}
+
+fn write_row<W: io::Write>(wtr: &mut W, entry: &Entry, columns: &[&str]) -> Result<()> {
+    check_id(&entry.id)?;
+    let (label, aliases) = label_and_aliases(entry);
+    write!(wtr, "{}\t{}\t{}\t{}", entry.id, entry.kind, cell(&label), cell(&aliases))?;
+    for column in columns {
+        write!(wtr, "\t{}", cell(&optional_cell(entry, column)))?;
+    }
+    writeln!(wtr)?;
+    Ok(())
+}
+
+fn check_id(id: &str) -> Result<()> {
+    if id.is_empty() || id.contains(char::is_whitespace) || id.starts_with('#') {
+        let msg = format!(
+            "cannot write id \"{id}\": an id must be non-empty, without white space and not start with '#'"
+        );
+        return Err(Error::from(io::Error::new(io::ErrorKind::InvalidInput, msg)));
+    }
+    Ok(())
+}
+
+/// Returns the label cell (with `=` when the label is an exact name) and the aliases cell.
+fn label_and_aliases(entry: &Entry) -> (String, String) {
+    let is_label = |a: &Alias| !a.is_adjectival() && a.text() == entry.label;
+    let label = match entry.aliases.iter().find(|a| is_label(a)) {
+        Some(alias) => name_text(alias),
+        None => entry.label.clone(),
+    };
+    let others = entry.aliases.iter().filter(|a| !a.is_adjectival() && !is_label(a));
+    (label, join_names(others))
+}
+
+fn optional_cell(entry: &Entry, column: &str) -> String {
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    let year = |value: Option<i32>| value.map(|y| y.to_string()).unwrap_or_default();
+    match column {
+        "adjectives" => join_names(entry.aliases.iter().filter(|a| a.is_adjectival())),
+        "iso" => text(&entry.iso),
+        "affiliation" => text(&entry.affiliation),
+        "country" => text(&entry.country),
+        "role" => text(&entry.role),
+        "from" => year(entry.from),
+        "to" => year(entry.to),
+        "note" => text(&entry.note),
+        _ => unreachable!("OPTIONAL lists every optional column"),
+    }
+}
+
+/// Writes a name as the format reads it: `=` marks an exact name that is not an acronym.
+fn name_text(alias: &Alias) -> String {
+    let text = alias.text().replace('|', "/");
+    if alias.is_exact() && !is_acronym(&text) { format!("={text}") } else { text }
+}
+
+fn join_names<'a, I: Iterator<Item = &'a Alias>>(names: I) -> String {
+    names.map(name_text).collect::<Vec<_>>().join("|")
+}
+
+/// Makes text safe for one cell: no tabs or line breaks, and quoted if the parser would
+/// otherwise unquote it.
+fn cell(text: &str) -> String {
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat = flat.trim();
+    if flat.len() >= 2 && flat.starts_with('"') && flat.ends_with('"') {
+        format!("\"{}\"", flat.replace('"', "\"\""))
+    } else {
+        flat.to_string()
+    }
+}
+
+/// Opens a file for line reading, decompressing it if it is gzip.
+pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead>> {
+    let file = File::open(path).map_err(|err| Error::io_at(path, err))?;
+    decode(BufReader::new(file)).map_err(|err| Error::io_at(path, err))
+}
+
+/// Wraps a reader in a gzip decoder if its first bytes are the gzip magic number.
+pub(crate) fn decode<'a, R: BufRead + 'a>(mut rdr: R) -> io::Result<Box<dyn BufRead + 'a>> {
+    let head = rdr.fill_buf()?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Ok(Box::new(BufReader::new(MultiGzDecoder::new(rdr))))
+    } else {
+        Ok(Box::new(rdr))
+    }
+}
+
+/// Reads text line by line, numbering lines from 1 and checking UTF-8. Errors name the
+/// source and the line.
+pub(crate) struct Lines<R> {
+    rdr: R,
+    source: String,
+    buf: Vec<u8>,
+    line: String,
+    lineno: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub(crate) fn new(source: &str, rdr: R) -> Lines<R> {
+        Lines { rdr, source: source.to_string(), buf: Vec::new(), line: String::new(), lineno: 0 }
+    }
+
+    /// Returns the source name given to [`Lines::new`].
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Reads the next line and returns its number, or `None` at the end. The line, without
+    /// its line ending or a leading byte order mark, is then [`Lines::line`].
+    pub(crate) fn next_line(&mut self) -> Result<Option<u64>> {
+        self.buf.clear();
+        let n = self.rdr.read_until(b'\n', &mut self.buf).map_err(|err| self.io_error(err))?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.lineno += 1;
+        let mut bytes = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if self.lineno == 1 {
+            bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+        }
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| self.error(self.lineno, "invalid UTF-8 (save the file as UTF-8)"))?;
+        self.line.clear();
+        self.line.push_str(text);
+        Ok(Some(self.lineno))
+    }
+
+    /// Returns the line last read.
+    pub(crate) fn line(&self) -> &str {
+        &self.line
+    }
+
+    /// An error at a line of this source.
+    pub(crate) fn error<M: Into<String>>(&self, line: u64, msg: M) -> Error {
+        Error::gazetteer(&self.source, line, msg)
+    }
+
+    fn io_error(&self, err: io::Error) -> Error {
+        let msg = format!("cannot read line {}: {}", self.lineno + 1, err);
+        Error::from(io::Error::new(err.kind(), format!("{}: {}", self.source, msg)))
+    }
+}
+
+/// Reads a word list: one word a line; blank lines and lines starting with `#` are ignored.
+/// Returns the words lower-cased.
+pub(crate) fn read_word_list(path: &Path) -> Result<Vec<String>> {
+    let file = File::open(path).map_err(|err| Error::io_at(path, err))?;
+    let mut lines = Lines::new(&path.display().to_string(), BufReader::new(file));
+    let mut words = Vec::new();
+    while lines.next_line()?.is_some() {
+        let word = lines.line().trim();
+        if !word.is_empty() && !word.starts_with('#') {
+            words.push(name_key(word));
+        }
+    }
+    Ok(words)
+}
+
+/// Collapses runs of white space (tabs and line breaks included) into single spaces and trims.
+pub(crate) fn clean_name(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The key under which two names are one name, as the gazetteer compares them.
+pub(crate) fn name_key(text: &str) -> String {
+    Alias::parse(text, false).key()
+}
+
+/// A lower-case `snake_case` slug: letters and digits kept, everything else joined by `_`.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let trimmed = out.trim_end_matches('_').len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Hands out ids that are unique within one import: a repeated base gets `_2`, `_3`, ...
+#[derive(Default)]
+pub(crate) struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    pub(crate) fn unique(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 1;
+        while !self.used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}_{n}");
+        }
+        id
+    }
+}
+
+/// What the importers need to know of an existing gazetteer (the built-in one by default):
+/// its states and their codes, and how it writes the names it knows.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Reference {
+    /// ISO alpha-2 code → state id.
+    by_iso: HashMap<String, String>,
+    /// State id → ISO alpha-2 code ("" when the state has none).
+    states: HashMap<String, String>,
+    /// Name key → id of the state with that name or adjective.
+    state_names: HashMap<String, String>,
+    /// Name key → the name as the gazetteer writes it, for states and groups.
+    spellings: HashMap<String, String>,
+}
+
+impl Reference {
+    pub(crate) fn new(gaz: &Gazetteer) -> Reference {
+        let mut reference = Reference::default();
+        for entry in gaz.entries() {
+            if entry.kind == EntityKind::State {
+                reference.add_state(entry);
+            }
+            if matches!(entry.kind, EntityKind::State | EntityKind::Group) {
+                for alias in &entry.aliases {
+                    reference.spellings.entry(alias.key()).or_insert_with(|| alias.text().into());
+                }
+            }
+        }
+        reference
+    }
+
+    fn add_state(&mut self, entry: &Entry) {
+        let iso = entry.iso.clone().unwrap_or_default();
+        if !iso.is_empty() {
+            self.by_iso.entry(iso.to_ascii_uppercase()).or_insert_with(|| entry.id.clone());
+        }
+        self.states.insert(entry.id.clone(), iso);
+        for alias in &entry.aliases {
+            self.state_names.entry(alias.key()).or_insert_with(|| entry.id.clone());
+        }
+    }
+
+    /// Returns the id of the state with this ISO alpha-2 code.
+    pub(crate) fn state_by_iso(&self, alpha2: &str) -> Option<&str> {
+        self.by_iso.get(alpha2).map(String::as_str)
+    }
+
+    /// Returns the ISO alpha-2 code of the state with this id (`Some("")` if it has none), or
+    /// `None` if the id is not a state.
+    pub(crate) fn state_iso(&self, id: &str) -> Option<&str> {
+        self.states.get(id).map(String::as_str)
+    }
+
+    /// Returns the id of the state that has this name or adjective.
+    pub(crate) fn state_named(&self, name: &str) -> Option<&str> {
+        self.state_with_key(&name_key(name))
+    }
+
+    /// Returns the id of the state that has a name or adjective with this key.
+    pub(crate) fn state_with_key(&self, key: &str) -> Option<&str> {
+        self.state_names.get(key).map(String::as_str)
+    }
+
+    /// Returns a state's or group's name as the gazetteer writes it, given any spelling.
+    pub(crate) fn spelling(&self, name: &str) -> Option<&str> {
+        self.spellings.get(&name_key(name)).map(String::as_str)
+    }
+}
+
+/// Gives every name to the first entity that claims it, as the gazetteer requires within one
+/// file.
+#[derive(Default)]
+pub(crate) struct Claims {
+    owner: HashMap<String, usize>,
+}
+
+impl Claims {
+    /// Claims a name for `who`. Returns false if another entity owns it already.
+    pub(crate) fn claim(&mut self, name: &str, who: usize) -> bool {
+        *self.owner.entry(name_key(name)).or_insert(who) == who
+    }
+
+    /// Returns true if anyone owns the name.
+    pub(crate) fn is_claimed(&self, name: &str) -> bool {
+        self.owner.contains_key(&name_key(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tsv;
+
+    fn write(entries: &[Entry]) -> String {
+        let mut out = Vec::new();
+        write_tsv(entries, &["a comment", "two\nlines"], &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn strip_origin(entries: Vec<Entry>) -> Vec<Entry> {
+        entries.into_iter().map(|e| Entry { origin: Default::default(), ..e }).collect()
+    }
+
+    #[test]
+    fn entries_round_trip_through_the_parser() {
+        let entries = vec![
+            Entry::new("RUS", EntityKind::State, "Russia")
+                .alias("RF")
+                .adjective("Russian")
+                .iso("RU"),
+            Entry::new("mobile", EntityKind::Place, "=Mobile").alias("=Mobile Bay").country("USA"),
+            Entry::new("p", EntityKind::Person, "P. Erson")
+                .affiliation("RUS")
+                .role("GOV", Some(1999), None)
+                .note("\"quoted\""),
+            Entry::new("q", EntityKind::Group, "\"Q\" Group").alias("Q-Group"),
+        ];
+        let text = write(&entries);
+        assert!(text.starts_with("# a comment\n# two\n# lines\nid\tkind\tlabel\taliases\t"));
+        let back = strip_origin(tsv::parse("out.tsv", &text).unwrap());
+        assert_eq!(back, entries);
+    }
+
+    #[test]
+    fn unused_optional_columns_are_left_out() {
+        let text = write(&[Entry::new("x", EntityKind::Place, "X").country("FRA")]);
+        assert!(
+            text.ends_with("id\tkind\tlabel\taliases\tcountry\nx\tplace\tX\t\tFRA\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn tabs_newlines_and_bars_are_escaped() {
+        let entry = Entry::new("x", EntityKind::Group, "A\tB")
+            .alias("C|D")
+            .alias("E\nF")
+            .note("line one\nline\ttwo");
+        let text = write(&[entry]);
+        let back = &tsv::parse("out.tsv", &text).unwrap()[0];
+        let names: Vec<_> = back.aliases().iter().map(Alias::text).collect();
+        assert_eq!(names, ["A B", "C/D", "E F"]);
+        assert_eq!(back.note_text(), Some("line one line two"));
+    }
+
+    #[test]
+    fn bad_ids_are_refused() {
+        for id in ["", "a b", "#x"] {
+            let mut out = Vec::new();
+            let err = write_tsv(&[Entry::new(id, EntityKind::Place, "X")], &[], &mut out);
+            assert!(err.unwrap_err().to_string().contains("cannot write id"), "{id}");
+        }
+    }
+
+    #[test]
+    fn lines_are_numbered_and_checked() {
+        let mut lines = Lines::new("x.txt", &b"\xEF\xBB\xBFone\r\ntwo\n\xff\n"[..]);
+        assert_eq!(lines.next_line().unwrap(), Some(1));
+        assert_eq!(lines.line(), "one");
+        assert_eq!(lines.next_line().unwrap(), Some(2));
+        assert_eq!(lines.line(), "two");
+        let err = lines.next_line().unwrap_err().to_string();
+        assert_eq!(err, "x.txt:3: invalid UTF-8 (save the file as UTF-8)");
+    }
+
+    #[test]
+    fn gzip_is_detected() {
+        use flate2::{Compression, write::GzEncoder};
+        use std::io::Read;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+        gz.write_all(b"hello\nworld\n").unwrap();
+        let bytes = gz.finish().unwrap();
+        let mut text = String::new();
+        decode(&bytes[..]).unwrap().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "hello\nworld\n");
+        text.clear();
+        decode(&b"plain"[..]).unwrap().read_to_string(&mut text).unwrap();
+        assert_eq!(text, "plain");
+    }
+
+    #[test]
+    fn slugs_and_unique_ids() {
+        assert_eq!(slug("HAMID_KARZAI_"), "hamid_karzai");
+        assert_eq!(slug("  São Paulo (SP) "), "são_paulo_sp");
+        let mut ids = Ids::default();
+        assert_eq!([ids.unique("a"), ids.unique("a"), ids.unique("a")], ["a", "a_2", "a_3"]);
+    }
+
+    #[test]
+    fn first_claim_wins_ignoring_case() {
+        let mut claims = Claims::default();
+        assert!(claims.claim("Paris", 1));
+        assert!(claims.claim("PARIS", 1));
+        assert!(!claims.claim("paris", 2));
+        assert!(claims.is_claimed("pArIs"));
+    }
+
+    #[test]
+    fn reference_knows_builtin_states() {
+        let reference = Reference::new(&Gazetteer::builtin());
+        assert_eq!(reference.state_by_iso("DE"), Some("DEU"));
+        assert_eq!(reference.state_iso("DEU"), Some("DE"));
+        assert_eq!(reference.state_named("german"), Some("DEU"));
+        assert_eq!(reference.spelling("NATO"), Some("NATO"));
+        assert_eq!(reference.spelling("afghanistan"), Some("Afghanistan"));
+    }
+}

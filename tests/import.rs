@@ -1,0 +1,265 @@
+//! `actorgraph gazetteer import` on the real dictionaries in ../shared/data and on small
+//! inputs: the counts it prints, its errors, and that its output loads as a gazetteer.
+
+use std::path::{Path, PathBuf};
+
+use actorgraph::{EntityKind, Gazetteer};
+
+use crate::util::{TempDir, actorgraph, run};
+
+/// A file of ../shared/data, or `None` (with a message) if it is absent. With
+/// `ACTORGRAPH_REQUIRE_SHARED` set, an absent file fails the test instead.
+fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")).join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var_os("ACTORGRAPH_REQUIRE_SHARED").is_some() {
+        panic!("{} is absent and ACTORGRAPH_REQUIRE_SHARED is set", path.display());
+    }
+    eprintln!("skipped: {} is not present", path.display());
+    None
+}
+
+/// Runs an import into a temporary file. Returns the exit code, standard error with the
+/// input's path written as `FILE`, and the loaded gazetteer (if the run succeeded).
+fn import(args: &[&str], input: &Path) -> (i32, String, Option<Gazetteer>) {
+    let dir = TempDir::new("import");
+    let out = dir.join("out.tsv");
+    let (code, stdout, stderr) =
+        run(actorgraph().args(["gazetteer", "import"]).args(args).arg(input).arg("-o").arg(&out));
+    assert_eq!(stdout, "", "with -o nothing goes to standard output");
+    let stderr = stderr.replace(&input.display().to_string(), "FILE");
+    assert!(code != 2 || !out.exists(), "a failed import leaves no output file");
+    let gaz = (code == 0).then(|| Gazetteer::from_path(&out).unwrap());
+    (code, stderr, gaz)
+}
+
+fn count(gaz: &Gazetteer, kind: EntityKind) -> usize {
+    gaz.entries().filter(|e| e.kind() == kind).count()
+}
+
+const GEONAMES_UNKNOWN_15000: &str = "actorgraph: note: country codes with no state in the \
+gazetteer (country left empty): AW (4), CW (2), GF (5), GG (1), GI (1), GP (9), GU (5), HK (139), \
+JE (1), KY (2), MO (6), MP (2), MQ (8), NC (3), PF (3), PR (21), RE (14), TC (1), VI (2), YT (6)\n";
+
+#[test]
+fn geonames_cities500_above_15000() {
+    let Some(path) = shared("geonames/cities500.txt.gz") else { return };
+    let (code, stderr, gaz) = import(&["--from", "geonames", "--min-population", "15000"], &path);
+    assert_eq!(code, 0, "{stderr}");
+    let want = String::from(
+        "actorgraph: imported 33795 entities with 40573 names from FILE (33795 places)
+actorgraph: skipped 2086 names of a more populous place
+actorgraph: skipped 33 names of a state (they would take the name from the state)
+actorgraph: skipped 198 names on the stop-list
+actorgraph: skipped 200884 places below the minimum population
+actorgraph: skipped 229 places with no name left (stop-list or state name)
+actorgraph: 1811 entities have a qualified label: their name is stop-listed or a more populous place has it
+",
+    ) + GEONAMES_UNKNOWN_15000;
+    assert_eq!(stderr, want);
+    let gaz = gaz.unwrap();
+    assert_eq!(gaz.len(), 33795);
+    let paris = gaz.get(gaz.lookup("geonames_2988507").unwrap()).unwrap();
+    assert_eq!((paris.label(), paris.country_id()), ("Paris", Some("FRA")));
+    assert!(paris.note_text().unwrap().starts_with("feature P, population "));
+}
+
+#[test]
+fn geonames_cities500_with_defaults() {
+    let Some(path) = shared("geonames/cities500.txt.gz") else { return };
+    let (code, stderr, gaz) = import(&["--from", "geonames"], &path);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[..6],
+        [
+            "actorgraph: imported 233790 entities with 276083 names from FILE (233790 places)",
+            "actorgraph: skipped 40723 names of a more populous place",
+            "actorgraph: skipped 189 names of a state (they would take the name from the state)",
+            "actorgraph: skipped 959 names on the stop-list",
+            "actorgraph: skipped 1118 places with no name left (stop-list or state name)",
+            "actorgraph: 35529 entities have a qualified label: their name is stop-listed or a more populous place has it",
+        ]
+    );
+    assert!(lines[6].starts_with("actorgraph: note: country codes with no state"), "{stderr}");
+    assert!(lines[6].ends_with("PR (225), RE (28), SH (6), SJ (2), SX (7), TC (11), TF (1), TK (3), VG (2), VI (8), WF (8), YT (66)"));
+    assert_eq!(lines.len(), 7);
+    let gaz = gaz.unwrap();
+    assert_eq!(gaz.len(), 233790);
+    let labels: Vec<&str> =
+        gaz.entries().filter(|e| e.label().starts_with("Springfield")).map(|e| e.label()).collect();
+    assert!(
+        labels.contains(&"Springfield") && labels.contains(&"Springfield (US-IL)"),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn cameo_countries() {
+    let Some(path) = shared("cameo/Phoenix.Countries.actors.txt") else { return };
+    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        r#"actorgraph: imported 18338 entities with 25836 names from FILE (17998 persons, 187 states, 116 groups, 37 places)
+actorgraph: skipped 13 entries whose every name belongs to an earlier entry
+actorgraph: skipped 2 entries with no code
+actorgraph: skipped 2 entries with only the null code [---]
+actorgraph: skipped 32 names already claimed by an earlier entry
+actorgraph: skipped 3 names with a replacement character (U+FFFD)
+actorgraph: skipped 5 unreadable dates (the code is kept without them)
+actorgraph: note: FILE:2039: unreadable date "9008223" in "[ARMUNR 9008223-911221]"
+actorgraph: note: FILE:18010: unreadable date "201005011" in "[GBRGOV >201005011]"
+actorgraph: note: FILE:22508: unreadable date "1920030320" in "[IRQOCC 1920030320-20060520]"
+actorgraph: note: FILE:22519: unreadable date "1920030320" in "[IRQOCC 1920030320-20060520]"
+actorgraph: note: FILE:43613: unreadable date "1920050709" in "[SDNSSDAUT 1920050709-20110709]"
+"#
+    );
+    let gaz = gaz.unwrap();
+    assert_eq!(
+        [EntityKind::Person, EntityKind::State, EntityKind::Group, EntityKind::Place]
+            .map(|k| count(&gaz, k)),
+        [17998, 187, 116, 37]
+    );
+    let karzai = gaz.get(gaz.lookup("cameo_hamid_karzai").unwrap()).unwrap();
+    assert_eq!((karzai.label(), karzai.affiliation_id()), ("Hamid Karzai", Some("AFG")));
+}
+
+#[test]
+fn cameo_international() {
+    let Some(path) = shared("cameo/Phoenix.International.actors.txt") else { return };
+    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        r#"actorgraph: imported 6689 entities with 6749 names from FILE (335 persons, 6354 groups)
+actorgraph: skipped 1149 entries whose every name belongs to an earlier entry
+actorgraph: skipped 3 entries with no code
+actorgraph: skipped 1152 names already claimed by an earlier entry
+actorgraph: skipped 1 unreadable dates (the code is kept without them)
+actorgraph: note: FILE:40: unreadable date "2004017" in "[KORGOVBUS 2004017-20061201]"
+"#
+    );
+    assert_eq!(gaz.unwrap().len(), 6689);
+}
+
+#[test]
+fn cameo_mil_non_state() {
+    let Some(path) = shared("cameo/Phoenix.MilNonState.actors.txt") else { return };
+    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "actorgraph: imported 1016 entities with 1778 names from FILE (1 person, 1015 groups)
+actorgraph: skipped 5 entries whose every name belongs to an earlier entry
+actorgraph: skipped 8 names already claimed by an earlier entry
+"
+    );
+    assert_eq!(gaz.unwrap().len(), 1016);
+}
+
+/// A GeoNames line with the given id, name, country and population.
+fn geonames_row(id: u32, name: &str, cc: &str, population: u32) -> String {
+    format!(
+        "{id}\t{name}\t{name}\t\t1.0\t2.0\tP\tPPL\t{cc}\t\t01\t\t\t\t{population}\t\t\tZone\t\n"
+    )
+}
+
+#[test]
+fn geonames_stop_list_file_and_feature_class() {
+    let dir = TempDir::new("import-geonames");
+    let rows = geonames_row(1, "Wakefield", "GB", 100) + &geonames_row(2, "Leeds", "GB", 200);
+    let input = dir.write("cities.txt", rows);
+    let stop = dir.write("stop.txt", "# mine\n\nwakefield\n");
+    let (code, stdout, stderr) = run(actorgraph()
+        .args([
+            "gazetteer",
+            "import",
+            "--from",
+            "geonames",
+            "--feature-class",
+            "P,A",
+            "--stop-list",
+        ])
+        .arg(&stop)
+        .arg(&input));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("# Imported with: actorgraph gazetteer import --from geonames cities.txt\n# Contains data from GeoNames"), "{stdout}");
+    assert!(
+        stdout.ends_with("geonames_2\tplace\tLeeds\t\tGBR\tfeature P.PPL, population 200\n"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("skipped 1 names on the stop-list\n"), "{stderr}");
+}
+
+#[test]
+fn spacy_patterns() {
+    let dir = TempDir::new("import-spacy");
+    let input = dir.write(
+        "patterns.jsonl",
+        r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}
+{"label": "GPE", "pattern": [{"LOWER": "san"}, {"LOWER": "francisco"}]}
+{"label": "NORP", "pattern": "Californians"}
+{"label": "ORG", "pattern": [{"LOWER": "apple", "OP": "+"}]}
+"#,
+    );
+    let (code, stderr, gaz) = import(&["--from", "spacy"], &input);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        r#"actorgraph: imported 2 entities with 2 names from FILE (1 group, 1 place)
+actorgraph: skipped 1 patterns with label NORP (nationalities, religious and political groups)
+actorgraph: skipped 1 patterns with unsupported token attributes
+actorgraph: note: FILE:4: unsupported token pattern {"LOWER":"apple","OP":"+"} (only ORTH and LOWER with a string are imported)
+"#
+    );
+    let gaz = gaz.unwrap();
+    let apple = gaz.get(gaz.lookup("apple").unwrap()).unwrap();
+    assert!(apple.aliases()[0].is_exact());
+    assert!(gaz.lookup("gpe_san_francisco").is_some());
+}
+
+#[test]
+fn malformed_input_names_file_and_line() {
+    let dir = TempDir::new("import-errors");
+    let jsonl =
+        dir.write("bad.jsonl", "{\"label\": \"ORG\", \"pattern\": \"Acme\"}\n{\"label\": \n");
+    let (code, stderr, _) = import(&["--from", "spacy"], &jsonl);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("actorgraph: FILE:2: invalid JSON: "), "{stderr}");
+    let geonames = dir.write("bad.txt", geonames_row(1, "Leeds", "GB", 1) + "2\tYork\tYork\n");
+    let (code, stderr, _) = import(&["--from", "geonames"], &geonames);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "actorgraph: FILE:2: too few columns: found 3, need at least 15 (geonameid through population)\n"
+    );
+}
+
+#[test]
+fn geonames_options_need_geonames() {
+    let dir = TempDir::new("import-options");
+    let input = dir.write("x.actors", "UN_ [IGOUNO]\n");
+    let (code, _, stderr) = run(actorgraph()
+        .args(["gazetteer", "import", "--from", "cameo", "--min-population", "5"])
+        .arg(&input));
+    assert_eq!(
+        (code, stderr.as_str()),
+        (2, "actorgraph: --min-population applies only to --from geonames\n")
+    );
+    let (code, _, stderr) = run(actorgraph()
+        .args(["gazetteer", "import", "--from", "geonames", "--feature-class", "Q"])
+        .arg(&input));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"Q\" is not a GeoNames feature class"), "{stderr}");
+}
+
+#[test]
+fn nothing_imported_exits_with_1() {
+    let dir = TempDir::new("import-empty");
+    let input = dir.write("empty.jsonl", "{\"label\": \"DATE\", \"pattern\": \"today\"}\n");
+    let (code, stderr, _) = import(&["--from", "spacy"], &input);
+    assert_eq!(code, 1, "{stderr}");
+}
