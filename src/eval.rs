@@ -175,6 +175,38 @@ pub struct Scores {
     pub errors: Vec<String>,
 }
 
+impl std::fmt::Display for Scores {
+    /// Writes the table of precision, recall and F1: one row per kind, then overall, overall
+    /// with unknown actors, and sentence pairs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let header = ["", "tp", "fp", "fn", "precision", "recall", "f1"];
+        writeln!(
+            f,
+            "{:<20} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            header[0], header[1], header[2], header[3], header[4], header[5], header[6]
+        )?;
+        let rows = self.by_kind.iter().map(|(kind, counts)| (kind.as_str(), counts)).chain([
+            ("overall", &self.overall),
+            ("with unknown actors", &self.with_unknowns),
+            ("sentence pairs", &self.pairs),
+        ]);
+        for (name, c) in rows {
+            writeln!(
+                f,
+                "{:<20} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
+                name,
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// Expected sentence pairs per document, read from `pairs.tsv`.
 pub type GoldPairs = BTreeMap<String, BTreeSet<(String, String)>>;
 

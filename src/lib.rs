@@ -98,7 +98,7 @@ pub use crate::eval::{
     Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, evaluate, read_pairs,
 };
 pub use crate::export::{
-    GraphFormat, MentionFormat, MentionRecord, MentionWriter, write_csv, write_dot,
+    GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,

@@ -200,7 +200,7 @@ fn empty_file_warns_and_nothing_found_exits_1() {
     assert!(err.contains("empty document"), "{err}");
     assert_eq!(
         out,
-        "document,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered\n"
+        "document,date,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered\n"
     );
 }
 
@@ -216,7 +216,7 @@ fn stdin_text_and_jsonl() {
     let out = run_with_stdin(actorgraph().args(["extract", "-"]), "Putin met Erdoğan.".as_bytes());
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(
-        out.contains("<stdin>,vladimir_putin,person,Vladimir Putin,Putin,0,5,0,0,false"),
+        out.contains("<stdin>,,vladimir_putin,person,Vladimir Putin,Putin,0,5,0,0,false,false"),
         "{out}"
     );
     let out = run_with_stdin(
@@ -224,7 +224,10 @@ fn stdin_text_and_jsonl() {
         b"{\"id\": \"s1\", \"text\": \"Gaza\"}\n",
     );
     let out = String::from_utf8(out.stdout).unwrap();
-    assert!(out.starts_with("{\"document\":\"s1\",\"entity\":\"gaza_strip\""), "{out}");
+    assert!(
+        out.starts_with("{\"document\":\"s1\",\"date\":\"\",\"entity\":\"gaza_strip\""),
+        "{out}"
+    );
 }
 
 #[test]
@@ -245,4 +248,147 @@ fn help_describes_the_commands() {
     let (code, _, err) = run(actorgraph().args(["graph", "data/articles"]));
     assert_eq!(code, 2, "missing --out is a usage error");
     assert!(err.contains("--out"));
+}
+
+/// The sample articles, in the order a directory run reads them.
+fn article_paths() -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = fs::read_dir(crate::util::root().join("data/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn three_shards_merge_into_the_single_run_graph() {
+    let dir = TempDir::new("merge");
+    let whole = dir.join("whole");
+    let (code, _, err) = run(actorgraph()
+        .args(["graph", "--window", "paragraph", "data/articles", "--out"])
+        .arg(&whole));
+    assert_eq!(code, 0, "{err}");
+    let paths = article_paths();
+    let mut partials = Vec::new();
+    for (i, shard) in paths.chunks(3).enumerate() {
+        let out = dir.join(&format!("shard{i}"));
+        let mut cmd = actorgraph();
+        cmd.args(["graph", "--partial", "--window", "paragraph", "--out"]).arg(&out).args(shard);
+        let (code, _, err) = run(&mut cmd);
+        assert_eq!(code, 0, "{err}");
+        partials.push(out.join("partial.json"));
+    }
+    assert_eq!(partials.len(), 3);
+    let merged = dir.join("merged");
+    let (code, _, err) = run(actorgraph().arg("merge").args(&partials).arg("--out").arg(&merged));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("3 partials, 8 documents"), "{err}");
+    for name in ["nodes.csv", "edges.csv", "graph.dot"] {
+        let a = fs::read(whole.join(name)).unwrap();
+        let b = fs::read(merged.join(name)).unwrap();
+        assert!(a == b, "{name} differs between one run and the merged shards");
+    }
+}
+
+#[test]
+fn merge_refuses_mixed_windows_and_broken_partials() {
+    let dir = TempDir::new("merge-bad");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    run(actorgraph().args(["graph", "--partial", "data/sample.jsonl", "--out"]).arg(&a));
+    run(actorgraph()
+        .args(["graph", "--partial", "--window", "document", "data/sample.jsonl", "--out"])
+        .arg(&b));
+    let (code, _, err) = run(actorgraph()
+        .arg("merge")
+        .arg(a.join("partial.json"))
+        .arg(b.join("partial.json"))
+        .arg("--out")
+        .arg(dir.join("m")));
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot merge a document window with a sentence window"), "{err}");
+    let bad = dir.write("bad.json", "{\"nodes\": [");
+    let (code, _, err) = run(actorgraph().arg("merge").arg(&bad).arg("--out").arg(dir.join("m")));
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.json:1: not a partial result"), "{err}");
+}
+
+#[test]
+fn partial_cannot_be_combined_with_discovery() {
+    let dir = TempDir::new("partial-discover");
+    let (code, _, err) = run(actorgraph()
+        .args(["graph", "--partial", "--discover", "data/sample.jsonl", "--out"])
+        .arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(err.contains("--discover"), "{err}");
+}
+
+#[test]
+fn eval_prints_the_table() {
+    let (code, out, err) = run(actorgraph().args(["eval", "--discover", "--errors"]));
+    assert_eq!(code, 0, "{err}");
+    for row in
+        ["person", "state", "group", "place", "overall", "with unknown actors", "sentence pairs"]
+    {
+        assert!(out.lines().any(|l| l.starts_with(row)), "no {row} row in:\n{out}");
+    }
+    assert!(out.starts_with("14 articles,"), "{out}");
+}
+
+#[test]
+fn discover_marks_new_actors_in_every_output() {
+    let dir = TempDir::new("discover");
+    let text = dir.write("a.txt", "Omar Haddad, a spokesman for the National Salvation Front (NSF), met Putin in Moscow. Haddad said the NSF would return.");
+    let (code, out, _) = run(actorgraph().args(["extract", "--discover"]).arg(&text));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            ",discovered:person:omar_haddad,person,Omar Haddad,Omar Haddad,0,11,0,0,false,true"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(",discovered:person:omar_haddad,person,Omar Haddad,Haddad,"), "{out}");
+    assert_eq!(out.matches(",discovered:group:national_salvation_front,").count(), 3, "{out}");
+    assert!(
+        out.contains(",vladimir_putin,person,Vladimir Putin,Putin,")
+            && out.contains(",false,false\n")
+    );
+    let (_, plain, _) = run(actorgraph().arg("extract").arg(&text));
+    assert!(!plain.contains("discovered:"), "discovery is off by default");
+    let graph = dir.join("g");
+    run(actorgraph().args(["graph", "--discover", "--out"]).arg(&graph).arg(&text));
+    let nodes = fs::read_to_string(graph.join("nodes.csv")).unwrap();
+    assert!(
+        nodes.contains("discovered:person:omar_haddad,Omar Haddad,person,2,1,0,,true"),
+        "{nodes}"
+    );
+    let dot = fs::read_to_string(graph.join("graph.dot")).unwrap();
+    assert!(dot.contains("style=\"filled,dashed\""), "{dot}");
+}
+
+#[test]
+fn suggest_writes_reviewable_gazetteer_rows() {
+    let dir = TempDir::new("suggest");
+    let text =
+        dir.write("a.txt", "Omar Haddad, a spokesman, spoke. Haddad left. Gen. Lena Vogt arrived.");
+    let out = dir.join("suggested.tsv");
+    let (code, _, err) =
+        run(actorgraph().args(["gazetteer", "suggest", "-o"]).arg(&out).arg(&text));
+    assert_eq!(code, 0, "{err}");
+    let written = fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = written.lines().filter(|l| !l.starts_with('#')).collect();
+    assert!(rows[1].starts_with("omar_haddad\tperson\tOmar Haddad\t"), "{written}");
+    assert!(rows[1].ends_with("discovered: 2 mentions in 1 documents"), "{written}");
+    assert!(rows[2].starts_with("lena_vogt\tperson\tLena Vogt\t"), "{written}");
+    actorgraph::Gazetteer::from_path(&out).expect("suggestions load as a gazetteer");
+}
+
+#[test]
+fn name_part_and_surname_rules_can_be_switched_off() {
+    let dir = TempDir::new("switches");
+    let text = dir.write("a.txt", "By Georgia Hayes\n\nYahya Sinwar spoke. Later Sinwar left.");
+    let (_, on, _) = run(actorgraph().arg("extract").arg(&text));
+    assert!(!on.contains(",GEO,") && on.matches(",yahya_sinwar,").count() == 2, "{on}");
+    let (_, off, _) =
+        run(actorgraph().args(["extract", "--no-name-parts", "--no-surnames"]).arg(&text));
+    assert!(off.contains(",GEO,") && off.matches(",yahya_sinwar,").count() == 1, "{off}");
 }

@@ -180,6 +180,29 @@ impl Cooccurrence {
         }
     }
 
+    /// Returns every node's counts, in entity id order.
+    pub fn node_counts(&self) -> impl Iterator<Item = (EntityId, NodeCounts)> + '_ {
+        self.nodes.iter().map(|(id, c)| (*id, *c))
+    }
+
+    /// Returns every pair's counts, as (a, b, counts) with a < b, in that order.
+    pub fn edge_counts(&self) -> impl Iterator<Item = (EntityId, EntityId, EdgeCounts)> + '_ {
+        self.edges.iter().map(|((a, b), c)| (*a, *b, *c))
+    }
+
+    /// Adds counts read from elsewhere (such as a partial result): `documents` documents, and
+    /// the given node and pair counts, added to any already present.
+    pub fn add_counts<N, E>(&mut self, documents: u64, nodes: N, edges: E)
+    where
+        N: IntoIterator<Item = (EntityId, NodeCounts)>,
+        E: IntoIterator<Item = (EntityId, EntityId, EdgeCounts)>,
+    {
+        let mut other = Cooccurrence { documents, ..Cooccurrence::default() };
+        other.nodes.extend(nodes);
+        other.edges.extend(edges.into_iter().map(|(a, b, c)| ((a.min(b), a.max(b)), c)));
+        self.merge(&other);
+    }
+
     /// Returns the number of documents counted.
     pub fn document_count(&self) -> u64 {
         self.documents

@@ -226,9 +226,10 @@ fn read_text_file(path: &Path) -> Result<Document> {
 }
 
 fn text_document(id: String, bytes: Vec<u8>) -> Document {
+    let source_bytes = bytes.len() as u64;
     let (text, lossy) = decode_lossy(bytes);
     let date = dates::from_text(&text).or_else(|| dates::from_name(&id));
-    Document { location: id.clone(), id, text, date, lossy, ..Document::default() }
+    Document { location: id.clone(), id, text, date, lossy, source_bytes, ..Document::default() }
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -131,6 +131,7 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
 
 impl<R> JsonlDocuments<R> {
     fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
+        let source_bytes = bytes.len() as u64 + 1;
         let (line, lossy) = decode_lossy(bytes);
         let value: Value = serde_json::from_str(&line)
             .map_err(|err| self.error(format!("invalid JSON: {err}")))?;
@@ -138,7 +139,7 @@ impl<R> JsonlDocuments<R> {
             return Err(self.error("expected a JSON object"));
         };
         let location = format!("{}:{}", self.origin, self.line);
-        let mut doc = Document { lossy, location, ..Document::default() };
+        let mut doc = Document { lossy, location, source_bytes, ..Document::default() };
         let mut has_text = false;
         for (key, value) in map {
             if key == self.opts.text_field {

@@ -23,6 +23,7 @@ pub struct Document {
     fields: BTreeMap<String, String>,
     lossy: bool,
     location: String,
+    source_bytes: u64,
 }
 
 impl Document {
@@ -69,6 +70,12 @@ impl Document {
     /// record. Empty for documents made in code.
     pub fn location(&self) -> &str {
         &self.location
+    }
+
+    /// Returns how many bytes of the source this document was read from (a file's size after
+    /// decompression, or a JSONL line's length), for progress reports.
+    pub fn source_bytes(&self) -> u64 {
+        self.source_bytes
     }
 
     /// Returns true if the source was not valid UTF-8 and was decoded lossily, with invalid

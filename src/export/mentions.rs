@@ -35,6 +35,8 @@ impl FromStr for MentionFormat {
 pub struct MentionRecord<'a> {
     /// The document id.
     pub document: &'a str,
+    /// The document's date (`YYYY-MM-DD`), or empty if it has none.
+    pub date: &'a str,
     /// The entity's text id.
     pub entity: &'a str,
     /// The entity's kind.
@@ -65,7 +67,7 @@ pub struct MentionRecord<'a> {
 /// let mut out = Vec::new();
 /// let mut wtr = MentionWriter::new(MentionFormat::Jsonl, &mut out);
 /// wtr.write(&MentionRecord {
-///     document: "a1", entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
+///     document: "a1", date: "2025-03-14", entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
 ///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false, discovered: false,
 /// })?;
 /// wtr.finish()?;
@@ -130,8 +132,9 @@ impl<W: io::Write> MentionWriter<W> {
     }
 }
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "document",
+    "date",
     "entity",
     "kind",
     "label",

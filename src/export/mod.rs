@@ -7,12 +7,14 @@
 mod csv;
 mod dot;
 mod mentions;
+mod partial;
 
 use std::str::FromStr;
 
 pub use self::csv::write_csv;
 pub use self::dot::write_dot;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
+pub use self::partial::Partial;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 /// A graph output format.

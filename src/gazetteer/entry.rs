@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The index of an entity in a [`Gazetteer`](crate::Gazetteer). Ids are assigned in the order
 /// entities were loaded, so the same gazetteer files always give the same ids.
@@ -22,7 +22,7 @@ impl EntityId {
 }
 
 /// What kind of actor an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum EntityKind {

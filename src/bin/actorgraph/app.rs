@@ -1,196 +1,36 @@
 //! Turns parsed arguments into library objects and runs a command.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
+use std::path::Path;
 
 use actorgraph::{
-    CaseMode, CooccurrenceBuilder, Corpus, Document, Gazetteer, GraphFormat, InputFormat,
-    JsonlOptions, Matcher, MatcherBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
-    Result, Segmenter, Segments, Window, write_csv, write_dot,
+    CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
+    GraphFormat, Matcher, Mention, MentionFormat, MentionRecord, MentionWriter, Partial, Result,
+    Window, write_csv, write_dot, write_tsv,
 };
-use rayon::prelude::*;
 
 use crate::args::{
-    Cli, Command, CommonArgs, ExtractArgs, GraphArgs, GraphFormatArg, InputFormatArg,
-    MentionFormatArg, WindowArg,
+    Cli, Command, CommonArgs, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
+    MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
 };
 use crate::output::{AtomicFile, io_at};
+use crate::pipeline::{Annotated, Pipeline, load_gazetteer};
 
-/// How many documents are read before a batch is matched in parallel. Results are consumed in
-/// input order, so output does not depend on the thread count.
-const BATCH_DOCS: usize = 512;
-/// A batch also ends once it holds this many bytes of text.
-const BATCH_BYTES: usize = 16 << 20;
-
-/// Runs a command. Returns whether any actor was found.
+/// Runs a command. Returns whether it found or wrote anything.
 pub(crate) fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Graph(args) => graph(args),
         Command::Gazetteer(args) => crate::import::run(args),
+        Command::Merge(args) => merge(args),
+        Command::Eval(args) => eval(args),
     }
-}
-
-/// What every command needs: the gazetteer, the matcher and the reading options.
-struct Setup {
-    gaz: Gazetteer,
-    matcher: Matcher,
-    segmenter: Segmenter,
-    pool: rayon::ThreadPool,
-    quiet: bool,
-    skip_bad: bool,
-}
-
-/// One document after matching and segmentation.
-struct Annotated {
-    doc: Document,
-    mentions: Vec<Mention>,
-    segments: Segments,
-}
-
-/// Totals for the summary line.
-#[derive(Default)]
-struct Totals {
-    documents: u64,
-    mentions: u64,
-    skipped: u64,
-}
-
-impl Setup {
-    fn new(args: &CommonArgs) -> Result<Setup> {
-        let gaz = load_gazetteer(args)?;
-        if !args.quiet {
-            for notice in gaz.notices() {
-                eprintln!("actorgraph: note: {notice}");
-            }
-        }
-        let matcher = MatcherBuilder::new()
-            .case(CaseMode::Gazetteer)
-            .adjectives(!args.no_adjectives)
-            .build(&gaz)?;
-        let threads = args.threads.unwrap_or(0);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|err| io::Error::other(format!("cannot start {threads} threads: {err}")))?;
-        Ok(Setup {
-            gaz,
-            matcher,
-            segmenter: Segmenter::new(),
-            pool,
-            quiet: args.quiet,
-            skip_bad: args.skip_bad_records,
-        })
-    }
-
-    fn warn(&self, msg: &str) {
-        if !self.quiet {
-            eprintln!("actorgraph: warning: {msg}");
-        }
-    }
-
-    /// Reads, matches and hands each document to `sink`, in input order.
-    fn process<F>(&self, args: &CommonArgs, mut sink: F) -> Result<Totals>
-    where
-        F: FnMut(&Annotated) -> Result<()>,
-    {
-        let mut docs = corpus(args).documents(&args.inputs);
-        let mut totals = Totals::default();
-        loop {
-            let batch = self.read_batch(&mut docs, &mut totals)?;
-            if batch.is_empty() {
-                return Ok(totals);
-            }
-            let annotated: Vec<Annotated> =
-                self.pool.install(|| batch.into_par_iter().map(|doc| self.annotate(doc)).collect());
-            for item in &annotated {
-                totals.documents += 1;
-                totals.mentions += item.mentions.len() as u64;
-                sink(item)?;
-            }
-        }
-    }
-
-    fn read_batch(
-        &self,
-        docs: &mut actorgraph::Documents,
-        totals: &mut Totals,
-    ) -> Result<Vec<Document>> {
-        let (mut batch, mut bytes) = (Vec::new(), 0);
-        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let Some(item) = docs.next() else { break };
-            match item {
-                Ok(doc) => {
-                    self.check(&doc);
-                    bytes += doc.text().len();
-                    batch.push(doc);
-                }
-                Err(err) if self.skip_bad => {
-                    totals.skipped += 1;
-                    self.warn(&format!("{err} (skipped)"));
-                }
-                Err(err) => return Err(err),
-            }
-        }
-        Ok(batch)
-    }
-
-    fn check(&self, doc: &Document) {
-        if doc.was_lossy() {
-            self.warn(&format!("{}: invalid UTF-8, replaced with U+FFFD", doc.location()));
-        }
-        if doc.text().trim().is_empty() {
-            self.warn(&format!("{}: empty document", doc.location()));
-        }
-    }
-
-    fn annotate(&self, doc: Document) -> Annotated {
-        let mentions = self.matcher.find_all(doc.text());
-        let segments = self.segmenter.segment(doc.text());
-        Annotated { doc, mentions, segments }
-    }
-
-    fn summary(&self, totals: &Totals, what: &str) {
-        if !self.quiet {
-            let skipped = if totals.skipped > 0 {
-                format!(", {} skipped", totals.skipped)
-            } else {
-                String::new()
-            };
-            eprintln!(
-                "actorgraph: {} documents, {} mentions{}{}",
-                totals.documents, totals.mentions, skipped, what
-            );
-        }
-    }
-}
-
-fn load_gazetteer(args: &CommonArgs) -> Result<Gazetteer> {
-    let mut builder = Gazetteer::builder();
-    if !args.no_default_gazetteer {
-        builder.add_builtin();
-    }
-    for path in &args.gazetteers {
-        builder.add_path(path)?;
-    }
-    builder.build()
-}
-
-fn corpus(args: &CommonArgs) -> Corpus {
-    let mut jsonl = JsonlOptions::new();
-    jsonl.id_field(&args.id_field).text_field(&args.text_field).date_field(&args.date_field);
-    let format = match args.input_format {
-        InputFormatArg::Auto => InputFormat::Auto,
-        InputFormatArg::Text => InputFormat::Text,
-        InputFormatArg::Jsonl => InputFormat::Jsonl,
-    };
-    let mut corpus = Corpus::new();
-    corpus.format(format).jsonl(jsonl);
-    corpus
 }
 
 fn extract(args: ExtractArgs) -> Result<bool> {
-    let setup = Setup::new(&args.common)?;
+    let mut pipeline = Pipeline::new(&args.common)?;
     let format = match args.format {
         MentionFormatArg::Csv => MentionFormat::Csv,
         MentionFormatArg::Jsonl => MentionFormat::Jsonl,
@@ -198,26 +38,26 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     let totals = match &args.output {
         Some(path) => {
             let mut file = AtomicFile::create(path)?;
-            let totals = write_mentions(&setup, &args.common, format, &mut file)?;
+            let totals = write_mentions(&mut pipeline, &args.common, format, &mut file)?;
             file.commit()?;
             totals
         }
-        None => write_mentions(&setup, &args.common, format, io::stdout().lock())?,
+        None => write_mentions(&mut pipeline, &args.common, format, io::stdout().lock())?,
     };
-    setup.summary(&totals, "");
+    pipeline.summary(&totals, "");
     Ok(totals.mentions > 0)
 }
 
 fn write_mentions<W: Write>(
-    setup: &Setup,
+    pipeline: &mut Pipeline,
     args: &CommonArgs,
     format: MentionFormat,
     out: W,
-) -> Result<Totals> {
+) -> Result<crate::pipeline::Totals> {
     let mut wtr = MentionWriter::new(format, out);
-    let totals = setup.process(args, |item| {
+    let totals = pipeline.run(args, |gaz, item| {
         for mention in &item.mentions {
-            wtr.write(&record(&setup.gaz, item, mention))?;
+            wtr.write(&record(gaz, item, mention))?;
         }
         Ok(())
     })?;
@@ -230,6 +70,7 @@ fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> Men
     let span = mention.span();
     MentionRecord {
         document: item.doc.id(),
+        date: item.doc.date().unwrap_or(""),
         entity: entry.id(),
         kind: entry.kind().as_str(),
         label: entry.label(),
@@ -244,20 +85,75 @@ fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> Men
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
-    let setup = Setup::new(&args.common)?;
+    let mut pipeline = Pipeline::new(&args.common)?;
     let window = match args.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
         WindowArg::Document => Window::Document,
     };
-    let mut counts = CooccurrenceBuilder::new().window(window).min_weight(args.min_weight).build();
-    let totals = setup.process(&args.common, |item| {
+    let mut counts =
+        CooccurrenceBuilder::new().window(window).min_weight(args.output.min_weight).build();
+    let mut dates = DateRange::default();
+    let totals = pipeline.run(&args.common, |_, item| {
         counts.add_document(&item.mentions, &item.segments);
+        dates.add(item.doc.date());
         Ok(())
     })?;
+    let out = &args.output.out;
+    fs::create_dir_all(out).map_err(|err| io_at(out, err))?;
+    if args.partial {
+        let path = out.join("partial.json");
+        let mut file = AtomicFile::create(&path)?;
+        Partial::new(&counts, &pipeline.gaz, dates.bounds()).write(&mut file)?;
+        file.commit()?;
+        pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
+        return Ok(totals.mentions > 0);
+    }
     let graph = counts.to_graph();
-    fs::create_dir_all(&args.out).map_err(|err| io_at(&args.out, err))?;
-    let mut formats: Vec<GraphFormat> = args
+    write_graph_files(&pipeline.gaz, &graph, &args.output)?;
+    let what = format!(
+        ", {} nodes, {} edges written to {}",
+        graph.node_count(),
+        graph.edge_count(),
+        out.display()
+    );
+    pipeline.summary(&totals, &what);
+    Ok(totals.mentions > 0)
+}
+
+/// The earliest and latest ISO dates seen.
+#[derive(Default)]
+struct DateRange(Option<(String, String)>);
+
+impl DateRange {
+    fn add(&mut self, date: Option<&str>) {
+        let Some(date) = date else { return };
+        match &mut self.0 {
+            Some((first, last)) => {
+                if date < first.as_str() {
+                    *first = date.to_string();
+                }
+                if date > last.as_str() {
+                    *last = date.to_string();
+                }
+            }
+            None => self.0 = Some((date.to_string(), date.to_string())),
+        }
+    }
+
+    fn bounds(&self) -> Option<(&str, &str)> {
+        self.0.as_ref().map(|(a, b)| (a.as_str(), b.as_str()))
+    }
+}
+
+fn write_graph_files(
+    gaz: &Gazetteer,
+    graph: &CooccurrenceGraph,
+    output: &GraphOutputArgs,
+) -> Result<()> {
+    let dir = &output.out;
+    fs::create_dir_all(dir).map_err(|err| io_at(dir, err))?;
+    let mut formats: Vec<GraphFormat> = output
         .format
         .iter()
         .map(|f| match f {
@@ -268,23 +164,16 @@ fn graph(args: GraphArgs) -> Result<bool> {
     formats.sort();
     formats.dedup();
     for format in formats {
-        write_graph(&setup.gaz, &graph, format, &args.out)?;
+        write_graph(gaz, graph, format, dir)?;
     }
-    let what = format!(
-        ", {} nodes, {} edges written to {}",
-        graph.node_count(),
-        graph.edge_count(),
-        args.out.display()
-    );
-    setup.summary(&totals, &what);
-    Ok(totals.mentions > 0)
+    Ok(())
 }
 
 fn write_graph(
     gaz: &Gazetteer,
-    graph: &actorgraph::CooccurrenceGraph,
+    graph: &CooccurrenceGraph,
     format: GraphFormat,
-    dir: &std::path::Path,
+    dir: &Path,
 ) -> Result<()> {
     let names = format.file_names();
     match format {
@@ -302,4 +191,129 @@ fn write_graph(
         }
         _ => unreachable!("every graph format is handled"),
     }
+}
+
+fn merge(args: MergeArgs) -> Result<bool> {
+    let mut merged: Option<Partial> = None;
+    for path in &args.partials {
+        let file = fs::File::open(path).map_err(|err| io_at(path, err))?;
+        let partial = Partial::read(file, &path.display().to_string())?;
+        match &mut merged {
+            Some(all) => all.merge(partial)?,
+            None => merged = Some(partial),
+        }
+    }
+    let merged = merged.expect("clap requires at least one partial");
+    let documents = merged.document_count();
+    let (gaz, counts) = merged.into_counts(args.output.min_weight)?;
+    let graph = counts.to_graph();
+    write_graph_files(&gaz, &graph, &args.output)?;
+    eprintln!(
+        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}",
+        args.partials.len(),
+        documents,
+        graph.node_count(),
+        graph.edge_count(),
+        args.output.out.display()
+    );
+    Ok(graph.node_count() > 0)
+}
+
+fn eval(args: EvalArgs) -> Result<bool> {
+    let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
+    let matcher = Matcher::new(&gaz)?;
+    let mut names: Vec<String> = fs::read_dir(&args.dir)
+        .map_err(|err| io_at(&args.dir, err))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .collect();
+    names.sort();
+    let mut docs = Vec::new();
+    for name in &names {
+        let path = args.dir.join(name);
+        let text = fs::read_to_string(&path).map_err(|err| io_at(&path, err))?;
+        let mut doc = GoldDocument::parse(&path.display().to_string(), &text)?;
+        doc.name = name.clone();
+        docs.push(doc);
+    }
+    let pairs = actorgraph::read_pairs(args.dir.join("pairs.tsv"))?;
+    let discoverer = args.discover.then(Discoverer::new);
+    let scores = actorgraph::evaluate(&gaz, &matcher, discoverer.as_ref(), &docs, &pairs)?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{} articles, {} marked mentions",
+        docs.len(),
+        docs.iter().map(|d| d.mentions.len()).sum::<usize>()
+    )?;
+    write!(out, "{scores}")?;
+    if args.errors {
+        for error in &scores.errors {
+            writeln!(out, "{error}")?;
+        }
+    }
+    Ok(true)
+}
+
+/// One proposed actor, with what was seen of it.
+#[derive(Default)]
+struct Seen {
+    mentions: u64,
+    documents: u64,
+    last_document: Option<String>,
+}
+
+/// Runs `gazetteer suggest`.
+pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
+    let mut common = args.common;
+    common.discover = true;
+    let mut pipeline = Pipeline::new(&common)?;
+    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
+    let totals = pipeline.run(&common, |gaz, item| {
+        for mention in &item.mentions {
+            let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
+            if entry.is_discovered() {
+                let s = seen.entry(entry.id().to_string()).or_default();
+                s.mentions += 1;
+                if s.last_document.as_deref() != Some(item.doc.id()) {
+                    s.documents += 1;
+                    s.last_document = Some(item.doc.id().to_string());
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let rows = suggestions(&pipeline.gaz, &seen, args.min_mentions);
+    let comments = [
+        "Actors proposed by `actorgraph gazetteer suggest`: review each row before use.",
+        "Most mentioned first; the note says how often each was seen.",
+    ];
+    match &args.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path)?;
+            write_tsv(&rows, &comments, &mut file)?;
+            file.commit()?;
+        }
+        None => write_tsv(&rows, &comments, io::stdout().lock())?,
+    }
+    pipeline.summary(&totals, &format!(", {} actors proposed", rows.len()));
+    Ok(!rows.is_empty())
+}
+
+/// Turns what discovery saw into gazetteer rows, most mentioned first.
+fn suggestions(gaz: &Gazetteer, seen: &BTreeMap<String, Seen>, min_mentions: u64) -> Vec<Entry> {
+    let mut found: Vec<(&Entry, &Seen)> = seen
+        .iter()
+        .filter(|(_, s)| s.mentions >= min_mentions)
+        .filter_map(|(id, s)| Some((gaz.get(gaz.lookup(id)?)?, s)))
+        .collect();
+    found.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.id().cmp(b.0.id())));
+    found
+        .into_iter()
+        .map(|(e, s)| {
+            let id = e.id().rsplit(':').next().unwrap_or(e.id());
+            let note = format!("discovered: {} mentions in {} documents", s.mentions, s.documents);
+            Entry::new(id, e.kind(), e.label()).note(note)
+        })
+        .collect()
 }

@@ -20,8 +20,12 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
     Graph(GraphArgs),
-    /// Work with gazetteer files.
+    /// Work with gazetteer files: import other dictionaries, suggest missing actors.
     Gazetteer(GazetteerArgs),
+    /// Combine partial results (from `graph --partial`) into the graph one run would give.
+    Merge(MergeArgs),
+    /// Score the matcher against hand-annotated articles and print precision, recall and F1.
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -35,6 +39,49 @@ pub(crate) enum GazetteerCommand {
     /// Convert a GeoNames dump, a CAMEO .actors dictionary or spaCy EntityRuler patterns into
     /// a gazetteer file.
     Import(ImportArgs),
+    /// Run discovery over a corpus and write the people and groups it proposes as gazetteer
+    /// rows, most mentioned first, for a human to review.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SuggestArgs {
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Leave out candidates mentioned fewer times than this.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) min_mentions: u64,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MergeArgs {
+    /// Partial results written by `actorgraph graph --partial`.
+    #[arg(required = true, value_name = "PARTIAL")]
+    pub(crate) partials: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) output: GraphOutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    /// A directory of annotated articles and pairs.tsv (format: data/eval/README.md).
+    #[arg(value_name = "DIR", default_value = "data/eval")]
+    pub(crate) dir: PathBuf,
+    /// Add a gazetteer file on top of the built-in one (repeatable; later files win).
+    #[arg(short, long = "gazetteer", value_name = "PATH")]
+    pub(crate) gazetteers: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteer.
+    #[arg(long)]
+    pub(crate) no_default_gazetteer: bool,
+    /// Also score discovery against the actors the gazetteer does not have.
+    #[arg(long)]
+    pub(crate) discover: bool,
+    /// Also list every false and missed mention.
+    #[arg(long)]
+    pub(crate) errors: bool,
 }
 
 #[derive(Debug, Args)]
@@ -118,15 +165,26 @@ pub(crate) struct ExtractArgs {
 pub(crate) struct GraphArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
+    #[command(flatten)]
+    pub(crate) output: GraphOutputArgs,
+    /// The window in which two actors co-occur.
+    #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
+    pub(crate) window: WindowArg,
+    /// Write a mergeable partial result (OUT/partial.json) instead of the graph files; combine
+    /// partials with `actorgraph merge`.
+    #[arg(long, conflicts_with = "discover")]
+    pub(crate) partial: bool,
+}
+
+/// Where and how a graph is written.
+#[derive(Debug, Args)]
+pub(crate) struct GraphOutputArgs {
     /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing).
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
     pub(crate) format: Vec<GraphFormatArg>,
-    /// The window in which two actors co-occur.
-    #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
-    pub(crate) window: WindowArg,
     /// Leave out edges seen in fewer windows than this.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub(crate) min_weight: u64,
@@ -147,6 +205,17 @@ pub(crate) struct CommonArgs {
     /// Do not count adjectival forms such as "Russian" or "Saudi-led" as mentions.
     #[arg(long)]
     pub(crate) no_adjectives: bool,
+    /// Keep a state or place name that is part of a longer capitalised name ("Georgia" in
+    /// "Georgia Hayes"), which is dropped by default.
+    #[arg(long)]
+    pub(crate) no_name_parts: bool,
+    /// Do not resolve a bare surname to the person named in full earlier in the document.
+    #[arg(long)]
+    pub(crate) no_surnames: bool,
+    /// Propose people and groups missing from the gazetteer; they are marked as discovered in
+    /// every output.
+    #[arg(long)]
+    pub(crate) discover: bool,
     /// How to read inputs: by extension (auto), each as one text, or each as JSONL.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub(crate) input_format: InputFormatArg,

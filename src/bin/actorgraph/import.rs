@@ -13,6 +13,7 @@ use crate::output::AtomicFile;
 pub(crate) fn run(args: GazetteerArgs) -> Result<bool> {
     match args.command {
         GazetteerCommand::Import(args) => import(&args),
+        GazetteerCommand::Suggest(args) => crate::app::suggest(args),
     }
 }
 

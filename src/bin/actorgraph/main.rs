@@ -4,6 +4,8 @@ mod app;
 mod args;
 mod import;
 mod output;
+mod pipeline;
+mod progress;
 
 use std::process::ExitCode;
 

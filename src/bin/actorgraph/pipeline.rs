@@ -1,0 +1,211 @@
+//! The shared pipeline of the commands that read a corpus: read documents in batches, match
+//! and segment each batch on the thread pool, and hand the results on in input order.
+
+use std::io;
+
+use actorgraph::{
+    Corpus, Discoverer, Document, Documents, Gazetteer, InputFormat, JsonlOptions, Matcher,
+    MatcherBuilder, Mention, Result, Segmenter, Segments,
+};
+use rayon::prelude::*;
+
+use crate::args::{CommonArgs, InputFormatArg};
+use crate::progress::Progress;
+
+/// How many documents are read before a batch is matched in parallel. Results are consumed in
+/// input order, so output does not depend on the thread count.
+const BATCH_DOCS: usize = 512;
+/// A batch also ends once it holds this many bytes of text.
+const BATCH_BYTES: usize = 16 << 20;
+
+/// One document after matching, discovery and segmentation.
+pub(crate) struct Annotated {
+    pub(crate) doc: Document,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) segments: Segments,
+}
+
+/// A document's results before discovered names are given ids.
+struct Raw {
+    doc: Document,
+    mentions: Vec<Mention>,
+    candidates: Vec<actorgraph::Candidate>,
+    segments: Segments,
+}
+
+/// Totals for the summary line.
+#[derive(Default)]
+pub(crate) struct Totals {
+    pub(crate) documents: u64,
+    pub(crate) mentions: u64,
+    pub(crate) skipped: u64,
+    pub(crate) bytes: u64,
+}
+
+/// What every corpus command needs: the gazetteer, the matcher and the reading options.
+pub(crate) struct Pipeline {
+    pub(crate) gaz: Gazetteer,
+    matcher: Matcher,
+    segmenter: Segmenter,
+    discoverer: Option<Discoverer>,
+    pool: rayon::ThreadPool,
+    quiet: bool,
+    skip_bad: bool,
+}
+
+impl Pipeline {
+    pub(crate) fn new(args: &CommonArgs) -> Result<Pipeline> {
+        let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, args.quiet)?;
+        let matcher = MatcherBuilder::new()
+            .adjectives(!args.no_adjectives)
+            .name_parts(!args.no_name_parts)
+            .surnames(!args.no_surnames)
+            .build(&gaz)?;
+        let threads = args.threads.unwrap_or(0);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|err| io::Error::other(format!("cannot start {threads} threads: {err}")))?;
+        Ok(Pipeline {
+            gaz,
+            matcher,
+            segmenter: Segmenter::new(),
+            discoverer: args.discover.then(Discoverer::new),
+            pool,
+            quiet: args.quiet,
+            skip_bad: args.skip_bad_records,
+        })
+    }
+
+    pub(crate) fn warn(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("actorgraph: warning: {msg}");
+        }
+    }
+
+    /// Reads, matches and hands each document to `sink`, in input order.
+    pub(crate) fn run<F>(&mut self, args: &CommonArgs, mut sink: F) -> Result<Totals>
+    where
+        F: FnMut(&Gazetteer, &Annotated) -> Result<()>,
+    {
+        let mut docs = corpus(args).documents(&args.inputs);
+        let mut totals = Totals::default();
+        let mut progress = Progress::new(!self.quiet, &args.inputs);
+        loop {
+            let batch = self.read_batch(&mut docs, &mut totals)?;
+            if batch.is_empty() {
+                progress.finish();
+                return Ok(totals);
+            }
+            let raw: Vec<Raw> =
+                self.pool.install(|| batch.into_par_iter().map(|doc| self.annotate(doc)).collect());
+            for raw in raw {
+                let item = self.register(raw);
+                totals.documents += 1;
+                totals.mentions += item.mentions.len() as u64;
+                totals.bytes += item.doc.source_bytes();
+                sink(&self.gaz, &item)?;
+                progress.update(totals.documents, totals.bytes);
+            }
+        }
+    }
+
+    fn read_batch(&self, docs: &mut Documents, totals: &mut Totals) -> Result<Vec<Document>> {
+        let (mut batch, mut bytes) = (Vec::new(), 0);
+        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            let Some(item) = docs.next() else { break };
+            match item {
+                Ok(doc) => {
+                    self.check(&doc);
+                    bytes += doc.text().len();
+                    batch.push(doc);
+                }
+                Err(err) if self.skip_bad => {
+                    totals.skipped += 1;
+                    self.warn(&format!("{err} (skipped)"));
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(batch)
+    }
+
+    fn check(&self, doc: &Document) {
+        if doc.was_lossy() {
+            self.warn(&format!("{}: invalid UTF-8, replaced with U+FFFD", doc.location()));
+        }
+        if doc.text().trim().is_empty() {
+            self.warn(&format!("{}: empty document", doc.location()));
+        }
+    }
+
+    fn annotate(&self, doc: Document) -> Raw {
+        let mentions = self.matcher.find_all(doc.text());
+        let candidates =
+            self.discoverer.as_ref().map(|d| d.find(doc.text(), &mentions)).unwrap_or_default();
+        let segments = self.segmenter.segment(doc.text());
+        Raw { doc, mentions, candidates, segments }
+    }
+
+    /// Gives discovered names their ids, in input order, and merges them into the mentions.
+    fn register(&mut self, raw: Raw) -> Annotated {
+        let Raw { doc, mut mentions, candidates, segments } = raw;
+        if !candidates.is_empty() {
+            for c in candidates {
+                let id = self.gaz.add_discovered(c.kind, &c.name);
+                mentions.push(Mention::new(id, c.span, false));
+            }
+            mentions.sort_by_key(|m| (m.span().start, m.span().end));
+        }
+        Annotated { doc, mentions, segments }
+    }
+
+    pub(crate) fn summary(&self, totals: &Totals, what: &str) {
+        if !self.quiet {
+            let skipped = match totals.skipped {
+                0 => String::new(),
+                n => format!(", {n} skipped"),
+            };
+            eprintln!(
+                "actorgraph: {} documents, {} mentions{}{}",
+                totals.documents, totals.mentions, skipped, what
+            );
+        }
+    }
+}
+
+/// Loads the built-in gazetteer (unless `no_default`) and the user's files, and prints the
+/// build's notices unless `quiet`.
+pub(crate) fn load_gazetteer(
+    paths: &[std::path::PathBuf],
+    no_default: bool,
+    quiet: bool,
+) -> Result<Gazetteer> {
+    let mut builder = Gazetteer::builder();
+    if !no_default {
+        builder.add_builtin();
+    }
+    for path in paths {
+        builder.add_path(path)?;
+    }
+    let gaz = builder.build()?;
+    if !quiet {
+        for notice in gaz.notices() {
+            eprintln!("actorgraph: note: {notice}");
+        }
+    }
+    Ok(gaz)
+}
+
+fn corpus(args: &CommonArgs) -> Corpus {
+    let mut jsonl = JsonlOptions::new();
+    jsonl.id_field(&args.id_field).text_field(&args.text_field).date_field(&args.date_field);
+    let format = match args.input_format {
+        InputFormatArg::Auto => InputFormat::Auto,
+        InputFormatArg::Text => InputFormat::Text,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
+    let mut corpus = Corpus::new();
+    corpus.format(format).jsonl(jsonl);
+    corpus
+}
