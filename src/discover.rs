@@ -110,6 +110,10 @@ pub struct Discoverer {
 struct Run {
     span: Span,
     words: usize,
+    /// Whether the run opens with known mentions; only an organisation name may do that.
+    absorbed: bool,
+    /// Where the known mentions the run opens with end (its start if there are none).
+    known_end: usize,
 }
 
 impl Discoverer {
@@ -118,7 +122,9 @@ impl Discoverer {
         Discoverer::default()
     }
 
-    /// Returns the candidates in `text` that overlap none of the `known` mentions, in order.
+    /// Returns the candidates in `text`, in order. A candidate never overlaps a `known`
+    /// mention, except an organisation name that opens with one ("Sahel Peace Council"), which
+    /// then replaces it.
     ///
     /// ```
     /// use actorgraph::{Cue, Discoverer, EntityKind};
@@ -147,23 +153,39 @@ impl Discoverer {
     }
 }
 
-/// Finds runs of capitalised words (with particles inside) that overlap no known mention.
+/// Finds runs of capitalised words (with particles inside). A run may open with known
+/// mentions ("Sahel" in "Sahel Peace Council"), which it then absorbs; otherwise a known
+/// mention ends it.
 fn runs(text: &str, known: &[Mention]) -> Vec<Run> {
     let mut out = Vec::new();
-    let mut current: Option<(usize, usize, usize)> = None; // (start, end, words)
+    let mut current: Option<Run> = None;
+    let mut opening = false; // whether the current run holds only known mentions so far
     for (start, word) in words(text) {
         let end = start + word.len();
         let overlaps = known.iter().any(|m| m.span().start < end && start < m.span().end);
         let capital = word.starts_with(char::is_uppercase);
-        let joined = current.is_some_and(|(_, e, _)| only_spaces(&text[e..start]));
-        match current {
-            Some((s, _, n)) if joined && !overlaps && (capital || joins_name(word)) => {
-                current = Some((s, end, n + usize::from(capital || !is_particle(word))));
+        let joined = current.as_ref().is_some_and(|r| only_spaces(&text[r.span.end..start]));
+        let continues = joined && (capital || joins_name(word)) && (!overlaps || opening);
+        match &mut current {
+            Some(run) if continues => {
+                run.span = Span::new(run.span.start, end);
+                run.words += usize::from(capital || !is_particle(word));
+                opening &= overlaps;
+                if opening {
+                    run.known_end = end;
+                }
             }
             _ => {
                 push_run(text, &mut out, current.take());
-                if capital && !overlaps {
-                    current = Some((start, end, 1));
+                if capital {
+                    let known_end = if overlaps { end } else { start };
+                    current = Some(Run {
+                        span: Span::new(start, end),
+                        words: 1,
+                        absorbed: overlaps,
+                        known_end,
+                    });
+                    opening = overlaps;
                 }
             }
         }
@@ -172,17 +194,17 @@ fn runs(text: &str, known: &[Mention]) -> Vec<Run> {
     out
 }
 
-fn push_run(text: &str, out: &mut Vec<Run>, run: Option<(usize, usize, usize)>) {
-    let Some((start, mut end, words)) = run else { return };
+fn push_run(text: &str, out: &mut Vec<Run>, run: Option<Run>) {
+    let Some(mut run) = run else { return };
     // A run never ends in a particle: "Council of the" is "Council".
-    while let Some((s, w)) = words_rev(&text[start..end]) {
+    while let Some((s, w)) = words_rev(&text[run.span]) {
         if !is_particle(w) {
             break;
         }
-        end = start + s;
-        end = start + text[start..end].trim_end().len();
+        let end = run.span.start + text[run.span.start..run.span.start + s].trim_end().len();
+        run.span = Span::new(run.span.start, end);
     }
-    out.push(Run { span: Span::new(start, end), words });
+    out.push(run);
 }
 
 /// Returns the last word of `s` and its offset.
@@ -226,8 +248,12 @@ fn joins_name(word: &str) -> bool {
 fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let (span, words, _) = strip_leading(text, run, |w| OPENERS.contains(&w));
     let last = text[span].split_whitespace().last()?;
-    if words >= 2 && ORGANISATION_WORDS.contains(&last) {
+    let has_new_words = span.end > run.known_end;
+    if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
+    }
+    if run.absorbed {
+        return None;
     }
     if words >= 2 && followed_by_acronym(text, span).is_some() {
         return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
@@ -298,10 +324,13 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     None
 }
 
+/// Returns true if `s` ends with the word or phrase `word`, ignoring ASCII case.
 fn ends_with_word(s: &str, word: &str) -> bool {
     let s = s.trim_end_matches('.');
-    s.ends_with(word)
-        && s[..s.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    let Some(at) = s.len().checked_sub(word.len()) else { return false };
+    s.is_char_boundary(at)
+        && s[at..].eq_ignore_ascii_case(word)
+        && s[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn starts_with_word(s: &str, word: &str) -> bool {
@@ -416,6 +445,17 @@ mod tests {
                 ("Levant Policy Institute", EntityKind::Group)
             ]
         );
+    }
+
+    #[test]
+    fn known_names_open_groups_but_are_never_rediscovered() {
+        let text = "Syrian Democratic Forces and Sahel Peace Council";
+        let id = crate::gazetteer::EntityId::new(0);
+        let known =
+            [Mention::new(id, Span::new(0, 24), false), Mention::new(id, Span::new(29, 34), false)];
+        let found: Vec<&str> =
+            Discoverer::new().find(text, &known).iter().map(|c| &text[c.span]).collect();
+        assert_eq!(found, ["Sahel Peace Council"]);
     }
 
     #[test]

@@ -251,12 +251,13 @@ pub fn evaluate(
     let mut scores = Scores::default();
     let mut discovered = Counts::default();
     for doc in docs {
-        let found = matcher.find_all(&doc.text);
-        score_mentions(gaz, doc, &found, &mut scores)?;
+        let mut found = matcher.find_all(&doc.text);
         if let Some(discoverer) = discoverer {
             let candidates = discoverer.find(&doc.text, &found);
+            found.retain(|m| !candidates.iter().any(|c| c.span.overlaps(m.span())));
             discovered.add(score_candidates(doc, &candidates, &mut scores));
         }
+        score_mentions(gaz, doc, &found, &mut scores)?;
         let predicted = sentence_pairs(gaz, &doc.text, &found);
         let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
         scores.pairs.add(Counts {
@@ -360,7 +361,7 @@ fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+    a.overlaps(b)
 }
 
 /// The sentence pairs actorgraph finds in one text, as sorted id pairs.

@@ -180,8 +180,19 @@ impl Paragraphs<'_, '_> {
         });
         let starts_lower =
             rest.chars().find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase);
-        ends_open && starts_lower
+        ends_open && (starts_lower || ends_with_function_word(para))
     }
+}
+
+/// Words that cannot end a sentence: a paragraph ending in one was cut ("... met officials
+/// in" / "Geneva on Tuesday").
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "that", "as", "into", "between", "against", "his", "her", "their", "its",
+];
+
+fn ends_with_function_word(para: &str) -> bool {
+    para.split_whitespace().next_back().is_some_and(|w| OPEN_ENDINGS.contains(&w))
 }
 
 /// An iterator over sentence spans. Created by [`Segmenter::sentences`].
@@ -390,6 +401,8 @@ mod tests {
         assert_eq!(paragraphs(text), ["Iran and\n\nthe US met.", "then. Next", "One."]);
         assert_eq!(sentences("Iran and\n\nthe US met."), ["Iran and\n\nthe US met."]);
         assert_eq!(paragraphs("# Title\n\nlower start"), ["# Title", "lower start"]);
+        assert_eq!(paragraphs("Iran met officials in\n\nGeneva."), ["Iran met officials in\n\nGeneva."]);
+        assert_eq!(paragraphs("By Ana Ruiz\n\nGeneva."), ["By Ana Ruiz", "Geneva."]);
     }
 
     #[test]

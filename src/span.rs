@@ -48,6 +48,11 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// Returns true if the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// Returns this span as a `Range<usize>`.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end

@@ -54,5 +54,7 @@ fn evaluation_meets_the_gate() {
     assert!(off.pairs.f1() >= MIN_PAIRS_F1, "pairs F1 {:.3}", off.pairs.f1());
     let discovery = on.with_unknowns.f1();
     assert!(discovery >= MIN_DISCOVERY_F1, "F1 with discovery {discovery:.3}");
-    assert_eq!(on.overall, off.overall, "discovery never changes gazetteer mentions");
+    // Discovery may replace a gazetteer mention that opens a longer organisation name
+    // ("Sahel" in "Sahel Peace Council"), so the gazetteer figures must hold with it too.
+    assert!(on.overall.f1() >= MIN_OVERALL_F1, "overall F1 with discovery {:.3}", on.overall.f1());
 }

@@ -10,3 +10,4 @@ mod examples;
 mod gazetteer;
 mod import;
 mod props;
+mod traps;

@@ -151,6 +151,7 @@ impl Pipeline {
     fn register(&mut self, raw: Raw) -> Annotated {
         let Raw { doc, mut mentions, candidates, segments } = raw;
         if !candidates.is_empty() {
+            mentions.retain(|m| !candidates.iter().any(|c| c.span.overlaps(m.span())));
             for c in candidates {
                 let id = self.gaz.add_discovered(c.kind, &c.name);
                 mentions.push(Mention::new(id, c.span, false));
