@@ -212,6 +212,9 @@ pub(crate) struct CommonArgs {
     /// Do not resolve a bare surname to the person named in full earlier in the document.
     #[arg(long)]
     pub(crate) no_surnames: bool,
+    /// Keep paragraphs apart even where a sentence seems cut by a page break.
+    #[arg(long)]
+    pub(crate) no_join_breaks: bool,
     /// Propose people and groups missing from the gazetteer; they are marked as discovered in
     /// every output.
     #[arg(long)]

@@ -69,7 +69,7 @@ impl Pipeline {
         Ok(Pipeline {
             gaz,
             matcher,
-            segmenter: Segmenter::new(),
+            segmenter: segmenter(args),
             discoverer: args.discover.then(Discoverer::new),
             pool,
             quiet: args.quiet,
@@ -173,6 +173,12 @@ impl Pipeline {
             );
         }
     }
+}
+
+fn segmenter(args: &CommonArgs) -> Segmenter {
+    let mut segmenter = Segmenter::new();
+    segmenter.join_broken_paragraphs(!args.no_join_breaks);
+    segmenter
 }
 
 /// Loads the built-in gazetteer (unless `no_default`) and the user's files, and prints the
