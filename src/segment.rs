@@ -401,7 +401,10 @@ mod tests {
         assert_eq!(paragraphs(text), ["Iran and\n\nthe US met.", "then. Next", "One."]);
         assert_eq!(sentences("Iran and\n\nthe US met."), ["Iran and\n\nthe US met."]);
         assert_eq!(paragraphs("# Title\n\nlower start"), ["# Title", "lower start"]);
-        assert_eq!(paragraphs("Iran met officials in\n\nGeneva."), ["Iran met officials in\n\nGeneva."]);
+        assert_eq!(
+            paragraphs("Iran met officials in\n\nGeneva."),
+            ["Iran met officials in\n\nGeneva."]
+        );
         assert_eq!(paragraphs("By Ana Ruiz\n\nGeneva."), ["By Ana Ruiz", "Geneva."]);
     }
 
