@@ -286,27 +286,21 @@ fn score_mentions(
     let mut used = vec![false; doc.mentions.len()];
     for m in found {
         let entry = gaz.get(m.entity()).expect("found mentions come from this gazetteer");
-        let hit = doc.mentions.iter().enumerate().position(|(i, g)| {
-            !used[i]
-                && overlaps(g.span, m.span())
-                && g.target == GoldTarget::Entity(entry.id().to_string())
-        });
+        let target = GoldTarget::Entity(entry.id().to_string());
+        let hit = claim(doc, &mut used, m.span(), &target);
         let counts = scores.by_kind.entry(entry.kind()).or_default();
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                counts.tp += 1;
-            }
-            None => {
-                counts.fp += 1;
-                scores.errors.push(format!(
-                    "{}: false {} \"{}\" ({})",
-                    doc.name,
-                    entry.kind(),
-                    &doc.text[m.span()],
-                    entry.id()
-                ));
-            }
+        if hit {
+            counts.tp += 1;
+        } else {
+            counts.fp += 1;
+            let text = &doc.text[m.span()];
+            scores.errors.push(format!(
+                "{}: false {} \"{}\" ({})",
+                doc.name,
+                entry.kind(),
+                text,
+                entry.id()
+            ));
         }
     }
     for (g, _) in doc.mentions.iter().zip(&used).filter(|(_, used)| !**used) {
@@ -333,24 +327,30 @@ fn score_candidates(doc: &GoldDocument, found: &[Candidate], scores: &mut Scores
     let mut used = vec![false; doc.mentions.len()];
     let mut counts = Counts::default();
     for c in found {
-        let hit = doc.mentions.iter().enumerate().position(|(i, g)| {
-            !used[i] && overlaps(g.span, c.span) && g.target == GoldTarget::Unknown(c.kind)
-        });
-        match hit {
-            Some(i) => {
-                used[i] = true;
-                counts.tp += 1;
-            }
-            None => {
-                counts.fp += 1;
-                let text = &doc.text[c.span];
-                scores
-                    .errors
-                    .push(format!("{}: false discovered {} \"{}\"", doc.name, c.kind, text));
-            }
+        let hit = claim(doc, &mut used, c.span, &GoldTarget::Unknown(c.kind));
+        if hit {
+            counts.tp += 1;
+        } else {
+            counts.fp += 1;
+            let text = &doc.text[c.span];
+            scores.errors.push(format!("{}: false discovered {} \"{}\"", doc.name, c.kind, text));
         }
     }
     counts
+}
+
+/// Marks as used the first unused gold mention that overlaps `span` and names `target`.
+/// Returns whether there was one.
+fn claim(doc: &GoldDocument, used: &mut [bool], span: Span, target: &GoldTarget) -> bool {
+    let hit = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .position(|(i, g)| !used[i] && g.span.overlaps(span) && &g.target == target);
+    if let Some(i) = hit {
+        used[i] = true;
+    }
+    hit.is_some()
 }
 
 fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind> {
@@ -358,10 +358,6 @@ fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind
     entry.map(|e| e.kind()).ok_or_else(|| {
         Error::corpus(&doc.name, 0, format!("gold id \"{id}\" is not in the gazetteer"))
     })
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.overlaps(b)
 }
 
 /// The sentence pairs actorgraph finds in one text, as sorted id pairs.
