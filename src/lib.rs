@@ -102,7 +102,7 @@ pub use crate::export::{
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,
-    GeonamesImporter, Import, SpacyImporter, write_tsv,
+    GeonamesImporter, Import, Importer, SpacyImporter, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::Gazetteer;
 use super::entry::{EntityKind, Entry};
-use super::write::{Claims, Import, Lines, Reference, clean_name, decode, name_key, open};
+use super::write::{Claims, Import, Importer, Lines, Reference, clean_name, decode, name_key};
 use crate::error::{Error, Result};
 
 /// The columns a GeoNames line needs, up to and including population.
@@ -62,7 +62,7 @@ const STOP_LIST: &[&str] = &[
 /// "Importing dictionaries", for the rules.
 ///
 /// ```
-/// use actorgraph::GeonamesImporter;
+/// use actorgraph::{GeonamesImporter, Importer};
 ///
 /// let line = "2988507\tParis\tParis\tLutece,Parigi\t48.85\t2.35\tP\tPPLC\tFR\t\t11\t\t\t\t2138551\t\t42\tEurope/Paris\t2024-01-01\n";
 /// let import = GeonamesImporter::new().import_reader("cities.txt", line.as_bytes())?;
@@ -171,28 +171,6 @@ impl GeonamesImporter {
     pub fn reference(&mut self, gaz: &Gazetteer) -> &mut GeonamesImporter {
         self.reference = Reference::new(gaz);
         self
-    }
-
-    /// Imports a GeoNames dump file, plain or gzip-compressed.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error naming the file and line if it cannot be read or a line is
-    /// malformed (too few columns, a geonameid or population that is not a number).
-    pub fn import_path<P: AsRef<Path>>(&self, path: P) -> Result<Import> {
-        let path = path.as_ref();
-        self.import_lines(Lines::new(&path.display().to_string(), open(path)?))
-    }
-
-    /// Imports a GeoNames dump from a reader, plain or gzip-compressed. `name` stands for the
-    /// file in errors and notes.
-    ///
-    /// # Errors
-    ///
-    /// As for [`GeonamesImporter::import_path`].
-    pub fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
     }
 
     fn import_lines<R: BufRead>(&self, mut lines: Lines<R>) -> Result<Import> {
@@ -429,6 +407,13 @@ fn is_latin(name: &str) -> bool {
         letters += usize::from(c.is_alphabetic());
     }
     letters > 0
+}
+
+impl Importer for GeonamesImporter {
+    fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
+        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
+        self.import_lines(Lines::new(name, rdr))
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use self::entry::{Alias, EntityId, EntityKind, Entry};
 pub use self::geonames::GeonamesImporter;
 pub use self::spacy::SpacyImporter;
 pub use self::tabari::CameoImporter;
-pub use self::write::{Import, write_tsv};
+pub use self::write::{Import, Importer, write_tsv};
 use crate::error::{Error, Result};
 
 /// The built-in gazetteer files, compiled into the crate: (name, contents).

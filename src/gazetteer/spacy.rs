@@ -7,12 +7,11 @@
 
 use std::collections::HashMap;
 use std::io::BufRead;
-use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use super::entry::{EntityKind, Entry, is_acronym};
-use super::write::{Claims, Ids, Import, Lines, clean_name, decode, open, slug};
+use super::write::{Claims, Ids, Import, Importer, Lines, clean_name, decode, slug};
 use crate::error::{Error, Result};
 
 /// Imports spaCy EntityRuler patterns from JSONL.
@@ -23,7 +22,7 @@ use crate::error::{Error, Result};
 /// `gazetteers/README.md`, "Importing dictionaries", for all the rules.
 ///
 /// ```
-/// use actorgraph::SpacyImporter;
+/// use actorgraph::{Importer, SpacyImporter};
 ///
 /// let jsonl = r#"{"label": "GPE", "pattern": [{"LOWER": "san"}, {"LOWER": "francisco"}], "id": "sf"}
 /// {"label": "GPE", "pattern": "SF", "id": "sf"}"#;
@@ -59,28 +58,6 @@ impl SpacyImporter {
     /// Creates an importer.
     pub fn new() -> SpacyImporter {
         SpacyImporter::default()
-    }
-
-    /// Imports an EntityRuler JSONL file, plain or gzip-compressed.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error naming the file and line if it cannot be read, or a line is not a
-    /// JSON object with a string `label` and a `pattern` that is a string or a list.
-    pub fn import_path<P: AsRef<Path>>(&self, path: P) -> Result<Import> {
-        let path = path.as_ref();
-        self.import_lines(Lines::new(&path.display().to_string(), open(path)?))
-    }
-
-    /// Imports EntityRuler JSONL from a reader. `name` stands for the file in errors and
-    /// notes.
-    ///
-    /// # Errors
-    ///
-    /// As for [`SpacyImporter::import_path`].
-    pub fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
     }
 
     fn import_lines<R: BufRead>(&self, mut lines: Lines<R>) -> Result<Import> {
@@ -268,6 +245,13 @@ fn join_tokens(tokens: &[String]) -> String {
 fn attaches_left(token: &str) -> bool {
     let closing = |c: char| ".,-–—)]}!?:;/'’".contains(c);
     token.starts_with(['\'', '’']) || token == "n't" || token.chars().all(closing)
+}
+
+impl Importer for SpacyImporter {
+    fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
+        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
+        self.import_lines(Lines::new(name, rdr))
+    }
 }
 
 #[cfg(test)]

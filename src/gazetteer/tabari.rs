@@ -19,11 +19,10 @@
 //! ```
 
 use std::io::BufRead;
-use std::path::Path;
 
 use super::Gazetteer;
 use super::entry::{EntityKind, Entry, is_acronym};
-use super::write::{Claims, Ids, Import, Lines, Reference, decode, open, slug};
+use super::write::{Claims, Ids, Import, Importer, Lines, Reference, decode, slug};
 use crate::error::{Error, Result};
 
 /// CAMEO agent (sector) codes: what part of a state or group an actor belongs to.
@@ -103,7 +102,7 @@ const ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "az", "el
 /// `gazetteers/README.md`, "Importing dictionaries", for all the rules.
 ///
 /// ```
-/// use actorgraph::{CameoImporter, EntityKind};
+/// use actorgraph::{CameoImporter, EntityKind, Importer};
 ///
 /// let dict = "AFGHANISTAN_  [AFG]\n+AFGHAN_\nHAMID_KARZAI_  # a comment\n+KARZAI_\n\t[AFGELI 750101-011221]\n\t[AFGGOV >011222]\n";
 /// let import = CameoImporter::new().import_reader("Afg.actors.txt", dict.as_bytes())?;
@@ -196,28 +195,6 @@ impl CameoImporter {
     pub fn reference(&mut self, gaz: &Gazetteer) -> &mut CameoImporter {
         self.reference = Reference::new(gaz);
         self
-    }
-
-    /// Imports a `.actors` file, plain or gzip-compressed.
-    ///
-    /// # Errors
-    ///
-    /// Returns an error naming the file and line if it cannot be read or is not UTF-8.
-    /// Malformed codes and dates are not errors: they are noted and skipped.
-    pub fn import_path<P: AsRef<Path>>(&self, path: P) -> Result<Import> {
-        let path = path.as_ref();
-        self.import_lines(Lines::new(&path.display().to_string(), open(path)?))
-    }
-
-    /// Imports a `.actors` dictionary from a reader. `name` stands for the file in errors and
-    /// notes.
-    ///
-    /// # Errors
-    ///
-    /// As for [`CameoImporter::import_path`].
-    pub fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
     }
 
     fn import_lines<R: BufRead>(&self, mut lines: Lines<R>) -> Result<Import> {
@@ -644,6 +621,13 @@ fn parse_date(date: &str) -> std::result::Result<u32, String> {
         }
         8 => date.parse().map_err(|_| unreadable()),
         _ => Err(unreadable()),
+    }
+}
+
+impl Importer for CameoImporter {
+    fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
+        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
+        self.import_lines(Lines::new(name, rdr))
     }
 }
 

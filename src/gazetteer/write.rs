@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 /// What an importer produced: the entries, what it left out and why, and notes.
 ///
 /// ```
-/// use actorgraph::SpacyImporter;
+/// use actorgraph::{Importer, SpacyImporter};
 ///
 /// let jsonl = r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}
 /// {"label": "DATE", "pattern": "today"}"#;
@@ -219,10 +219,31 @@ fn cell(text: &str) -> String {
     }
 }
 
-/// Opens a file for line reading, decompressing it if it is gzip.
-pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead>> {
-    let file = File::open(path).map_err(|err| Error::io_at(path, err))?;
-    decode(BufReader::new(file)).map_err(|err| Error::io_at(path, err))
+/// A dictionary format that can be imported as gazetteer entries: GeoNames dumps, CAMEO
+/// `.actors` files and spaCy EntityRuler patterns.
+pub trait Importer {
+    /// Imports from a reader, plain or gzip-compressed. `name` stands for the file in errors
+    /// and notes.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming `name` and the line if the input cannot be read or is
+    /// malformed in a way the format does not allow.
+    fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import>;
+
+    /// Imports a file, plain or gzip-compressed.
+    ///
+    /// # Errors
+    ///
+    /// As for [`Importer::import_reader`], naming the file.
+    fn import_path<P: AsRef<Path>>(&self, path: P) -> Result<Import>
+    where
+        Self: Sized,
+    {
+        let path = path.as_ref();
+        let file = File::open(path).map_err(|err| Error::io_at(path, err))?;
+        self.import_reader(&path.display().to_string(), BufReader::new(file))
+    }
 }
 
 /// Wraps a reader in a gzip decoder if its first bytes are the gzip magic number.

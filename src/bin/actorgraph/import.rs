@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use actorgraph::{
-    CameoImporter, EntityKind, GeonamesImporter, Import, Result, SpacyImporter, write_tsv,
+    CameoImporter, EntityKind, GeonamesImporter, Import, Importer, Result, SpacyImporter, write_tsv,
 };
 
 use crate::args::{GazetteerArgs, GazetteerCommand, ImportArgs, ImportFormatArg};
