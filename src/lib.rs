@@ -14,7 +14,8 @@ The primary types, in the order data flows through them:
 * [`Matcher`] finds gazetteer names in text and yields [`Mention`]s.
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath.
-* [`write_csv`], [`write_dot`] and [`MentionWriter`] write the results.
+* [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
+  [`write_html`] and [`MentionWriter`] write the results.
 
 # Example: extract mentions
 
@@ -99,6 +100,7 @@ pub use crate::eval::{
 };
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,
+    write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,

@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod eval;
 mod examples;
+mod formats;
 mod gazetteer;
 mod import;
 mod props;

@@ -2,19 +2,21 @@
 
 use std::io::{self, Write};
 
-use super::entry;
+use super::{entry, kind_color};
 use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::{EntityKind, Gazetteer};
 
-/// Shape and fill colour per kind (a colour-blind-safe palette).
-fn style(kind: EntityKind) -> (&'static str, &'static str) {
-    match kind {
-        EntityKind::Person => ("ellipse", "#e69f00"),
-        EntityKind::State => ("box", "#56b4e9"),
-        EntityKind::Group => ("hexagon", "#009e73"),
-        EntityKind::Place => ("diamond", "#f0e442"),
-    }
+/// Shape and fill colour per kind (the shared colour-blind-safe palette).
+fn style(kind: EntityKind) -> (&'static str, String) {
+    let shape = match kind {
+        EntityKind::Person => "ellipse",
+        EntityKind::State => "box",
+        EntityKind::Group => "hexagon",
+        EntityKind::Place => "diamond",
+    };
+    let (r, g, b) = kind_color(kind);
+    (shape, format!("#{r:02x}{g:02x}{b:02x}"))
 }
 
 /// Quotes a string for DOT: backslashes, double quotes and line breaks are escaped.

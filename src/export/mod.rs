@@ -1,4 +1,5 @@
-//! Writing results: the graph for Gephi (CSV) and Graphviz (DOT), and mentions as CSV or JSONL.
+//! Writing results: the graph for Gephi (CSV, GEXF), Graphviz (DOT), GraphML and networkx (JSON)
+//! readers and browsers (HTML), and mentions as CSV or JSONL.
 //!
 //! Writers take any `io::Write`; making the files (atomically) is the caller's business. All
 //! output is UTF-8 without a byte order mark, uses `.` as the decimal mark, and is written in the
@@ -6,6 +7,10 @@
 
 mod csv;
 mod dot;
+mod gexf;
+mod graphml;
+mod html;
+mod json;
 mod mentions;
 mod partial;
 
@@ -13,6 +18,10 @@ use std::str::FromStr;
 
 pub use self::csv::write_csv;
 pub use self::dot::write_dot;
+pub use self::gexf::write_gexf;
+pub use self::graphml::write_graphml;
+pub use self::html::write_html;
+pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::Partial;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
@@ -25,17 +34,36 @@ pub enum GraphFormat {
     Csv,
     /// Graphviz: `graph.dot`.
     Dot,
+    /// GEXF 1.3, Gephi's own format: `graph.gexf`.
+    Gexf,
+    /// GraphML with typed keys, for Cytoscape, igraph and networkx: `graph.graphml`.
+    GraphMl,
+    /// The node-link JSON that networkx's `node_link_graph` reads: `graph.json`.
+    Json,
+    /// One self-contained HTML page with an interactive force layout: `graph.html`.
+    Html,
 }
 
 impl GraphFormat {
     /// All graph formats.
-    pub const ALL: [GraphFormat; 2] = [GraphFormat::Csv, GraphFormat::Dot];
+    pub const ALL: [GraphFormat; 6] = [
+        GraphFormat::Csv,
+        GraphFormat::Dot,
+        GraphFormat::Gexf,
+        GraphFormat::GraphMl,
+        GraphFormat::Json,
+        GraphFormat::Html,
+    ];
 
     /// Returns the format's name as used on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             GraphFormat::Csv => "csv",
             GraphFormat::Dot => "dot",
+            GraphFormat::Gexf => "gexf",
+            GraphFormat::GraphMl => "graphml",
+            GraphFormat::Json => "json",
+            GraphFormat::Html => "html",
         }
     }
 
@@ -44,6 +72,10 @@ impl GraphFormat {
         match self {
             GraphFormat::Csv => &["nodes.csv", "edges.csv"],
             GraphFormat::Dot => &["graph.dot"],
+            GraphFormat::Gexf => &["graph.gexf"],
+            GraphFormat::GraphMl => &["graph.graphml"],
+            GraphFormat::Json => &["graph.json"],
+            GraphFormat::Html => &["graph.html"],
         }
     }
 }
@@ -52,10 +84,9 @@ impl FromStr for GraphFormat {
     type Err = String;
 
     fn from_str(s: &str) -> Result<GraphFormat, String> {
-        GraphFormat::ALL
-            .into_iter()
-            .find(|f| f.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown graph format \"{s}\" (expected csv or dot)"))
+        GraphFormat::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            format!("unknown graph format \"{s}\" (expected csv, dot, gexf, graphml, json or html)")
+        })
     }
 }
 
@@ -69,5 +100,81 @@ fn state_of(entry: &Entry) -> &str {
     match entry.kind() {
         EntityKind::State => entry.id(),
         _ => entry.affiliation_id().or(entry.country_id()).unwrap_or(""),
+    }
+}
+
+/// The fill colour of each kind, as in the DOT output (a colour-blind-safe palette).
+fn kind_color(kind: EntityKind) -> (u8, u8, u8) {
+    match kind {
+        EntityKind::Person => (0xe6, 0x9f, 0x00),
+        EntityKind::State => (0x56, 0xb4, 0xe9),
+        EntityKind::Group => (0x00, 0x9e, 0x73),
+        EntityKind::Place => (0xf0, 0xe4, 0x42),
+    }
+}
+
+/// Escapes text for XML attribute values and character data: `&`, `<`, `>`, `"` and `'`
+/// become entities, and control characters that XML 1.0 forbids are dropped. Everything else,
+/// non-ASCII included, is kept as is.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cooccur::{Cooccurrence, CooccurrenceGraph};
+    use crate::matcher::Matcher;
+    use crate::segment::Segmenter;
+
+    /// A label with every character XML and HTML treat specially, and non-ASCII.
+    pub(super) const AWKWARD: &str = "A&B <\"x\"> 'y' Côte d’Ivoire </script>";
+
+    /// A two-node graph: the group `ab` labelled [`AWKWARD`] and the state `civ`.
+    pub(super) fn awkward_graph() -> (Gazetteer, CooccurrenceGraph) {
+        let gaz = Gazetteer::builder()
+            .add(Entry::new("ab", EntityKind::Group, AWKWARD).alias("Zorblax"))
+            .add(Entry::new("civ", EntityKind::State, "Côte d’Ivoire").alias("Ivoria"))
+            .build()
+            .expect("a valid gazetteer");
+        let text = "Zorblax met Ivoria.";
+        let mut counts = Cooccurrence::new();
+        let matcher = Matcher::new(&gaz).expect("a valid matcher");
+        counts.add_document(&matcher.find_all(text), &Segmenter::new().segment(text));
+        let graph = counts.to_graph();
+        assert_eq!((graph.node_count(), graph.edge_count()), (2, 1));
+        (gaz, graph)
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(
+            xml_escape("A&B <\"x\"> 'y' Côte d’Ivoire"),
+            "A&amp;B &lt;&quot;x&quot;&gt; &apos;y&apos; Côte d’Ivoire"
+        );
+        assert_eq!(xml_escape("plain"), "plain");
+        assert_eq!(xml_escape("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in GraphFormat::ALL {
+            assert_eq!(format.as_str().parse::<GraphFormat>(), Ok(format));
+            assert_eq!(format.file_names().len(), if format == GraphFormat::Csv { 2 } else { 1 });
+        }
+        assert!("svg".parse::<GraphFormat>().is_err());
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use actorgraph::{
     CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
     GraphFormat, Matcher, Mention, MentionFormat, MentionRecord, MentionWriter, Partial, Result,
-    Window, write_csv, write_dot, write_tsv,
+    Window, write_csv, write_dot, write_gexf, write_graphml, write_html, write_json, write_tsv,
 };
 
 use crate::args::{
@@ -159,6 +159,10 @@ fn write_graph_files(
         .map(|f| match f {
             GraphFormatArg::Csv => GraphFormat::Csv,
             GraphFormatArg::Dot => GraphFormat::Dot,
+            GraphFormatArg::Gexf => GraphFormat::Gexf,
+            GraphFormatArg::GraphMl => GraphFormat::GraphMl,
+            GraphFormatArg::Json => GraphFormat::Json,
+            GraphFormatArg::Html => GraphFormat::Html,
         })
         .collect();
     formats.sort();
@@ -189,8 +193,19 @@ fn write_graph(
             write_dot(graph, gaz, &mut dot)?;
             dot.commit()
         }
+        GraphFormat::Gexf => write_one(&dir.join(names[0]), |f| write_gexf(graph, gaz, f)),
+        GraphFormat::GraphMl => write_one(&dir.join(names[0]), |f| write_graphml(graph, gaz, f)),
+        GraphFormat::Json => write_one(&dir.join(names[0]), |f| write_json(graph, gaz, f)),
+        GraphFormat::Html => write_one(&dir.join(names[0]), |f| write_html(graph, gaz, f)),
         _ => unreachable!("every graph format is handled"),
     }
+}
+
+/// Writes one graph file atomically with the given writer.
+fn write_one(path: &Path, write: impl FnOnce(&mut AtomicFile) -> Result<()>) -> Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file)?;
+    file.commit()
 }
 
 fn merge(args: MergeArgs) -> Result<bool> {

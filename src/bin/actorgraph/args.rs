@@ -182,7 +182,8 @@ pub(crate) struct GraphOutputArgs {
     /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing).
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
-    /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot).
+    /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
+    /// (graph.gexf), graphml (graph.graphml), json (graph.json), html (graph.html).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
     pub(crate) format: Vec<GraphFormatArg>,
     /// Leave out edges seen in fewer windows than this.
@@ -252,6 +253,11 @@ pub(crate) enum MentionFormatArg {
 pub(crate) enum GraphFormatArg {
     Csv,
     Dot,
+    Gexf,
+    #[value(name = "graphml")]
+    GraphMl,
+    Json,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -1,0 +1,160 @@
+//! GEXF 1.3: Gephi's own format, with typed attributes and colours and sizes Gephi shows as is.
+
+use std::io::{self, Write};
+
+use super::{entry, kind_color, state_of, xml_escape};
+use crate::cooccur::CooccurrenceGraph;
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+
+/// The node attributes, as (id and title, GEXF type), in the order they are written.
+const NODE_ATTRIBUTES: [(&str, &str); 6] = [
+    ("kind", "string"),
+    ("mentions", "integer"),
+    ("documents", "integer"),
+    ("adjectival", "integer"),
+    ("state", "string"),
+    ("discovered", "boolean"),
+];
+
+/// The edge attributes, as (id and title, GEXF type). The weight is GEXF's own `weight`.
+const EDGE_ATTRIBUTES: [(&str, &str); 1] = [("documents", "integer")];
+
+/// Scales a node's size from 4 (no mentions) to 40 (the most mentioned node), by area.
+fn size(mentions: u64, max: u64) -> f64 {
+    if max == 0 {
+        return 4.0;
+    }
+    4.0 + 36.0 * (mentions as f64 / max as f64).sqrt()
+}
+
+/// Writes the graph in GEXF 1.3, for Gephi.
+///
+/// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
+/// `kind`, `mentions`, `documents`, `adjectival`, `state` and `discovered` (as in the CSV). Each
+/// node is coloured by kind (the DOT palette) and sized by mentions with `viz:color` and
+/// `viz:size`. Edges are undirected, carry the window count as `weight` and the `documents`
+/// attribute. Ids, labels and values are XML-escaped; non-ASCII text stays UTF-8.
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_gexf};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Syria and Iraq met.";
+/// let mut counts = Cooccurrence::new();
+/// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+/// let mut out = Vec::new();
+/// write_gexf(&counts.to_graph(), &gaz, &mut out)?;
+/// assert!(String::from_utf8(out).unwrap().contains("source=\"IRQ\" target=\"SYR\" weight=\"1\""));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    let mut wtr = io::BufWriter::new(wtr);
+    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        wtr,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
+    )?;
+    writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
+    writeln!(wtr, r#"  <graph defaultedgetype="undirected" mode="static">"#)?;
+    write_attributes(&mut wtr, "node", &NODE_ATTRIBUTES)?;
+    write_attributes(&mut wtr, "edge", &EDGE_ATTRIBUTES)?;
+    write_nodes(&mut wtr, graph, gaz)?;
+    write_edges(&mut wtr, graph, gaz)?;
+    writeln!(wtr, "  </graph>\n</gexf>")?;
+    wtr.flush()?;
+    Ok(())
+}
+
+/// Declares the attributes of one class (`node` or `edge`).
+fn write_attributes<W: Write>(wtr: &mut W, class: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    writeln!(wtr, r#"    <attributes class="{class}">"#)?;
+    for (name, ty) in attrs {
+        writeln!(wtr, r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#)?;
+    }
+    writeln!(wtr, "    </attributes>")?;
+    Ok(())
+}
+
+/// Writes one `<attvalue>`; the value is escaped.
+fn write_attvalue<W: Write>(wtr: &mut W, name: &str, value: &str) -> Result<()> {
+    writeln!(wtr, r#"          <attvalue for="{name}" value="{}"/>"#, xml_escape(value))?;
+    Ok(())
+}
+
+fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+    let max = graph.nodes().map(|n| n.mentions()).max().unwrap_or(0);
+    writeln!(wtr, "    <nodes>")?;
+    for node in graph.nodes() {
+        let e = entry(gaz, node.entity());
+        let (id, label) = (xml_escape(e.id()), xml_escape(e.label()));
+        writeln!(wtr, r#"      <node id="{id}" label="{label}">"#)?;
+        writeln!(wtr, "        <attvalues>")?;
+        let values = [
+            e.kind().as_str().to_string(),
+            node.mentions().to_string(),
+            node.documents().to_string(),
+            node.adjectival_mentions().to_string(),
+            state_of(e).to_string(),
+            e.is_discovered().to_string(),
+        ];
+        for ((name, _), value) in NODE_ATTRIBUTES.iter().zip(&values) {
+            write_attvalue(wtr, name, value)?;
+        }
+        writeln!(wtr, "        </attvalues>")?;
+        let (r, g, b) = kind_color(e.kind());
+        writeln!(wtr, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
+        writeln!(wtr, r#"        <viz:size value="{:.2}"/>"#, size(node.mentions(), max))?;
+        writeln!(wtr, "      </node>")?;
+    }
+    writeln!(wtr, "    </nodes>")?;
+    Ok(())
+}
+
+fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+    writeln!(wtr, "    <edges>")?;
+    for (i, (a, b, edge)) in graph.edges().enumerate() {
+        let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
+        let weight = edge.weight();
+        writeln!(wtr, r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}">"#)?;
+        writeln!(wtr, "        <attvalues>")?;
+        write_attvalue(wtr, "documents", &edge.documents().to_string())?;
+        writeln!(wtr, "        </attvalues>")?;
+        writeln!(wtr, "      </edge>")?;
+    }
+    writeln!(wtr, "    </edges>")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::awkward_graph;
+
+    #[test]
+    fn awkward_names_are_escaped() {
+        let (gaz, graph) = awkward_graph();
+        let mut out = Vec::new();
+        write_gexf(&graph, &gaz, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let want = r#"<node id="ab" label="A&amp;B &lt;&quot;x&quot;&gt; &apos;y&apos; Côte d’Ivoire &lt;/script&gt;">"#;
+        assert!(out.contains(want), "{out}");
+        assert!(out.contains(r#"<node id="civ" label="Côte d’Ivoire">"#), "{out}");
+        assert!(out.contains(r#"<attvalue for="state" value="civ"/>"#), "{out}");
+        assert!(out.contains(r#"<viz:color r="0" g="158" b="115" a="1.0"/>"#), "{out}");
+        assert!(out.contains(r#"<edge id="0" source="ab" target="civ" weight="1">"#), "{out}");
+        assert!(!out.contains("\"x\""), "{out}");
+    }
+
+    #[test]
+    fn sizes_scale_by_area() {
+        assert_eq!(size(0, 0), 4.0);
+        assert_eq!(size(0, 9), 4.0);
+        assert_eq!(size(9, 9), 40.0);
+        assert_eq!(size(1, 4), 22.0);
+    }
+}

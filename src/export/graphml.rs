@@ -1,0 +1,140 @@
+//! GraphML: the XML graph format that Cytoscape, igraph, yEd and networkx read, with typed keys.
+
+use std::io::{self, Write};
+
+use super::{entry, state_of, xml_escape};
+use crate::cooccur::CooccurrenceGraph;
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+
+/// The node keys, as (key id, attribute name, GraphML type), in the order they are written.
+const NODE_KEYS: [(&str, &str, &str); 7] = [
+    ("n_label", "label", "string"),
+    ("n_kind", "kind", "string"),
+    ("n_mentions", "mentions", "int"),
+    ("n_documents", "documents", "int"),
+    ("n_adjectival", "adjectival", "int"),
+    ("n_state", "state", "string"),
+    ("n_discovered", "discovered", "boolean"),
+];
+
+/// The edge keys, as (key id, attribute name, GraphML type).
+const EDGE_KEYS: [(&str, &str, &str); 2] =
+    [("e_weight", "weight", "int"), ("e_documents", "documents", "int")];
+
+/// Writes the graph in GraphML, undirected, with typed keys.
+///
+/// Node ids are entity ids; nodes carry `label`, `kind`, `state` (strings), `mentions`,
+/// `documents`, `adjectival` (ints) and `discovered` (boolean). Edges carry `weight` (the
+/// window count) and `documents` (ints). Key ids are prefixed `n_` and `e_` because GraphML
+/// wants them unique; readers use the attribute names. Ids, labels and values are XML-escaped;
+/// non-ASCII text stays UTF-8.
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_graphml};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Syria and Iraq met.";
+/// let mut counts = Cooccurrence::new();
+/// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+/// let mut out = Vec::new();
+/// write_graphml(&counts.to_graph(), &gaz, &mut out)?;
+/// assert!(String::from_utf8(out).unwrap().contains("<edge id=\"e0\" source=\"IRQ\" target=\"SYR\">"));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+pub fn write_graphml<W: io::Write>(
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
+    let mut wtr = io::BufWriter::new(wtr);
+    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        wtr,
+        concat!(
+            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" "#,
+            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
+            r#"xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns "#,
+            r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+        )
+    )?;
+    write_keys(&mut wtr, "node", &NODE_KEYS)?;
+    write_keys(&mut wtr, "edge", &EDGE_KEYS)?;
+    writeln!(wtr, r#"  <graph id="actorgraph" edgedefault="undirected">"#)?;
+    write_nodes(&mut wtr, graph, gaz)?;
+    write_edges(&mut wtr, graph, gaz)?;
+    writeln!(wtr, "  </graph>\n</graphml>")?;
+    wtr.flush()?;
+    Ok(())
+}
+
+/// Declares the keys of one domain (`node` or `edge`).
+fn write_keys<W: Write>(wtr: &mut W, domain: &str, keys: &[(&str, &str, &str)]) -> Result<()> {
+    for (id, name, ty) in keys {
+        writeln!(wtr, r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#)?;
+    }
+    Ok(())
+}
+
+/// Writes one `<data>` element; the value is escaped.
+fn write_data<W: Write>(wtr: &mut W, key: &str, value: &str) -> Result<()> {
+    writeln!(wtr, r#"      <data key="{key}">{}</data>"#, xml_escape(value))?;
+    Ok(())
+}
+
+fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+    for node in graph.nodes() {
+        let e = entry(gaz, node.entity());
+        writeln!(wtr, r#"    <node id="{}">"#, xml_escape(e.id()))?;
+        let values = [
+            e.label().to_string(),
+            e.kind().as_str().to_string(),
+            node.mentions().to_string(),
+            node.documents().to_string(),
+            node.adjectival_mentions().to_string(),
+            state_of(e).to_string(),
+            e.is_discovered().to_string(),
+        ];
+        for ((key, _, _), value) in NODE_KEYS.iter().zip(&values) {
+            write_data(wtr, key, value)?;
+        }
+        writeln!(wtr, "    </node>")?;
+    }
+    Ok(())
+}
+
+fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+    for (i, (a, b, edge)) in graph.edges().enumerate() {
+        let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
+        writeln!(wtr, r#"    <edge id="e{i}" source="{a}" target="{b}">"#)?;
+        write_data(wtr, "e_weight", &edge.weight().to_string())?;
+        write_data(wtr, "e_documents", &edge.documents().to_string())?;
+        writeln!(wtr, "    </edge>")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::awkward_graph;
+
+    #[test]
+    fn awkward_names_are_escaped() {
+        let (gaz, graph) = awkward_graph();
+        let mut out = Vec::new();
+        write_graphml(&graph, &gaz, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let want = r#"<data key="n_label">A&amp;B &lt;&quot;x&quot;&gt; &apos;y&apos; Côte d’Ivoire &lt;/script&gt;</data>"#;
+        assert!(out.contains(want), "{out}");
+        assert!(out.contains(r#"<data key="n_label">Côte d’Ivoire</data>"#), "{out}");
+        assert!(out.contains(r#"<data key="n_discovered">false</data>"#), "{out}");
+        assert!(out.contains(r#"<edge id="e0" source="ab" target="civ">"#), "{out}");
+        assert!(out.contains(r#"<data key="e_weight">1</data>"#), "{out}");
+        assert!(!out.contains("\"x\""), "{out}");
+    }
+}

@@ -1,0 +1,92 @@
+//! One self-contained HTML page: a quick, interactive look at the network in any browser, with
+//! nothing to install and no network access.
+
+use std::io::{self, Write};
+
+use super::json::NodeLink;
+use crate::cooccur::CooccurrenceGraph;
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+
+/// The page: its style and script, with [`PLACEHOLDER`] where the graph's JSON goes.
+const TEMPLATE: &str = include_str!("graph.html");
+
+/// Marks the spot in [`TEMPLATE`] for the graph data.
+const PLACEHOLDER: &str = "__ACTORGRAPH_DATA__";
+
+/// Makes JSON safe inside a `<script>` element: every `<` becomes the JSON escape `\u003c`, so
+/// no `</script>` or `<!--` in a label can end or confuse the element, and the JSON still
+/// parses to the same value. (`<` only ever occurs inside JSON strings.)
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// Writes the graph as one self-contained HTML page that draws it in the browser.
+///
+/// The page embeds the graph as node-link JSON (as [`write_json`](crate::write_json) writes
+/// it) and a small script, and loads nothing from the network. It lays the graph out with a
+/// deterministic force-directed layout, colours nodes by kind (the DOT palette) and sizes them
+/// by mentions. A search box highlights nodes whose label or id contains the text, hovering
+/// over a node shows its label, kind, mentions, documents and degree, and a slider hides
+/// edges below a chosen weight. The layout compares every pair of nodes, so it suits graphs of
+/// up to a few thousand nodes.
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_html};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Syria and Iraq met.";
+/// let mut counts = Cooccurrence::new();
+/// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+/// let mut out = Vec::new();
+/// write_html(&counts.to_graph(), &gaz, &mut out)?;
+/// let page = String::from_utf8(out).unwrap();
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains("\"source\":\"IRQ\",\"target\":\"SYR\""));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+pub fn write_html<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    let (head, tail) =
+        TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");
+    let json = serde_json::to_string(&NodeLink::new(graph, gaz))?;
+    let mut wtr = io::BufWriter::new(wtr);
+    wtr.write_all(head.as_bytes())?;
+    wtr.write_all(script_safe(&json).as_bytes())?;
+    wtr.write_all(tail.as_bytes())?;
+    wtr.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::{AWKWARD, awkward_graph};
+
+    #[test]
+    fn template_has_one_placeholder_and_no_network_access() {
+        assert_eq!(TEMPLATE.matches(PLACEHOLDER).count(), 1);
+        for remote in ["http://", "https://", "//cdn", "@import", "url("] {
+            assert!(!TEMPLATE.contains(remote), "the page must not load {remote}");
+        }
+    }
+
+    #[test]
+    fn embedded_json_cannot_close_the_script() {
+        let (gaz, graph) = awkward_graph();
+        let mut out = Vec::new();
+        write_html(&graph, &gaz, &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        let start = page.find(r#"<script type="application/json" id="graph-data">"#).unwrap();
+        let body = &page[start..];
+        let body = &body[body.find('>').unwrap() + 1..];
+        let json = &body[..body.find("</script>").unwrap()];
+        assert!(!json.contains('<'), "{json}");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["nodes"][0]["label"], AWKWARD);
+        assert_eq!(value["edges"][0]["target"], "civ");
+    }
+}

@@ -1,0 +1,133 @@
+//! Node-link JSON: the layout networkx's `json_graph.node_link_graph` reads, and a plain JSON
+//! graph for anything else (the HTML page embeds the same data).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{entry, state_of};
+use crate::cooccur::CooccurrenceGraph;
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+
+/// The whole graph, in networkx's node-link layout.
+#[derive(Debug, Serialize)]
+pub(super) struct NodeLink<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrs,
+    nodes: Vec<JsonNode<'a>>,
+    edges: Vec<JsonEdge<'a>>,
+}
+
+/// Graph-level attributes: none yet, but networkx expects the object.
+#[derive(Debug, Serialize)]
+struct GraphAttrs {}
+
+/// One node with its attributes.
+#[derive(Debug, Serialize)]
+struct JsonNode<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: &'a str,
+    mentions: u64,
+    documents: u64,
+    adjectival: u64,
+    state: &'a str,
+    discovered: bool,
+}
+
+/// One edge with its attributes.
+#[derive(Debug, Serialize)]
+struct JsonEdge<'a> {
+    source: &'a str,
+    target: &'a str,
+    weight: u64,
+    documents: u64,
+}
+
+impl<'a> NodeLink<'a> {
+    /// Collects the graph's nodes and edges, in the graph's order.
+    pub(super) fn new(graph: &CooccurrenceGraph, gaz: &'a Gazetteer) -> NodeLink<'a> {
+        let nodes = graph
+            .nodes()
+            .map(|node| {
+                let e = entry(gaz, node.entity());
+                JsonNode {
+                    id: e.id(),
+                    label: e.label(),
+                    kind: e.kind().as_str(),
+                    mentions: node.mentions(),
+                    documents: node.documents(),
+                    adjectival: node.adjectival_mentions(),
+                    state: state_of(e),
+                    discovered: e.is_discovered(),
+                }
+            })
+            .collect();
+        let edges = graph
+            .edges()
+            .map(|(a, b, edge)| JsonEdge {
+                source: entry(gaz, a).id(),
+                target: entry(gaz, b).id(),
+                weight: edge.weight(),
+                documents: edge.documents(),
+            })
+            .collect();
+        NodeLink { directed: false, multigraph: false, graph: GraphAttrs {}, nodes, edges }
+    }
+}
+
+/// Writes the graph as node-link JSON:
+/// `{"directed": false, "multigraph": false, "graph": {}, "nodes": [...], "edges": [...]}`.
+///
+/// Each node has `id`, `label`, `kind`, `mentions`, `documents`, `adjectival`, `state` and
+/// `discovered`; each edge has `source`, `target` (node ids), `weight` and `documents`. The
+/// edge list is named `edges`, the default of networkx 3.4 and later; read it with
+/// `networkx.node_link_graph(data, edges="edges")`, which also works on older 3.x versions
+/// whose default name is `links`.
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_json};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Syria and Iraq met.";
+/// let mut counts = Cooccurrence::new();
+/// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+/// let mut out = Vec::new();
+/// write_json(&counts.to_graph(), &gaz, &mut out)?;
+/// assert!(String::from_utf8(out).unwrap().contains("\"source\": \"IRQ\""));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+pub fn write_json<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    let mut wtr = io::BufWriter::new(wtr);
+    serde_json::to_writer_pretty(&mut wtr, &NodeLink::new(graph, gaz))?;
+    writeln!(wtr)?;
+    wtr.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::{AWKWARD, awkward_graph};
+
+    #[test]
+    fn awkward_names_survive_a_round_trip() {
+        let (gaz, graph) = awkward_graph();
+        let mut out = Vec::new();
+        write_json(&graph, &gaz, &mut out).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["nodes"][0]["label"], AWKWARD);
+        assert_eq!(value["nodes"][1]["label"], "Côte d’Ivoire");
+        assert_eq!(value["nodes"][1]["state"], "civ");
+        assert_eq!(value["edges"][0]["source"], "ab");
+        assert_eq!(value["edges"][0]["weight"], 1);
+        assert_eq!(value["graph"], serde_json::json!({}));
+        assert_eq!(value["directed"], false);
+    }
+}
