@@ -37,6 +37,11 @@ const EDGE_HEADER: [&str; 5] = ["Source", "Target", "Type", "Weight", "Documents
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_csv<N: io::Write, E: io::Write>(
     graph: &CooccurrenceGraph,
     gaz: &Gazetteer,

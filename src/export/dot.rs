@@ -64,6 +64,11 @@ fn penwidth(weight: u64, max: u64) -> f64 {
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
     writeln!(wtr, "graph actorgraph {{")?;

@@ -52,6 +52,11 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
     writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

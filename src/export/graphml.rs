@@ -46,6 +46,11 @@ const EDGE_KEYS: [(&str, &str, &str); 2] =
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_graphml<W: io::Write>(
     graph: &CooccurrenceGraph,
     gaz: &Gazetteer,

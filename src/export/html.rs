@@ -49,6 +49,11 @@ fn script_safe(json: &str) -> String {
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_html<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
     let (head, tail) =
         TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");

@@ -103,6 +103,11 @@ impl<'a> NodeLink<'a> {
 /// # Errors
 ///
 /// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the graph names an entity that `gaz` does not have: the graph must come from
+/// this gazetteer.
 pub fn write_json<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
     serde_json::to_writer_pretty(&mut wtr, &NodeLink::new(graph, gaz))?;
