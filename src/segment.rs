@@ -88,10 +88,18 @@ impl Segmenter {
 
     /// Segments `text` into both paragraphs and sentences at once.
     pub fn segment(&self, text: &str) -> Segments {
-        Segments {
-            paragraphs: self.paragraphs(text).collect(),
-            sentences: self.sentences(text).collect(),
+        let paragraphs: Vec<Span> = self.paragraphs(text).collect();
+        let mut sentences = Vec::new();
+        for &para in &paragraphs {
+            let mut rest = para;
+            while !rest.is_empty() {
+                let sentence = split_first(text, &mut rest);
+                if !sentence.is_empty() {
+                    sentences.push(sentence);
+                }
+            }
         }
+        Segments { paragraphs, sentences }
     }
 }
 
@@ -208,16 +216,14 @@ impl Iterator for Sentences<'_, '_> {
 
     fn next(&mut self) -> Option<Span> {
         loop {
-            let para = match self.current {
+            let rest = match &mut self.current {
                 Some(span) if !span.is_empty() => span,
                 _ => {
                     self.current = Some(self.paragraphs.next()?);
                     continue;
                 }
             };
-            let end = sentence_end(&self.text[para]).map_or(para.end, |n| para.start + n);
-            self.current = Some(trim(self.text, Span::new(end, para.end)));
-            let sentence = trim(self.text, Span::new(para.start, end));
+            let sentence = split_first(self.text, rest);
             if !sentence.is_empty() {
                 return Some(sentence);
             }
@@ -225,13 +231,23 @@ impl Iterator for Sentences<'_, '_> {
     }
 }
 
+/// Splits the first sentence off `rest`, a trimmed span of a paragraph, and leaves the trimmed
+/// remainder in `rest`. The sentence may be empty.
+fn split_first(text: &str, rest: &mut Span) -> Span {
+    let end = sentence_end(&text[*rest]).map_or(rest.end, |n| rest.start + n);
+    let sentence = trim(text, Span::new(rest.start, end));
+    *rest = trim(text, Span::new(end, rest.end));
+    sentence
+}
+
 /// Returns the byte length of the first sentence of `para`, or `None` if it is one sentence.
 fn sentence_end(para: &str) -> Option<usize> {
     let bytes = para.as_bytes();
-    for (i, ch) in para.char_indices() {
-        if !matches!(ch, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut from = 0;
+    while let Some(n) = find_terminator_byte(&bytes[from..]) {
+        let i = from + n;
+        from = i + 1;
+        let Some(ch) = terminator_at(para, i) else { continue };
         let end = skip_closers(para, i + ch.len_utf8());
         if end >= bytes.len() || !para[end..].starts_with(char::is_whitespace) {
             continue;
@@ -245,6 +261,33 @@ fn sentence_end(para: &str) -> Option<usize> {
         return Some(end);
     }
     None
+}
+
+/// Returns the first byte that may start a sentence terminator: '.', '!', '?' or 0xE2, the
+/// first byte of '…' (the only terminator outside ASCII). 0xE2 only ever starts a character,
+/// so every hit is on a character boundary. Whole chunks without one are skipped first: the
+/// chunk test compiles to vector instructions, which a byte-by-byte search does not.
+fn find_terminator_byte(bytes: &[u8]) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let is_terminator = |b: u8| (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2);
+    let mut from = 0;
+    while let Some(chunk) = bytes.get(from..from + CHUNK) {
+        if chunk.iter().fold(0u8, |any, &b| any | u8::from(is_terminator(b))) != 0 {
+            break;
+        }
+        from += CHUNK;
+    }
+    bytes[from..].iter().position(|&b| is_terminator(b)).map(|n| from + n)
+}
+
+/// Returns the terminator at byte `i` of `text`, if there is one.
+fn terminator_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes()[i] {
+        b'.' => Some('.'),
+        b'!' => Some('!'),
+        b'?' => Some('?'),
+        _ => text[i..].starts_with('…').then_some('…'),
+    }
 }
 
 /// Skips further terminators and closing quotes or brackets after a terminator.

@@ -33,3 +33,23 @@ fn graph_dot_example() {
     assert!(stdout.starts_with("graph actorgraph {"), "{stdout}");
     assert!(stdout.contains(" -- "));
 }
+
+#[test]
+fn bench_probe_example() {
+    let out = example("bench_probe").args(["scan", "--repeat", "1", "data/sample.jsonl"]).output();
+    let out = out.unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for key in ["patterns=", "bare_secs=", "matcher_secs=", "mentions=", "peak_rss_kb="] {
+        assert!(stdout.contains(key), "{stdout}");
+    }
+    let out = example("bench_probe")
+        .args(["automaton", "--kind", "contiguous", "--repeat", "1", "data/sample.jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("kind=ContiguousNFA"));
+    let out = example("bench_probe").arg("build").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("build_secs="));
+}

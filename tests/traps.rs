@@ -117,6 +117,13 @@ fn markdown_heading_and_emphasis() {
 }
 
 #[test]
+fn markdown_link_text_matches_but_its_address_does_not() {
+    let text =
+        "Read [the Iran report](https://example.org/Syria/Iraq-talks) and www.Gaza.example today.";
+    assert_eq!(ids(text), ["IRN"]);
+}
+
+#[test]
 fn curly_quotes_and_apostrophes() {
     assert_eq!(ids("“Iran’s envoy” met ‘Syria’"), ["IRN", "SYR"]);
 }

@@ -9,6 +9,7 @@
 pub(crate) mod names;
 mod rules;
 mod surnames;
+mod urls;
 
 pub(crate) use self::rules::at_word_boundary;
 
@@ -284,6 +285,12 @@ impl Matcher {
         self.inner.patterns.len()
     }
 
+    /// Returns the texts searched for, one per pattern: every alias with its spelling variants
+    /// (curly and straight apostrophes, full upper case beyond ASCII).
+    pub fn patterns(&self) -> impl Iterator<Item = &str> + '_ {
+        self.inner.texts.iter().map(|t| &**t)
+    }
+
     /// Returns the mentions in `haystack`, in order, never overlapping.
     pub fn find_iter<'m, 'h>(&'m self, haystack: &'h str) -> Mentions<'m, 'h> {
         Mentions { inner: self.find_all(haystack).into_iter(), _life: PhantomData }
@@ -291,6 +298,7 @@ impl Matcher {
 
     /// Returns the mentions in `haystack` as a vector.
     pub fn find_all(&self, haystack: &str) -> Vec<Mention> {
+        let urls = urls::url_spans(haystack);
         let mut candidates: Vec<(Mention, bool)> = self
             .inner
             .ac
@@ -298,6 +306,9 @@ impl Matcher {
             .filter_map(|mat| {
                 let pid = mat.pattern().as_usize();
                 let mention = self.candidate(haystack, pid, mat.start(), mat.end())?;
+                if urls::in_url(&urls, mention.span) {
+                    return None;
+                }
                 Some((mention, self.inner.patterns[pid].name_part_check))
             })
             .collect();
