@@ -178,7 +178,7 @@ fn gexf_matches_the_csv_tables() {
         .filter(|t| t.name == "attribute")
         .map(|t| (t.attrs["id"].as_str(), t.attrs["type"].as_str()))
         .collect();
-    assert_eq!(types["mentions"], "integer");
+    assert_eq!(types["mentions"], "long");
     assert_eq!(types["discovered"], "boolean");
     let colours = tags.iter().filter(|t| t.name == "viz:color").count();
     assert_eq!(colours, want.ids.len(), "every node has a colour");
@@ -197,7 +197,7 @@ fn graphml_matches_the_csv_tables() {
         .map(|t| (t.attrs["id"].as_str(), t.attrs["attr.type"].as_str()))
         .collect();
     assert_eq!(keys.len(), 9, "{keys:?}");
-    assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("int", "boolean"));
+    assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("long", "boolean"));
     let graph = tags.iter().find(|t| t.name == "graph").unwrap();
     assert_eq!(graph.attrs["edgedefault"], "undirected");
     // An edge's weight is the text of its <data key="e_weight"> child.

@@ -2,17 +2,11 @@
 
 use std::io;
 
-use super::{entry, state_of};
+use super::attrs;
+use super::entry;
 use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-
-/// The node table's header. Gephi recognises `Id` and `Label`; the rest become attributes.
-const NODE_HEADER: [&str; 8] =
-    ["Id", "Label", "Kind", "Mentions", "Documents", "Adjectival", "State", "Discovered"];
-
-/// The edge table's header. Gephi recognises `Source`, `Target`, `Type` and `Weight`.
-const EDGE_HEADER: [&str; 5] = ["Source", "Target", "Type", "Weight", "Documents"];
 
 /// Writes the graph as Gephi node and edge tables.
 ///
@@ -48,35 +42,36 @@ pub fn write_csv<N: io::Write, E: io::Write>(
     nodes: N,
     edges: E,
 ) -> Result<()> {
-    let mut wtr = csv::Writer::from_writer(nodes);
-    wtr.write_record(NODE_HEADER)?;
+    write_nodes(graph, gaz, nodes)?;
+    write_edges(graph, gaz, edges)?;
+    Ok(())
+}
+
+/// Writes the node table. Gephi recognises `Id` and `Label`; the rest become attributes.
+fn write_nodes<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    let mut wtr = csv::Writer::from_writer(wtr);
+    let titles = attrs::node_attrs(graph).into_iter().map(|a| a.title);
+    wtr.write_record(["Id", "Label"].into_iter().chain(titles))?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
-        let counts =
-            [node.mentions(), node.documents(), node.adjectival_mentions()].map(|n| n.to_string());
-        wtr.write_record([
-            e.id(),
-            e.label(),
-            e.kind().as_str(),
-            &counts[0],
-            &counts[1],
-            &counts[2],
-            state_of(e),
-            if e.is_discovered() { "true" } else { "false" },
-        ])?;
+        let values = attrs::node_values(graph, gaz, node).into_iter().map(|v| v.to_string());
+        wtr.write_record([e.id().to_string(), e.label().to_string()].into_iter().chain(values))?;
     }
     wtr.flush()?;
-    let mut wtr = csv::Writer::from_writer(edges);
-    wtr.write_record(EDGE_HEADER)?;
+    Ok(())
+}
+
+/// Writes the edge table. Gephi recognises `Source`, `Target`, `Type` and `Weight`.
+fn write_edges<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    let mut wtr = csv::Writer::from_writer(wtr);
+    let titles = attrs::edge_attrs(graph).into_iter().map(|a| a.title);
+    wtr.write_record(["Source", "Target", "Type", "Weight"].into_iter().chain(titles))?;
     for (a, b, edge) in graph.edges() {
-        let (a, b) = (entry(gaz, a).id(), entry(gaz, b).id());
-        wtr.write_record([
-            a,
-            b,
-            "Undirected",
-            &edge.weight().to_string(),
-            &edge.documents().to_string(),
-        ])?;
+        let (a, b) = (entry(gaz, a).id().to_string(), entry(gaz, b).id().to_string());
+        let weight = attrs::weight(graph, edge).to_string();
+        let values = attrs::edge_values(graph, edge).into_iter().map(|v| v.to_string());
+        let fixed = [a, b, "Undirected".to_string(), weight];
+        wtr.write_record(fixed.into_iter().chain(values))?;
     }
     wtr.flush()?;
     Ok(())

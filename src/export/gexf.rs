@@ -2,23 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{entry, kind_color, state_of, xml_escape};
+use super::attrs::{self, Attr};
+use super::{entry, kind_color, xml_escape};
 use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-
-/// The node attributes, as (id and title, GEXF type), in the order they are written.
-const NODE_ATTRIBUTES: [(&str, &str); 6] = [
-    ("kind", "string"),
-    ("mentions", "integer"),
-    ("documents", "integer"),
-    ("adjectival", "integer"),
-    ("state", "string"),
-    ("discovered", "boolean"),
-];
-
-/// The edge attributes, as (id and title, GEXF type). The weight is GEXF's own `weight`.
-const EDGE_ATTRIBUTES: [(&str, &str); 1] = [("documents", "integer")];
 
 /// Scales a node's size from 4 (no mentions) to 40 (the most mentioned node), by area.
 fn size(mentions: u64, max: u64) -> f64 {
@@ -66,8 +54,8 @@ pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr:
     )?;
     writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
     writeln!(wtr, r#"  <graph defaultedgetype="undirected" mode="static">"#)?;
-    write_attributes(&mut wtr, "node", &NODE_ATTRIBUTES)?;
-    write_attributes(&mut wtr, "edge", &EDGE_ATTRIBUTES)?;
+    write_attributes(&mut wtr, "node", &attrs::node_attrs(graph))?;
+    write_attributes(&mut wtr, "edge", &attrs::edge_attrs(graph))?;
     write_nodes(&mut wtr, graph, gaz)?;
     write_edges(&mut wtr, graph, gaz)?;
     writeln!(wtr, "  </graph>\n</gexf>")?;
@@ -76,9 +64,10 @@ pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr:
 }
 
 /// Declares the attributes of one class (`node` or `edge`).
-fn write_attributes<W: Write>(wtr: &mut W, class: &str, attrs: &[(&str, &str)]) -> Result<()> {
+fn write_attributes<W: Write>(wtr: &mut W, class: &str, attrs: &[Attr]) -> Result<()> {
     writeln!(wtr, r#"    <attributes class="{class}">"#)?;
-    for (name, ty) in attrs {
+    for attr in attrs {
+        let (name, ty) = (attr.name, attr.ty.gexf());
         writeln!(wtr, r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#)?;
     }
     writeln!(wtr, "    </attributes>")?;
@@ -99,16 +88,9 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
         let (id, label) = (xml_escape(e.id()), xml_escape(e.label()));
         writeln!(wtr, r#"      <node id="{id}" label="{label}">"#)?;
         writeln!(wtr, "        <attvalues>")?;
-        let values = [
-            e.kind().as_str().to_string(),
-            node.mentions().to_string(),
-            node.documents().to_string(),
-            node.adjectival_mentions().to_string(),
-            state_of(e).to_string(),
-            e.is_discovered().to_string(),
-        ];
-        for ((name, _), value) in NODE_ATTRIBUTES.iter().zip(&values) {
-            write_attvalue(wtr, name, value)?;
+        let values = attrs::node_values(graph, gaz, node);
+        for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
+            write_attvalue(wtr, attr.name, &value.to_string())?;
         }
         writeln!(wtr, "        </attvalues>")?;
         let (r, g, b) = kind_color(e.kind());
@@ -124,10 +106,13 @@ fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
     writeln!(wtr, "    <edges>")?;
     for (i, (a, b, edge)) in graph.edges().enumerate() {
         let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
-        let weight = edge.weight();
+        let weight = attrs::weight(graph, edge);
         writeln!(wtr, r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}">"#)?;
         writeln!(wtr, "        <attvalues>")?;
-        write_attvalue(wtr, "documents", &edge.documents().to_string())?;
+        let values = attrs::edge_values(graph, edge);
+        for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
+            write_attvalue(wtr, attr.name, &value.to_string())?;
+        }
         writeln!(wtr, "        </attvalues>")?;
         writeln!(wtr, "      </edge>")?;
     }

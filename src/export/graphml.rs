@@ -2,25 +2,11 @@
 
 use std::io::{self, Write};
 
-use super::{entry, state_of, xml_escape};
+use super::attrs::{self, Attr, AttrType};
+use super::{entry, xml_escape};
 use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
-
-/// The node keys, as (key id, attribute name, GraphML type), in the order they are written.
-const NODE_KEYS: [(&str, &str, &str); 7] = [
-    ("n_label", "label", "string"),
-    ("n_kind", "kind", "string"),
-    ("n_mentions", "mentions", "int"),
-    ("n_documents", "documents", "int"),
-    ("n_adjectival", "adjectival", "int"),
-    ("n_state", "state", "string"),
-    ("n_discovered", "discovered", "boolean"),
-];
-
-/// The edge keys, as (key id, attribute name, GraphML type).
-const EDGE_KEYS: [(&str, &str, &str); 2] =
-    [("e_weight", "weight", "int"), ("e_documents", "documents", "int")];
 
 /// Writes the graph in GraphML, undirected, with typed keys.
 ///
@@ -67,8 +53,10 @@ pub fn write_graphml<W: io::Write>(
             r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
         )
     )?;
-    write_keys(&mut wtr, "node", &NODE_KEYS)?;
-    write_keys(&mut wtr, "edge", &EDGE_KEYS)?;
+    let label = Attr { name: "label", title: "Label", ty: AttrType::String };
+    let weight = Attr { name: "weight", title: "Weight", ty: attrs::weight_type(graph) };
+    write_keys(&mut wtr, "n", "node", &[&[label][..], &attrs::node_attrs(graph)].concat())?;
+    write_keys(&mut wtr, "e", "edge", &[&[weight][..], &attrs::edge_attrs(graph)].concat())?;
     writeln!(wtr, r#"  <graph id="actorgraph" edgedefault="undirected">"#)?;
     write_nodes(&mut wtr, graph, gaz)?;
     write_edges(&mut wtr, graph, gaz)?;
@@ -77,17 +65,21 @@ pub fn write_graphml<W: io::Write>(
     Ok(())
 }
 
-/// Declares the keys of one domain (`node` or `edge`).
-fn write_keys<W: Write>(wtr: &mut W, domain: &str, keys: &[(&str, &str, &str)]) -> Result<()> {
-    for (id, name, ty) in keys {
-        writeln!(wtr, r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#)?;
+/// Declares the keys of one domain (`node` or `edge`), with ids `{prefix}_{name}`.
+fn write_keys<W: Write>(wtr: &mut W, prefix: &str, domain: &str, keys: &[Attr]) -> Result<()> {
+    for attr in keys {
+        let (name, ty) = (attr.name, attr.ty.graphml());
+        writeln!(
+            wtr,
+            r#"  <key id="{prefix}_{name}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
     }
     Ok(())
 }
 
-/// Writes one `<data>` element; the value is escaped.
-fn write_data<W: Write>(wtr: &mut W, key: &str, value: &str) -> Result<()> {
-    writeln!(wtr, r#"      <data key="{key}">{}</data>"#, xml_escape(value))?;
+/// Writes one `<data>` element for key `{prefix}_{name}`; the value is escaped.
+fn write_data<W: Write>(wtr: &mut W, prefix: &str, name: &str, value: &str) -> Result<()> {
+    writeln!(wtr, r#"      <data key="{prefix}_{name}">{}</data>"#, xml_escape(value))?;
     Ok(())
 }
 
@@ -95,17 +87,10 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         writeln!(wtr, r#"    <node id="{}">"#, xml_escape(e.id()))?;
-        let values = [
-            e.label().to_string(),
-            e.kind().as_str().to_string(),
-            node.mentions().to_string(),
-            node.documents().to_string(),
-            node.adjectival_mentions().to_string(),
-            state_of(e).to_string(),
-            e.is_discovered().to_string(),
-        ];
-        for ((key, _, _), value) in NODE_KEYS.iter().zip(&values) {
-            write_data(wtr, key, value)?;
+        write_data(wtr, "n", "label", e.label())?;
+        let values = attrs::node_values(graph, gaz, node);
+        for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
+            write_data(wtr, "n", attr.name, &value.to_string())?;
         }
         writeln!(wtr, "    </node>")?;
     }
@@ -116,8 +101,11 @@ fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
     for (i, (a, b, edge)) in graph.edges().enumerate() {
         let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
         writeln!(wtr, r#"    <edge id="e{i}" source="{a}" target="{b}">"#)?;
-        write_data(wtr, "e_weight", &edge.weight().to_string())?;
-        write_data(wtr, "e_documents", &edge.documents().to_string())?;
+        write_data(wtr, "e", "weight", &attrs::weight(graph, edge).to_string())?;
+        let values = attrs::edge_values(graph, edge);
+        for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
+            write_data(wtr, "e", attr.name, &value.to_string())?;
+        }
         writeln!(wtr, "    </edge>")?;
     }
     Ok(())

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{entry, state_of};
+use super::attrs::{self, Record, Value};
+use super::entry;
 use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -16,62 +17,40 @@ pub(super) struct NodeLink<'a> {
     directed: bool,
     multigraph: bool,
     graph: GraphAttrs,
-    nodes: Vec<JsonNode<'a>>,
-    edges: Vec<JsonEdge<'a>>,
+    nodes: Vec<Record<'a>>,
+    edges: Vec<Record<'a>>,
 }
 
 /// Graph-level attributes: none yet, but networkx expects the object.
 #[derive(Debug, Serialize)]
 struct GraphAttrs {}
 
-/// One node with its attributes.
-#[derive(Debug, Serialize)]
-struct JsonNode<'a> {
-    id: &'a str,
-    label: &'a str,
-    kind: &'a str,
-    mentions: u64,
-    documents: u64,
-    adjectival: u64,
-    state: &'a str,
-    discovered: bool,
-}
-
-/// One edge with its attributes.
-#[derive(Debug, Serialize)]
-struct JsonEdge<'a> {
-    source: &'a str,
-    target: &'a str,
-    weight: u64,
-    documents: u64,
-}
-
 impl<'a> NodeLink<'a> {
     /// Collects the graph's nodes and edges, in the graph's order.
     pub(super) fn new(graph: &CooccurrenceGraph, gaz: &'a Gazetteer) -> NodeLink<'a> {
+        let node_attrs = attrs::node_attrs(graph);
         let nodes = graph
             .nodes()
             .map(|node| {
                 let e = entry(gaz, node.entity());
-                JsonNode {
-                    id: e.id(),
-                    label: e.label(),
-                    kind: e.kind().as_str(),
-                    mentions: node.mentions(),
-                    documents: node.documents(),
-                    adjectival: node.adjectival_mentions(),
-                    state: state_of(e),
-                    discovered: e.is_discovered(),
-                }
+                let mut record = vec![("id", Value::Str(e.id())), ("label", Value::Str(e.label()))];
+                let values = attrs::node_values(graph, gaz, node);
+                record.extend(node_attrs.iter().map(|a| a.name).zip(values));
+                Record(record)
             })
             .collect();
+        let edge_attrs = attrs::edge_attrs(graph);
         let edges = graph
             .edges()
-            .map(|(a, b, edge)| JsonEdge {
-                source: entry(gaz, a).id(),
-                target: entry(gaz, b).id(),
-                weight: edge.weight(),
-                documents: edge.documents(),
+            .map(|(a, b, edge)| {
+                let mut record = vec![
+                    ("source", Value::Str(entry(gaz, a).id())),
+                    ("target", Value::Str(entry(gaz, b).id())),
+                    ("weight", attrs::weight(graph, edge)),
+                ];
+                let values = attrs::edge_values(graph, edge);
+                record.extend(edge_attrs.iter().map(|a| a.name).zip(values));
+                Record(record)
             })
             .collect();
         NodeLink { directed: false, multigraph: false, graph: GraphAttrs {}, nodes, edges }

@@ -5,6 +5,7 @@
 //! output is UTF-8 without a byte order mark, uses `.` as the decimal mark, and is written in the
 //! graph's deterministic order.
 
+mod attrs;
 mod csv;
 mod dot;
 mod gexf;

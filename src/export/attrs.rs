@@ -1,0 +1,197 @@
+//! The node and edge attributes that the graph formats write, declared once.
+//!
+//! Every format writes the same attributes in the same order: CSV as columns, GEXF and GraphML
+//! as typed attributes or keys, JSON as object members. A new attribute is added here, and each
+//! format picks it up. The id, the label and the edge weight are not in these lists, because
+//! each format has its own place for them.
+
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{entry, state_of};
+use crate::cooccur::{CooccurrenceGraph, Edge, Node};
+use crate::gazetteer::Gazetteer;
+
+/// The type of an attribute's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code, reason = "real-valued attributes come with the association measures")]
+pub(crate) enum AttrType {
+    /// A count.
+    Integer,
+    /// A real number.
+    Double,
+    /// Text.
+    String,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl AttrType {
+    /// The type's name in GEXF.
+    pub(crate) fn gexf(self) -> &'static str {
+        match self {
+            AttrType::Integer => "long",
+            AttrType::Double => "double",
+            AttrType::String => "string",
+            AttrType::Boolean => "boolean",
+        }
+    }
+
+    /// The type's name in GraphML.
+    pub(crate) fn graphml(self) -> &'static str {
+        match self {
+            AttrType::Integer => "long",
+            AttrType::Double => "double",
+            AttrType::String => "string",
+            AttrType::Boolean => "boolean",
+        }
+    }
+}
+
+/// One attribute: its name in XML and JSON, its CSV column title, and its type.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attr {
+    /// The lower-case name used by GEXF, GraphML and JSON.
+    pub(crate) name: &'static str,
+    /// The CSV column title.
+    pub(crate) title: &'static str,
+    /// The type of the values.
+    pub(crate) ty: AttrType,
+}
+
+const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
+    Attr { name, title, ty }
+}
+
+/// One attribute value.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(dead_code, reason = "real values and dates come with the measures and time")]
+pub(crate) enum Value<'a> {
+    /// A count.
+    Int(u64),
+    /// A real number; always finite.
+    Float(f64),
+    /// Text.
+    Str(&'a str),
+    /// Owned text, such as a formatted date.
+    Text(String),
+    /// A truth value.
+    Bool(bool),
+}
+
+impl fmt::Display for Value<'_> {
+    /// Writes the value as CSV and XML want it: integers plainly, reals with `.` as the decimal
+    /// mark and no exponent, booleans as `true` or `false`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Int(n) => write!(f, "{n}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Str(s) => f.write_str(s),
+            Value::Text(s) => f.write_str(s),
+            Value::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Int(n) => ser.serialize_u64(*n),
+            Value::Float(x) => ser.serialize_f64(*x),
+            Value::Str(s) => ser.serialize_str(s),
+            Value::Text(s) => ser.serialize_str(s),
+            Value::Bool(b) => ser.serialize_bool(*b),
+        }
+    }
+}
+
+/// Named values that serialize as one JSON object, in the order given.
+#[derive(Debug)]
+pub(crate) struct Record<'a>(pub(crate) Vec<(&'static str, Value<'a>)>);
+
+impl Serialize for Record<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The node attributes every graph carries.
+const NODE_ATTRS: [Attr; 6] = [
+    attr("kind", "Kind", AttrType::String),
+    attr("mentions", "Mentions", AttrType::Integer),
+    attr("documents", "Documents", AttrType::Integer),
+    attr("adjectival", "Adjectival", AttrType::Integer),
+    attr("state", "State", AttrType::String),
+    attr("discovered", "Discovered", AttrType::Boolean),
+];
+
+/// The edge attributes every graph carries, besides the weight.
+const EDGE_ATTRS: [Attr; 1] = [attr("documents", "Documents", AttrType::Integer)];
+
+/// Returns the node attributes written for `graph`, in order.
+pub(crate) fn node_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
+    NODE_ATTRS.to_vec()
+}
+
+/// Returns the values of [`node_attrs`] for one node, in the same order.
+pub(crate) fn node_values<'a>(
+    _graph: &CooccurrenceGraph,
+    gaz: &'a Gazetteer,
+    node: &Node,
+) -> Vec<Value<'a>> {
+    let e = entry(gaz, node.entity());
+    vec![
+        Value::Str(e.kind().as_str()),
+        Value::Int(node.mentions()),
+        Value::Int(node.documents()),
+        Value::Int(node.adjectival_mentions()),
+        Value::Str(state_of(e)),
+        Value::Bool(e.is_discovered()),
+    ]
+}
+
+/// Returns the edge attributes written for `graph`, besides the weight, in order.
+pub(crate) fn edge_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
+    EDGE_ATTRS.to_vec()
+}
+
+/// Returns the values of [`edge_attrs`] for one edge, in the same order.
+pub(crate) fn edge_values(_graph: &CooccurrenceGraph, edge: &Edge) -> Vec<Value<'static>> {
+    vec![Value::Int(edge.documents())]
+}
+
+/// Returns the type of the edge weight in `graph`.
+pub(crate) fn weight_type(_graph: &CooccurrenceGraph) -> AttrType {
+    AttrType::Integer
+}
+
+/// Returns an edge's weight: the value Gephi, GraphML and JSON readers take as the weight.
+pub(crate) fn weight(_graph: &CooccurrenceGraph, edge: &Edge) -> Value<'static> {
+    Value::Int(edge.weight())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_display_for_csv_and_xml() {
+        assert_eq!(Value::Int(42).to_string(), "42");
+        assert_eq!(Value::Float(0.5).to_string(), "0.5");
+        assert_eq!(Value::Float(1e-7).to_string(), "0.0000001");
+        assert_eq!(Value::Float(-2.0).to_string(), "-2");
+        assert_eq!(Value::Bool(true).to_string(), "true");
+        assert_eq!(Value::Text("2024-05".into()).to_string(), "2024-05");
+    }
+
+    #[test]
+    fn records_keep_their_order_in_json() {
+        let record = Record(vec![("z", Value::Int(1)), ("a", Value::Str("x"))]);
+        assert_eq!(serde_json::to_string(&record).unwrap(), r#"{"z":1,"a":"x"}"#);
+    }
+}
