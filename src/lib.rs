@@ -106,7 +106,7 @@ pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, SpacyImporter, write_tsv,
 };
-pub use crate::matcher::{Boundary, CaseMode, Matcher, MatcherBuilder, Mention, Mentions};
+pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;
 
