@@ -71,6 +71,7 @@ There are none yet: the crate always includes the built-in gazetteer and all for
 #![warn(unreachable_pub)]
 
 mod error;
+mod hash;
 mod span;
 
 mod corpus;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -119,7 +120,8 @@ pub(crate) fn is_acronym(text: &str) -> bool {
 /// Where an entry was defined.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Origin {
-    pub(crate) source: String,
+    /// The file, shared by every entry of that file.
+    pub(crate) source: Arc<str>,
     pub(crate) line: u64,
 }
 
