@@ -70,6 +70,7 @@ There are none yet: the crate always includes the built-in gazetteer and all for
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod codec;
 mod error;
 mod hash;
 mod span;
@@ -87,8 +88,11 @@ mod export;
 
 mod eval;
 
+mod cache;
+
 pub use petgraph;
 
+pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
     Window,

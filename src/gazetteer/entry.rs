@@ -88,6 +88,11 @@ impl Alias {
         }
     }
 
+    /// Makes an alias from its parts, as stored in a cache.
+    pub(crate) fn from_parts(text: String, adjectival: bool, exact: bool) -> Alias {
+        Alias { text, adjectival, exact }
+    }
+
     /// Returns the name as written, without any `=` marker.
     pub fn text(&self) -> &str {
         &self.text

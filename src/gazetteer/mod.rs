@@ -8,6 +8,7 @@
 
 mod entry;
 mod geonames;
+mod saved;
 mod spacy;
 mod tabari;
 mod tsv;
@@ -68,6 +69,13 @@ impl Gazetteer {
     /// Returns an error naming the file and line if the file cannot be read or is malformed.
     pub fn from_path<P: AsRef<Path>>(path: P) -> Result<Gazetteer> {
         Gazetteer::builder().add_path(path)?.build()
+    }
+
+    /// Makes a gazetteer of resolved entries, indexing their ids.
+    fn from_entries(entries: Vec<Entry>, notices: Vec<String>) -> Gazetteer {
+        let by_id =
+            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
+        Gazetteer { entries, by_id, notices }
     }
 
     /// Returns the entry for an id, if there is one.
@@ -145,6 +153,11 @@ impl GazetteerBuilder {
         GazetteerBuilder::default()
     }
 
+    /// Returns the text of the built-in gazetteer files, for cache keys.
+    pub(crate) fn builtin_texts() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(_, text)| *text)
+    }
+
     /// Adds the built-in gazetteer files, each as its own layer.
     pub fn add_builtin(&mut self) -> &mut GazetteerBuilder {
         for (name, text) in BUILTIN {
@@ -210,9 +223,7 @@ impl GazetteerBuilder {
         let mut layered = stack_layers(&self.layers, &mut notices)?;
         resolve_aliases(&mut layered, &mut notices)?;
         let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
-        let by_id =
-            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
-        let mut gaz = Gazetteer { entries, by_id, notices };
+        let mut gaz = Gazetteer::from_entries(entries, notices);
         check_references(&mut gaz);
         Ok(gaz)
     }

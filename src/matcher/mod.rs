@@ -10,6 +10,7 @@
 mod engine;
 pub(crate) mod names;
 mod rules;
+mod saved;
 mod surnames;
 mod trie;
 mod urls;
@@ -17,6 +18,7 @@ mod urls;
 pub use self::engine::Engine;
 use self::engine::{Names, Search};
 pub(crate) use self::rules::at_word_boundary;
+use self::trie::Trie;
 
 use std::marker::PhantomData;
 use std::sync::Arc;

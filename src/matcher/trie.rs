@@ -10,6 +10,8 @@
 //! letters to lower case when case is folded, the identity otherwise. The map is one byte to
 //! one byte, so offsets into the text are never changed.
 
+use crate::codec::{Reader, Writer};
+
 /// The node id standing for "no node".
 const NONE: u32 = u32::MAX;
 
@@ -159,6 +161,55 @@ impl Trie {
     }
 }
 
+impl Trie {
+    /// Appends the trie to a cache file.
+    pub(crate) fn write(&self, wtr: &mut Writer) {
+        wtr.u8(u8::from(self.fold[usize::from(b'A')] == b'a'));
+        let flat: Vec<u32> =
+            self.nodes.iter().flat_map(|n| [n.edges, n.edge_len, n.matches, n.match_len]).collect();
+        wtr.u32s(&flat);
+        wtr.bytes(&self.edge_bytes);
+        wtr.u32s(&self.edge_nodes);
+        wtr.u32s(&self.order);
+    }
+
+    /// Reads a trie written by [`Trie::write`] over `patterns` patterns. Returns `None` if the
+    /// input is malformed: every index is checked, so a trie read back never panics a search.
+    pub(crate) fn read(rdr: &mut Reader<'_>, patterns: usize) -> Option<Trie> {
+        let fold = fold_table(rdr.bool()?);
+        let flat = rdr.u32s()?;
+        let nodes: Vec<Node> = flat
+            .chunks_exact(4)
+            .map(|c| Node { edges: c[0], edge_len: c[1], matches: c[2], match_len: c[3] })
+            .collect();
+        let edge_bytes = rdr.bytes()?.to_vec();
+        let edge_nodes = rdr.u32s()?;
+        let order = rdr.u32s()?;
+        let in_range = |start: u32, len: u32, max: usize| {
+            start.checked_add(len).is_some_and(|end| end as usize <= max)
+        };
+        let valid = flat.len() % 4 == 0
+            && !nodes.is_empty()
+            && edge_bytes.len() == edge_nodes.len()
+            && edge_nodes.iter().all(|&n| (n as usize) < nodes.len())
+            && order.iter().all(|&p| (p as usize) < patterns)
+            && nodes.iter().all(|n| {
+                in_range(n.edges, n.edge_len, edge_bytes.len())
+                    && in_range(n.matches, n.match_len, order.len())
+            });
+        if !valid {
+            return None;
+        }
+        let mut trie =
+            Trie { fold, root: Box::new([NONE; 256]), nodes, edge_bytes, edge_nodes, order };
+        let root = trie.nodes[0];
+        for e in root.edges..root.edges + root.edge_len {
+            trie.root[trie.edge_bytes[e as usize] as usize] = trie.edge_nodes[e as usize];
+        }
+        Some(trie)
+    }
+}
+
 /// Folds the patterns into one buffer; returns it and each pattern's id and range in it.
 fn folded_keys<'a, I>(patterns: I, fold: &[u8; 256]) -> (Vec<u8>, Vec<(u32, usize, usize)>)
 where
@@ -206,6 +257,22 @@ mod tests {
         assert_eq!(all(&trie, "us", 0), []);
         assert_eq!(all(&trie, "Russia", 0), [(2, 6)]);
         assert!(trie.can_start(b'U') && trie.can_start(b'R') && !trie.can_start(b'u'));
+    }
+
+    #[test]
+    fn write_read_round_trip() {
+        let patterns = ["Gaza", "Gaza City", "GAZA", "Iraq", "Ga", "Erdoğan"];
+        let trie = trie(&patterns, &[0, 1, 2, 3, 4, 5], true);
+        let mut wtr = Writer::default();
+        trie.write(&mut wtr);
+        let back = Trie::read(&mut Reader::new(&wtr.buf), patterns.len()).unwrap();
+        for (text, start) in [("gaza city", 0), ("in Iraq", 3), ("ERDOğAN", 0)] {
+            assert_eq!(all(&back, text, start), all(&trie, text, start));
+        }
+        assert!(Trie::read(&mut Reader::new(&wtr.buf), 3).is_none(), "pattern id out of range");
+        for cut in 0..wtr.buf.len() {
+            assert!(Trie::read(&mut Reader::new(&wtr.buf[..cut]), 6).is_none());
+        }
     }
 
     #[test]
