@@ -85,7 +85,10 @@ impl Compiled {
     /// Returns an error if reading fails or the bytes are not a valid, complete cache file of
     /// this version: a damaged file is refused, never trusted.
     pub fn load<R: Read>(rdr: R) -> Result<Compiled> {
-        Compiled::load_keyed(rdr, Path::new("<cache>")).map(|(compiled, _)| compiled)
+        let mut rdr = rdr;
+        let mut bytes = Vec::new();
+        rdr.read_to_end(&mut bytes)?;
+        Compiled::decode(&bytes, Path::new("<cache>")).map(|(compiled, _)| compiled)
     }
 
     fn save_keyed<W: Write>(&self, key: u128, mut wtr: W) -> Result<()> {
@@ -103,12 +106,10 @@ impl Compiled {
         Ok(())
     }
 
-    /// Reads a cache file and returns it with its key. `path` names it in errors.
-    fn load_keyed<R: Read>(mut rdr: R, path: &Path) -> Result<(Compiled, u128)> {
-        let mut bytes = Vec::new();
-        rdr.read_to_end(&mut bytes).map_err(|err| Error::io_at(path, err))?;
+    /// Decodes a cache file and returns it with its key. `path` names it in errors.
+    fn decode(bytes: &[u8], path: &Path) -> Result<(Compiled, u128)> {
         let invalid = |what: &str| Error::gazetteer(path, 0, format!("invalid cache file: {what}"));
-        let mut rdr = Reader::new(&bytes);
+        let mut rdr = Reader::new(bytes);
         if rdr.take(8) != Some(&MAGIC[..]) {
             return Err(invalid("not a compiled gazetteer"));
         }
@@ -219,9 +220,10 @@ impl GazetteerCache {
     ) -> Result<Cached> {
         let (slot, key) = keys(builtin, paths, builder)?;
         let file = self.dir.join(format!("gazetteer-{slot:032x}.agc"));
-        let status = match fs::File::open(&file) {
+        // One read into a buffer of the file's size: the file can be hundreds of megabytes.
+        let status = match fs::read(&file) {
             Err(_) => CacheStatus::Built,
-            Ok(rdr) => match Compiled::load_keyed(std::io::BufReader::new(rdr), &file) {
+            Ok(bytes) => match Compiled::decode(&bytes, &file) {
                 Ok((compiled, found)) if found == key => {
                     return Ok(Cached { compiled, status: CacheStatus::Hit, warnings: Vec::new() });
                 }

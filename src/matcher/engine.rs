@@ -41,8 +41,9 @@ pub enum Engine {
 
 impl Engine {
     /// Under [`Engine::Auto`], gazetteers with more patterns than this (names and their
-    /// variants) use the trie. Aho-Corasick builds at about 15 µs a pattern, so this keeps its
-    /// build under half a second; the built-in gazetteer (about 7,000) stays on Aho-Corasick.
+    /// variants) use the trie. Measured: Aho-Corasick builds 47,000 patterns in 0.27 s and
+    /// 329,000 in 2.6 s (the trie: 0.03 s and 0.29 s), so this keeps its build near 0.2 s;
+    /// the built-in gazetteer (about 7,200) stays on Aho-Corasick.
     pub const AUTO_TRIE_PATTERNS: usize = 30_000;
 
     /// Returns the engine to use for `patterns` patterns: never `Auto`.
@@ -87,7 +88,7 @@ impl Names {
 #[derive(Clone, Debug)]
 pub(crate) enum Search {
     Aho(AhoCorasick),
-    Trie(TrieSearch),
+    Trie(Box<TrieSearch>),
 }
 
 /// The trie engine: two tries and the byte classes that drive the scan.
@@ -115,7 +116,7 @@ impl Search {
     ) -> Result<Search> {
         if engine == Engine::Trie {
             let (all, lower) = tries(names, case)?;
-            return Ok(Search::Trie(TrieSearch::new(all, lower, case, boundary)));
+            return Ok(Search::Trie(Box::new(TrieSearch::new(all, lower, case, boundary))));
         }
         let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::ContiguousNFA))

@@ -86,7 +86,7 @@ impl Matcher {
             1 => {
                 let all = Trie::read(rdr, names.len())?;
                 let lower = Trie::read(rdr, names.len())?;
-                Search::Trie(TrieSearch::new(all, lower, config.case, config.boundary))
+                Search::Trie(Box::new(TrieSearch::new(all, lower, config.case, config.boundary)))
             }
             _ => return None,
         };
@@ -128,7 +128,7 @@ mod tests {
         let back = Matcher::read(&mut rdr, &gaz).unwrap().unwrap();
         assert!(rdr.is_empty());
         assert_eq!(back.engine(), matcher.engine());
-        assert_eq!(back.inner.config.name_parts, false);
+        assert!(!back.inner.config.name_parts);
         assert!(back.patterns().eq(matcher.patterns()));
         let text = "US-Russian talks in Cyprus; Antony Blinken met Blinken in Gaza City.";
         assert_eq!(back.find_all(text), matcher.find_all(text));

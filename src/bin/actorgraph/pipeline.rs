@@ -4,8 +4,8 @@
 use std::io;
 
 use actorgraph::{
-    CacheStatus, Corpus, Discoverer, Document, Documents, Gazetteer, InputFormat, JsonlOptions, GazetteerCache,
-    Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
+    CacheStatus, Corpus, Discoverer, Document, Documents, Gazetteer, GazetteerCache, InputFormat,
+    JsonlOptions, Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
 };
 use rayon::prelude::*;
 
