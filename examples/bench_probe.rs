@@ -3,12 +3,16 @@
 //!
 //! ```text
 //! bench_probe scan      [GAZETTEER OPTIONS] CORPUS...   the matching limit, and the library's parts
-//! bench_probe build     [GAZETTEER OPTIONS]             gazetteer load and matcher build times
+//! bench_probe build     [GAZETTEER OPTIONS] [--engine auto|aho|trie] [--cache DIR]
+//!                                                       gazetteer load and matcher build times;
+//!                                                       with --cache, also the cache save and
+//!                                                       load times
 //! bench_probe automaton [GAZETTEER OPTIONS] [AUTOMATON OPTIONS] CORPUS...
 //! ```
 //!
 //! Gazetteer options are `-g PATH` (repeatable) and `--no-default-gazetteer`, as in the CLI;
-//! `--repeat N` keeps the best of N timed passes (default 3). Automaton options are `--kind
+//! `--repeat N` keeps the best of N timed passes (default 3); `--engine` picks the matcher's
+//! engine for `scan` and `build`. Automaton options are `--kind
 //! auto|dfa|contiguous|noncontiguous`, `--prefilter on|off`, `--dense-depth N`, `--fold` (fold
 //! the patterns to lower case and build a case-sensitive automaton, instead of letting the
 //! automaton fold ASCII case) and `--anchored` (build for anchored searches only; no scan).
@@ -23,7 +27,9 @@
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use actorgraph::{Corpus, Gazetteer, Matcher, Segmenter};
+use actorgraph::{
+    CacheStatus, Corpus, Engine, Gazetteer, GazetteerCache, Matcher, MatcherBuilder, Segmenter,
+};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -40,6 +46,8 @@ struct Opts {
     dense_depth: Option<usize>,
     fold: bool,
     anchored: bool,
+    engine: Engine,
+    cache: Option<String>,
     inputs: Vec<String>,
 }
 
@@ -69,6 +77,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Res<Opts> {
             "--dense-depth" => opts.dense_depth = Some(value()?.parse()?),
             "--fold" => opts.fold = true,
             "--anchored" => opts.anchored = true,
+            "--engine" => opts.engine = parse_engine(&value()?)?,
+            "--cache" => opts.cache = Some(value()?),
             _ => opts.inputs.push(arg),
         }
     }
@@ -82,6 +92,15 @@ fn parse_kind(name: &str) -> Res<Option<AhoCorasickKind>> {
         "contiguous" => Some(AhoCorasickKind::ContiguousNFA),
         "noncontiguous" => Some(AhoCorasickKind::NoncontiguousNFA),
         _ => return Err(format!("unknown kind {name:?}").into()),
+    })
+}
+
+fn parse_engine(name: &str) -> Res<Engine> {
+    Ok(match name {
+        "auto" => Engine::Auto,
+        "aho" => Engine::AhoCorasick,
+        "trie" => Engine::Trie,
+        _ => return Err(format!("unknown engine {name:?}").into()),
     })
 }
 
@@ -116,7 +135,7 @@ fn best_of<F: FnMut(&str) -> usize>(repeat: usize, texts: &[String], mut f: F) -
 }
 
 fn scan(opts: &Opts) -> Res<String> {
-    let matcher = Matcher::new(&gazetteer(opts)?)?;
+    let matcher = MatcherBuilder::new().engine(opts.engine).build(&gazetteer(opts)?)?;
     let texts = texts(opts)?;
     let bare = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -144,13 +163,49 @@ fn build(opts: &Opts) -> Res<String> {
     let load_secs = start.elapsed().as_secs_f64();
     let aliases: usize = gaz.entries().map(|e| e.aliases().len()).sum();
     let start = Instant::now();
-    let matcher = Matcher::new(&gaz)?;
+    let matcher = MatcherBuilder::new().engine(opts.engine).build(&gaz)?;
     let build_secs = start.elapsed().as_secs_f64();
+    let cache = match &opts.cache {
+        Some(dir) => cache_times(opts, dir)?,
+        None => String::new(),
+    };
     Ok(format!(
-        "entities={} aliases={aliases} patterns={} load_secs={load_secs:.3} \
-         build_secs={build_secs:.3}",
+        "entities={} aliases={aliases} patterns={} engine={:?} load_secs={load_secs:.3} \
+         build_secs={build_secs:.3}{cache}",
         gaz.len(),
         matcher.pattern_count(),
+        matcher.engine(),
+    ))
+}
+
+/// Fills the cache in `dir` (timing the save: load, build and write) if it is not filled,
+/// then times the best of `repeat` loads from it, each a hit. A load reads and hashes every
+/// source file, so it is the whole time to a ready matcher.
+fn cache_times(opts: &Opts, dir: &str) -> Res<String> {
+    let cache = GazetteerCache::new(dir);
+    let mut builder = MatcherBuilder::new();
+    builder.engine(opts.engine);
+    let paths = &opts.gazetteers;
+    let start = Instant::now();
+    let first = cache.load_or_build(!opts.no_default, paths, &builder)?;
+    let first_secs = start.elapsed().as_secs_f64();
+    drop(first.compiled);
+    let mut best = f64::MAX;
+    for _ in 0..opts.repeat.max(1) {
+        let start = Instant::now();
+        let hit = cache.load_or_build(!opts.no_default, paths, &builder)?;
+        best = best.min(start.elapsed().as_secs_f64());
+        if hit.status != CacheStatus::Hit {
+            return Err(format!("cache miss after a save: {:?}", hit.status).into());
+        }
+    }
+    let bytes: u64 =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+    Ok(format!(
+        " cache_first={:?} cache_first_secs={first_secs:.3} cache_load_secs={best:.3} \
+         cache_mb={:.1}",
+        first.status,
+        bytes as f64 / 1e6
     ))
 }
 

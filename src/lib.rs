@@ -70,7 +70,9 @@ There are none yet: the crate always includes the built-in gazetteer and all for
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod codec;
 mod error;
+mod hash;
 mod span;
 
 mod corpus;
@@ -86,8 +88,11 @@ mod export;
 
 mod eval;
 
+mod cache;
+
 pub use petgraph;
 
+pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
     Window,
@@ -106,7 +111,7 @@ pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, SpacyImporter, write_tsv,
 };
-pub use crate::matcher::{Boundary, CaseMode, Matcher, MatcherBuilder, Mention, Mentions};
+pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;
 

@@ -392,3 +392,35 @@ fn name_part_and_surname_rules_can_be_switched_off() {
         run(actorgraph().args(["extract", "--no-name-parts", "--no-surnames"]).arg(&text));
     assert!(off.contains(",GEO,") && off.matches(",yahya_sinwar,").count() == 1, "{off}");
 }
+
+/// Issue 5: the compiled-gazetteer cache gives the same output as no cache, notices a changed
+/// gazetteer file, and rebuilds a damaged cache file with a warning.
+#[test]
+fn r5_gazetteer_cache() {
+    let dir = TempDir::new("gazetteer-cache");
+    let gaz = dir.write("mine.tsv", format!("{GAZ_HEADER}sahel\tplace\tSahel\n"));
+    let cache = dir.join("cache");
+    let extract = |extra: &[&str]| {
+        let mut cmd = actorgraph();
+        cmd.args(["extract", "data/articles", "-g"]).arg(&gaz).args(extra);
+        run(&mut cmd)
+    };
+    let cache_arg = ["--gazetteer-cache", cache.to_str().unwrap()];
+    let (code, plain, _) = extract(&[]);
+    assert_eq!(code, 0);
+    let (code, built, stderr) = extract(&cache_arg);
+    assert_eq!((code, &built), (0, &plain), "{stderr}");
+    let (code, hit, stderr) = extract(&cache_arg);
+    assert_eq!((code, &hit), (0, &plain), "{stderr}");
+    let file = fs::read_dir(&cache).unwrap().next().unwrap().unwrap().path();
+    fs::write(&file, b"not a cache").unwrap();
+    let (code, rebuilt, stderr) = extract(&cache_arg);
+    assert_eq!((code, &rebuilt), (0, &plain));
+    assert!(stderr.contains("warning: ignoring the gazetteer cache"), "{stderr}");
+    let before = fs::read(&file).unwrap();
+    fs::write(&gaz, format!("{GAZ_HEADER}sahel\tplace\tSahel\nkyiv\tplace\tKyivv\n")).unwrap();
+    let (_, changed, _) = extract(&cache_arg);
+    let (_, fresh, _) = extract(&[]);
+    assert_eq!(changed, fresh);
+    assert_ne!(fs::read(&file).unwrap(), before, "the edit rebuilt the cache file");
+}

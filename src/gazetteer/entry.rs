@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,11 @@ impl Alias {
         }
     }
 
+    /// Makes an alias from its parts, as stored in a cache.
+    pub(crate) fn from_parts(text: String, adjectival: bool, exact: bool) -> Alias {
+        Alias { text, adjectival, exact }
+    }
+
     /// Returns the name as written, without any `=` marker.
     pub fn text(&self) -> &str {
         &self.text
@@ -119,7 +125,8 @@ pub(crate) fn is_acronym(text: &str) -> bool {
 /// Where an entry was defined.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Origin {
-    pub(crate) source: String,
+    /// The file, shared by every entry of that file.
+    pub(crate) source: Arc<str>,
     pub(crate) line: u64,
 }
 

@@ -8,12 +8,12 @@
 
 mod entry;
 mod geonames;
+mod saved;
 mod spacy;
 mod tabari;
 mod tsv;
 mod write;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use self::entry::Origin;
@@ -23,6 +23,7 @@ pub use self::spacy::SpacyImporter;
 pub use self::tabari::CameoImporter;
 pub use self::write::{Import, Importer, write_tsv};
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 
 /// The built-in gazetteer files, compiled into the crate: (name, contents).
 const BUILTIN: &[(&str, &str)] = &[
@@ -36,7 +37,7 @@ const BUILTIN: &[(&str, &str)] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: HashMap<String, EntityId>,
+    by_id: FastMap<String, EntityId>,
     notices: Vec<String>,
 }
 
@@ -68,6 +69,13 @@ impl Gazetteer {
     /// Returns an error naming the file and line if the file cannot be read or is malformed.
     pub fn from_path<P: AsRef<Path>>(path: P) -> Result<Gazetteer> {
         Gazetteer::builder().add_path(path)?.build()
+    }
+
+    /// Makes a gazetteer of resolved entries, indexing their ids.
+    fn from_entries(entries: Vec<Entry>, notices: Vec<String>) -> Gazetteer {
+        let by_id =
+            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
+        Gazetteer { entries, by_id, notices }
     }
 
     /// Returns the entry for an id, if there is one.
@@ -120,7 +128,7 @@ impl Gazetteer {
         let entity = EntityId::new(self.entries.len());
         let mut entry = Entry::new(id.clone(), kind, name);
         entry.discovered = true;
-        entry.origin = Origin { source: "<discovered>".to_string(), line: 0 };
+        entry.origin = Origin { source: "<discovered>".into(), line: 0 };
         self.entries.push(entry);
         self.by_id.insert(id, entity);
         entity
@@ -143,6 +151,11 @@ impl GazetteerBuilder {
     /// Creates an empty builder.
     pub fn new() -> GazetteerBuilder {
         GazetteerBuilder::default()
+    }
+
+    /// Returns the text of the built-in gazetteer files, for cache keys.
+    pub(crate) fn builtin_texts() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(_, text)| *text)
     }
 
     /// Adds the built-in gazetteer files, each as its own layer.
@@ -195,7 +208,7 @@ impl GazetteerBuilder {
         }
         let layer = self.layers.last_mut().expect("a layer was just ensured");
         let line = layer.len() as u64 + 1;
-        layer.push(Entry { origin: Origin { source: API_SOURCE.to_string(), line }, ..entry });
+        layer.push(Entry { origin: Origin { source: API_SOURCE.into(), line }, ..entry });
         self
     }
 
@@ -210,9 +223,7 @@ impl GazetteerBuilder {
         let mut layered = stack_layers(&self.layers, &mut notices)?;
         resolve_aliases(&mut layered, &mut notices)?;
         let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
-        let by_id =
-            entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
-        let mut gaz = Gazetteer { entries, by_id, notices };
+        let mut gaz = Gazetteer::from_entries(entries, notices);
         check_references(&mut gaz);
         Ok(gaz)
     }
@@ -234,7 +245,7 @@ pub(crate) fn slug(name: &str) -> String {
 }
 
 fn is_api_entry(entry: &Entry) -> bool {
-    entry.origin.source == API_SOURCE
+    &*entry.origin.source == API_SOURCE
 }
 
 fn bytecount_lines(bytes: &[u8]) -> u64 {
@@ -245,16 +256,16 @@ fn bytecount_lines(bytes: &[u8]) -> u64 {
 /// Returns each entry with the index of its layer.
 fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<(usize, Entry)>> {
     let mut out: Vec<(usize, Entry)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     for (layer, entries) in layers.iter().enumerate() {
         for entry in entries {
-            match index.get(&entry.id) {
+            match index.get(entry.id.as_str()) {
                 Some(&i) if out[i].0 == layer => {
                     let msg = format!(
                         "duplicate id \"{}\" (first defined at {})",
                         entry.id, out[i].1.origin
                     );
-                    return Err(Error::gazetteer(&entry.origin.source, entry.origin.line, msg));
+                    return Err(Error::gazetteer(&*entry.origin.source, entry.origin.line, msg));
                 }
                 Some(&i) => {
                     notices.push(format!(
@@ -264,7 +275,7 @@ fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<
                     out[i] = (layer, entry.clone());
                 }
                 None => {
-                    index.insert(entry.id.clone(), out.len());
+                    index.insert(&entry.id, out.len());
                     out.push((layer, entry.clone()));
                 }
             }
@@ -278,12 +289,14 @@ fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<
 fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) -> Result<()> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by_key(|&i| entries[i].0);
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let keys = AliasKeys::new(entries);
+    let mut owner: FastMap<&str, usize> = FastMap::default();
+    owner.reserve(keys.ends.len());
     let mut lost: Vec<(usize, String)> = Vec::new();
     for &i in &order {
-        for alias in &entries[i].1.aliases {
-            let key = alias.key();
-            match owner.get(&key) {
+        for (a, alias) in entries[i].1.aliases.iter().enumerate() {
+            let key = keys.get(i, a);
+            match owner.get(key) {
                 Some(&j) if j == i => {}
                 Some(&j) if entries[j].0 == entries[i].0 => {
                     return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
@@ -296,7 +309,7 @@ fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) ->
                         entries[j].1.id,
                         entries[j].1.origin
                     ));
-                    lost.push((j, key.clone()));
+                    lost.push((j, key.to_string()));
                     owner.insert(key, i);
                 }
                 None => {
@@ -305,10 +318,47 @@ fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) ->
             }
         }
     }
+    drop(owner);
     for (j, key) in lost {
         entries[j].1.aliases.retain(|a| a.key() != key);
     }
     Ok(())
+}
+
+/// Every alias's conflict key (see [`Alias::key`]) in one buffer: one allocation instead of one
+/// per name.
+struct AliasKeys {
+    text: String,
+    /// The end of each key in `text`, entry by entry and alias by alias.
+    ends: Vec<usize>,
+    /// The index in `ends` of each entry's first alias.
+    firsts: Vec<usize>,
+}
+
+impl AliasKeys {
+    fn new(entries: &[(usize, Entry)]) -> AliasKeys {
+        let mut keys = AliasKeys { text: String::new(), ends: Vec::new(), firsts: Vec::new() };
+        for (_, entry) in entries {
+            keys.firsts.push(keys.ends.len());
+            for alias in &entry.aliases {
+                let text = alias.text();
+                if text.is_ascii() {
+                    keys.text.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    keys.text.push_str(&alias.key());
+                }
+                keys.ends.push(keys.text.len());
+            }
+        }
+        keys
+    }
+
+    /// Returns the key of alias `a` of entry `i`.
+    fn get(&self, i: usize, a: usize) -> &str {
+        let k = self.firsts[i] + a;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.text[start..self.ends[k]]
+    }
 }
 
 fn alias_conflict(entry: &Entry, first: &Entry, alias: &str) -> Error {
@@ -316,7 +366,7 @@ fn alias_conflict(entry: &Entry, first: &Entry, alias: &str) -> Error {
         "\"{}\" is claimed by \"{}\" and by \"{}\" ({})",
         alias, entry.id, first.id, first.origin
     );
-    Error::gazetteer(&entry.origin.source, entry.origin.line, msg)
+    Error::gazetteer(&*entry.origin.source, entry.origin.line, msg)
 }
 
 /// Notes affiliations and countries that name no state of the gazetteer.

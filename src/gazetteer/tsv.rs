@@ -2,10 +2,12 @@
 //!
 //! See `gazetteers/README.md` for the full description.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::entry::{Alias, Entry, Origin};
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 
 /// The columns a gazetteer file may have.
 const COLUMNS: &[&str] = &[
@@ -26,6 +28,8 @@ const COLUMNS: &[&str] = &[
 /// Which column holds which field.
 struct Header {
     columns: Vec<&'static str>,
+    /// The cell index of each of `COLUMNS`, if the file has it.
+    index: [Option<usize>; COLUMNS.len()],
 }
 
 /// Parses a whole gazetteer file. `source` names it in errors.
@@ -33,7 +37,8 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Vec<Entry>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut header = None;
     let mut entries = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen: FastMap<String, u64> = FastMap::default();
+    let shared_source: Arc<str> = source.into();
     for (index, line) in text.lines().enumerate() {
         let lineno = index as u64 + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -49,8 +54,8 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Vec<Entry>> {
             let msg = format!("duplicate id \"{}\" (first defined on line {})", entry.id, first);
             return Err(Error::gazetteer(source, lineno, msg));
         }
-        entries
-            .push(Entry { origin: Origin { source: source.to_string(), line: lineno }, ..entry });
+        let origin = Origin { source: Arc::clone(&shared_source), line: lineno };
+        entries.push(Entry { origin, ..entry });
     }
     if header.is_none() {
         let msg = format!(
@@ -86,11 +91,15 @@ fn parse_header(source: &str, lineno: u64, line: &str) -> Result<Header> {
             return Err(Error::gazetteer(source, lineno, msg));
         }
     }
-    Ok(Header { columns })
+    let mut index = [None; COLUMNS.len()];
+    for (slot, name) in index.iter_mut().zip(COLUMNS) {
+        *slot = columns.iter().position(|c| c == name);
+    }
+    Ok(Header { columns, index })
 }
 
 fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> {
-    let cells: Vec<String> = line.split('\t').map(unquote).collect();
+    let cells: Vec<Cow<'_, str>> = line.split('\t').map(unquote).collect();
     if cells.len() > header.columns.len() {
         return Err(format!(
             "{} cells but the header has {} columns",
@@ -99,8 +108,8 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
         ));
     }
     let get = |name: &str| {
-        let i = header.columns.iter().position(|c| *c == name)?;
-        cells.get(i).map(|s| s.trim()).filter(|s| !s.is_empty())
+        let column = COLUMNS.iter().position(|c| *c == name).expect("a known column name");
+        cells.get(header.index[column]?).map(|s| s.trim()).filter(|s| !s.is_empty())
     };
     let id = get("id").ok_or("empty id")?;
     if id.contains(char::is_whitespace) {
@@ -137,11 +146,14 @@ fn parse_year(cell: &str) -> std::result::Result<i32, String> {
 }
 
 /// Removes spreadsheet-style quotes: `"a ""b"""` becomes `a "b"`.
-fn unquote(cell: &str) -> String {
+fn unquote(cell: &str) -> Cow<'_, str> {
     let trimmed = cell.trim();
     match trimmed.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-        Some(inner) if trimmed.len() >= 2 => inner.replace("\"\"", "\""),
-        _ => cell.to_string(),
+        Some(inner) if trimmed.len() >= 2 && inner.contains('"') => {
+            Cow::Owned(inner.replace("\"\"", "\""))
+        }
+        Some(inner) if trimmed.len() >= 2 => Cow::Borrowed(inner),
+        _ => Cow::Borrowed(cell),
     }
 }
 

@@ -1,25 +1,31 @@
 //! Finding gazetteer names in text.
 //!
 //! A [`Matcher`] is compiled once from a [`Gazetteer`] and then searches any number of texts.
-//! It makes one Aho-Corasick pass over each text, collecting every candidate name, and keeps the
+//! It makes one pass over each text with one of two engines (Aho-Corasick, or an anchored trie
+//! for very large gazetteers: see [`Engine`]), collecting every candidate name, and keeps the
 //! candidates that pass the word-boundary and case rules. Among those it takes the leftmost,
 //! then the longest, and so on without overlap. Because invalid candidates are dropped before
 //! the choice, a longer name that fails a rule never hides a shorter one that passes.
 
+mod engine;
 pub(crate) mod names;
 mod rules;
+mod saved;
 mod surnames;
+mod trie;
 mod urls;
 
+pub use self::engine::Engine;
+use self::engine::{Names, Search};
 pub(crate) use self::rules::at_word_boundary;
+use self::trie::Trie;
 
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::gazetteer::{Alias, EntityId, EntityKind, Gazetteer};
 use crate::span::Span;
 
@@ -56,6 +62,7 @@ pub struct MatcherBuilder {
     adjectives: bool,
     name_parts: bool,
     surnames: bool,
+    engine: Engine,
 }
 
 impl Default for MatcherBuilder {
@@ -74,7 +81,15 @@ impl MatcherBuilder {
             adjectives: true,
             name_parts: true,
             surnames: true,
+            engine: Engine::default(),
         }
+    }
+
+    /// Sets the search engine. Every engine gives the same mentions; they differ in build time,
+    /// memory and speed (DESIGN.md, "Performance"). [`Engine::Auto`] by default.
+    pub fn engine(&mut self, engine: Engine) -> &mut MatcherBuilder {
+        self.engine = engine;
+        self
     }
 
     /// Sets how letter case is compared.
@@ -143,77 +158,81 @@ impl MatcherBuilder {
     ///
     /// Returns an error if the automaton cannot be built, for example when it would be too large.
     pub fn build(&self, gazetteer: &Gazetteer) -> Result<Matcher> {
-        let mut texts: Vec<String> = Vec::new();
+        let mut names = Names::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (entity, entry) in gazetteer.iter() {
             for alias in entry.aliases().iter().filter(|a| self.adjectives || !a.is_adjectival()) {
-                for text in variants(alias, self.case) {
-                    let exact = match self.case {
-                        CaseMode::Gazetteer => alias.is_exact(),
-                        CaseMode::Exact => true,
-                        CaseMode::Insensitive => false,
-                    };
-                    let place_like = matches!(entry.kind(), EntityKind::State | EntityKind::Place);
-                    let name_part_check = self.name_parts && place_like && !alias.is_adjectival();
-                    patterns.push(Pattern {
-                        entity,
-                        adjectival: alias.is_adjectival(),
-                        exact,
-                        name_part_check,
-                    });
-                    texts.push(text);
-                }
+                let pattern = self.pattern(entity, entry.kind(), alias);
+                variants(alias, self.case, |text| {
+                    names.push(text);
+                    patterns.push(pattern);
+                });
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(self.case != CaseMode::Exact)
-            .build(&texts)
-            .map_err(|err| Error::new(ErrorKind::Build(err.to_string())))?;
-        let texts = texts.into_iter().map(String::into_boxed_str).collect();
+        let engine = self.engine.resolve(patterns.len());
+        let search = Search::new(engine, &names, self.case, self.boundary)?;
+        Ok(self.assemble(gazetteer, search, names, patterns))
+    }
+
+    /// Puts a matcher together from its built (or loaded) parts.
+    fn assemble(
+        &self,
+        gazetteer: &Gazetteer,
+        search: Search,
+        names: Names,
+        patterns: Vec<Pattern>,
+    ) -> Matcher {
         let surnames =
             if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
-        Ok(Matcher {
-            inner: Arc::new(Inner { ac, texts, patterns, surnames, config: self.clone() }),
-        })
+        let config = self.clone();
+        Matcher { inner: Arc::new(Inner { search, names, patterns, surnames, config }) }
+    }
+
+    /// The rules that apply to one name of an entity.
+    fn pattern(&self, entity: EntityId, kind: EntityKind, alias: &Alias) -> Pattern {
+        let exact = match self.case {
+            CaseMode::Gazetteer => alias.is_exact(),
+            CaseMode::Exact => true,
+            CaseMode::Insensitive => false,
+        };
+        let place_like = matches!(kind, EntityKind::State | EntityKind::Place);
+        let name_part_check = self.name_parts && place_like && !alias.is_adjectival();
+        Pattern { entity, adjectival: alias.is_adjectival(), exact, name_part_check }
     }
 }
 
-/// The spellings of one name that the automaton searches for: the name itself, with straight
-/// and curly apostrophes swapped, and in full upper case where that differs beyond ASCII.
-fn variants(alias: &Alias, case: CaseMode) -> Vec<String> {
+/// Calls `emit` with each spelling of one name that is searched for: the name itself, with
+/// straight and curly apostrophes swapped, and in full upper case where that differs beyond
+/// ASCII (only possible for a name with a non-ASCII letter).
+fn variants<F: FnMut(&str)>(alias: &Alias, case: CaseMode, mut emit: F) {
     let text = alias.text();
-    let mut out = vec![text.to_string()];
-    if text.contains('\'') {
-        out.push(text.replace('\'', "’"));
-    }
-    if text.contains('’') {
-        out.push(text.replace('’', "'"));
-    }
+    let curly = text.contains('\'').then(|| text.replace('\'', "’"));
+    let straight = text.contains('’').then(|| text.replace('’', "'"));
+    let spellings = [Some(text), curly.as_deref(), straight.as_deref()].into_iter().flatten();
+    spellings.clone().for_each(&mut emit);
     if !alias.is_exact() && case != CaseMode::Exact {
-        let upper: Vec<String> = out.iter().map(|t| t.to_uppercase()).collect();
-        for (upper, orig) in upper.into_iter().zip(out.clone()) {
-            if !upper.eq_ignore_ascii_case(&orig) {
-                out.push(upper);
+        for spelling in spellings.filter(|s| !s.is_ascii()) {
+            let upper = spelling.to_uppercase();
+            if !upper.eq_ignore_ascii_case(spelling) {
+                emit(&upper);
             }
         }
     }
-    out
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Pattern {
-    entity: EntityId,
-    adjectival: bool,
-    exact: bool,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    pub(crate) entity: EntityId,
+    pub(crate) adjectival: bool,
+    pub(crate) exact: bool,
     /// Whether the name-part rule applies (states and places, not adjectival forms).
-    name_part_check: bool,
+    pub(crate) name_part_check: bool,
 }
 
 #[derive(Debug)]
 struct Inner {
-    ac: AhoCorasick,
-    texts: Vec<Box<str>>,
+    search: Search,
+    names: Names,
     patterns: Vec<Pattern>,
     surnames: surnames::Surnames,
     config: MatcherBuilder,
@@ -287,8 +306,23 @@ impl Matcher {
 
     /// Returns the texts searched for, one per pattern: every alias with its spelling variants
     /// (curly and straight apostrophes, full upper case beyond ASCII).
+    ///
+    /// ```
+    /// use actorgraph::{Gazetteer, Matcher};
+    ///
+    /// let matcher = Matcher::new(&Gazetteer::builtin())?;
+    /// assert_eq!(matcher.patterns().count(), matcher.pattern_count());
+    /// assert!(matcher.patterns().any(|p| p == "Russia"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
     pub fn patterns(&self) -> impl Iterator<Item = &str> + '_ {
-        self.inner.texts.iter().map(|t| &**t)
+        self.inner.names.iter()
+    }
+
+    /// Returns the engine this matcher searches with: [`Engine::AhoCorasick`] or
+    /// [`Engine::Trie`], never `Auto`.
+    pub fn engine(&self) -> Engine {
+        self.inner.search.engine()
     }
 
     /// Returns the mentions in `haystack`, in order, never overlapping.
@@ -299,21 +333,23 @@ impl Matcher {
     /// Returns the mentions in `haystack` as a vector.
     pub fn find_all(&self, haystack: &str) -> Vec<Mention> {
         let urls = urls::url_spans(haystack);
-        let mut candidates: Vec<(Mention, bool)> = self
-            .inner
-            .ac
-            .find_overlapping_iter(haystack)
-            .filter_map(|mat| {
-                let pid = mat.pattern().as_usize();
-                let mention = self.candidate(haystack, pid, mat.start(), mat.end())?;
-                if urls::in_url(&urls, mention.span) {
-                    return None;
-                }
-                Some((mention, self.inner.patterns[pid].name_part_check))
-            })
-            .collect();
-        candidates.sort_unstable_by(|(a, _), (b, _)| {
-            (a.span.start, b.span.end, a.entity).cmp(&(b.span.start, a.span.end, b.entity))
+        let mut candidates: Vec<(Mention, bool)> = Vec::new();
+        self.inner.search.for_each(haystack, |pid, start, end| {
+            let Some(mention) = self.candidate(haystack, pid, start, end) else { return };
+            if !urls::in_url(&urls, mention.span) {
+                candidates.push((mention, self.inner.patterns[pid].name_part_check));
+            }
+        });
+        self.choose(haystack, candidates)
+    }
+
+    /// Chooses among the valid candidates: leftmost, then longest, without overlap; then
+    /// applies the name-part rule and resolves surnames.
+    fn choose(&self, haystack: &str, mut candidates: Vec<(Mention, bool)>) -> Vec<Mention> {
+        // Leftmost first, then longest; the rest of the key makes ties the same whatever
+        // order the engine reported them in.
+        candidates.sort_unstable_by_key(|&(m, check)| {
+            (m.span.start, std::cmp::Reverse(m.span.end), m.entity, m.adjectival, check)
         });
         let mut chosen = Vec::new();
         let mut last_end = 0;
@@ -339,7 +375,7 @@ impl Matcher {
         }
         let pattern = inner.patterns[pid];
         let case_ok = inner.config.case == CaseMode::Insensitive
-            || rules::case_matches(&inner.texts[pid], &haystack[start..end], pattern.exact);
+            || rules::case_matches(inner.names.get(pid), &haystack[start..end], pattern.exact);
         case_ok.then(|| Mention::new(pattern.entity, Span::new(start, end), pattern.adjectival))
     }
 }

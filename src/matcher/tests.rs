@@ -42,9 +42,9 @@ fn gazetteer() -> Gazetteer {
 
 /// Runs the default matcher and returns (id, start, end) triples.
 /// The rule tables run without the name-part rule, which has a table of its own.
-fn find(haystack: &str, name_parts: bool) -> Vec<(String, usize, usize)> {
+fn find(haystack: &str, name_parts: bool, engine: Engine) -> Vec<(String, usize, usize)> {
     let gaz = gazetteer();
-    let matcher = MatcherBuilder::new().name_parts(name_parts).build(&gaz).unwrap();
+    let matcher = MatcherBuilder::new().name_parts(name_parts).engine(engine).build(&gaz).unwrap();
     matcher
         .find_iter(haystack)
         .map(|m| (gaz.get(m.entity()).unwrap().id().to_string(), m.span().start, m.span().end))
@@ -146,10 +146,12 @@ fn run(table: &[Case]) {
 
 fn run_with(table: &[Case], name_parts: bool) {
     for case in table {
-        let got = find(case.haystack, name_parts);
         let want: Vec<(String, usize, usize)> =
             case.expected.iter().map(|(id, s, e)| (id.to_string(), *s, *e)).collect();
-        assert_eq!(got, want, "case {}: {:?}", case.name, case.haystack);
+        for engine in [Engine::AhoCorasick, Engine::Trie] {
+            let got = find(case.haystack, name_parts, engine);
+            assert_eq!(got, want, "case {} ({engine:?}): {:?}", case.name, case.haystack);
+        }
     }
 }
 
@@ -255,4 +257,157 @@ fn surnames_resolve_after_the_full_name_only() {
     assert_eq!(ids(text).len(), 2, "a surname shared in the document stays unresolved");
     let text = "Yahya Sinwar spoke. Sinwar left.";
     assert_eq!(ids(text).len(), 2);
+}
+
+mod engines {
+    //! The two engines against each other: the Aho-Corasick engine reports every candidate
+    //! wherever it starts, so any candidate the trie's word-start scan skipped would show up as
+    //! a difference.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const FRAGMENTS: &[&str] = &[
+        "United States",
+        "US",
+        "us",
+        "U.S.",
+        "Russia",
+        "Russian",
+        "Syria",
+        "Iraq",
+        "Turkey",
+        "TÜRKIYE",
+        "Türkiye",
+        "Cote d'Ivoire",
+        "Cote d’Ivoire",
+        "UN",
+        "Islamic State in Iraq and Syria",
+        "IS",
+        "al-Qaeda",
+        "Al-Qaeda",
+        "Mobile",
+        "İstanbul",
+        "Gdańsk",
+        "Erdoğan",
+        "Großstraße",
+        "Gaza",
+        "Gaza City",
+        "New York",
+        "New York Times",
+        "Cyprus",
+        "focus",
+        "scape",
+        "Hayes",
+        "https://example.org/",
+        "](",
+        " ",
+        "\u{a0}",
+        "\u{3000}",
+        "-",
+        "'",
+        "’",
+        ".",
+        ", ",
+        "\n",
+        "\n\n",
+        "2",
+        "é",
+        "中",
+        "\u{301}",
+        "🇺🇸",
+    ];
+
+    fn haystack() -> impl Strategy<Value = String> {
+        let fragment =
+            (prop::sample::select(FRAGMENTS), 0..4u8).prop_map(|(text, case)| match case {
+                0 => text.to_uppercase(),
+                1 => text.to_lowercase(),
+                _ => text.to_string(),
+            });
+        prop::collection::vec(fragment, 0..30).prop_map(|parts| parts.concat())
+    }
+
+    /// An Aho-Corasick and a trie matcher for every case mode and boundary rule, built once.
+    fn pairs() -> &'static [(Matcher, Matcher)] {
+        static PAIRS: std::sync::OnceLock<Vec<(Matcher, Matcher)>> = std::sync::OnceLock::new();
+        PAIRS.get_or_init(|| {
+            let gaz = gazetteer();
+            let mut all = Vec::new();
+            for case in [CaseMode::Gazetteer, CaseMode::Exact, CaseMode::Insensitive] {
+                for boundary in [Boundary::Word, Boundary::None] {
+                    let mut builder = MatcherBuilder::new();
+                    builder.case(case).boundary(boundary);
+                    let aho = builder.engine(Engine::AhoCorasick).build(&gaz).unwrap();
+                    let trie = builder.engine(Engine::Trie).build(&gaz).unwrap();
+                    assert_eq!((aho.engine(), trie.engine()), (Engine::AhoCorasick, Engine::Trie));
+                    all.push((aho, trie));
+                }
+            }
+            all
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn engines_agree(haystack in haystack()) {
+            for (aho, trie) in pairs() {
+                prop_assert_eq!(
+                    aho.find_all(&haystack),
+                    trie.find_all(&haystack),
+                    "{:?}", aho.inner.config
+                );
+            }
+        }
+    }
+
+    /// Hand-picked texts for each rule: case variants, overlapping names, boundary failures,
+    /// non-ASCII letters and offsets, web addresses.
+    #[test]
+    fn engines_agree_on_the_rule_table() {
+        let texts = [
+            "US-Russian talks in Cyprus; focus on us and US2 and 2US.",
+            "TURKEY, Turkey, turkey, TÜRKIYE, Türkiye, türkiye, TüRKIYE",
+            "Gaza Cityscape, Gaza City, GAZA CITY, Gaza\u{301}",
+            "New York Times and New York Timesheet; Islamic State in Iraq and Syriac",
+            "İstanbul, ISTANBUL, istanbul, Gdańsk, GDAŃSK, Erdoğan, ERDOĞAN, Großstraße",
+            "Cote d'Ivoire and Cote d’Ivoire and COTE D’IVOIRE; al-Qaeda, Al-Qaeda, AL-QAEDA",
+            "Mobile, MOBILE, mobile; U.S., u.s., U.N.; 中Iraq中 Iraq。",
+            "see https://example.org/Syria and [Iraq talks](/news/Iraq-deal) in Syria",
+        ];
+        for (aho, trie) in pairs() {
+            for text in texts {
+                assert_eq!(
+                    aho.find_all(text),
+                    trie.find_all(text),
+                    "{:?}: {text}",
+                    aho.inner.config
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn engines_agree_on_the_sample_articles() {
+        let gaz = Gazetteer::builtin();
+        let aho = MatcherBuilder::new().engine(Engine::AhoCorasick).build(&gaz).unwrap();
+        let trie = MatcherBuilder::new().engine(Engine::Trie).build(&gaz).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut mentions = 0;
+        for doc in crate::Corpus::new().documents([root.join("data/articles")]) {
+            let text = doc.unwrap().text().to_string();
+            let found = aho.find_all(&text);
+            mentions += found.len();
+            assert_eq!(found, trie.find_all(&text));
+        }
+        assert!(mentions > 50, "{mentions}");
+    }
+
+    #[test]
+    fn builtin_uses_aho_corasick_under_auto() {
+        let matcher = Matcher::new(&Gazetteer::builtin()).unwrap();
+        assert_eq!(matcher.engine(), Engine::AhoCorasick);
+        assert!(matcher.pattern_count() < Engine::AUTO_TRIE_PATTERNS);
+    }
 }

@@ -31,7 +31,9 @@ pub(crate) fn url_spans(haystack: &str) -> Vec<Span> {
                     .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
                     .unwrap_or(haystack.len() - start);
                 spans.push(Span::new(start, start + len));
-                i = start + len.max(1);
+                // An empty target ("](" then a space) moves on by one whole character.
+                let step = haystack[start..].chars().next().map_or(1, char::len_utf8);
+                i = start + if len == 0 { step } else { len };
             }
             None => i += rest.chars().next().map_or(1, char::len_utf8),
         }
@@ -63,6 +65,13 @@ mod tests {
         assert_eq!(urls("<https://a.example/Gaza>"), ["https://a.example/Gaza"]);
         assert!(urls("Plain text about Syria.").is_empty());
         assert!(urls("xwww.example").is_empty());
+    }
+
+    #[test]
+    fn empty_link_target_before_a_wide_space() {
+        // Once a panic: the scan stepped one byte into the no-break space.
+        assert_eq!(urls("](\u{a0}Iraq"), [""]);
+        assert_eq!(urls("]("), [""]);
     }
 
     #[test]

@@ -203,6 +203,11 @@ pub(crate) struct CommonArgs {
     /// Use only the gazetteers given with --gazetteer.
     #[arg(long)]
     pub(crate) no_default_gazetteer: bool,
+    /// Keep the compiled gazetteer (names and matcher) in this directory and load it from
+    /// there while the gazetteer files and options are unchanged: fast startup for large
+    /// gazetteers. Never written inside the input data unless this points there.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) gazetteer_cache: Option<PathBuf>,
     /// Do not count adjectival forms such as "Russian" or "Saudi-led" as mentions.
     #[arg(long)]
     pub(crate) no_adjectives: bool,

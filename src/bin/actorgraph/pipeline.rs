@@ -4,8 +4,8 @@
 use std::io;
 
 use actorgraph::{
-    Corpus, Discoverer, Document, Documents, Gazetteer, InputFormat, JsonlOptions, Matcher,
-    MatcherBuilder, Mention, Result, Segmenter, Segments,
+    CacheStatus, Corpus, Discoverer, Document, Documents, Gazetteer, GazetteerCache, InputFormat,
+    JsonlOptions, Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
 };
 use rayon::prelude::*;
 
@@ -55,12 +55,19 @@ pub(crate) struct Pipeline {
 
 impl Pipeline {
     pub(crate) fn new(args: &CommonArgs) -> Result<Pipeline> {
-        let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, args.quiet)?;
-        let matcher = MatcherBuilder::new()
+        let mut builder = MatcherBuilder::new();
+        builder
             .adjectives(!args.no_adjectives)
             .name_parts(!args.no_name_parts)
-            .surnames(!args.no_surnames)
-            .build(&gaz)?;
+            .surnames(!args.no_surnames);
+        let (gaz, matcher) = match &args.gazetteer_cache {
+            Some(dir) => load_cached(dir, args, &builder)?,
+            None => {
+                let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, args.quiet)?;
+                let matcher = builder.build(&gaz)?;
+                (gaz, matcher)
+            }
+        };
         let threads = args.threads.unwrap_or(0);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -202,6 +209,29 @@ pub(crate) fn load_gazetteer(
         }
     }
     Ok(gaz)
+}
+
+/// Loads the gazetteer and matcher from the compiled-gazetteer cache in `dir`, or builds and
+/// saves them; a cache file that cannot be used is reported and rebuilt.
+fn load_cached(
+    dir: &std::path::Path,
+    args: &CommonArgs,
+    builder: &MatcherBuilder,
+) -> Result<(Gazetteer, Matcher)> {
+    let cache = GazetteerCache::new(dir);
+    let cached = cache.load_or_build(!args.no_default_gazetteer, &args.gazetteers, builder)?;
+    if !args.quiet {
+        if let CacheStatus::Corrupt(reason) = &cached.status {
+            eprintln!("actorgraph: warning: ignoring the gazetteer cache: {reason}; rebuilt it");
+        }
+        for warning in &cached.warnings {
+            eprintln!("actorgraph: warning: {warning}");
+        }
+        for notice in cached.compiled.gazetteer().notices() {
+            eprintln!("actorgraph: note: {notice}");
+        }
+    }
+    Ok(cached.compiled.into_parts())
 }
 
 fn corpus(args: &CommonArgs) -> Corpus {

@@ -1,0 +1,137 @@
+//! A gazetteer in the compiled-gazetteer cache's binary form (see `crate::cache`).
+//!
+//! Loading a million names from their text files means parsing, checking every rule and
+//! resolving layers; reading them back from this form is one pass of copies. File names are
+//! stored once and shared, as they are in memory.
+
+use std::sync::Arc;
+
+use super::entry::{Alias, Origin};
+use super::{EntityKind, Entry, Gazetteer};
+use crate::codec::{Reader, Writer};
+use crate::hash::FastMap;
+
+const KIND_TAGS: [EntityKind; 4] = EntityKind::ALL;
+
+impl Gazetteer {
+    /// Appends the gazetteer to a cache file.
+    pub(crate) fn write(&self, wtr: &mut Writer) {
+        let mut sources: FastMap<&str, u32> = FastMap::default();
+        let mut names: Vec<&str> = Vec::new();
+        for entry in &self.entries {
+            sources.entry(&entry.origin.source).or_insert_with(|| {
+                names.push(&entry.origin.source);
+                names.len() as u32 - 1
+            });
+        }
+        wtr.len(names.len());
+        names.iter().for_each(|name| wtr.str(name));
+        wtr.len(self.entries.len());
+        for entry in &self.entries {
+            write_entry(wtr, entry, sources[&*entry.origin.source]);
+        }
+        wtr.len(self.notices.len());
+        self.notices.iter().for_each(|notice| wtr.str(notice));
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::write`]; `None` if the input is malformed.
+    pub(crate) fn read(rdr: &mut Reader<'_>) -> Option<Gazetteer> {
+        let count = rdr.len(8)?;
+        let sources: Vec<Arc<str>> =
+            (0..count).map(|_| rdr.str().map(Arc::from)).collect::<Option<_>>()?;
+        let count = rdr.len(8)?;
+        let entries: Vec<Entry> =
+            (0..count).map(|_| read_entry(rdr, &sources)).collect::<Option<_>>()?;
+        let count = rdr.len(8)?;
+        let notices = (0..count).map(|_| rdr.string()).collect::<Option<_>>()?;
+        Some(Gazetteer::from_entries(entries, notices))
+    }
+}
+
+fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
+    wtr.str(&entry.id);
+    let kind = KIND_TAGS.iter().position(|&k| k == entry.kind).expect("every kind is in ALL");
+    wtr.u8(kind as u8);
+    wtr.str(&entry.label);
+    wtr.len(entry.aliases.len());
+    for alias in &entry.aliases {
+        wtr.str(alias.text());
+        wtr.u8(u8::from(alias.is_adjectival()) | u8::from(alias.is_exact()) << 1);
+    }
+    for field in [&entry.iso, &entry.affiliation, &entry.country, &entry.role, &entry.note] {
+        wtr.opt_str(field.as_deref());
+    }
+    for year in [entry.from, entry.to] {
+        wtr.opt_str(year.map(|y| y.to_string()).as_deref());
+    }
+    wtr.u32(source);
+    wtr.u64(entry.origin.line);
+    wtr.u8(u8::from(entry.discovered));
+}
+
+fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
+    let id = rdr.string()?;
+    let kind = *KIND_TAGS.get(usize::from(rdr.u8()?))?;
+    let label = rdr.string()?;
+    let count = rdr.len(9)?;
+    let mut aliases = Vec::with_capacity(count);
+    for _ in 0..count {
+        let text = rdr.string()?;
+        let flags = rdr.u8()?;
+        aliases.push(Alias::from_parts(text, flags & 1 != 0, flags & 2 != 0));
+    }
+    let mut fields = [(); 5].map(|_| None);
+    for field in &mut fields {
+        *field = rdr.opt_string()?;
+    }
+    let [iso, affiliation, country, role, note] = fields;
+    let from = rdr.opt_string()?.map(|y| y.parse().ok()).map_or(Some(None), |y| y.map(Some))?;
+    let to = rdr.opt_string()?.map(|y| y.parse().ok()).map_or(Some(None), |y| y.map(Some))?;
+    let source = Arc::clone(sources.get(rdr.u32()? as usize)?);
+    let origin = Origin { source, line: rdr.u64()? };
+    let discovered = rdr.bool()?;
+    Some(Entry {
+        id,
+        kind,
+        label,
+        aliases,
+        iso,
+        affiliation,
+        country,
+        role,
+        from,
+        to,
+        note,
+        origin,
+        discovered,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let gaz = Gazetteer::builder()
+            .add_builtin()
+            .add(Entry::new("p", EntityKind::Person, "P Q").affiliation("ZZZ").role(
+                "x",
+                Some(1999),
+                None,
+            ))
+            .build()
+            .unwrap();
+        let mut wtr = Writer::default();
+        gaz.write(&mut wtr);
+        let mut rdr = Reader::new(&wtr.buf);
+        let back = Gazetteer::read(&mut rdr).unwrap();
+        assert!(rdr.is_empty());
+        assert_eq!(back.entries, gaz.entries);
+        assert_eq!(back.notices(), gaz.notices());
+        assert_eq!(back.lookup("RUS"), gaz.lookup("RUS"));
+        for cut in [0, 1, 100, wtr.buf.len() / 2, wtr.buf.len() - 1] {
+            assert!(Gazetteer::read(&mut Reader::new(&wtr.buf[..cut])).is_none(), "{cut}");
+        }
+    }
+}
