@@ -535,11 +535,21 @@ mod tests {
                 |(w, min, docs, exclude, alpha, top_nodes, top_edges, drop, kinds)| {
                     let mut o = GraphOptions::new();
                     o.weight(w).min_documents(docs).drop_isolated(drop).kinds(&kinds);
-                    min.map(|m| o.min_weight(m));
-                    exclude.map(|e| o.exclude(id(e)));
-                    alpha.map(|a| o.backbone(a));
-                    top_nodes.map(|(n, r)| o.top_nodes(n, r));
-                    top_edges.map(|n| o.top_edges(n));
+                    if let Some(m) = min {
+                        o.min_weight(m);
+                    }
+                    if let Some(e) = exclude {
+                        o.exclude(id(e));
+                    }
+                    if let Some(a) = alpha {
+                        o.backbone(a);
+                    }
+                    if let Some((n, r)) = top_nodes {
+                        o.top_nodes(n, r);
+                    }
+                    if let Some(n) = top_edges {
+                        o.top_edges(n);
+                    }
                     o
                 },
             )

@@ -27,7 +27,10 @@ fn sentence_window_counts_each_pair_once_per_sentence() {
     assert_eq!(c.edge(id(0), id(1)).map(|e| e.weight), Some(1));
     assert_eq!(c.edge(id(1), id(2)).map(|e| e.weight), Some(1));
     assert_eq!(c.edge(id(2), id(0)).map(|e| e.weight), Some(1));
-    assert_eq!(c.node(id(0)), Some(NodeCounts { mentions: 3, adjectival: 0, documents: 1, windows: 2 }));
+    assert_eq!(
+        c.node(id(0)),
+        Some(NodeCounts { mentions: 3, adjectival: 0, documents: 1, windows: 2 })
+    );
 }
 
 #[test]

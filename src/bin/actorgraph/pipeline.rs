@@ -57,7 +57,7 @@ impl Pipeline {
     pub(crate) fn new(args: &CommonArgs) -> Result<Pipeline> {
         let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, args.quiet)?;
         let matcher = MatcherBuilder::new()
-            .adjectives(!args.no_adjectives)
+            .adjectives(args.include_adjectival || !args.no_adjectives)
             .name_parts(!args.no_name_parts)
             .surnames(!args.no_surnames)
             .build(&gaz)?;
