@@ -186,7 +186,8 @@ mod tests {
     #[test]
     fn measures_match_hand_computed_values() {
         // (name, N, n_i, n_j, n_ij, pmi, npmi, jaccard, dice)
-        let rows: &[(&str, u64, u64, u64, u64, f64, f64, f64, f64)] = &[
+        type Row = (&'static str, u64, u64, u64, u64, f64, f64, f64, f64);
+        let rows: &[Row] = &[
             ("independent", 10, 4, 5, 2, 0.0, 0.0, 2.0 / 7.0, 4.0 / 9.0),
             ("always together", 8, 2, 2, 2, 2.0, 1.0, 1.0, 1.0),
             ("in every window", 4, 4, 4, 4, 0.0, 1.0, 1.0, 1.0),
