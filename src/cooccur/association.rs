@@ -110,7 +110,11 @@ impl FromStr for EdgeWeight {
     }
 }
 
-/// The association measures of one edge (see the [module docs](self) for the formulas).
+/// The association measures of one edge.
+///
+/// Over windows that contain at least one actor: `N` windows, `n_i` and `n_j` containing
+/// each end, `n_ij` containing both; `s_i` is the sum of `n_ij` over all of `i`'s pairs and
+/// `W` the sum over all pairs. Every value is finite.
 ///
 /// They are computed from the counts of the whole corpus, before any filter, so filtering a
 /// graph never changes the values of the edges that remain.
