@@ -10,42 +10,44 @@ use actorgraph::{
 use clap::{Args, ValueEnum};
 
 /// How edges are weighed and which nodes and edges are kept.
+/// The help heading of these flags.
+const HEADING: &str = "Edge weights and filters (applied in the order listed)";
+
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Edge weights and filters (applied in the order listed)")]
 pub(crate) struct FilterArgs {
     /// The edge weight: written as Weight (CSV) and weight (GEXF, GraphML, JSON), scales DOT
     /// pen widths, and is what --min-weight and --top-edges compare. Every format also writes
     /// all of them as edge attributes.
-    #[arg(long, value_enum, value_name = "WEIGHT", default_value_t = WeightArg::Windows)]
+    #[arg(long, help_heading = HEADING, value_enum, value_name = "WEIGHT", default_value_t = WeightArg::Windows)]
     pub(crate) weight: WeightArg,
     /// Keep only actors of these kinds, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    #[arg(long, help_heading = HEADING, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub(crate) kinds: Vec<KindArg>,
     /// Leave out these actors and their edges (gazetteer ids, comma-separated, repeatable),
     /// such as --exclude USA.
-    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    #[arg(long, help_heading = HEADING, value_delimiter = ',', value_name = "ID")]
     pub(crate) exclude: Vec<String>,
     /// Leave out edges whose chosen weight (--weight) is below X.
-    #[arg(long, value_name = "X", value_parser = finite)]
+    #[arg(long, help_heading = HEADING, value_name = "X", value_parser = finite)]
     pub(crate) min_weight: Option<f64>,
     /// Leave out edges seen in fewer than N documents.
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = HEADING, value_name = "N")]
     pub(crate) min_docs: Option<u64>,
     /// Keep only the disparity-filter backbone at significance ALPHA (0 < ALPHA <= 1, for
     /// example 0.05), computed on window counts.
-    #[arg(long, value_name = "ALPHA", value_parser = alpha)]
+    #[arg(long, help_heading = HEADING, value_name = "ALPHA", value_parser = alpha)]
     pub(crate) backbone: Option<f64>,
     /// Keep only the N actors ranked highest by --rank-nodes, and the edges among them.
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = HEADING, value_name = "N")]
     pub(crate) top_nodes: Option<usize>,
     /// How --top-nodes ranks actors: by mentions, or by degree after the filters above.
-    #[arg(long, value_enum, value_name = "BY", default_value_t = RankArg::Mentions)]
+    #[arg(long, help_heading = HEADING, value_enum, value_name = "BY", default_value_t = RankArg::Mentions)]
     pub(crate) rank_nodes: RankArg,
     /// Keep only the N edges with the highest chosen weight (ties by source and target).
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = HEADING, value_name = "N")]
     pub(crate) top_edges: Option<usize>,
     /// Remove actors left without edges (by default they stay).
-    #[arg(long)]
+    #[arg(long, help_heading = HEADING)]
     pub(crate) drop_isolated: bool,
 }
 
