@@ -6,12 +6,14 @@ Usage: check-formats.py DIR
 DIR must hold nodes.csv, edges.csv, graph.gexf, graph.graphml and graph.json from one run
 (`actorgraph graph ... --format csv,gexf,graphml,json`). For each graph file, the node ids, the
 node count, the edge count, the sum of edge weights and the sum of node mentions must equal
-those of the CSV tables, and the attributes must come back with their declared types. Exits 1
-with a message naming the file and the mismatch otherwise.
+those of the CSV tables (the weight sum up to rounding, since a weight may be an association
+measure), and the attributes must come back with their declared types. Exits 1 with a message
+naming the file and the mismatch otherwise.
 """
 
 import csv
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -30,7 +32,7 @@ def expected(out):
         "ids": {row["Id"] for row in nodes},
         "nodes": len(nodes),
         "edges": len(edges),
-        "weight": sum(int(row["Weight"]) for row in edges),
+        "weight": sum(float(row["Weight"]) for row in edges),
         "mentions": sum(int(row["Mentions"]) for row in nodes),
     }
 
@@ -47,13 +49,14 @@ def summary(graph):
         "ids": set(graph.nodes),
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
-        "weight": sum(w for _, _, w in graph.edges(data="weight")),
+        "weight": sum(float(w) for _, _, w in graph.edges(data="weight")),
         "mentions": sum(m for _, m in graph.nodes(data="mentions")),
     }
 
 
 def check_types(name, graph):
-    """Returns problems with attribute types: counts must be ints, discovered a bool."""
+    """Returns problems with attribute types: counts must be ints, measures floats, discovered
+    a bool."""
     problems = []
     for node, attrs in graph.nodes(data=True):
         for key in ("mentions", "documents", "adjectival"):
@@ -64,8 +67,13 @@ def check_types(name, graph):
         if not attrs.get("label") or not attrs.get("kind"):
             problems.append(f"{name}: node {node!r}: label or kind is missing")
     for a, b, attrs in graph.edges(data=True):
-        if not isinstance(attrs.get("documents"), int):
-            problems.append(f"{name}: edge {a!r}-{b!r}: documents is {attrs.get('documents')!r}")
+        for key in ("documents", "windows"):
+            if not isinstance(attrs.get(key), int):
+                problems.append(f"{name}: edge {a!r}-{b!r}: {key} is {attrs.get(key)!r}")
+        for key in ("pmi", "npmi", "jaccard", "dice", "association_strength"):
+            value = attrs.get(key)
+            if not isinstance(value, float) or not math.isfinite(value):
+                problems.append(f"{name}: edge {a!r}-{b!r}: {key} is {value!r}, not a float")
     return problems[:10]
 
 
@@ -86,7 +94,7 @@ def main():
         problems = [
             f"{name}: {key}: networkx read {got[key]}, the CSV tables have {want[key]}"
             for key in ("nodes", "edges", "weight", "mentions")
-            if got[key] != want[key]
+            if not math.isclose(got[key], want[key], rel_tol=1e-9)
         ]
         if got["ids"] != want["ids"]:
             diff = sorted(got["ids"] ^ want["ids"])[:5]

@@ -13,7 +13,8 @@ The primary types, in the order data flows through them:
 * [`Gazetteer`] holds the known entities; [`Gazetteer::builtin`] is the default one.
 * [`Matcher`] finds gazetteer names in text and yields [`Mention`]s.
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
-  a petgraph graph underneath.
+  a petgraph graph underneath; [`GraphOptions`] picks the edge weight (a count or an
+  association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
   [`write_html`] and [`MentionWriter`] write the results.
 
@@ -94,8 +95,8 @@ pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
-    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
-    Window,
+    Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
+    EdgeWeight, GraphOptions, Node, NodeCounts, NodeRank, Window,
 };
 pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
 pub use crate::discover::{Candidate, Cue, Discoverer};

@@ -83,7 +83,9 @@ fn gephi_csv_has_plain_headers_and_consistent_ids() {
     let nodes = fs::read(dir.join("nodes.csv")).unwrap();
     let edges = fs::read(dir.join("edges.csv")).unwrap();
     assert!(nodes.starts_with(b"Id,Label,Kind,Mentions,Documents"), "no BOM, Gephi header");
-    assert!(edges.starts_with(b"Source,Target,Type,Weight,Documents\n"));
+    assert!(edges.starts_with(
+        b"Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength\n"
+    ));
     let mut rdr = csv::Reader::from_reader(&nodes[..]);
     let ids: std::collections::HashSet<String> =
         rdr.records().map(|r| r.unwrap()[0].to_string()).collect();
@@ -423,4 +425,204 @@ fn r5_gazetteer_cache() {
     let (_, fresh, _) = extract(&[]);
     assert_eq!(changed, fresh);
     assert_ne!(fs::read(&file).unwrap(), before, "the edit rebuilt the cache file");
+}
+
+/// The filter flags of the golden filtered run.
+const FILTERS: &[&str] = &[
+    "--weight",
+    "npmi",
+    "--exclude",
+    "USA",
+    "--kinds",
+    "state,group,person",
+    "--backbone",
+    "0.5",
+    "--top-edges",
+    "30",
+    "--drop-isolated",
+];
+
+/// Reads a CSV file into a map from its first two columns to the whole record.
+fn csv_rows(path: &std::path::Path) -> std::collections::BTreeMap<(String, String), Vec<String>> {
+    let mut rdr = csv::Reader::from_path(path).unwrap();
+    let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let mut rows = std::collections::BTreeMap::new();
+    for rec in rdr.records() {
+        let rec: Vec<String> = rec.unwrap().iter().map(String::from).collect();
+        rows.insert((rec[0].clone(), rec[1].clone()), rec);
+    }
+    rows.insert(("".into(), "".into()), headers);
+    rows
+}
+
+#[test]
+fn weighted_filtered_graph_matches_golden_files() {
+    let dir = TempDir::new("golden-filtered");
+    let (code, _, stderr) = run(actorgraph()
+        .args(["graph", "data/articles"])
+        .args(FILTERS)
+        .arg("--out")
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("34 nodes, 30 edges written to")
+            && stderr.contains("(filters removed 152 nodes and 445 edges)"),
+        "{stderr}"
+    );
+    for name in ["nodes.csv", "edges.csv", "graph.dot"] {
+        let got = fs::read_to_string(dir.join(name)).unwrap();
+        assert_golden(&format!("articles-filtered/{name}"), &got);
+    }
+    let edges = csv_rows(&dir.join("edges.csv"));
+    for ((a, b), rec) in &edges {
+        assert!(a != "USA" && b != "USA", "USA is excluded");
+        if !a.is_empty() {
+            assert_eq!(rec[3], rec[7], "Weight is the NPMI column: {rec:?}");
+        }
+    }
+}
+
+#[test]
+fn filters_never_change_the_values_of_what_remains() {
+    let dir = TempDir::new("filter-values");
+    let (all, some) = (dir.join("all"), dir.join("some"));
+    run(actorgraph().args(["graph", "data/articles", "--out"]).arg(&all));
+    let (code, _, err) =
+        run(actorgraph().args(["graph", "data/articles"]).args(FILTERS).arg("--out").arg(&some));
+    assert_eq!(code, 0, "{err}");
+    let (full, filtered) = (csv_rows(&all.join("edges.csv")), csv_rows(&some.join("edges.csv")));
+    assert!(filtered.len() > 10);
+    for (pair, rec) in filtered.iter().filter(|(p, _)| !p.0.is_empty()) {
+        // Every column but Weight, which is the chosen measure here.
+        let want = &full[pair];
+        assert_eq!(rec[..3], want[..3]);
+        assert_eq!(rec[4..], want[4..], "{pair:?}");
+    }
+    let (full, filtered) = (csv_rows(&all.join("nodes.csv")), csv_rows(&some.join("nodes.csv")));
+    for (pair, rec) in &filtered {
+        assert_eq!(rec, &full[pair]);
+    }
+}
+
+#[test]
+fn three_shards_merge_into_the_filtered_single_run_graph() {
+    let dir = TempDir::new("merge-filtered");
+    let mut partials = Vec::new();
+    for (i, shard) in article_paths().chunks(3).enumerate() {
+        let out = dir.join(&format!("shard{i}"));
+        let (code, _, err) =
+            run(actorgraph().args(["graph", "--partial", "--out"]).arg(&out).args(shard));
+        assert_eq!(code, 0, "{err}");
+        partials.push(out.join("partial.json"));
+    }
+    let merged = dir.join("merged");
+    let (code, _, err) =
+        run(actorgraph().arg("merge").args(&partials).args(FILTERS).arg("--out").arg(&merged));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("(filters removed 152 nodes and 445 edges)"), "{err}");
+    for name in ["nodes.csv", "edges.csv", "graph.dot"] {
+        let got = fs::read_to_string(merged.join(name)).unwrap();
+        assert_golden(&format!("articles-filtered/{name}"), &got);
+    }
+}
+
+#[test]
+fn min_weight_applies_to_the_chosen_weight() {
+    let dir = TempDir::new("min-weight");
+    let (code, _, err) = run(actorgraph()
+        .args(["graph", "data/articles", "--weight", "jaccard", "--min-weight", "0.5"])
+        .args(["--min-docs", "2", "--format", "csv,gexf,graphml", "--out"])
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let edges = csv_rows(&dir.join("edges.csv"));
+    assert!(edges.len() > 1, "some edges pass");
+    for rec in edges.values().filter(|r| r[0] != "Source") {
+        let jaccard: f64 = rec[3].parse().unwrap();
+        assert!(jaccard >= 0.5 && rec[3] == rec[8], "{rec:?}");
+        assert!(rec[4].parse::<u64>().unwrap() >= 2, "{rec:?}");
+    }
+    let gexf = fs::read_to_string(dir.join("graph.gexf")).unwrap();
+    assert!(gexf.contains(r#"<attribute id="pmi" title="pmi" type="double"/>"#), "{gexf}");
+    let graphml = fs::read_to_string(dir.join("graph.graphml")).unwrap();
+    assert!(graphml.contains(r#"attr.name="weight" attr.type="double"/>"#), "{graphml}");
+}
+
+#[test]
+fn bad_filter_values_are_usage_errors() {
+    let dir = TempDir::new("bad-filters");
+    for bad in [
+        &["--backbone", "0"][..],
+        &["--backbone", "1.5"],
+        &["--min-weight", "NaN"],
+        &["--min-weight", "inf"],
+        &["--weight", "count"],
+        &["--kinds", "city"],
+    ] {
+        let (code, _, err) = run(actorgraph()
+            .args(["graph", "data/sample.jsonl"])
+            .args(bad)
+            .arg("--out")
+            .arg(dir.path()));
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(err.contains(bad[0]), "{bad:?}: {err}");
+    }
+    let (code, _, err) = run(actorgraph()
+        .args(["graph", "data/sample.jsonl", "--exclude", "SYR,nosuch", "--out"])
+        .arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(err.contains("--exclude nosuch: the gazetteer has no actor with this id"), "{err}");
+}
+
+#[test]
+fn merge_warns_about_excluded_ids_no_partial_mentions() {
+    let dir = TempDir::new("merge-exclude");
+    let part = dir.join("p");
+    run(actorgraph().args(["graph", "--partial", "data/sample.jsonl", "--out"]).arg(&part));
+    let (code, _, err) = run(actorgraph()
+        .arg("merge")
+        .arg(part.join("partial.json"))
+        .args(["--exclude", "nosuch", "--out"])
+        .arg(dir.join("m")));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: --exclude nosuch: no partial result mentions this actor"),
+        "{err}"
+    );
+}
+
+#[test]
+fn version_1_partials_are_refused_with_a_reason() {
+    let dir = TempDir::new("partial-v1");
+    let old = dir.write(
+        "old.json",
+        r#"{"format":"actorgraph-partial","version":1,"window":"sentence","documents":1,"first_date":null,"last_date":null,"nodes":[],"edges":[]}"#,
+    );
+    let (code, _, err) = run(actorgraph().arg("merge").arg(&old).arg("--out").arg(dir.join("m")));
+    assert_eq!(code, 2);
+    assert!(err.contains("old.json:1: a version 1 partial result has no window counts"), "{err}");
+    let broken = dir.write(
+        "broken.json",
+        r#"{"format":"actorgraph-partial","version":2,"window":"sentence","documents":1,"windows":1,"first_date":null,"last_date":null,"nodes":[{"index":0,"id":"a","kind":"state","label":"A","state":"a","mentions":1,"adjectival":0,"documents":1,"windows":2}],"edges":[]}"#,
+    );
+    let (code, _, err) =
+        run(actorgraph().arg("merge").arg(&broken).arg("--out").arg(dir.join("m")));
+    assert_eq!(code, 2);
+    assert!(err.contains("node \"a\" is in 2 windows of 1"), "{err}");
+}
+
+#[test]
+fn no_adjectival_is_no_adjectives_and_include_adjectival_undoes_it() {
+    let dir = TempDir::new("adjectival");
+    let text = dir.write("a.txt", "Russian troops met Ukraine. Russia said so.");
+    let nodes = |flags: &[&str], name: &str| {
+        let out = dir.join(name);
+        run(actorgraph().arg("graph").args(flags).arg(&text).arg("--out").arg(&out));
+        fs::read_to_string(out.join("nodes.csv")).unwrap()
+    };
+    let with = nodes(&[], "with");
+    assert!(with.contains("RUS,Russia,state,2,1,1,RUS,false,2"), "{with}");
+    let without = nodes(&["--no-adjectival"], "without");
+    assert!(without.contains("RUS,Russia,state,1,1,0,RUS,false,1"), "{without}");
+    assert_eq!(without, nodes(&["--no-adjectives"], "without2"));
+    assert_eq!(with, nodes(&["--no-adjectival", "--include-adjectival"], "again"));
 }

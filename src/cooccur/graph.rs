@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
-use super::{EdgeCounts, NodeCounts};
+use super::{Association, EdgeCounts, EdgeWeight, NodeCounts};
 use crate::gazetteer::EntityId;
 
 /// A node of the graph: an entity and its counts.
@@ -39,17 +39,24 @@ impl Node {
     pub fn documents(&self) -> u64 {
         self.counts.documents
     }
+
+    /// Returns the number of windows the entity appears in (`n_i` of the association
+    /// measures).
+    pub fn windows(&self) -> u64 {
+        self.counts.windows
+    }
 }
 
-/// An edge of the graph: the counts of one unordered pair.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// An edge of the graph: the counts of one unordered pair and its association measures.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Edge {
     counts: EdgeCounts,
+    association: Association,
 }
 
 impl Edge {
-    pub(crate) fn new(counts: EdgeCounts) -> Edge {
-        Edge { counts }
+    pub(crate) fn new(counts: EdgeCounts, association: Association) -> Edge {
+        Edge { counts, association }
     }
 
     /// Returns the number of windows in which both ends appear.
@@ -60,6 +67,41 @@ impl Edge {
     /// Returns the number of distinct documents in which both ends share a window.
     pub fn documents(&self) -> u64 {
         self.counts.documents
+    }
+
+    /// Returns the association measures, computed from the counts of the whole corpus.
+    pub fn association(&self) -> Association {
+        self.association
+    }
+
+    /// Returns one of the edge's weights as a real number; counts convert exactly up to 2^53.
+    ///
+    /// ```
+    /// use actorgraph::{Cooccurrence, EdgeWeight, Gazetteer, Matcher, Segmenter};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "Syria and Iraq met. Iraq and Iran met. Chile voted.";
+    /// let mut counts = Cooccurrence::new();
+    /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+    /// let graph = counts.to_graph();
+    /// let edge = graph.edge(gaz.lookup("SYR").unwrap(), gaz.lookup("IRQ").unwrap()).unwrap();
+    /// assert_eq!(edge.value(EdgeWeight::Windows), 1.0);
+    /// // 3 windows; Syria in 1, Iraq in 2, both in 1: log2(1 * 3 / (1 * 2)).
+    /// assert_eq!(edge.value(EdgeWeight::Pmi), 1.5f64.log2());
+    /// assert_eq!(edge.value(EdgeWeight::Jaccard), 0.5);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn value(&self, weight: EdgeWeight) -> f64 {
+        let a = &self.association;
+        match weight {
+            EdgeWeight::Windows => self.counts.weight as f64,
+            EdgeWeight::Documents => self.counts.documents as f64,
+            EdgeWeight::Pmi => a.pmi,
+            EdgeWeight::Npmi => a.npmi,
+            EdgeWeight::Jaccard => a.jaccard,
+            EdgeWeight::Dice => a.dice,
+            EdgeWeight::AssociationStrength => a.association_strength,
+        }
     }
 }
 
@@ -72,6 +114,7 @@ impl Edge {
 pub struct CooccurrenceGraph {
     graph: UnGraph<Node, Edge>,
     index: HashMap<EntityId, NodeIndex>,
+    weight: EdgeWeight,
 }
 
 impl CooccurrenceGraph {
@@ -88,7 +131,19 @@ impl CooccurrenceGraph {
         for (a, b, edge) in edges {
             graph.add_edge(index[&a], index[&b], edge);
         }
-        CooccurrenceGraph { graph, index }
+        CooccurrenceGraph { graph, index, weight: EdgeWeight::default() }
+    }
+
+    /// Sets which value the formats write as the edge weight.
+    pub(crate) fn with_weight(mut self, weight: EdgeWeight) -> CooccurrenceGraph {
+        self.weight = weight;
+        self
+    }
+
+    /// Returns which value the formats write as the edge weight ([`EdgeWeight::Windows`]
+    /// unless chosen with [`GraphOptions::weight`](crate::GraphOptions::weight)).
+    pub fn edge_weight(&self) -> EdgeWeight {
+        self.weight
     }
 
     /// Returns the number of nodes.

@@ -8,13 +8,22 @@
 //! times they appear there. An edge's weight is the number of windows it was counted in, and its
 //! documents the number of distinct documents. A node's mentions are all its mentions, and its
 //! documents the number of distinct documents it appears in.
+//!
+//! For the association measures, windows are counted too: every window that contains at least
+//! one actor counts once in the total, and once for each distinct actor in it. Windows without
+//! an actor are not counted: they carry no information about actors, and their number depends
+//! on how headlines, bylines and boilerplate are segmented.
 
+mod association;
+mod filter;
 mod graph;
 
 use std::collections::BTreeMap;
 
+pub use self::association::{Association, EdgeWeight};
+pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
-use crate::gazetteer::EntityId;
+use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::Mention;
 use crate::segment::Segments;
 
@@ -71,6 +80,8 @@ pub struct NodeCounts {
     pub adjectival: u64,
     /// Distinct documents.
     pub documents: u64,
+    /// Windows (sentences, paragraphs or documents) the entity appears in.
+    pub windows: u64,
 }
 
 /// The counts of one edge.
@@ -101,6 +112,7 @@ pub struct EdgeCounts {
 pub struct Cooccurrence {
     config: CooccurrenceBuilder,
     documents: u64,
+    windows: u64,
     nodes: BTreeMap<EntityId, NodeCounts>,
     edges: BTreeMap<(EntityId, EntityId), EdgeCounts>,
 }
@@ -128,7 +140,11 @@ impl Cooccurrence {
             node.adjectival += u64::from(mention.is_adjectival());
             doc_nodes.insert(mention.entity(), ());
         }
+        self.windows += windows.len() as u64;
         for members in windows.values() {
+            for &a in members {
+                self.nodes.entry(a).or_default().windows += 1;
+            }
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
                     self.edges.entry((a, b)).or_default().weight += 1;
@@ -167,11 +183,13 @@ impl Cooccurrence {
     /// gives the same counts as counting them all in one.
     pub fn merge(&mut self, other: &Cooccurrence) {
         self.documents += other.documents;
+        self.windows += other.windows;
         for (id, c) in &other.nodes {
             let node = self.nodes.entry(*id).or_default();
             node.mentions += c.mentions;
             node.adjectival += c.adjectival;
             node.documents += c.documents;
+            node.windows += c.windows;
         }
         for (pair, c) in &other.edges {
             let edge = self.edges.entry(*pair).or_default();
@@ -190,14 +208,15 @@ impl Cooccurrence {
         self.edges.iter().map(|((a, b), c)| (*a, *b, *c))
     }
 
-    /// Adds counts read from elsewhere (such as a partial result): `documents` documents, and
-    /// the given node and pair counts, added to any already present.
-    pub fn add_counts<N, E>(&mut self, documents: u64, nodes: N, edges: E)
+    /// Adds counts read from elsewhere (such as a partial result): `documents` documents,
+    /// `windows` windows with at least one actor, and the given node and pair counts, added to
+    /// any already present.
+    pub fn add_counts<N, E>(&mut self, documents: u64, windows: u64, nodes: N, edges: E)
     where
         N: IntoIterator<Item = (EntityId, NodeCounts)>,
         E: IntoIterator<Item = (EntityId, EntityId, EdgeCounts)>,
     {
-        let mut other = Cooccurrence { documents, ..Cooccurrence::default() };
+        let mut other = Cooccurrence { documents, windows, ..Cooccurrence::default() };
         other.nodes.extend(nodes);
         other.edges.extend(edges.into_iter().map(|(a, b, c)| ((a.min(b), a.max(b)), c)));
         self.merge(&other);
@@ -206,6 +225,12 @@ impl Cooccurrence {
     /// Returns the number of documents counted.
     pub fn document_count(&self) -> u64 {
         self.documents
+    }
+
+    /// Returns the number of windows counted: the sentences, paragraphs or documents (per the
+    /// window) that contain at least one actor. This is `N` in the association measures.
+    pub fn window_count(&self) -> u64 {
+        self.windows
     }
 
     /// Returns the counts of one entity, if it was mentioned.
@@ -219,15 +244,38 @@ impl Cooccurrence {
     }
 
     /// Builds the graph: every mentioned entity is a node, in entity id order, and every pair
-    /// with at least the minimum weight is an edge, in (source, target) order.
+    /// with at least the minimum weight is an edge, in (source, target) order, weighed by
+    /// windows.
     pub fn to_graph(&self) -> CooccurrenceGraph {
-        let nodes = self.nodes.iter().map(|(id, c)| Node::new(*id, *c));
-        let edges = self
-            .edges
-            .iter()
-            .filter(|(_, c)| c.weight >= self.config.min_weight)
-            .map(|((a, b), c)| (*a, *b, Edge::new(*c)));
-        CooccurrenceGraph::from_parts(nodes, edges)
+        GraphOptions::new().build(self.counts(), |_| None)
+    }
+
+    /// Builds the graph with a chosen edge weight and filters (see [`GraphOptions`] for the
+    /// order they apply in). `gaz` is the gazetteer the counts come from; it gives the kinds.
+    /// The counter's own minimum weight applies too.
+    ///
+    /// ```
+    /// use actorgraph::{Cooccurrence, Gazetteer, GraphOptions, Matcher, Segmenter};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "Syria and Iraq met. Iraq and Iran met. Iraq and Iran met again.";
+    /// let mut counts = Cooccurrence::new();
+    /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+    /// let graph = counts.to_graph_with(&gaz, GraphOptions::new().top_edges(1).drop_isolated(true));
+    /// assert_eq!((graph.node_count(), graph.edge_count()), (2, 1));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn to_graph_with(&self, gaz: &Gazetteer, options: &GraphOptions) -> CooccurrenceGraph {
+        options.build(self.counts(), |id| gaz.get(id).map(|e| e.kind()))
+    }
+
+    fn counts(&self) -> filter::Counts<'_> {
+        filter::Counts {
+            nodes: &self.nodes,
+            edges: &self.edges,
+            windows: self.windows,
+            min_windows: self.config.min_weight,
+        }
     }
 }
 

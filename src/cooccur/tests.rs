@@ -27,7 +27,10 @@ fn sentence_window_counts_each_pair_once_per_sentence() {
     assert_eq!(c.edge(id(0), id(1)).map(|e| e.weight), Some(1));
     assert_eq!(c.edge(id(1), id(2)).map(|e| e.weight), Some(1));
     assert_eq!(c.edge(id(2), id(0)).map(|e| e.weight), Some(1));
-    assert_eq!(c.node(id(0)), Some(NodeCounts { mentions: 3, adjectival: 0, documents: 1 }));
+    assert_eq!(
+        c.node(id(0)),
+        Some(NodeCounts { mentions: 3, adjectival: 0, documents: 1, windows: 2 })
+    );
 }
 
 #[test]
@@ -77,6 +80,7 @@ fn merge_equals_one_pass() {
     assert_eq!(left.nodes, whole.nodes);
     assert_eq!(left.edges, whole.edges);
     assert_eq!(left.documents, whole.documents);
+    assert_eq!(left.windows, whole.windows);
 }
 
 #[test]
@@ -98,4 +102,24 @@ fn min_weight_filters_edges_but_not_counts() {
     assert_eq!(g.edge_count(), 1);
     assert_eq!(g.edge(id(0), id(2)).map(|e| e.weight()), Some(2));
     assert_eq!(c.edge(id(0), id(1)).map(|e| e.weight), Some(1));
+}
+
+#[test]
+fn windows_with_an_actor_are_counted_in_total_and_per_node() {
+    // (window, total, windows of 0, 1 and 2)
+    let rows = [
+        (Window::Sentence, 3, [2, 2, 2]),
+        (Window::Paragraph, 2, [2, 1, 2]),
+        (Window::Document, 1, [1, 1, 1]),
+    ];
+    for (window, total, per_node) in rows {
+        let c = count(window, TEXT, ITEMS);
+        assert_eq!(c.window_count(), total, "{window:?}");
+        for (n, want) in per_node.into_iter().enumerate() {
+            assert_eq!(c.node(id(n)).map(|c| c.windows), Some(want), "{window:?} node {n}");
+        }
+    }
+    // Sentences without an actor do not count.
+    let c = count(Window::Sentence, "No one. Aa. Nothing.", &[(0, 8)]);
+    assert_eq!(c.window_count(), 1);
 }

@@ -10,12 +10,11 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{entry, state_of};
-use crate::cooccur::{CooccurrenceGraph, Edge, Node};
+use crate::cooccur::{CooccurrenceGraph, Edge, EdgeWeight, Node};
 use crate::gazetteer::Gazetteer;
 
 /// The type of an attribute's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(dead_code, reason = "real-valued attributes come with the association measures")]
 pub(crate) enum AttrType {
     /// A count.
     Integer,
@@ -121,17 +120,26 @@ impl Serialize for Record<'_> {
 }
 
 /// The node attributes every graph carries.
-const NODE_ATTRS: [Attr; 6] = [
+const NODE_ATTRS: [Attr; 7] = [
     attr("kind", "Kind", AttrType::String),
     attr("mentions", "Mentions", AttrType::Integer),
     attr("documents", "Documents", AttrType::Integer),
     attr("adjectival", "Adjectival", AttrType::Integer),
     attr("state", "State", AttrType::String),
     attr("discovered", "Discovered", AttrType::Boolean),
+    attr("windows", "Windows", AttrType::Integer),
 ];
 
 /// The edge attributes every graph carries, besides the weight.
-const EDGE_ATTRS: [Attr; 1] = [attr("documents", "Documents", AttrType::Integer)];
+const EDGE_ATTRS: [Attr; 7] = [
+    attr("documents", "Documents", AttrType::Integer),
+    attr("windows", "Windows", AttrType::Integer),
+    attr("pmi", "PMI", AttrType::Double),
+    attr("npmi", "NPMI", AttrType::Double),
+    attr("jaccard", "Jaccard", AttrType::Double),
+    attr("dice", "Dice", AttrType::Double),
+    attr("association_strength", "AssociationStrength", AttrType::Double),
+];
 
 /// Returns the node attributes written for `graph`, in order.
 pub(crate) fn node_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
@@ -152,6 +160,7 @@ pub(crate) fn node_values<'a>(
         Value::Int(node.adjectival_mentions()),
         Value::Str(state_of(e)),
         Value::Bool(e.is_discovered()),
+        Value::Int(node.windows()),
     ]
 }
 
@@ -162,17 +171,31 @@ pub(crate) fn edge_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
 
 /// Returns the values of [`edge_attrs`] for one edge, in the same order.
 pub(crate) fn edge_values(_graph: &CooccurrenceGraph, edge: &Edge) -> Vec<Value<'static>> {
-    vec![Value::Int(edge.documents())]
+    let a = edge.association();
+    vec![
+        Value::Int(edge.documents()),
+        Value::Int(edge.weight()),
+        Value::Float(a.pmi),
+        Value::Float(a.npmi),
+        Value::Float(a.jaccard),
+        Value::Float(a.dice),
+        Value::Float(a.association_strength),
+    ]
 }
 
 /// Returns the type of the edge weight in `graph`.
-pub(crate) fn weight_type(_graph: &CooccurrenceGraph) -> AttrType {
-    AttrType::Integer
+pub(crate) fn weight_type(graph: &CooccurrenceGraph) -> AttrType {
+    if graph.edge_weight().is_count() { AttrType::Integer } else { AttrType::Double }
 }
 
-/// Returns an edge's weight: the value Gephi, GraphML and JSON readers take as the weight.
-pub(crate) fn weight(_graph: &CooccurrenceGraph, edge: &Edge) -> Value<'static> {
-    Value::Int(edge.weight())
+/// Returns an edge's weight, as chosen for `graph`: the value Gephi, GraphML and JSON readers
+/// take as the weight.
+pub(crate) fn weight(graph: &CooccurrenceGraph, edge: &Edge) -> Value<'static> {
+    match graph.edge_weight() {
+        EdgeWeight::Windows => Value::Int(edge.weight()),
+        EdgeWeight::Documents => Value::Int(edge.documents()),
+        other => Value::Float(edge.value(other)),
+    }
 }
 
 #[cfg(test)]

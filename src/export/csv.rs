@@ -10,10 +10,11 @@ use crate::gazetteer::Gazetteer;
 
 /// Writes the graph as Gephi node and edge tables.
 ///
-/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered` (State is the
-/// state id a person, group or place belongs to, or a state's own id; Discovered is `true`
-/// for actors proposed by discovery). Edges carry
-/// `Source,Target,Type,Weight,Documents` with Type `Undirected`.
+/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered,Windows` (State
+/// is the state id a person, group or place belongs to, or a state's own id; Discovered is
+/// `true` for actors proposed by discovery). Edges carry
+/// `Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength`
+/// with Type `Undirected` and Weight the graph's [chosen weight](crate::EdgeWeight).
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_csv};
@@ -24,7 +25,8 @@ use crate::gazetteer::Gazetteer;
 /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
 /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
 /// write_csv(&counts.to_graph(), &gaz, &mut nodes, &mut edges)?;
-/// assert_eq!(String::from_utf8(edges).unwrap(), "Source,Target,Type,Weight,Documents\nIRQ,SYR,Undirected,1,1\n");
+/// let edges = String::from_utf8(edges).unwrap();
+/// assert_eq!(edges.lines().nth(1), Some("IRQ,SYR,Undirected,1,1,1,0,1,1,1,2"));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///

@@ -36,17 +36,29 @@ fn quote(s: &str) -> String {
     out
 }
 
-/// Scales an edge's pen width from 1 (weight 1) to 6 (the heaviest edge).
-fn penwidth(weight: u64, max: u64) -> f64 {
-    if max <= 1 {
+/// Scales an edge's pen width from 1 (at `lo`) to 6 (at `hi`, the heaviest edge).
+fn penwidth(value: f64, lo: f64, hi: f64) -> f64 {
+    if hi <= lo {
         return 1.0;
     }
-    1.0 + 5.0 * (weight.saturating_sub(1)) as f64 / (max - 1) as f64
+    1.0 + 5.0 * (value - lo) / (hi - lo)
+}
+
+/// The range pen widths are scaled over: from 1 to the largest count for a count weight, from
+/// the smallest to the largest value for an association measure (which may be negative).
+fn weight_range(graph: &CooccurrenceGraph) -> (f64, f64) {
+    let weight = graph.edge_weight();
+    let values = || graph.edges().map(move |(_, _, e)| e.value(weight));
+    let hi = values().fold(f64::NEG_INFINITY, f64::max);
+    let lo = if weight.is_count() { 1.0 } else { values().fold(f64::INFINITY, f64::min) };
+    (lo, hi)
 }
 
 /// Writes the graph in Graphviz DOT. Every id and label is quoted and escaped; nodes are shaped
-/// and coloured by kind; edges carry their weight and a pen width scaled by it. The graph asks
-/// for the `neato` layout, which suits networks better than `dot`'s layers.
+/// and coloured by kind; edges carry their window count as `weight` (Graphviz wants a positive
+/// number there) and a pen width from 1 to 6 scaled by the graph's chosen
+/// [edge weight](crate::EdgeWeight). The graph asks for the `neato` layout, which suits
+/// networks better than `dot`'s layers.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_dot};
@@ -91,7 +103,7 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
             node.mentions()
         )?;
     }
-    let max = graph.max_weight();
+    let (lo, hi) = weight_range(graph);
     for (a, b, edge) in graph.edges() {
         writeln!(
             wtr,
@@ -99,7 +111,7 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
             quote(entry(gaz, a).id()),
             quote(entry(gaz, b).id()),
             edge.weight(),
-            penwidth(edge.weight(), max)
+            penwidth(edge.value(graph.edge_weight()), lo, hi)
         )?;
     }
     writeln!(wtr, "}}")?;
@@ -119,9 +131,10 @@ mod tests {
 
     #[test]
     fn penwidth_scales() {
-        assert_eq!(penwidth(1, 1), 1.0);
-        assert_eq!(penwidth(1, 5), 1.0);
-        assert_eq!(penwidth(5, 5), 6.0);
-        assert_eq!(penwidth(3, 5), 3.5);
+        assert_eq!(penwidth(1.0, 1.0, 1.0), 1.0);
+        assert_eq!(penwidth(1.0, 1.0, 5.0), 1.0);
+        assert_eq!(penwidth(5.0, 1.0, 5.0), 6.0);
+        assert_eq!(penwidth(3.0, 1.0, 5.0), 3.5);
+        assert_eq!(penwidth(0.0, -1.0, 1.0), 3.5, "measures may be negative");
     }
 }

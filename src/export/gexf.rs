@@ -19,10 +19,11 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// Writes the graph in GEXF 1.3, for Gephi.
 ///
 /// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
-/// `kind`, `mentions`, `documents`, `adjectival`, `state` and `discovered` (as in the CSV). Each
-/// node is coloured by kind (the DOT palette) and sized by mentions with `viz:color` and
-/// `viz:size`. Edges are undirected, carry the window count as `weight` and the `documents`
-/// attribute. Ids, labels and values are XML-escaped; non-ASCII text stays UTF-8.
+/// `kind`, `mentions`, `documents`, `adjectival`, `state`, `discovered` and `windows` (as in
+/// the CSV). Each node is coloured by kind (the DOT palette) and sized by mentions with
+/// `viz:color` and `viz:size`. Edges are undirected, carry the graph's
+/// [chosen weight](crate::EdgeWeight) as `weight` and the attributes `documents`, `windows`
+/// (long), `pmi`, `npmi`, `jaccard`, `dice` and `association_strength` (double). Ids, labels and values are XML-escaped; non-ASCII text stays UTF-8.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_gexf};

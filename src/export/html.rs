@@ -28,8 +28,9 @@ fn script_safe(json: &str) -> String {
 /// deterministic force-directed layout, colours nodes by kind (the DOT palette) and sizes them
 /// by mentions. A search box highlights nodes whose label or id contains the text, hovering
 /// over a node shows its label, kind, mentions, documents and degree, and a slider hides
-/// edges below a chosen weight. The layout compares every pair of nodes, so it suits graphs of
-/// up to a few thousand nodes.
+/// edges seen in fewer windows than chosen (whatever the chosen edge weight, the page lays
+/// out and draws edges by their window count). The layout compares every pair of nodes, so
+/// it suits graphs of up to a few thousand nodes.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_html};

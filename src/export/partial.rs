@@ -4,15 +4,17 @@
 //! The file is one JSON object:
 //!
 //! ```text
-//! {"format": "actorgraph-partial", "version": 1, "window": "sentence", "documents": 8,
-//!  "first_date": "2024-09-18", "last_date": "2025-07-15",
+//! {"format": "actorgraph-partial", "version": 2, "window": "sentence", "documents": 8,
+//!  "windows": 131, "first_date": "2024-09-18", "last_date": "2025-07-15",
 //!  "nodes": [{"index": 12, "id": "RUS", "kind": "state", "label": "Russia", "state": "RUS",
-//!             "mentions": 18, "adjectival": 9, "documents": 3}, ...],
+//!             "mentions": 18, "adjectival": 9, "documents": 3, "windows": 15}, ...],
 //!  "edges": [{"source": "RUS", "target": "UKR", "weight": 4, "documents": 1}, ...]}
 //! ```
 //!
 //! `index` is the entity's position in the gazetteer the shard used; merged graphs keep that
-//! order, so all shards must use the same gazetteer files.
+//! order, so all shards must use the same gazetteer files. `windows` (version 2) counts the
+//! windows with at least one actor, in total and per node, which the association measures
+//! need; version 1 files lack them and are refused with a message saying so.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -25,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 const FORMAT: &str = "actorgraph-partial";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The counts of one shard, read from a partial file, or several merged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +36,8 @@ pub struct Partial {
     version: u32,
     window: String,
     documents: u64,
+    #[serde(default)]
+    windows: u64,
     first_date: Option<String>,
     last_date: Option<String>,
     nodes: Vec<PartialNode>,
@@ -50,6 +54,8 @@ struct PartialNode {
     mentions: u64,
     adjectival: u64,
     documents: u64,
+    #[serde(default)]
+    windows: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +90,7 @@ impl Partial {
                     mentions: c.mentions,
                     adjectival: c.adjectival,
                     documents: c.documents,
+                    windows: c.windows,
                 }
             })
             .collect();
@@ -101,6 +108,7 @@ impl Partial {
             version: VERSION,
             window: window_name(counts.window()).to_string(),
             documents: counts.document_count(),
+            windows: counts.window_count(),
             first_date: dates.map(|d| d.0.to_string()),
             last_date: dates.map(|d| d.1.to_string()),
             nodes,
@@ -130,6 +138,11 @@ impl Partial {
         let partial: Partial = serde_json::from_reader(io::BufReader::new(rdr)).map_err(|err| {
             Error::corpus(origin, err.line() as u64, format!("not a partial result: {err}"))
         })?;
+        if partial.format == FORMAT && partial.version == 1 {
+            let msg = "a version 1 partial result has no window counts, which association \
+                       weights need: make it again with `actorgraph graph --partial`";
+            return Err(Error::corpus(origin, 1, msg));
+        }
         if partial.format != FORMAT || partial.version != VERSION {
             let msg = format!(
                 "expected {FORMAT} version {VERSION}, found {} version {}",
@@ -137,6 +150,7 @@ impl Partial {
             );
             return Err(Error::corpus(origin, 1, msg));
         }
+        partial.check().map_err(|msg| Error::corpus(origin, 1, msg))?;
         Ok(partial)
     }
 
@@ -162,6 +176,7 @@ impl Partial {
             return Err(Error::new(crate::error::ErrorKind::Build(msg)));
         }
         self.documents += other.documents;
+        self.windows += other.windows;
         self.first_date = min_date(self.first_date.take(), other.first_date, true);
         self.last_date = min_date(self.last_date.take(), other.last_date, false);
         let mut nodes: BTreeMap<usize, PartialNode> =
@@ -217,6 +232,7 @@ impl Partial {
                         mentions: n.mentions,
                         adjectival: n.adjectival,
                         documents: n.documents,
+                        windows: n.windows,
                     },
                 ))
             })
@@ -233,8 +249,35 @@ impl Partial {
             })
             .collect::<Result<_>>()?;
         let mut counts = CooccurrenceBuilder::new().window(window).min_weight(min_weight).build();
-        counts.add_counts(self.documents, nodes, edges);
+        counts.add_counts(self.documents, self.windows, nodes, edges);
         Ok((gaz, counts))
+    }
+}
+
+impl Partial {
+    /// Checks that the window counts agree: every node is in at least one window and at most
+    /// all of them, and no pair is in more windows than either of its ends.
+    fn check(&self) -> std::result::Result<(), String> {
+        let mut windows: BTreeMap<&str, u64> = BTreeMap::new();
+        for n in &self.nodes {
+            if n.windows == 0 || n.windows > self.windows {
+                return Err(format!(
+                    "node \"{}\" is in {} windows of {}: the window counts are inconsistent",
+                    n.id, n.windows, self.windows
+                ));
+            }
+            windows.insert(&n.id, n.windows);
+        }
+        for e in &self.edges {
+            let ends = [&e.source, &e.target].map(|id| windows.get(id.as_str()).copied());
+            if ends.iter().any(|n| n.is_some_and(|n| e.weight > n)) {
+                return Err(format!(
+                    "edge \"{}\" -- \"{}\" is in {} windows, more than one of its nodes",
+                    e.source, e.target, e.weight
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -251,6 +294,7 @@ fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Re
             slot.mentions += node.mentions;
             slot.adjectival += node.adjectival;
             slot.documents += node.documents;
+            slot.windows += node.windows;
             Ok(())
         }
         None => {

@@ -91,8 +91,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
         WindowArg::Paragraph => Window::Paragraph,
         WindowArg::Document => Window::Document,
     };
-    let mut counts =
-        CooccurrenceBuilder::new().window(window).min_weight(args.output.min_weight).build();
+    let mut counts = CooccurrenceBuilder::new().window(window).build();
     let mut dates = DateRange::default();
     let totals = pipeline.run(&args.common, |_, item| {
         counts.add_document(&item.mentions, &item.segments);
@@ -109,13 +108,15 @@ fn graph(args: GraphArgs) -> Result<bool> {
         pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
         return Ok(totals.mentions > 0);
     }
-    let graph = counts.to_graph();
+    let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
+    let graph = counts.to_graph_with(&pipeline.gaz, &options);
     write_graph_files(&pipeline.gaz, &graph, &args.output)?;
     let what = format!(
-        ", {} nodes, {} edges written to {}",
+        ", {} nodes, {} edges written to {}{}",
         graph.node_count(),
         graph.edge_count(),
-        out.display()
+        out.display(),
+        crate::filter::removed(&counts, &graph)
     );
     pipeline.summary(&totals, &what);
     Ok(totals.mentions > 0)
@@ -220,16 +221,18 @@ fn merge(args: MergeArgs) -> Result<bool> {
     }
     let merged = merged.expect("clap requires at least one partial");
     let documents = merged.document_count();
-    let (gaz, counts) = merged.into_counts(args.output.min_weight)?;
-    let graph = counts.to_graph();
+    let (gaz, counts) = merged.into_counts(0)?;
+    let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
+    let graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     write_graph_files(&gaz, &graph, &args.output)?;
     eprintln!(
-        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}",
+        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}{}",
         args.partials.len(),
         documents,
         graph.node_count(),
         graph.edge_count(),
-        args.output.out.display()
+        args.output.out.display(),
+        crate::filter::removed(&counts, &graph)
     );
     Ok(graph.node_count() > 0)
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::filter::FilterArgs;
+
 /// Find the people, states, groups and places named in news articles, and build their
 /// co-occurrence network for Gephi and Graphviz.
 #[derive(Debug, Parser)]
@@ -186,9 +188,8 @@ pub(crate) struct GraphOutputArgs {
     /// (graph.gexf), graphml (graph.graphml), json (graph.json), html (graph.html).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
     pub(crate) format: Vec<GraphFormatArg>,
-    /// Leave out edges seen in fewer windows than this.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub(crate) min_weight: u64,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
 }
 
 /// Options shared by every command that reads a corpus.
@@ -208,9 +209,13 @@ pub(crate) struct CommonArgs {
     /// gazetteers. Never written inside the input data unless this points there.
     #[arg(long, value_name = "DIR")]
     pub(crate) gazetteer_cache: Option<PathBuf>,
-    /// Do not count adjectival forms such as "Russian" or "Saudi-led" as mentions.
-    #[arg(long)]
+    /// Do not count adjectival forms such as "Russian" or "Saudi-led" as mentions, so they
+    /// make no nodes or edges either (--no-adjectival is the same flag).
+    #[arg(long, visible_alias = "no-adjectival", overrides_with = "include_adjectival")]
     pub(crate) no_adjectives: bool,
+    /// Count adjectival forms as mentions (the default; undoes an earlier --no-adjectives).
+    #[arg(long, overrides_with = "no_adjectives")]
+    pub(crate) include_adjectival: bool,
     /// Keep a state or place name that is part of a longer capitalised name ("Georgia" in
     /// "Georgia Hayes"), which is dropped by default.
     #[arg(long)]

@@ -2,6 +2,7 @@
 
 mod app;
 mod args;
+mod filter;
 mod import;
 mod output;
 mod pipeline;

@@ -57,7 +57,7 @@ impl Pipeline {
     pub(crate) fn new(args: &CommonArgs) -> Result<Pipeline> {
         let mut builder = MatcherBuilder::new();
         builder
-            .adjectives(!args.no_adjectives)
+            .adjectives(args.include_adjectival || !args.no_adjectives)
             .name_parts(!args.no_name_parts)
             .surnames(!args.no_surnames);
         let (gaz, matcher) = match &args.gazetteer_cache {
