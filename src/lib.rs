@@ -90,9 +90,11 @@ pub use petgraph;
 
 pub use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
-    Window,
+    Slice, TimeSlices, Window,
 };
-pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
+pub use crate::corpus::{
+    Corpus, Date, DateError, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions,
+};
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
@@ -100,7 +102,7 @@ pub use crate::eval::{
 };
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,
-    write_gexf, write_graphml, write_html, write_json,
+    write_dynamic_gexf, write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,

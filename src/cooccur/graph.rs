@@ -6,6 +6,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
 use super::{EdgeCounts, NodeCounts};
+use crate::corpus::Date;
 use crate::gazetteer::EntityId;
 
 /// A node of the graph: an entity and its counts.
@@ -39,6 +40,16 @@ impl Node {
     pub fn documents(&self) -> u64 {
         self.counts.documents
     }
+
+    /// Returns the earliest date of a dated document the entity appears in.
+    pub fn first_seen(&self) -> Option<Date> {
+        self.counts.first_seen
+    }
+
+    /// Returns the latest date of a dated document the entity appears in.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.counts.last_seen
+    }
 }
 
 /// An edge of the graph: the counts of one unordered pair.
@@ -60,6 +71,16 @@ impl Edge {
     /// Returns the number of distinct documents in which both ends share a window.
     pub fn documents(&self) -> u64 {
         self.counts.documents
+    }
+
+    /// Returns the earliest date of a dated document in which both ends share a window.
+    pub fn first_seen(&self) -> Option<Date> {
+        self.counts.first_seen
+    }
+
+    /// Returns the latest date of a dated document in which both ends share a window.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.counts.last_seen
     }
 }
 

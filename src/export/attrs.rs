@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{entry, state_of};
 use crate::cooccur::{CooccurrenceGraph, Edge, Node};
+use crate::corpus::Date;
 use crate::gazetteer::Gazetteer;
 
 /// The type of an attribute's values.
@@ -66,7 +67,7 @@ const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
 
 /// One attribute value.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code, reason = "real values and dates come with the measures and time")]
+#[allow(dead_code, reason = "real values come with the association measures")]
 pub(crate) enum Value<'a> {
     /// A count.
     Int(u64),
@@ -121,17 +122,23 @@ impl Serialize for Record<'_> {
 }
 
 /// The node attributes every graph carries.
-const NODE_ATTRS: [Attr; 6] = [
+const NODE_ATTRS: [Attr; 8] = [
     attr("kind", "Kind", AttrType::String),
     attr("mentions", "Mentions", AttrType::Integer),
     attr("documents", "Documents", AttrType::Integer),
     attr("adjectival", "Adjectival", AttrType::Integer),
     attr("state", "State", AttrType::String),
     attr("discovered", "Discovered", AttrType::Boolean),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
 ];
 
 /// The edge attributes every graph carries, besides the weight.
-const EDGE_ATTRS: [Attr; 1] = [attr("documents", "Documents", AttrType::Integer)];
+const EDGE_ATTRS: [Attr; 3] = [
+    attr("documents", "Documents", AttrType::Integer),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
+];
 
 /// Returns the node attributes written for `graph`, in order.
 pub(crate) fn node_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
@@ -152,6 +159,8 @@ pub(crate) fn node_values<'a>(
         Value::Int(node.adjectival_mentions()),
         Value::Str(state_of(e)),
         Value::Bool(e.is_discovered()),
+        date_value(node.first_seen()),
+        date_value(node.last_seen()),
     ]
 }
 
@@ -162,7 +171,13 @@ pub(crate) fn edge_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
 
 /// Returns the values of [`edge_attrs`] for one edge, in the same order.
 pub(crate) fn edge_values(_graph: &CooccurrenceGraph, edge: &Edge) -> Vec<Value<'static>> {
-    vec![Value::Int(edge.documents())]
+    vec![Value::Int(edge.documents()), date_value(edge.first_seen()), date_value(edge.last_seen())]
+}
+
+/// A first-seen or last-seen date as ISO 8601 text (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` for
+/// a partial date); empty when undated.
+fn date_value(date: Option<Date>) -> Value<'static> {
+    Value::Text(date.map(|d| d.to_string()).unwrap_or_default())
 }
 
 /// Returns the type of the edge weight in `graph`.

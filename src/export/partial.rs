@@ -4,15 +4,20 @@
 //! The file is one JSON object:
 //!
 //! ```text
-//! {"format": "actorgraph-partial", "version": 1, "window": "sentence", "documents": 8,
-//!  "first_date": "2024-09-18", "last_date": "2025-07-15",
+//! {"format": "actorgraph-partial", "version": 2, "window": "sentence", "documents": 8,
+//!  "first_date": "2024-09-18", "last_date": "2025-07-15", "undated": 0,
 //!  "nodes": [{"index": 12, "id": "RUS", "kind": "state", "label": "Russia", "state": "RUS",
-//!             "mentions": 18, "adjectival": 9, "documents": 3}, ...],
-//!  "edges": [{"source": "RUS", "target": "UKR", "weight": 4, "documents": 1}, ...]}
+//!             "mentions": 18, "adjectival": 9, "documents": 3,
+//!             "first_seen": "2025-03-14", "last_seen": "2025-06-24"}, ...],
+//!  "edges": [{"source": "RUS", "target": "UKR", "weight": 4, "documents": 1,
+//!             "first_seen": "2025-06-24", "last_seen": "2025-06-24"}, ...]}
 //! ```
 //!
 //! `index` is the entity's position in the gazetteer the shard used; merged graphs keep that
-//! order, so all shards must use the same gazetteer files.
+//! order, so all shards must use the same gazetteer files. `undated` counts the documents
+//! without a date; `first_seen` and `last_seen` are `null` for a node or edge seen only in
+//! those. Version 1 had no dates per node and edge, so it is refused rather than merged into
+//! wrong first-seen and last-seen dates.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -21,11 +26,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{entry, state_of};
 use crate::cooccur::{Cooccurrence, CooccurrenceBuilder, EdgeCounts, NodeCounts, Window};
+use crate::corpus::Date;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 const FORMAT: &str = "actorgraph-partial";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The counts of one shard, read from a partial file, or several merged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +42,7 @@ pub struct Partial {
     documents: u64,
     first_date: Option<String>,
     last_date: Option<String>,
+    undated: u64,
     nodes: Vec<PartialNode>,
     edges: Vec<PartialEdge>,
 }
@@ -50,6 +57,8 @@ struct PartialNode {
     mentions: u64,
     adjectival: u64,
     documents: u64,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +67,8 @@ struct PartialEdge {
     target: String,
     weight: u64,
     documents: u64,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
 }
 
 fn window_name(window: Window) -> &'static str {
@@ -84,6 +95,8 @@ impl Partial {
                     mentions: c.mentions,
                     adjectival: c.adjectival,
                     documents: c.documents,
+                    first_seen: c.first_seen,
+                    last_seen: c.last_seen,
                 }
             })
             .collect();
@@ -94,6 +107,8 @@ impl Partial {
                 target: entry(gaz, b).id().to_string(),
                 weight: c.weight,
                 documents: c.documents,
+                first_seen: c.first_seen,
+                last_seen: c.last_seen,
             })
             .collect();
         Partial {
@@ -103,6 +118,7 @@ impl Partial {
             documents: counts.document_count(),
             first_date: dates.map(|d| d.0.to_string()),
             last_date: dates.map(|d| d.1.to_string()),
+            undated: counts.undated_count(),
             nodes,
             edges,
         }
@@ -145,6 +161,11 @@ impl Partial {
         self.documents
     }
 
+    /// Returns the number of documents counted without a date.
+    pub fn undated_count(&self) -> u64 {
+        self.undated
+    }
+
     /// Returns the earliest and latest document dates, if any document had one.
     pub fn dates(&self) -> Option<(&str, &str)> {
         Some((self.first_date.as_deref()?, self.last_date.as_deref()?))
@@ -162,6 +183,7 @@ impl Partial {
             return Err(Error::new(crate::error::ErrorKind::Build(msg)));
         }
         self.documents += other.documents;
+        self.undated += other.undated;
         self.first_date = min_date(self.first_date.take(), other.first_date, true);
         self.last_date = min_date(self.last_date.take(), other.last_date, false);
         let mut nodes: BTreeMap<usize, PartialNode> =
@@ -178,6 +200,8 @@ impl Partial {
                 .or_insert(PartialEdge { weight: 0, documents: 0, ..edge.clone() });
             slot.weight += edge.weight;
             slot.documents += edge.documents;
+            slot.first_seen = Date::earliest(slot.first_seen, edge.first_seen);
+            slot.last_seen = Date::latest(slot.last_seen, edge.last_seen);
         }
         self.edges = edges.into_values().collect();
         Ok(())
@@ -217,6 +241,8 @@ impl Partial {
                         mentions: n.mentions,
                         adjectival: n.adjectival,
                         documents: n.documents,
+                        first_seen: n.first_seen,
+                        last_seen: n.last_seen,
                     },
                 ))
             })
@@ -228,12 +254,18 @@ impl Partial {
                 Ok((
                     id(&e.source)?,
                     id(&e.target)?,
-                    EdgeCounts { weight: e.weight, documents: e.documents },
+                    EdgeCounts {
+                        weight: e.weight,
+                        documents: e.documents,
+                        first_seen: e.first_seen,
+                        last_seen: e.last_seen,
+                    },
                 ))
             })
             .collect::<Result<_>>()?;
         let mut counts = CooccurrenceBuilder::new().window(window).min_weight(min_weight).build();
         counts.add_counts(self.documents, nodes, edges);
+        counts.add_dates(self.undated, date_range(&self.first_date, &self.last_date));
         Ok((gaz, counts))
     }
 }
@@ -251,6 +283,8 @@ fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Re
             slot.mentions += node.mentions;
             slot.adjectival += node.adjectival;
             slot.documents += node.documents;
+            slot.first_seen = Date::earliest(slot.first_seen, node.first_seen);
+            slot.last_seen = Date::latest(slot.last_seen, node.last_seen);
             Ok(())
         }
         None => {
@@ -260,12 +294,28 @@ fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Re
     }
 }
 
-/// The earlier (`earliest`) or later of two optional ISO dates.
+/// The earlier (`earliest`) or later of two optional ISO dates; dates that [`Date`] reads are
+/// compared as dates, others as text.
 fn min_date(a: Option<String>, b: Option<String>, earliest: bool) -> Option<String> {
+    let parsed = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<Date>().ok());
+    if let (Some(x), Some(y)) = (parsed(&a), parsed(&b)) {
+        let pick = if earliest {
+            Date::earliest(Some(x), Some(y))
+        } else {
+            Date::latest(Some(x), Some(y))
+        };
+        return pick.map(|d| d.to_string());
+    }
     match (a, b) {
         (Some(a), Some(b)) => Some(if (a <= b) == earliest { a } else { b }),
         (a, b) => a.or(b),
     }
+}
+
+/// The document date range of a partial, if both ends read as dates.
+fn date_range(first: &Option<String>, last: &Option<String>) -> Option<(Date, Date)> {
+    let parse = |d: &Option<String>| d.as_deref()?.parse::<Date>().ok();
+    Some((parse(first)?, parse(last)?))
 }
 
 /// Rebuilds enough of an entry for the writers: id, kind, label and state.
