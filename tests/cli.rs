@@ -83,7 +83,7 @@ fn gephi_csv_has_plain_headers_and_consistent_ids() {
     let nodes = fs::read(dir.join("nodes.csv")).unwrap();
     let edges = fs::read(dir.join("edges.csv")).unwrap();
     assert!(nodes.starts_with(b"Id,Label,Kind,Mentions,Documents"), "no BOM, Gephi header");
-    assert!(edges.starts_with(b"Source,Target,Type,Weight,Documents\n"));
+    assert!(edges.starts_with(b"Source,Target,Type,Weight,Documents,FirstSeen,LastSeen\n"));
     let mut rdr = csv::Reader::from_reader(&nodes[..]);
     let ids: std::collections::HashSet<String> =
         rdr.records().map(|r| r.unwrap()[0].to_string()).collect();
