@@ -211,6 +211,8 @@ impl TimeSlices {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::super::Window;
     use super::*;
     use crate::segment::Segmenter;
@@ -369,6 +371,59 @@ mod tests {
             |g: &CooccurrenceGraph| g.edges().map(|(a, b, e)| (a, b, *e)).collect::<Vec<_>>();
         assert_eq!(pairs(&plain), pairs(&want), "min weight 1: the graph of the dated run");
         assert_eq!(plain.nodes().collect::<Vec<_>>(), want.nodes().collect::<Vec<_>>());
+    }
+
+    /// A document for property tests: an optional date (a day, a month or a year in
+    /// 2011-2012) and up to four entities.
+    fn arb_doc() -> impl Strategy<Value = (Option<Date>, Vec<usize>)> {
+        let day = (2011u16..=2012, 1u8..=12, 1u8..=28)
+            .prop_map(|(y, m, d)| Date::from_ymd(y, m, d).expect("days 1 to 28 exist"));
+        let month = (2011u16..=2012, 1u8..=12).prop_map(|(y, m)| Date::from_ym(y, m).unwrap());
+        let year = (2011u16..=2012).prop_map(|y| Date::from_y(y).unwrap());
+        let date = prop_oneof![4 => day.prop_map(Some), 1 => month.prop_map(Some), 1 => year.prop_map(Some), 1 => Just(None)];
+        (date, proptest::collection::vec(0usize..4, 0..4))
+    }
+
+    fn count_all(docs: &[(Option<Date>, Vec<usize>)]) -> Cooccurrence {
+        let segments = Segmenter::new().segment("a b c d.");
+        let mut c = Cooccurrence::new();
+        for (date, entities) in docs {
+            c.add_dated_document(&mentions(entities), &segments, *date);
+        }
+        c
+    }
+
+    proptest! {
+        /// Dates survive any split and any order: merging gives the counts of one pass, so
+        /// sharded and parallel runs keep first-seen and last-seen dates exact.
+        #[test]
+        fn dates_merge_in_any_split_and_order(
+            docs in proptest::collection::vec(arb_doc(), 0..12),
+            split in 0usize..12,
+        ) {
+            let split = split.min(docs.len());
+            let whole = count_all(&docs);
+            let mut merged = count_all(&docs[split..]);
+            merged.merge(&count_all(&docs[..split]));
+            let reversed: Vec<_> = docs.iter().rev().cloned().collect();
+            let reversed = count_all(&reversed);
+            for other in [&merged, &reversed] {
+                prop_assert_eq!(&other.nodes, &whole.nodes);
+                prop_assert_eq!(&other.edges, &whole.edges);
+                prop_assert_eq!(other.undated, whole.undated);
+                prop_assert_eq!(other.date_range(), whole.date_range());
+            }
+            for (id, node) in &whole.nodes {
+                let dates: Vec<Date> = docs
+                    .iter()
+                    .filter(|(_, e)| e.contains(&id.as_usize()))
+                    .filter_map(|(d, _)| *d)
+                    .collect();
+                prop_assert_eq!(node.first_seen, dates.iter().copied().min());
+                prop_assert!(node.first_seen <= node.last_seen);
+                prop_assert_eq!(node.last_seen.is_some(), !dates.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -10,10 +10,12 @@ use crate::gazetteer::Gazetteer;
 
 /// Writes the graph as Gephi node and edge tables.
 ///
-/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered` (State is the
-/// state id a person, group or place belongs to, or a state's own id; Discovered is `true`
-/// for actors proposed by discovery). Edges carry
-/// `Source,Target,Type,Weight,Documents` with Type `Undirected`.
+/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered,FirstSeen,LastSeen`
+/// (State is the state id a person, group or place belongs to, or a state's own id;
+/// Discovered is `true` for actors proposed by discovery). Edges carry
+/// `Source,Target,Type,Weight,Documents,FirstSeen,LastSeen` with Type `Undirected`.
+/// FirstSeen and LastSeen are the earliest and latest dates of the dated documents a node or
+/// edge was counted in, as ISO dates, and empty if none was dated.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_csv};
@@ -24,7 +26,8 @@ use crate::gazetteer::Gazetteer;
 /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
 /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
 /// write_csv(&counts.to_graph(), &gaz, &mut nodes, &mut edges)?;
-/// assert_eq!(String::from_utf8(edges).unwrap(), "Source,Target,Type,Weight,Documents\nIRQ,SYR,Undirected,1,1\n");
+/// let header = "Source,Target,Type,Weight,Documents,FirstSeen,LastSeen\n";
+/// assert_eq!(String::from_utf8(edges).unwrap(), format!("{header}IRQ,SYR,Undirected,1,1,,\n"));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///

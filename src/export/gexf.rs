@@ -20,13 +20,13 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// Writes the graph in GEXF 1.3, for Gephi.
 ///
 /// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
-/// `kind`, `mentions`, `documents`, `adjectival`, `state` and `discovered` (as in the CSV). Each
-/// node is coloured by kind (the DOT palette) and sized by mentions with `viz:color` and
-/// `viz:size`. Edges are undirected, carry the window count as `weight` and the `documents`
-/// attribute. Ids, labels and values are XML-escaped; non-ASCII text stays UTF-8.
+/// `kind`, `mentions`, `documents`, `adjectival`, `state`, `discovered`, `first_seen` and
+/// `last_seen` (as in the CSV). Each node is coloured by kind (the DOT palette) and sized by
+/// mentions with `viz:color` and `viz:size`. Edges are undirected, carry the window count as
+/// `weight` and the `documents`, `first_seen` and `last_seen` attributes. Ids, labels and
+/// values are XML-escaped; non-ASCII text stays UTF-8.
 ///
-/// Nodes and edges also carry `first_seen` and `last_seen` (ISO dates, empty when undated).
-/// If any node has a date, the graph is dynamic (`mode="dynamic" timeformat="date"`) and each
+/// The `first_seen` and `last_seen` dates are ISO dates, empty when undated. If any node has a date, the graph is dynamic (`mode="dynamic" timeformat="date"`) and each
 /// dated node and edge lives from the first day of its first-seen date to the last day of its
 /// last-seen date (`start` and `end`), so Gephi's timeline shows actors and ties appear and
 /// fade; undated ones have no interval and are always shown.

@@ -10,9 +10,10 @@ use crate::gazetteer::Gazetteer;
 
 /// Writes the graph in GraphML, undirected, with typed keys.
 ///
-/// Node ids are entity ids; nodes carry `label`, `kind`, `state` (strings), `mentions`,
-/// `documents`, `adjectival` (ints) and `discovered` (boolean). Edges carry `weight` (the
-/// window count) and `documents` (ints). Key ids are prefixed `n_` and `e_` because GraphML
+/// Node ids are entity ids; nodes carry `label`, `kind`, `state`, `first_seen`, `last_seen`
+/// (strings; the dates are ISO dates, empty when undated), `mentions`, `documents`,
+/// `adjectival` (ints) and `discovered` (boolean). Edges carry `weight` (the window count),
+/// `documents` (ints), `first_seen` and `last_seen`. Key ids are prefixed `n_` and `e_` because GraphML
 /// wants them unique; readers use the attribute names. Ids, labels and values are XML-escaped;
 /// non-ASCII text stays UTF-8.
 ///

@@ -60,8 +60,10 @@ impl<'a> NodeLink<'a> {
 /// Writes the graph as node-link JSON:
 /// `{"directed": false, "multigraph": false, "graph": {}, "nodes": [...], "edges": [...]}`.
 ///
-/// Each node has `id`, `label`, `kind`, `mentions`, `documents`, `adjectival`, `state` and
-/// `discovered`; each edge has `source`, `target` (node ids), `weight` and `documents`. The
+/// Each node has `id`, `label`, `kind`, `mentions`, `documents`, `adjectival`, `state`,
+/// `discovered`, `first_seen` and `last_seen`; each edge has `source`, `target` (node ids),
+/// `weight`, `documents`, `first_seen` and `last_seen`. The dates are ISO date strings, empty
+/// when undated. The
 /// edge list is named `edges`, the default of networkx 3.4 and later; read it with
 /// `networkx.node_link_graph(data, edges="edges")`, which also works on older 3.x versions
 /// whose default name is `links`.

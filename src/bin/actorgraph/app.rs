@@ -207,11 +207,15 @@ fn merge(args: MergeArgs) -> Result<bool> {
     }
     let merged = merged.expect("clap requires at least one partial");
     let documents = merged.document_count();
+    let undated = match merged.undated_count() {
+        0 => String::new(),
+        n => format!(" ({n} without a date)"),
+    };
     let (gaz, counts) = merged.into_counts(args.output.min_weight)?;
     let graph = counts.to_graph();
     write_graph_files(&gaz, &graph, &args.output)?;
     eprintln!(
-        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}",
+        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges written to {}",
         args.partials.len(),
         documents,
         graph.node_count(),
