@@ -14,8 +14,11 @@ The primary types, in the order data flows through them:
 * [`Matcher`] finds gazetteer names in text and yields [`Mention`]s.
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath.
+* [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
+  apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
-  [`write_html`] and [`MentionWriter`] write the results.
+  [`write_html`] and [`MentionWriter`] write the results; [`write_dynamic_gexf`] writes
+  time slices for Gephi's timeline.
 
 # Example: extract mentions
 
