@@ -86,9 +86,11 @@ fn slice_month_writes_each_period_as_a_run_over_its_documents() {
     }
 }
 
-/// Returns, for each node id of a dynamic GEXF, its spells as (start, end) and its
-/// `mentions_period` values.
-fn node_spells(gexf: &str) -> BTreeMap<String, (Vec<(String, String)>, Vec<u64>)> {
+/// A node's spells in a dynamic GEXF, as (start, end), and its `mentions_period` values.
+type Spells = (Vec<(String, String)>, Vec<u64>);
+
+/// Returns the spells of each node of a dynamic GEXF, by node id.
+fn node_spells(gexf: &str) -> BTreeMap<String, Spells> {
     let attr = |line: &str, name: &str| -> String {
         let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         line[start..][..line[start..].find('"').unwrap()].to_string()
@@ -100,7 +102,7 @@ fn node_spells(gexf: &str) -> BTreeMap<String, (Vec<(String, String)>, Vec<u64>)
             current = Some(attr(line, "id"));
         }
         let Some(id) = &current else { continue };
-        let entry: &mut (Vec<_>, Vec<_>) = nodes.entry(id.clone()).or_default();
+        let entry: &mut Spells = nodes.entry(id.clone()).or_default();
         if line.starts_with("<spell ") {
             entry.0.push((attr(line, "start"), attr(line, "end")));
         } else if line.starts_with("<attvalue for=\"mentions_period\"") {
