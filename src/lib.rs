@@ -15,8 +15,11 @@ The primary types, in the order data flows through them:
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath; [`GraphOptions`] picks the edge weight (a count or an
   association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
+* [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
+  apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
-  [`write_html`] and [`MentionWriter`] write the results.
+  [`write_html`] and [`MentionWriter`] write the results; [`write_dynamic_gexf`] writes
+  time slices for Gephi's timeline.
 
 # Example: extract mentions
 
@@ -96,9 +99,11 @@ pub use petgraph;
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, GraphOptions, Node, NodeCounts, NodeRank, Window,
+    EdgeWeight, GraphOptions, Node, NodeCounts, NodeRank, Slice, TimeSlices, Window,
 };
-pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
+pub use crate::corpus::{
+    Corpus, Date, DateError, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions,
+};
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
@@ -106,7 +111,7 @@ pub use crate::eval::{
 };
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,
-    write_gexf, write_graphml, write_html, write_json,
+    write_dynamic_gexf, write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,

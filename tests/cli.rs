@@ -84,7 +84,7 @@ fn gephi_csv_has_plain_headers_and_consistent_ids() {
     let edges = fs::read(dir.join("edges.csv")).unwrap();
     assert!(nodes.starts_with(b"Id,Label,Kind,Mentions,Documents"), "no BOM, Gephi header");
     assert!(edges.starts_with(
-        b"Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength\n"
+        b"Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength,FirstSeen,LastSeen\n"
     ));
     let mut rdr = csv::Reader::from_reader(&nodes[..]);
     let ids: std::collections::HashSet<String> =
@@ -602,7 +602,7 @@ fn version_1_partials_are_refused_with_a_reason() {
     assert!(err.contains("old.json:1: a version 1 partial result has no window counts"), "{err}");
     let broken = dir.write(
         "broken.json",
-        r#"{"format":"actorgraph-partial","version":2,"window":"sentence","documents":1,"windows":1,"first_date":null,"last_date":null,"nodes":[{"index":0,"id":"a","kind":"state","label":"A","state":"a","mentions":1,"adjectival":0,"documents":1,"windows":2}],"edges":[]}"#,
+        r#"{"format":"actorgraph-partial","version":2,"window":"sentence","documents":1,"windows":1,"first_date":null,"last_date":null,"undated":0,"nodes":[{"index":0,"id":"a","kind":"state","label":"A","state":"a","mentions":1,"adjectival":0,"documents":1,"windows":2}],"edges":[]}"#,
     );
     let (code, _, err) =
         run(actorgraph().arg("merge").arg(&broken).arg("--out").arg(dir.join("m")));

@@ -196,7 +196,8 @@ fn graphml_matches_the_csv_tables() {
         .filter(|t| t.name == "key")
         .map(|t| (t.attrs["id"].as_str(), t.attrs["attr.type"].as_str()))
         .collect();
-    assert_eq!(keys.len(), 16, "{keys:?}");
+    assert_eq!(keys.len(), 20, "{keys:?}");
+    assert_eq!((keys["n_first_seen"], keys["e_last_seen"]), ("string", "string"));
     assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("long", "boolean"));
     assert_eq!((keys["e_weight"], keys["e_windows"], keys["e_npmi"]), ("long", "long", "double"));
     let graph = tags.iter().find(|t| t.name == "graph").unwrap();

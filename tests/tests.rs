@@ -11,4 +11,5 @@ mod formats;
 mod gazetteer;
 mod import;
 mod props;
+mod time;
 mod traps;

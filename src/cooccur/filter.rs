@@ -330,7 +330,16 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &m)| {
-                (id(i), NodeCounts { mentions: m, documents: 1, windows: 1, adjectival: 0 })
+                (
+                    id(i),
+                    NodeCounts {
+                        mentions: m,
+                        documents: 1,
+                        windows: 1,
+                        adjectival: 0,
+                        ..NodeCounts::default()
+                    },
+                )
             })
             .collect();
         for &(a, b, w, _) in edges {
@@ -338,9 +347,9 @@ mod tests {
             nodes[b].1.windows += w;
         }
         let windows = nodes.iter().map(|n| n.1.windows).sum();
-        let edges = edges
-            .iter()
-            .map(|&(a, b, weight, documents)| (id(a), id(b), EdgeCounts { weight, documents }));
+        let edges = edges.iter().map(|&(a, b, weight, documents)| {
+            (id(a), id(b), EdgeCounts { weight, documents, ..EdgeCounts::default() })
+        });
         let mut c = Cooccurrence::new();
         c.add_counts(1, windows, nodes, edges);
         c

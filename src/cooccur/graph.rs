@@ -6,6 +6,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
 use super::{Association, EdgeCounts, EdgeWeight, NodeCounts};
+use crate::corpus::Date;
 use crate::gazetteer::EntityId;
 
 /// A node of the graph: an entity and its counts.
@@ -44,6 +45,16 @@ impl Node {
     /// measures).
     pub fn windows(&self) -> u64 {
         self.counts.windows
+    }
+
+    /// Returns the earliest date of a dated document the entity appears in.
+    pub fn first_seen(&self) -> Option<Date> {
+        self.counts.first_seen
+    }
+
+    /// Returns the latest date of a dated document the entity appears in.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.counts.last_seen
     }
 }
 
@@ -102,6 +113,16 @@ impl Edge {
             EdgeWeight::Dice => a.dice,
             EdgeWeight::AssociationStrength => a.association_strength,
         }
+    }
+
+    /// Returns the earliest date of a dated document in which both ends share a window.
+    pub fn first_seen(&self) -> Option<Date> {
+        self.counts.first_seen
+    }
+
+    /// Returns the latest date of a dated document in which both ends share a window.
+    pub fn last_seen(&self) -> Option<Date> {
+        self.counts.last_seen
     }
 }
 

@@ -13,16 +13,22 @@
 //! one actor counts once in the total, and once for each distinct actor in it. Windows without
 //! an actor are not counted: they carry no information about actors, and their number depends
 //! on how headlines, bylines and boilerplate are segmented.
+//!
+//! A document may come with a [`Date`]: nodes and edges then carry the first and last dates
+//! they were seen on, and a [`TimeSlices`] counts each period (month or year) apart.
 
 mod association;
 mod filter;
 mod graph;
+mod time;
 
 use std::collections::BTreeMap;
 
 pub use self::association::{Association, EdgeWeight};
 pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
+pub use self::time::{Slice, TimeSlices};
+use crate::corpus::Date;
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::matcher::Mention;
 use crate::segment::Segments;
@@ -82,6 +88,10 @@ pub struct NodeCounts {
     pub documents: u64,
     /// Windows (sentences, paragraphs or documents) the entity appears in.
     pub windows: u64,
+    /// The earliest date of a dated document mentioning the entity; `None` if none is dated.
+    pub first_seen: Option<Date>,
+    /// The latest date of a dated document mentioning the entity; `None` if none is dated.
+    pub last_seen: Option<Date>,
 }
 
 /// The counts of one edge.
@@ -91,6 +101,10 @@ pub struct EdgeCounts {
     pub weight: u64,
     /// Distinct documents in which both ends share a window.
     pub documents: u64,
+    /// The earliest date of a dated document in which both ends share a window.
+    pub first_seen: Option<Date>,
+    /// The latest date of a dated document in which both ends share a window.
+    pub last_seen: Option<Date>,
 }
 
 /// Counts nodes and edges over documents.
@@ -115,6 +129,11 @@ pub struct Cooccurrence {
     windows: u64,
     nodes: BTreeMap<EntityId, NodeCounts>,
     edges: BTreeMap<(EntityId, EntityId), EdgeCounts>,
+    /// Documents counted without a date.
+    undated: u64,
+    /// The earliest and latest document dates.
+    first_date: Option<Date>,
+    last_date: Option<Date>,
 }
 
 impl Cooccurrence {
@@ -128,9 +147,42 @@ impl Cooccurrence {
         self.config.window
     }
 
-    /// Counts one document, given its mentions (in text order) and its segments.
+    /// Counts one undated document, given its mentions (in text order) and its segments. The
+    /// same as [`Cooccurrence::add_dated_document`] with no date.
     pub fn add_document(&mut self, mentions: &[Mention], segments: &Segments) {
+        self.add_dated_document(mentions, segments, None);
+    }
+
+    /// Counts one document, given its mentions (in text order), its segments and its date, if
+    /// it has one. The date sets the first-seen and last-seen dates of the document's nodes
+    /// and edges; an undated document counts as usual but leaves them as they are.
+    ///
+    /// ```
+    /// use actorgraph::{Cooccurrence, Date, Gazetteer, Matcher, Segmenter};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let (matcher, segmenter) = (Matcher::new(&gaz)?, Segmenter::new());
+    /// let mut counts = Cooccurrence::new();
+    /// for (text, date) in [("Syria and Iraq met.", "2012-09-04"), ("Iraq and Iran met.", "2012-03-01")] {
+    ///     let date: Date = date.parse().unwrap();
+    ///     counts.add_dated_document(&matcher.find_all(text), &segmenter.segment(text), Some(date));
+    /// }
+    /// counts.add_document(&matcher.find_all("Iraq."), &segmenter.segment("Iraq."));
+    /// let iraq = counts.node(gaz.lookup("IRQ").unwrap()).unwrap();
+    /// assert_eq!(iraq.documents, 3);
+    /// assert_eq!(iraq.first_seen.unwrap().to_string(), "2012-03-01");
+    /// assert_eq!(iraq.last_seen.unwrap().to_string(), "2012-09-04");
+    /// assert_eq!(counts.undated_count(), 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn add_dated_document(
+        &mut self,
+        mentions: &[Mention],
+        segments: &Segments,
+        date: Option<Date>,
+    ) {
         self.documents += 1;
+        self.see_document(date);
         let windows = self.windows(mentions, segments);
         let mut doc_nodes: BTreeMap<EntityId, ()> = BTreeMap::new();
         let mut doc_edges: BTreeMap<(EntityId, EntityId), ()> = BTreeMap::new();
@@ -153,10 +205,14 @@ impl Cooccurrence {
             }
         }
         for id in doc_nodes.keys() {
-            self.nodes.entry(*id).or_default().documents += 1;
+            let node = self.nodes.entry(*id).or_default();
+            node.documents += 1;
+            time::see(&mut node.first_seen, &mut node.last_seen, date, date);
         }
         for pair in doc_edges.keys() {
-            self.edges.entry(*pair).or_default().documents += 1;
+            let edge = self.edges.entry(*pair).or_default();
+            edge.documents += 1;
+            time::see(&mut edge.first_seen, &mut edge.last_seen, date, date);
         }
     }
 
@@ -184,17 +240,20 @@ impl Cooccurrence {
     pub fn merge(&mut self, other: &Cooccurrence) {
         self.documents += other.documents;
         self.windows += other.windows;
+        self.add_dates(other.undated, other.date_range());
         for (id, c) in &other.nodes {
             let node = self.nodes.entry(*id).or_default();
             node.mentions += c.mentions;
             node.adjectival += c.adjectival;
             node.documents += c.documents;
             node.windows += c.windows;
+            time::see(&mut node.first_seen, &mut node.last_seen, c.first_seen, c.last_seen);
         }
         for (pair, c) in &other.edges {
             let edge = self.edges.entry(*pair).or_default();
             edge.weight += c.weight;
             edge.documents += c.documents;
+            time::see(&mut edge.first_seen, &mut edge.last_seen, c.first_seen, c.last_seen);
         }
     }
 

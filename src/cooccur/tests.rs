@@ -29,7 +29,13 @@ fn sentence_window_counts_each_pair_once_per_sentence() {
     assert_eq!(c.edge(id(2), id(0)).map(|e| e.weight), Some(1));
     assert_eq!(
         c.node(id(0)),
-        Some(NodeCounts { mentions: 3, adjectival: 0, documents: 1, windows: 2 })
+        Some(NodeCounts {
+            mentions: 3,
+            adjectival: 0,
+            documents: 1,
+            windows: 2,
+            ..NodeCounts::default()
+        })
     );
 }
 
@@ -44,7 +50,10 @@ fn paragraph_window() {
 fn document_window() {
     let c = count(Window::Document, TEXT, ITEMS);
     for (a, b) in [(0, 1), (0, 2), (1, 2)] {
-        assert_eq!(c.edge(id(a), id(b)), Some(EdgeCounts { weight: 1, documents: 1 }));
+        assert_eq!(
+            c.edge(id(a), id(b)),
+            Some(EdgeCounts { weight: 1, documents: 1, ..EdgeCounts::default() })
+        );
     }
 }
 
@@ -62,7 +71,10 @@ fn documents_are_distinct() {
     for _ in 0..3 {
         c.add_document(&mentions(&[(0, 0), (1, 3), (0, 7), (1, 10)]), &segs);
     }
-    assert_eq!(c.edge(id(0), id(1)), Some(EdgeCounts { weight: 6, documents: 3 }));
+    assert_eq!(
+        c.edge(id(0), id(1)),
+        Some(EdgeCounts { weight: 6, documents: 3, ..EdgeCounts::default() })
+    );
     assert_eq!(c.node(id(1)).map(|n| (n.mentions, n.documents)), Some((6, 3)));
     assert_eq!(c.document_count(), 3);
 }

@@ -5,12 +5,14 @@
 //! returned as errors from the iterator, which then goes on with the next record: skipping or
 //! stopping is the caller's decision.
 
+mod date;
 mod dates;
 mod files;
 mod jsonl;
 
 use std::collections::BTreeMap;
 
+pub use self::date::{Date, DateError};
 pub use self::files::{Corpus, Documents, InputFormat};
 pub use self::jsonl::{JsonlDocuments, JsonlOptions};
 
@@ -58,6 +60,23 @@ impl Document {
     /// date in the file name. `None` if none was found.
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
+    }
+
+    /// Returns the document's date parsed by the rules of [`Date`]'s `FromStr`: `None` if the
+    /// document has no date, an error if the date as written cannot be read (such a
+    /// document is best treated as undated, and the problem reported).
+    ///
+    /// ```
+    /// use actorgraph::Document;
+    ///
+    /// let doc = Document::new("a1", "Kyiv").with_date("2012-09-04T10:00:00Z");
+    /// assert_eq!(doc.parse_date().unwrap()?.to_string(), "2012-09-04");
+    /// assert!(Document::new("a2", "Kyiv").with_date("soon").parse_date().unwrap().is_err());
+    /// assert!(Document::new("a3", "Kyiv").parse_date().is_none());
+    /// # Ok::<(), actorgraph::DateError>(())
+    /// ```
+    pub fn parse_date(&self) -> Option<Result<Date, DateError>> {
+        self.date.as_deref().map(str::parse)
     }
 
     /// Returns the other fields of a JSONL record. Strings are kept as they are; other values

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{entry, state_of};
 use crate::cooccur::{CooccurrenceGraph, Edge, EdgeWeight, Node};
+use crate::corpus::Date;
 use crate::gazetteer::Gazetteer;
 
 /// The type of an attribute's values.
@@ -65,7 +66,7 @@ const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
 
 /// One attribute value.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code, reason = "real values and dates come with the measures and time")]
+#[allow(dead_code, reason = "real values come with the association measures")]
 pub(crate) enum Value<'a> {
     /// A count.
     Int(u64),
@@ -120,7 +121,7 @@ impl Serialize for Record<'_> {
 }
 
 /// The node attributes every graph carries.
-const NODE_ATTRS: [Attr; 7] = [
+const NODE_ATTRS: [Attr; 9] = [
     attr("kind", "Kind", AttrType::String),
     attr("mentions", "Mentions", AttrType::Integer),
     attr("documents", "Documents", AttrType::Integer),
@@ -128,10 +129,12 @@ const NODE_ATTRS: [Attr; 7] = [
     attr("state", "State", AttrType::String),
     attr("discovered", "Discovered", AttrType::Boolean),
     attr("windows", "Windows", AttrType::Integer),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
 ];
 
 /// The edge attributes every graph carries, besides the weight.
-const EDGE_ATTRS: [Attr; 7] = [
+const EDGE_ATTRS: [Attr; 9] = [
     attr("documents", "Documents", AttrType::Integer),
     attr("windows", "Windows", AttrType::Integer),
     attr("pmi", "PMI", AttrType::Double),
@@ -139,6 +142,8 @@ const EDGE_ATTRS: [Attr; 7] = [
     attr("jaccard", "Jaccard", AttrType::Double),
     attr("dice", "Dice", AttrType::Double),
     attr("association_strength", "AssociationStrength", AttrType::Double),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
 ];
 
 /// Returns the node attributes written for `graph`, in order.
@@ -161,6 +166,8 @@ pub(crate) fn node_values<'a>(
         Value::Str(state_of(e)),
         Value::Bool(e.is_discovered()),
         Value::Int(node.windows()),
+        date_value(node.first_seen()),
+        date_value(node.last_seen()),
     ]
 }
 
@@ -180,7 +187,15 @@ pub(crate) fn edge_values(_graph: &CooccurrenceGraph, edge: &Edge) -> Vec<Value<
         Value::Float(a.jaccard),
         Value::Float(a.dice),
         Value::Float(a.association_strength),
+        date_value(edge.first_seen()),
+        date_value(edge.last_seen()),
     ]
+}
+
+/// A first-seen or last-seen date as ISO 8601 text (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` for
+/// a partial date); empty when undated.
+fn date_value(date: Option<Date>) -> Value<'static> {
+    Value::Text(date.map(|d| d.to_string()).unwrap_or_default())
 }
 
 /// Returns the type of the edge weight in `graph`.

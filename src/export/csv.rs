@@ -10,11 +10,13 @@ use crate::gazetteer::Gazetteer;
 
 /// Writes the graph as Gephi node and edge tables.
 ///
-/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered,Windows` (State
-/// is the state id a person, group or place belongs to, or a state's own id; Discovered is
-/// `true` for actors proposed by discovery). Edges carry
-/// `Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength`
-/// with Type `Undirected` and Weight the graph's [chosen weight](crate::EdgeWeight).
+/// Nodes carry `Id,Label,Kind,Mentions,Documents,Adjectival,State,Discovered,Windows,
+/// FirstSeen,LastSeen` and, when the graph has them, its node measures (State is the state id
+/// a person, group or place belongs to, or a state's own id; Discovered is `true` for actors
+/// proposed by discovery; FirstSeen and LastSeen are ISO dates, empty if undated). Edges carry
+/// `Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength,
+/// FirstSeen,LastSeen` with Type `Undirected` and Weight the graph's
+/// [chosen weight](crate::EdgeWeight).
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_csv};
@@ -26,7 +28,7 @@ use crate::gazetteer::Gazetteer;
 /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
 /// write_csv(&counts.to_graph(), &gaz, &mut nodes, &mut edges)?;
 /// let edges = String::from_utf8(edges).unwrap();
-/// assert_eq!(edges.lines().nth(1), Some("IRQ,SYR,Undirected,1,1,1,0,1,1,1,2"));
+/// assert_eq!(edges.lines().nth(1), Some("IRQ,SYR,Undirected,1,1,1,0,1,1,1,2,,"));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///

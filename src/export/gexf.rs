@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 
 use super::attrs::{self, Attr};
+use super::gexf_time::Time;
 use super::{entry, kind_color, xml_escape};
-use crate::cooccur::CooccurrenceGraph;
+use crate::cooccur::{CooccurrenceGraph, TimeSlices};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
@@ -19,11 +20,20 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// Writes the graph in GEXF 1.3, for Gephi.
 ///
 /// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
-/// `kind`, `mentions`, `documents`, `adjectival`, `state`, `discovered` and `windows` (as in
-/// the CSV). Each node is coloured by kind (the DOT palette) and sized by mentions with
-/// `viz:color` and `viz:size`. Edges are undirected, carry the graph's
-/// [chosen weight](crate::EdgeWeight) as `weight` and the attributes `documents`, `windows`
-/// (long), `pmi`, `npmi`, `jaccard`, `dice` and `association_strength` (double). Ids, labels and values are XML-escaped; non-ASCII text stays UTF-8.
+/// the attributes of the CSV node table (lower-case, typed: `kind`, `mentions`, `documents`,
+/// `adjectival`, `state`, `discovered`, `windows`, `first_seen`, `last_seen`, and the node
+/// measures when the graph has them). Each node is coloured by kind (the DOT palette) and
+/// sized by mentions with `viz:color` and `viz:size`. Edges are undirected, carry the graph's
+/// [chosen weight](crate::EdgeWeight) as `weight` and the attributes of the CSV edge table
+/// (`documents`, `windows`, `pmi`, `npmi`, `jaccard`, `dice`, `association_strength`,
+/// `first_seen`, `last_seen`). Ids, labels and values are XML-escaped; non-ASCII text stays
+/// UTF-8.
+///
+/// The `first_seen` and `last_seen` dates are ISO dates, empty when undated. If any node has a
+/// date, the graph is dynamic (`mode="dynamic" timeformat="date"`) and each dated node and edge
+/// lives from the first day of its first-seen date to the last day of its last-seen date
+/// (`start` and `end`), so Gephi's timeline shows actors and ties appear and fade; undated ones
+/// have no interval and are always shown.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_gexf};
@@ -47,6 +57,62 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
 pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+    write_timed(graph, gaz, Time::of(graph), wtr)
+}
+
+/// Writes time slices as one dynamic GEXF 1.3 graph, whose timeline in Gephi plays the
+/// network period by period.
+///
+/// `graph` is the union of the period graphs, as [`TimeSlices::to_graph`] or
+/// [`TimeSlices::to_graph_with`] (filtered) builds it, written with the nodes,
+/// attributes, colours and sizes of [`write_gexf`] and counts over all periods. Each node and
+/// edge has one `<spell>` per period in which it appears, from the period's first to its last
+/// day (inclusive), and its count in each period as the dynamic attribute `mentions_period`
+/// (nodes) or `weight_period` (edges). At any date, the timeline shows exactly the graph of
+/// that date's period.
+///
+/// ```
+/// use actorgraph::{CooccurrenceBuilder, Gazetteer, Matcher, Segmenter, Slice, TimeSlices};
+///
+/// let gaz = Gazetteer::builtin();
+/// let (matcher, segmenter) = (Matcher::new(&gaz)?, Segmenter::new());
+/// let mut slices = TimeSlices::new(Slice::Month, &CooccurrenceBuilder::new());
+/// for (text, date) in [("Syria and Iraq met.", "2012-09-04"), ("Iraq and Syria met.", "2012-11-30")] {
+///     let date = Some(date.parse().unwrap());
+///     slices.add_document(&matcher.find_all(text), &segmenter.segment(text), date);
+/// }
+/// let mut out = Vec::new();
+/// actorgraph::write_dynamic_gexf(&slices, &slices.to_graph(), &gaz, &mut out)?;
+/// let out = String::from_utf8(out).unwrap();
+/// assert!(out.contains(r#"<spell start="2012-11-01" end="2012-11-30"/>"#));
+/// assert!(out.contains(r#"<attvalue for="weight_period" value="1" start="2012-09-01" end="2012-09-30"/>"#));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// Panics if the slices name an entity that `gaz` does not have: they must come from this
+/// gazetteer.
+pub fn write_dynamic_gexf<W: io::Write>(
+    slices: &TimeSlices,
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
+    write_timed(graph, gaz, Time::Periods(slices), wtr)
+}
+
+/// Writes the graph with what `time` says about time.
+fn write_timed<W: io::Write>(
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    time: Time<'_>,
+    wtr: W,
+) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
     writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -54,11 +120,13 @@ pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr:
         r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
     )?;
     writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
-    writeln!(wtr, r#"  <graph defaultedgetype="undirected" mode="static">"#)?;
+    writeln!(wtr, r#"  <graph defaultedgetype="undirected" {}>"#, time.graph_mode())?;
     write_attributes(&mut wtr, "node", &attrs::node_attrs(graph))?;
+    time.write_attributes(&mut wtr, "node")?;
     write_attributes(&mut wtr, "edge", &attrs::edge_attrs(graph))?;
-    write_nodes(&mut wtr, graph, gaz)?;
-    write_edges(&mut wtr, graph, gaz)?;
+    time.write_attributes(&mut wtr, "edge")?;
+    write_nodes(&mut wtr, graph, gaz, time)?;
+    write_edges(&mut wtr, graph, gaz, time)?;
     writeln!(wtr, "  </graph>\n</gexf>")?;
     wtr.flush()?;
     Ok(())
@@ -81,19 +149,27 @@ fn write_attvalue<W: Write>(wtr: &mut W, name: &str, value: &str) -> Result<()> 
     Ok(())
 }
 
-fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+fn write_nodes<W: Write>(
+    wtr: &mut W,
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    time: Time<'_>,
+) -> Result<()> {
     let max = graph.nodes().map(|n| n.mentions()).max().unwrap_or(0);
     writeln!(wtr, "    <nodes>")?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let (id, label) = (xml_escape(e.id()), xml_escape(e.label()));
-        writeln!(wtr, r#"      <node id="{id}" label="{label}">"#)?;
+        let interval = time.interval(node.first_seen(), node.last_seen());
+        writeln!(wtr, r#"      <node id="{id}" label="{label}"{interval}>"#)?;
         writeln!(wtr, "        <attvalues>")?;
         let values = attrs::node_values(graph, gaz, node);
         for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
             write_attvalue(wtr, attr.name, &value.to_string())?;
         }
+        time.write_node_values(wtr, node)?;
         writeln!(wtr, "        </attvalues>")?;
+        time.write_node_spells(wtr, node)?;
         let (r, g, b) = kind_color(e.kind());
         writeln!(wtr, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
         writeln!(wtr, r#"        <viz:size value="{:.2}"/>"#, size(node.mentions(), max))?;
@@ -103,18 +179,29 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
     Ok(())
 }
 
-fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+fn write_edges<W: Write>(
+    wtr: &mut W,
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    time: Time<'_>,
+) -> Result<()> {
     writeln!(wtr, "    <edges>")?;
     for (i, (a, b, edge)) in graph.edges().enumerate() {
+        let (ids, interval) = ((a, b), time.interval(edge.first_seen(), edge.last_seen()));
         let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
         let weight = attrs::weight(graph, edge);
-        writeln!(wtr, r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}">"#)?;
+        writeln!(
+            wtr,
+            r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}"{interval}>"#
+        )?;
         writeln!(wtr, "        <attvalues>")?;
         let values = attrs::edge_values(graph, edge);
         for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
             write_attvalue(wtr, attr.name, &value.to_string())?;
         }
+        time.write_edge_values(wtr, ids.0, ids.1)?;
         writeln!(wtr, "        </attvalues>")?;
+        time.write_edge_spells(wtr, ids.0, ids.1)?;
         writeln!(wtr, "      </edge>")?;
     }
     writeln!(wtr, "    </edges>")?;

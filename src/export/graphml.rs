@@ -10,11 +10,10 @@ use crate::gazetteer::Gazetteer;
 
 /// Writes the graph in GraphML, undirected, with typed keys.
 ///
-/// Node ids are entity ids; nodes carry `label`, `kind`, `state` (strings), `mentions`,
-/// `documents`, `adjectival`, `windows` (ints) and `discovered` (boolean). Edges carry
-/// `weight` (the graph's [chosen weight](crate::EdgeWeight): long for a count, else double),
-/// `documents` and `windows` (longs), and `pmi`, `npmi`, `jaccard`, `dice` and
-/// `association_strength` (doubles). Key ids are prefixed `n_` and `e_` because GraphML
+/// Node ids are entity ids; nodes carry `label` and the attributes of the CSV node table
+/// (lower-case; strings, longs, doubles and booleans, with dates as ISO strings, empty when
+/// undated). Edges carry `weight` (the graph's [chosen weight](crate::EdgeWeight): long for a
+/// count, else double) and the attributes of the CSV edge table. Key ids are prefixed `n_` and `e_` because GraphML
 /// wants them unique; readers use the attribute names. Ids, labels and values are XML-escaped;
 /// non-ASCII text stays UTF-8.
 ///

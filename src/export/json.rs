@@ -61,9 +61,11 @@ impl<'a> NodeLink<'a> {
 /// `{"directed": false, "multigraph": false, "graph": {}, "nodes": [...], "edges": [...]}`.
 ///
 /// Each node has `id`, `label`, `kind`, `mentions`, `documents`, `adjectival`, `state`,
-/// `discovered` and `windows`; each edge has `source`, `target` (node ids), `weight` (the
-/// graph's [chosen weight](crate::EdgeWeight)), `documents`, `windows`, `pmi`, `npmi`,
-/// `jaccard`, `dice` and `association_strength`. The
+/// `discovered`, `windows`, `first_seen`, `last_seen` and the node measures when the graph has
+/// them; each edge has `source`, `target` (node ids), `weight` (the graph's
+/// [chosen weight](crate::EdgeWeight)), `documents`, `windows`, `pmi`, `npmi`, `jaccard`,
+/// `dice`, `association_strength`, `first_seen` and `last_seen`. Dates are ISO date strings,
+/// empty when undated. The
 /// edge list is named `edges`, the default of networkx 3.4 and later; read it with
 /// `networkx.node_link_graph(data, edges="edges")`, which also works on older 3.x versions
 /// whose default name is `links`.

@@ -9,6 +9,7 @@ mod attrs;
 mod csv;
 mod dot;
 mod gexf;
+mod gexf_time;
 mod graphml;
 mod html;
 mod json;
@@ -19,7 +20,7 @@ use std::str::FromStr;
 
 pub use self::csv::write_csv;
 pub use self::dot::write_dot;
-pub use self::gexf::write_gexf;
+pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;
 pub use self::html::write_html;
 pub use self::json::write_json;

@@ -5,16 +5,20 @@
 //!
 //! ```text
 //! {"format": "actorgraph-partial", "version": 2, "window": "sentence", "documents": 8,
-//!  "windows": 131, "first_date": "2024-09-18", "last_date": "2025-07-15",
+//!  "windows": 131, "first_date": "2024-09-18", "last_date": "2025-07-15", "undated": 0,
 //!  "nodes": [{"index": 12, "id": "RUS", "kind": "state", "label": "Russia", "state": "RUS",
-//!             "mentions": 18, "adjectival": 9, "documents": 3, "windows": 15}, ...],
-//!  "edges": [{"source": "RUS", "target": "UKR", "weight": 4, "documents": 1}, ...]}
+//!             "mentions": 18, "adjectival": 9, "documents": 3, "windows": 15,
+//!             "first_seen": "2025-03-14", "last_seen": "2025-06-24"}, ...],
+//!  "edges": [{"source": "RUS", "target": "UKR", "weight": 4, "documents": 1,
+//!             "first_seen": "2025-06-24", "last_seen": "2025-06-24"}, ...]}
 //! ```
 //!
 //! `index` is the entity's position in the gazetteer the shard used; merged graphs keep that
-//! order, so all shards must use the same gazetteer files. `windows` (version 2) counts the
-//! windows with at least one actor, in total and per node, which the association measures
-//! need; version 1 files lack them and are refused with a message saying so.
+//! order, so all shards must use the same gazetteer files. `windows` counts the windows with at
+//! least one actor, in total and per node, which the association measures need. `undated`
+//! counts the documents without a date; `first_seen` and `last_seen` are `null` for a node or
+//! edge seen only in those. Version 1 had neither window counts nor dates per node and edge, so
+//! it is refused rather than merged into wrong measures and dates.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -23,11 +27,19 @@ use serde::{Deserialize, Serialize};
 
 use super::{entry, state_of};
 use crate::cooccur::{Cooccurrence, CooccurrenceBuilder, EdgeCounts, NodeCounts, Window};
+use crate::corpus::Date;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 const FORMAT: &str = "actorgraph-partial";
 const VERSION: u32 = 2;
+
+/// The first fields of a partial result, read before the rest.
+#[derive(Debug, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
 
 /// The counts of one shard, read from a partial file, or several merged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +52,7 @@ pub struct Partial {
     windows: u64,
     first_date: Option<String>,
     last_date: Option<String>,
+    undated: u64,
     nodes: Vec<PartialNode>,
     edges: Vec<PartialEdge>,
 }
@@ -56,6 +69,8 @@ struct PartialNode {
     documents: u64,
     #[serde(default)]
     windows: u64,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +79,8 @@ struct PartialEdge {
     target: String,
     weight: u64,
     documents: u64,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
 }
 
 fn window_name(window: Window) -> &'static str {
@@ -91,6 +108,8 @@ impl Partial {
                     adjectival: c.adjectival,
                     documents: c.documents,
                     windows: c.windows,
+                    first_seen: c.first_seen,
+                    last_seen: c.last_seen,
                 }
             })
             .collect();
@@ -101,6 +120,8 @@ impl Partial {
                 target: entry(gaz, b).id().to_string(),
                 weight: c.weight,
                 documents: c.documents,
+                first_seen: c.first_seen,
+                last_seen: c.last_seen,
             })
             .collect();
         Partial {
@@ -111,6 +132,7 @@ impl Partial {
             windows: counts.window_count(),
             first_date: dates.map(|d| d.0.to_string()),
             last_date: dates.map(|d| d.1.to_string()),
+            undated: counts.undated_count(),
             nodes,
             edges,
         }
@@ -134,22 +156,28 @@ impl Partial {
     /// # Errors
     ///
     /// Returns an error naming `origin` if the input is not a partial of this version.
-    pub fn read<R: io::Read>(rdr: R, origin: &str) -> Result<Partial> {
-        let partial: Partial = serde_json::from_reader(io::BufReader::new(rdr)).map_err(|err| {
+    pub fn read<R: io::Read>(mut rdr: R, origin: &str) -> Result<Partial> {
+        let mut bytes = Vec::new();
+        rdr.read_to_end(&mut bytes).map_err(|err| Error::corpus(origin, 1, err.to_string()))?;
+        let not_partial = |err: serde_json::Error| {
             Error::corpus(origin, err.line() as u64, format!("not a partial result: {err}"))
-        })?;
-        if partial.format == FORMAT && partial.version == 1 {
-            let msg = "a version 1 partial result has no window counts, which association \
-                       weights need: make it again with `actorgraph graph --partial`";
+        };
+        // The format and version come first, so that an old file gets a reason, not a parse error.
+        let header: Header = serde_json::from_slice(&bytes).map_err(not_partial)?;
+        if header.format == FORMAT && header.version == 1 {
+            let msg = "a version 1 partial result has no window counts or dates per node and \
+                       edge, which association weights and first/last seen need: make it again \
+                       with `actorgraph graph --partial`";
             return Err(Error::corpus(origin, 1, msg));
         }
-        if partial.format != FORMAT || partial.version != VERSION {
+        if header.format != FORMAT || header.version != VERSION {
             let msg = format!(
                 "expected {FORMAT} version {VERSION}, found {} version {}",
-                partial.format, partial.version
+                header.format, header.version
             );
             return Err(Error::corpus(origin, 1, msg));
         }
+        let partial: Partial = serde_json::from_slice(&bytes).map_err(not_partial)?;
         partial.check().map_err(|msg| Error::corpus(origin, 1, msg))?;
         Ok(partial)
     }
@@ -157,6 +185,11 @@ impl Partial {
     /// Returns the number of documents counted.
     pub fn document_count(&self) -> u64 {
         self.documents
+    }
+
+    /// Returns the number of documents counted without a date.
+    pub fn undated_count(&self) -> u64 {
+        self.undated
     }
 
     /// Returns the earliest and latest document dates, if any document had one.
@@ -177,6 +210,7 @@ impl Partial {
         }
         self.documents += other.documents;
         self.windows += other.windows;
+        self.undated += other.undated;
         self.first_date = min_date(self.first_date.take(), other.first_date, true);
         self.last_date = min_date(self.last_date.take(), other.last_date, false);
         let mut nodes: BTreeMap<usize, PartialNode> =
@@ -193,6 +227,8 @@ impl Partial {
                 .or_insert(PartialEdge { weight: 0, documents: 0, ..edge.clone() });
             slot.weight += edge.weight;
             slot.documents += edge.documents;
+            slot.first_seen = Date::earliest(slot.first_seen, edge.first_seen);
+            slot.last_seen = Date::latest(slot.last_seen, edge.last_seen);
         }
         self.edges = edges.into_values().collect();
         Ok(())
@@ -233,6 +269,8 @@ impl Partial {
                         adjectival: n.adjectival,
                         documents: n.documents,
                         windows: n.windows,
+                        first_seen: n.first_seen,
+                        last_seen: n.last_seen,
                     },
                 ))
             })
@@ -244,12 +282,18 @@ impl Partial {
                 Ok((
                     id(&e.source)?,
                     id(&e.target)?,
-                    EdgeCounts { weight: e.weight, documents: e.documents },
+                    EdgeCounts {
+                        weight: e.weight,
+                        documents: e.documents,
+                        first_seen: e.first_seen,
+                        last_seen: e.last_seen,
+                    },
                 ))
             })
             .collect::<Result<_>>()?;
         let mut counts = CooccurrenceBuilder::new().window(window).min_weight(min_weight).build();
         counts.add_counts(self.documents, self.windows, nodes, edges);
+        counts.add_dates(self.undated, date_range(&self.first_date, &self.last_date));
         Ok((gaz, counts))
     }
 }
@@ -295,6 +339,8 @@ fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Re
             slot.adjectival += node.adjectival;
             slot.documents += node.documents;
             slot.windows += node.windows;
+            slot.first_seen = Date::earliest(slot.first_seen, node.first_seen);
+            slot.last_seen = Date::latest(slot.last_seen, node.last_seen);
             Ok(())
         }
         None => {
@@ -304,12 +350,28 @@ fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Re
     }
 }
 
-/// The earlier (`earliest`) or later of two optional ISO dates.
+/// The earlier (`earliest`) or later of two optional ISO dates; dates that [`Date`] reads are
+/// compared as dates, others as text.
 fn min_date(a: Option<String>, b: Option<String>, earliest: bool) -> Option<String> {
+    let parsed = |d: &Option<String>| d.as_deref().and_then(|d| d.parse::<Date>().ok());
+    if let (Some(x), Some(y)) = (parsed(&a), parsed(&b)) {
+        let pick = if earliest {
+            Date::earliest(Some(x), Some(y))
+        } else {
+            Date::latest(Some(x), Some(y))
+        };
+        return pick.map(|d| d.to_string());
+    }
     match (a, b) {
         (Some(a), Some(b)) => Some(if (a <= b) == earliest { a } else { b }),
         (a, b) => a.or(b),
     }
+}
+
+/// The document date range of a partial, if both ends read as dates.
+fn date_range(first: &Option<String>, last: &Option<String>) -> Option<(Date, Date)> {
+    let parse = |d: &Option<String>| d.as_deref()?.parse::<Date>().ok();
+    Some((parse(first)?, parse(last)?))
 }
 
 /// Rebuilds enough of an entry for the writers: id, kind, label and state.

@@ -91,11 +91,14 @@ fn graph(args: GraphArgs) -> Result<bool> {
         WindowArg::Paragraph => Window::Paragraph,
         WindowArg::Document => Window::Document,
     };
-    let mut counts = CooccurrenceBuilder::new().window(window).build();
-    let mut dates = DateRange::default();
+    let mut config = CooccurrenceBuilder::new();
+    config.window(window);
+    if let Some(slice) = args.slice {
+        return crate::slice::graph(&args, &mut pipeline, &config, slice);
+    }
+    let mut counts = config.build();
     let totals = pipeline.run(&args.common, |_, item| {
-        counts.add_document(&item.mentions, &item.segments);
-        dates.add(item.doc.date());
+        counts.add_dated_document(&item.mentions, &item.segments, item.date);
         Ok(())
     })?;
     let out = &args.output.out;
@@ -103,7 +106,9 @@ fn graph(args: GraphArgs) -> Result<bool> {
     if args.partial {
         let path = out.join("partial.json");
         let mut file = AtomicFile::create(&path)?;
-        Partial::new(&counts, &pipeline.gaz, dates.bounds()).write(&mut file)?;
+        let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
+        let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+        Partial::new(&counts, &pipeline.gaz, bounds).write(&mut file)?;
         file.commit()?;
         pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
         return Ok(totals.mentions > 0);
@@ -122,40 +127,23 @@ fn graph(args: GraphArgs) -> Result<bool> {
     Ok(totals.mentions > 0)
 }
 
-/// The earliest and latest ISO dates seen.
-#[derive(Default)]
-struct DateRange(Option<(String, String)>);
-
-impl DateRange {
-    fn add(&mut self, date: Option<&str>) {
-        let Some(date) = date else { return };
-        match &mut self.0 {
-            Some((first, last)) => {
-                if date < first.as_str() {
-                    *first = date.to_string();
-                }
-                if date > last.as_str() {
-                    *last = date.to_string();
-                }
-            }
-            None => self.0 = Some((date.to_string(), date.to_string())),
-        }
-    }
-
-    fn bounds(&self) -> Option<(&str, &str)> {
-        self.0.as_ref().map(|(a, b)| (a.as_str(), b.as_str()))
-    }
-}
-
 fn write_graph_files(
     gaz: &Gazetteer,
     graph: &CooccurrenceGraph,
     output: &GraphOutputArgs,
 ) -> Result<()> {
-    let dir = &output.out;
+    write_formats(gaz, graph, &output.format, &output.out)
+}
+
+/// Writes the graph into `dir` (created if missing) in each of `formats`.
+pub(crate) fn write_formats(
+    gaz: &Gazetteer,
+    graph: &CooccurrenceGraph,
+    formats: &[GraphFormatArg],
+    dir: &Path,
+) -> Result<()> {
     fs::create_dir_all(dir).map_err(|err| io_at(dir, err))?;
-    let mut formats: Vec<GraphFormat> = output
-        .format
+    let mut formats: Vec<GraphFormat> = formats
         .iter()
         .map(|f| match f {
             GraphFormatArg::Csv => GraphFormat::Csv,
@@ -221,12 +209,16 @@ fn merge(args: MergeArgs) -> Result<bool> {
     }
     let merged = merged.expect("clap requires at least one partial");
     let documents = merged.document_count();
+    let undated = match merged.undated_count() {
+        0 => String::new(),
+        n => format!(" ({n} without a date)"),
+    };
     let (gaz, counts) = merged.into_counts(0)?;
     let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
     let graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     write_graph_files(&gaz, &graph, &args.output)?;
     eprintln!(
-        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}{}",
+        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges written to {}{}",
         args.partials.len(),
         documents,
         graph.node_count(),

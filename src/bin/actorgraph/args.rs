@@ -176,6 +176,11 @@ pub(crate) struct GraphArgs {
     /// partials with `actorgraph merge`.
     #[arg(long, conflicts_with = "discover")]
     pub(crate) partial: bool,
+    /// Write one graph per month or year into OUT/PERIOD/ (such as OUT/2025-06/), in every
+    /// --format, and one dynamic OUT/graph.gexf whose timeline in Gephi plays the periods.
+    /// Documents without a date are left out and counted.
+    #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
+    pub(crate) slice: Option<SliceArg>,
 }
 
 /// Where and how a graph is written.
@@ -268,6 +273,12 @@ pub(crate) enum GraphFormatArg {
     GraphMl,
     Json,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum SliceArg {
+    Month,
+    Year,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -7,6 +7,7 @@ mod import;
 mod output;
 mod pipeline;
 mod progress;
+mod slice;
 
 use std::process::ExitCode;
 

@@ -4,8 +4,8 @@
 use std::io;
 
 use actorgraph::{
-    CacheStatus, Corpus, Discoverer, Document, Documents, Gazetteer, GazetteerCache, InputFormat,
-    JsonlOptions, Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
+    CacheStatus, Corpus, Date, Discoverer, Document, Documents, Gazetteer, GazetteerCache,
+    InputFormat, JsonlOptions, Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
 };
 use rayon::prelude::*;
 
@@ -23,6 +23,8 @@ pub(crate) struct Annotated {
     pub(crate) doc: Document,
     pub(crate) mentions: Vec<Mention>,
     pub(crate) segments: Segments,
+    /// The document's date, if it has one that can be read.
+    pub(crate) date: Option<Date>,
 }
 
 /// A document's results before discovered names are given ids.
@@ -40,6 +42,8 @@ pub(crate) struct Totals {
     pub(crate) mentions: u64,
     pub(crate) skipped: u64,
     pub(crate) bytes: u64,
+    /// Documents without a (readable) date.
+    pub(crate) undated: u64,
 }
 
 /// What every corpus command needs: the gazetteer, the matcher and the reading options.
@@ -111,6 +115,7 @@ impl Pipeline {
                 totals.documents += 1;
                 totals.mentions += item.mentions.len() as u64;
                 totals.bytes += item.doc.source_bytes();
+                totals.undated += u64::from(item.date.is_none());
                 sink(&self.gaz, &item)?;
                 progress.update(totals.documents, totals.bytes);
             }
@@ -144,6 +149,9 @@ impl Pipeline {
         if doc.text().trim().is_empty() {
             self.warn(&format!("{}: empty document", doc.location()));
         }
+        if let Some(Err(err)) = doc.parse_date() {
+            self.warn(&format!("{}: {err}; the document is treated as undated", doc.location()));
+        }
     }
 
     fn annotate(&self, doc: Document) -> Raw {
@@ -165,7 +173,8 @@ impl Pipeline {
             }
             mentions.sort_by_key(|m| (m.span().start, m.span().end));
         }
-        Annotated { doc, mentions, segments }
+        let date = doc.parse_date().and_then(std::result::Result::ok);
+        Annotated { doc, mentions, segments, date }
     }
 
     pub(crate) fn summary(&self, totals: &Totals, what: &str) {
@@ -175,10 +184,23 @@ impl Pipeline {
                 n => format!(", {n} skipped"),
             };
             eprintln!(
-                "actorgraph: {} documents, {} mentions{}{}",
-                totals.documents, totals.mentions, skipped, what
+                "actorgraph: {} documents, {} mentions{}{}{}",
+                totals.documents,
+                totals.mentions,
+                skipped,
+                undated(totals),
+                what
             );
         }
+    }
+}
+
+/// Reports the documents without a date, for the summary.
+fn undated(totals: &Totals) -> String {
+    match totals.undated {
+        0 => String::new(),
+        n if n == totals.documents => ", none with a date (so no time slicing)".to_string(),
+        n => format!(", {n} without a date"),
     }
 }
 
