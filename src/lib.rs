@@ -14,6 +14,8 @@ The primary types, in the order data flows through them:
 * [`Matcher`] finds gazetteer names in text and yields [`Mention`]s.
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath.
+* [`NodeMeasures`] holds each node's degree, weighted degree, betweenness and eigenvector
+  centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
   [`write_html`] and [`MentionWriter`] write the results.
 
@@ -89,8 +91,8 @@ mod eval;
 pub use petgraph;
 
 pub use crate::cooccur::{
-    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, Node, NodeCounts,
-    Window,
+    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts, MeasuresBuilder, Node,
+    NodeCounts, NodeMeasure, NodeMeasures, Window,
 };
 pub use crate::corpus::{Corpus, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions};
 pub use crate::discover::{Candidate, Cue, Discoverer};

@@ -9,11 +9,14 @@
 //! documents the number of distinct documents. A node's mentions are all its mentions, and its
 //! documents the number of distinct documents it appears in.
 
+mod community;
 mod graph;
+mod measures;
 
 use std::collections::BTreeMap;
 
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
+pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};
 use crate::gazetteer::EntityId;
 use crate::matcher::Mention;
 use crate::segment::Segments;

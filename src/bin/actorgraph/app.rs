@@ -7,8 +7,9 @@ use std::path::Path;
 
 use actorgraph::{
     CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
-    GraphFormat, Matcher, Mention, MentionFormat, MentionRecord, MentionWriter, Partial, Result,
-    Window, write_csv, write_dot, write_gexf, write_graphml, write_html, write_json, write_tsv,
+    GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
+    Partial, Result, Window, write_csv, write_dot, write_gexf, write_graphml, write_html,
+    write_json, write_tsv,
 };
 
 use crate::args::{
@@ -109,12 +110,14 @@ fn graph(args: GraphArgs) -> Result<bool> {
         pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
         return Ok(totals.mentions > 0);
     }
-    let graph = counts.to_graph();
+    let mut graph = counts.to_graph();
+    let communities = add_measures(&mut graph, &args.output, args.common.quiet);
     write_graph_files(&pipeline.gaz, &graph, &args.output)?;
     let what = format!(
-        ", {} nodes, {} edges written to {}",
+        ", {} nodes, {} edges{} written to {}",
         graph.node_count(),
         graph.edge_count(),
+        communities,
         out.display()
     );
     pipeline.summary(&totals, &what);
@@ -143,6 +146,34 @@ impl DateRange {
 
     fn bounds(&self) -> Option<(&str, &str)> {
         self.0.as_ref().map(|(a, b)| (a.as_str(), b.as_str()))
+    }
+}
+
+/// Computes the node measures on the final graph, unless `--no-measures`, with notes on
+/// standard error (unless `quiet`) for what was left out. Returns the communities and their
+/// modularity for the summary line, such as ", 12 communities (modularity 0.4123)".
+fn add_measures(graph: &mut CooccurrenceGraph, output: &GraphOutputArgs, quiet: bool) -> String {
+    if output.no_measures {
+        return String::new();
+    }
+    let n = graph.node_count();
+    let betweenness = n <= output.betweenness_limit;
+    let measures = graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
+    if !quiet && !betweenness {
+        eprintln!(
+            "actorgraph: note: betweenness left out: the graph has {n} nodes, more than \
+             --betweenness-limit {}",
+            output.betweenness_limit
+        );
+    }
+    if !quiet && !measures.has_eigenvector() && n > 0 {
+        eprintln!("actorgraph: note: eigenvector centrality left out: it did not converge");
+    }
+    let count = measures.community_count();
+    let plural = if count == 1 { "community" } else { "communities" };
+    match measures.modularity() {
+        Some(q) => format!(", {count} {plural} (modularity {q:.4})"),
+        None => format!(", {count} {plural}"),
     }
 }
 
@@ -221,14 +252,16 @@ fn merge(args: MergeArgs) -> Result<bool> {
     let merged = merged.expect("clap requires at least one partial");
     let documents = merged.document_count();
     let (gaz, counts) = merged.into_counts(args.output.min_weight)?;
-    let graph = counts.to_graph();
+    let mut graph = counts.to_graph();
+    let communities = add_measures(&mut graph, &args.output, false);
     write_graph_files(&gaz, &graph, &args.output)?;
     eprintln!(
-        "actorgraph: {} partials, {} documents, {} nodes, {} edges written to {}",
+        "actorgraph: {} partials, {} documents, {} nodes, {} edges{} written to {}",
         args.partials.len(),
         documents,
         graph.node_count(),
         graph.edge_count(),
+        communities,
         args.output.out.display()
     );
     Ok(graph.node_count() > 0)

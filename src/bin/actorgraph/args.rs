@@ -189,6 +189,14 @@ pub(crate) struct GraphOutputArgs {
     /// Leave out edges seen in fewer windows than this.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub(crate) min_weight: u64,
+    /// Do not compute or write the node measures (degree, weighted degree, betweenness,
+    /// eigenvector, community).
+    #[arg(long)]
+    pub(crate) no_measures: bool,
+    /// Compute betweenness only on graphs of at most N nodes (it takes nodes × edges steps);
+    /// larger graphs are written without it, with a note.
+    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    pub(crate) betweenness_limit: usize,
 }
 
 /// Options shared by every command that reads a corpus.
