@@ -10,5 +10,6 @@ mod examples;
 mod formats;
 mod gazetteer;
 mod import;
+mod measures;
 mod props;
 mod traps;

@@ -381,6 +381,59 @@ mod tests {
         assert_eq!(m.get(EntityId::new(9)), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn measures_hold_on_any_graph(
+            n in 1usize..12,
+            raw in proptest::collection::vec((0usize..12, 0usize..12, 1u64..6), 0..30),
+        ) {
+            let mut pairs = std::collections::BTreeMap::new();
+            for (a, b, w) in raw {
+                let (a, b) = (a % n, b % n);
+                if a != b {
+                    pairs.insert((a.min(b), a.max(b)), w);
+                }
+            }
+            let edges: Vec<(usize, usize, u64)> = pairs.iter().map(|(&(a, b), &w)| (a, b, w)).collect();
+            let total: u64 = edges.iter().map(|e| e.2).sum();
+            let m = NodeMeasures::new(&graph(n, &edges));
+            assert_eq!(m, NodeMeasures::new(&graph(n, &edges)), "deterministic");
+            assert_eq!(m.iter().map(|x| x.degree).sum::<u64>(), 2 * edges.len() as u64);
+            assert_eq!(m.iter().map(|x| x.weighted_degree).sum::<u64>(), 2 * total);
+            assert!(m.iter().all(|x| (0.0..=1.0).contains(&x.betweenness.unwrap())));
+            if m.has_eigenvector() {
+                let norm: f64 = m.iter().map(|x| x.eigenvector.unwrap().powi(2)).sum();
+                assert!((norm - 1.0).abs() < 1e-4, "unit length: {norm}");
+            }
+            let mut sizes = vec![0usize; m.community_count()];
+            for x in m.iter() {
+                sizes[x.community] += 1;
+            }
+            assert!(sizes.iter().all(|&s| s > 0) && sizes.windows(2).all(|w| w[0] >= w[1]));
+            // Modularity as networkx defines it, in floating point, and never below the
+            // partition into single nodes that Louvain starts from.
+            if total == 0 {
+                assert_eq!(m.modularity(), None);
+            } else {
+                let (mut inside, mut degree) = (vec![0.0; sizes.len()], vec![0.0; sizes.len()]);
+                for &(a, b, w) in &edges {
+                    let (ca, cb) = (m.iter().nth(a).unwrap().community, m.iter().nth(b).unwrap().community);
+                    degree[ca] += w as f64;
+                    degree[cb] += w as f64;
+                    if ca == cb {
+                        inside[ca] += w as f64;
+                    }
+                }
+                let t = total as f64;
+                let q: f64 = (0..sizes.len()).map(|c| inside[c] / t - (degree[c] / (2.0 * t)).powi(2)).sum();
+                let alone: f64 = -m.iter().map(|x| (x.weighted_degree as f64 / (2.0 * t)).powi(2)).sum::<f64>();
+                let got = m.modularity().unwrap();
+                assert!((got - q).abs() < 1e-9, "modularity {got}, recomputed {q}");
+                assert!(got >= alone - 1e-12, "modularity {got} below single nodes' {alone}");
+            }
+        }
+    }
+
     #[test]
     fn rounding() {
         assert_eq!(significant(2.0 / 3.0), 0.666667);

@@ -195,7 +195,7 @@ pub(crate) struct GraphOutputArgs {
     pub(crate) no_measures: bool,
     /// Compute betweenness only on graphs of at most N nodes (it takes nodes × edges steps);
     /// larger graphs are written without it, with a note.
-    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub(crate) betweenness_limit: usize,
 }
 
