@@ -269,6 +269,7 @@ impl NodeMeasures {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant, reason = "expected values are written rounded, as output")]
 mod tests {
     use super::*;
     use crate::cooccur::{Edge, EdgeCounts, Node, NodeCounts};

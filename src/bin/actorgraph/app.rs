@@ -166,6 +166,9 @@ fn add_measures(graph: &mut CooccurrenceGraph, output: &GraphOutputArgs, quiet: 
             output.betweenness_limit
         );
     }
+    if !quiet && betweenness && !measures.has_betweenness() {
+        eprintln!("actorgraph: note: betweenness left out: a value was not a finite number");
+    }
     if !quiet && !measures.has_eigenvector() && n > 0 {
         eprintln!("actorgraph: note: eigenvector centrality left out: it did not converge");
     }
