@@ -15,6 +15,8 @@ The primary types, in the order data flows through them:
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath; [`GraphOptions`] picks the edge weight (a count or an
   association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
+* [`NodeMeasures`] holds each node's degree, weighted degree, betweenness and eigenvector
+  centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
@@ -99,7 +101,8 @@ pub use petgraph;
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, GraphOptions, Node, NodeCounts, NodeRank, Slice, TimeSlices, Window,
+    EdgeWeight, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
+    NodeRank, Slice, TimeSlices, Window,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions,

@@ -180,6 +180,9 @@ fn gexf_matches_the_csv_tables() {
         .collect();
     assert_eq!(types["mentions"], "long");
     assert_eq!(types["discovered"], "boolean");
+    assert_eq!((types["degree"], types["weighted_degree"]), ("long", "long"));
+    assert_eq!((types["betweenness"], types["eigenvector"]), ("double", "double"));
+    assert_eq!(types["community"], "long");
     let colours = tags.iter().filter(|t| t.name == "viz:color").count();
     assert_eq!(colours, want.ids.len(), "every node has a colour");
     let got = xml_summary(&tags, |tags, i| tags[i].attrs["weight"].parse().unwrap());
@@ -196,10 +199,11 @@ fn graphml_matches_the_csv_tables() {
         .filter(|t| t.name == "key")
         .map(|t| (t.attrs["id"].as_str(), t.attrs["attr.type"].as_str()))
         .collect();
-    assert_eq!(keys.len(), 20, "{keys:?}");
+    assert_eq!(keys.len(), 25, "{keys:?}");
     assert_eq!((keys["n_first_seen"], keys["e_last_seen"]), ("string", "string"));
     assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("long", "boolean"));
     assert_eq!((keys["e_weight"], keys["e_windows"], keys["e_npmi"]), ("long", "long", "double"));
+    assert_eq!((keys["n_betweenness"], keys["n_community"]), ("double", "long"));
     let graph = tags.iter().find(|t| t.name == "graph").unwrap();
     assert_eq!(graph.attrs["edgedefault"], "undirected");
     // An edge's weight is the text of its <data key="e_weight"> child.

@@ -10,6 +10,7 @@ mod examples;
 mod formats;
 mod gazetteer;
 mod import;
+mod measures;
 mod props;
 mod time;
 mod traps;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
+use super::measures::{MeasuresBuilder, NodeMeasures};
 use super::{Association, EdgeCounts, EdgeWeight, NodeCounts};
 use crate::corpus::Date;
 use crate::gazetteer::EntityId;
@@ -136,6 +137,9 @@ pub struct CooccurrenceGraph {
     graph: UnGraph<Node, Edge>,
     index: HashMap<EntityId, NodeIndex>,
     weight: EdgeWeight,
+    /// Measures computed on exactly this graph; a method that changes nodes or edges must
+    /// reset this to `None`.
+    measures: Option<NodeMeasures>,
 }
 
 impl CooccurrenceGraph {
@@ -152,7 +156,7 @@ impl CooccurrenceGraph {
         for (a, b, edge) in edges {
             graph.add_edge(index[&a], index[&b], edge);
         }
-        CooccurrenceGraph { graph, index, weight: EdgeWeight::default() }
+        CooccurrenceGraph { graph, index, weight: EdgeWeight::default(), measures: None }
     }
 
     /// Sets which value the formats write as the edge weight.
@@ -220,5 +224,36 @@ impl CooccurrenceGraph {
     /// Returns the highest edge weight, or 0 for a graph without edges.
     pub fn max_weight(&self) -> u64 {
         self.graph.edge_weights().map(Edge::weight).max().unwrap_or(0)
+    }
+
+    /// Computes the node measures (degree, weighted degree, betweenness and eigenvector
+    /// centrality, community; see [`NodeMeasures`]) on this graph as it is, and keeps them:
+    /// from then on every writer ([`write_csv`](crate::write_csv) and the others) adds them to
+    /// each node. Call it last, after any filtering, so that the measures describe the graph
+    /// that is written.
+    ///
+    /// ```
+    /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, MeasuresBuilder, Segmenter, write_csv};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "Syria and Iraq met.";
+    /// let mut counts = Cooccurrence::new();
+    /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
+    /// let mut graph = counts.to_graph();
+    /// let measures = graph.compute_measures(&MeasuresBuilder::new());
+    /// assert_eq!(measures.modularity(), Some(0.0));
+    /// let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    /// write_csv(&graph, &gaz, &mut nodes, &mut edges)?;
+    /// let header = String::from_utf8(nodes).unwrap().lines().next().unwrap().to_string();
+    /// assert!(header.ends_with(",Degree,WeightedDegree,Betweenness,Eigenvector,Community"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn compute_measures(&mut self, builder: &MeasuresBuilder) -> &NodeMeasures {
+        self.measures.insert(builder.compute(self))
+    }
+
+    /// Returns the measures kept by [`CooccurrenceGraph::compute_measures`], if it was called.
+    pub fn measures(&self) -> Option<&NodeMeasures> {
+        self.measures.as_ref()
     }
 }

@@ -18,8 +18,10 @@
 //! they were seen on, and a [`TimeSlices`] counts each period (month or year) apart.
 
 mod association;
+mod community;
 mod filter;
 mod graph;
+mod measures;
 mod time;
 
 use std::collections::BTreeMap;
@@ -27,6 +29,7 @@ use std::collections::BTreeMap;
 pub use self::association::{Association, EdgeWeight};
 pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
+pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};
 pub use self::time::{Slice, TimeSlices};
 use crate::corpus::Date;
 use crate::gazetteer::{EntityId, Gazetteer};

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{entry, state_of};
-use crate::cooccur::{CooccurrenceGraph, Edge, EdgeWeight, Node};
+use crate::cooccur::{CooccurrenceGraph, Edge, EdgeWeight, Node, NodeMeasures};
 use crate::corpus::Date;
 use crate::gazetteer::Gazetteer;
 
@@ -147,18 +147,47 @@ const EDGE_ATTRS: [Attr; 9] = [
 ];
 
 /// Returns the node attributes written for `graph`, in order.
-pub(crate) fn node_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
-    NODE_ATTRS.to_vec()
+pub(crate) fn node_attrs(graph: &CooccurrenceGraph) -> Vec<Attr> {
+    let mut attrs = NODE_ATTRS.to_vec();
+    attrs.extend(graph.measures().map(measure_attrs).unwrap_or_default());
+    attrs
+}
+
+/// The node measures, when the graph has them ([`CooccurrenceGraph::compute_measures`]):
+/// betweenness and eigenvector only if they were computed.
+pub(crate) fn measure_attrs(measures: &NodeMeasures) -> Vec<Attr> {
+    let mut attrs = vec![
+        attr("degree", "Degree", AttrType::Integer),
+        attr("weighted_degree", "WeightedDegree", AttrType::Integer),
+    ];
+    if measures.has_betweenness() {
+        attrs.push(attr("betweenness", "Betweenness", AttrType::Double));
+    }
+    if measures.has_eigenvector() {
+        attrs.push(attr("eigenvector", "Eigenvector", AttrType::Double));
+    }
+    attrs.push(attr("community", "Community", AttrType::Integer));
+    attrs
+}
+
+/// Returns the values of [`measure_attrs`] for one node, in the same order.
+pub(crate) fn measure_values(measures: &NodeMeasures, node: &Node) -> Vec<Value<'static>> {
+    let m = measures.get(node.entity()).expect("measures are computed on this graph");
+    let mut values = vec![Value::Int(m.degree), Value::Int(m.weighted_degree)];
+    values.extend(m.betweenness.map(Value::Float));
+    values.extend(m.eigenvector.map(Value::Float));
+    values.push(Value::Int(m.community as u64));
+    values
 }
 
 /// Returns the values of [`node_attrs`] for one node, in the same order.
 pub(crate) fn node_values<'a>(
-    _graph: &CooccurrenceGraph,
+    graph: &CooccurrenceGraph,
     gaz: &'a Gazetteer,
     node: &Node,
 ) -> Vec<Value<'a>> {
     let e = entry(gaz, node.entity());
-    vec![
+    let mut values = vec![
         Value::Str(e.kind().as_str()),
         Value::Int(node.mentions()),
         Value::Int(node.documents()),
@@ -168,7 +197,9 @@ pub(crate) fn node_values<'a>(
         Value::Int(node.windows()),
         date_value(node.first_seen()),
         date_value(node.last_seen()),
-    ]
+    ];
+    values.extend(graph.measures().map(|m| measure_values(m, node)).unwrap_or_default());
+    values
 }
 
 /// Returns the edge attributes written for `graph`, besides the weight, in order.

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{entry, kind_color};
-use crate::cooccur::CooccurrenceGraph;
+use super::{attrs, entry, kind_color};
+use crate::cooccur::{CooccurrenceGraph, Node};
 use crate::error::Result;
 use crate::gazetteer::{EntityKind, Gazetteer};
 
@@ -54,11 +54,21 @@ fn weight_range(graph: &CooccurrenceGraph) -> (f64, f64) {
     (lo, hi)
 }
 
+/// The node measures as extra DOT attributes (`, degree=3, ...`), which Graphviz keeps but
+/// does not draw; empty if the graph has none.
+fn measures(graph: &CooccurrenceGraph, node: &Node) -> String {
+    let Some(measures) = graph.measures() else { return String::new() };
+    let names = attrs::measure_attrs(measures).into_iter().map(|a| a.name);
+    let values = attrs::measure_values(measures, node);
+    names.zip(values).map(|(name, value)| format!(", {name}={value}")).collect()
+}
+
 /// Writes the graph in Graphviz DOT. Every id and label is quoted and escaped; nodes are shaped
 /// and coloured by kind; edges carry their window count as `weight` (Graphviz wants a positive
 /// number there) and a pen width from 1 to 6 scaled by the graph's chosen
-/// [edge weight](crate::EdgeWeight). The graph asks for the `neato` layout, which suits
-/// networks better than `dot`'s layers.
+/// [edge weight](crate::EdgeWeight). Node measures, if computed
+/// ([`CooccurrenceGraph::compute_measures`]), are added as node attributes. The graph asks for
+/// the `neato` layout, which suits networks better than `dot`'s layers.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_dot};
@@ -93,14 +103,15 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
         let style = if e.is_discovered() { "filled,dashed" } else { "filled" };
         writeln!(
             wtr,
-            "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", mentions={}];",
+            "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", mentions={}{}];",
             quote(e.id()),
             quote(e.label()),
             e.kind(),
             shape,
             style,
             color,
-            node.mentions()
+            node.mentions(),
+            measures(graph, node)
         )?;
     }
     let (lo, hi) = weight_range(graph);

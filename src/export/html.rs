@@ -27,10 +27,12 @@ fn script_safe(json: &str) -> String {
 /// it) and a small script, and loads nothing from the network. It lays the graph out with a
 /// deterministic force-directed layout, colours nodes by kind (the DOT palette) and sizes them
 /// by mentions. A search box highlights nodes whose label or id contains the text, hovering
-/// over a node shows its label, kind, mentions, documents and degree, and a slider hides
-/// edges seen in fewer windows than chosen (whatever the chosen edge weight, the page lays
-/// out and draws edges by their window count). The layout compares every pair of nodes, so
-/// it suits graphs of up to a few thousand nodes.
+/// over a node shows its label, kind, mentions, documents and degree (and the node measures,
+/// if computed), and a slider hides edges seen in fewer windows than chosen (whatever the
+/// chosen edge weight, the page lays out and draws edges by their window count). With node
+/// measures ([`CooccurrenceGraph::compute_measures`]), a menu colours nodes by community
+/// instead of kind (the ten largest communities get their own colour). The layout compares
+/// every pair of nodes, so it suits graphs of up to a few thousand nodes.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_html};

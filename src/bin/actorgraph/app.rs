@@ -7,8 +7,9 @@ use std::path::Path;
 
 use actorgraph::{
     CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
-    GraphFormat, Matcher, Mention, MentionFormat, MentionRecord, MentionWriter, Partial, Result,
-    Window, write_csv, write_dot, write_gexf, write_graphml, write_html, write_json, write_tsv,
+    GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
+    Partial, Result, Window, write_csv, write_dot, write_gexf, write_graphml, write_html,
+    write_json, write_tsv,
 };
 
 use crate::args::{
@@ -114,17 +115,54 @@ fn graph(args: GraphArgs) -> Result<bool> {
         return Ok(totals.mentions > 0);
     }
     let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
-    let graph = counts.to_graph_with(&pipeline.gaz, &options);
+    let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
+    let communities = add_measures(&mut graph, &args.output, args.common.quiet);
     write_graph_files(&pipeline.gaz, &graph, &args.output)?;
     let what = format!(
-        ", {} nodes, {} edges written to {}{}",
+        ", {} nodes, {} edges{} written to {}{}",
         graph.node_count(),
         graph.edge_count(),
+        communities,
         out.display(),
         crate::filter::removed(&counts, &graph)
     );
     pipeline.summary(&totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Computes the node measures on the final graph, unless `--no-measures`, with notes on
+/// standard error (unless `quiet`) for what was left out. Returns the communities and their
+/// modularity for the summary line, such as ", 12 communities (modularity 0.4123)".
+pub(crate) fn add_measures(
+    graph: &mut CooccurrenceGraph,
+    output: &GraphOutputArgs,
+    quiet: bool,
+) -> String {
+    if output.no_measures {
+        return String::new();
+    }
+    let n = graph.node_count();
+    let betweenness = n <= output.betweenness_limit;
+    let measures = graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
+    if !quiet && !betweenness {
+        eprintln!(
+            "actorgraph: note: betweenness left out: the graph has {n} nodes, more than \
+             --betweenness-limit {}",
+            output.betweenness_limit
+        );
+    }
+    if !quiet && betweenness && !measures.has_betweenness() {
+        eprintln!("actorgraph: note: betweenness left out: a value was not a finite number");
+    }
+    if !quiet && !measures.has_eigenvector() && n > 0 {
+        eprintln!("actorgraph: note: eigenvector centrality left out: it did not converge");
+    }
+    let count = measures.community_count();
+    let plural = if count == 1 { "community" } else { "communities" };
+    match measures.modularity() {
+        Some(q) => format!(", {count} {plural} (modularity {q:.4})"),
+        None => format!(", {count} {plural}"),
+    }
 }
 
 fn write_graph_files(
@@ -215,14 +253,16 @@ fn merge(args: MergeArgs) -> Result<bool> {
     };
     let (gaz, counts) = merged.into_counts(0)?;
     let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
-    let graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
+    let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
+    let communities = add_measures(&mut graph, &args.output, false);
     write_graph_files(&gaz, &graph, &args.output)?;
     eprintln!(
-        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges written to {}{}",
+        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges{} written to {}{}",
         args.partials.len(),
         documents,
         graph.node_count(),
         graph.edge_count(),
+        communities,
         args.output.out.display(),
         crate::filter::removed(&counts, &graph)
     );

@@ -195,6 +195,14 @@ pub(crate) struct GraphOutputArgs {
     pub(crate) format: Vec<GraphFormatArg>,
     #[command(flatten)]
     pub(crate) filter: FilterArgs,
+    /// Do not compute or write the node measures (degree, weighted degree, betweenness,
+    /// eigenvector, community).
+    #[arg(long)]
+    pub(crate) no_measures: bool,
+    /// Compute betweenness only on graphs of at most N nodes (it takes nodes × edges steps);
+    /// larger graphs are written without it, with a note.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub(crate) betweenness_limit: usize,
 }
 
 /// Options shared by every command that reads a corpus.

@@ -6,7 +6,7 @@ use std::io;
 
 use actorgraph::{CooccurrenceBuilder, Result, Slice, TimeSlices, write_dynamic_gexf};
 
-use crate::app::write_formats;
+use crate::app::{add_measures, write_formats};
 use crate::args::{GraphArgs, SliceArg};
 use crate::output::{AtomicFile, io_at};
 use crate::pipeline::Pipeline;
@@ -39,7 +39,8 @@ pub(crate) fn graph(
     let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
     for (period, counts) in slices.periods() {
         let dir = out.join(period.to_string());
-        let graph = counts.to_graph_with(&pipeline.gaz, &options);
+        let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
+        add_measures(&mut graph, &args.output, true);
         write_formats(&pipeline.gaz, &graph, &args.output.format, &dir)?;
     }
     fs::create_dir_all(out).map_err(|err| io_at(out, err))?;
