@@ -629,3 +629,23 @@ fn no_adjectival_is_no_adjectives_and_include_adjectival_undoes_it() {
     assert_eq!(without, nodes(&["--no-adjectives"], "without2"));
     assert_eq!(with, nodes(&["--no-adjectival", "--include-adjectival"], "again"));
 }
+
+/// Both engines find exactly the same mentions, so `--engine` never changes the output.
+#[test]
+fn engines_give_identical_mentions() {
+    let extract = |engine: &str| {
+        let (code, out, err) = run(actorgraph().args([
+            "extract",
+            "data/articles",
+            "data/sample.jsonl",
+            "--engine",
+            engine,
+        ]));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let aho = extract("aho-corasick");
+    assert!(aho.lines().count() > 400, "{aho}");
+    assert_eq!(aho, extract("trie"));
+    assert_eq!(aho, extract("auto"));
+}

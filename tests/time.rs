@@ -232,6 +232,11 @@ fn unreadable_jsonl_date_is_reported_and_the_document_is_undated() {
     ] {
         assert!(nodes.contains(row), "{row} in {nodes}");
     }
+    // The mentions give each document's date as read, in ISO form, whatever the source wrote.
+    let (code, mentions, err) = run(actorgraph().arg("extract").arg(&input));
+    assert_eq!(code, 0, "{err}");
+    let dates: Vec<&str> = mentions.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert_eq!(dates, ["2012-09-04", "2012-09-04", "", "", "2012-11", "2012-11"]);
 }
 
 #[test]

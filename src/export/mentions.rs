@@ -35,7 +35,8 @@ impl FromStr for MentionFormat {
 pub struct MentionRecord<'a> {
     /// The document id.
     pub document: &'a str,
-    /// The document's date (`YYYY-MM-DD`), or empty if it has none.
+    /// The document's date in ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when partial), or
+    /// empty.
     pub date: &'a str,
     /// The entity's text id.
     pub entity: &'a str,

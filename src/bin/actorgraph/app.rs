@@ -71,7 +71,7 @@ fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> Men
     let span = mention.span();
     MentionRecord {
         document: item.doc.id(),
-        date: item.doc.date().unwrap_or(""),
+        date: &item.date_text,
         entity: entry.id(),
         kind: entry.kind().as_str(),
         label: entry.label(),

@@ -141,6 +141,17 @@ fn feature_class(text: &str) -> Result<String, String> {
     }
 }
 
+/// The matcher's search engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum EngineArg {
+    /// Aho-Corasick up to 30,000 name variants, the trie above.
+    Auto,
+    /// One Aho-Corasick pass (contiguous NFA).
+    AhoCorasick,
+    /// An anchored trie tried at word starts: fast to build for very large gazetteers.
+    Trie,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ImportFormatArg {
     /// GeoNames dump lines (cities500.txt, allCountries.txt).
@@ -236,6 +247,10 @@ pub(crate) struct CommonArgs {
     /// Do not resolve a bare surname to the person named in full earlier in the document.
     #[arg(long)]
     pub(crate) no_surnames: bool,
+    /// The search engine: Aho-Corasick for small gazetteers and a word-start trie for large
+    /// ones (auto), or either always. Both find exactly the same mentions.
+    #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+    pub(crate) engine: EngineArg,
     /// Keep paragraphs apart even where a sentence seems cut by a page break.
     #[arg(long)]
     pub(crate) no_join_breaks: bool,

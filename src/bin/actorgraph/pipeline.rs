@@ -4,12 +4,12 @@
 use std::io;
 
 use actorgraph::{
-    CacheStatus, Corpus, Date, Discoverer, Document, Documents, Gazetteer, GazetteerCache,
+    CacheStatus, Corpus, Date, Discoverer, Document, Documents, Engine, Gazetteer, GazetteerCache,
     InputFormat, JsonlOptions, Matcher, MatcherBuilder, Mention, Result, Segmenter, Segments,
 };
 use rayon::prelude::*;
 
-use crate::args::{CommonArgs, InputFormatArg};
+use crate::args::{CommonArgs, EngineArg, InputFormatArg};
 use crate::progress::Progress;
 
 /// How many documents are read before a batch is matched in parallel. Results are consumed in
@@ -25,6 +25,8 @@ pub(crate) struct Annotated {
     pub(crate) segments: Segments,
     /// The document's date, if it has one that can be read.
     pub(crate) date: Option<Date>,
+    /// That date as ISO 8601 text (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or empty.
+    pub(crate) date_text: String,
 }
 
 /// A document's results before discovered names are given ids.
@@ -63,7 +65,12 @@ impl Pipeline {
         builder
             .adjectives(args.include_adjectival || !args.no_adjectives)
             .name_parts(!args.no_name_parts)
-            .surnames(!args.no_surnames);
+            .surnames(!args.no_surnames)
+            .engine(match args.engine {
+                EngineArg::Auto => Engine::Auto,
+                EngineArg::AhoCorasick => Engine::AhoCorasick,
+                EngineArg::Trie => Engine::Trie,
+            });
         let (gaz, matcher) = match &args.gazetteer_cache {
             Some(dir) => load_cached(dir, args, &builder)?,
             None => {
@@ -174,7 +181,8 @@ impl Pipeline {
             mentions.sort_by_key(|m| (m.span().start, m.span().end));
         }
         let date = doc.parse_date().and_then(std::result::Result::ok);
-        Annotated { doc, mentions, segments, date }
+        let date_text = date.map(|d| d.to_string()).unwrap_or_default();
+        Annotated { doc, mentions, segments, date, date_text }
     }
 
     pub(crate) fn summary(&self, totals: &Totals, what: &str) {
