@@ -118,12 +118,8 @@ impl Search {
             let (all, lower) = tries(names, case)?;
             return Ok(Search::Trie(Box::new(TrieSearch::new(all, lower, case, boundary))));
         }
-        // The prefilter is off: with thousands of names it rarely skips anything, and the
-        // automaton alone scanned the built-in gazetteer's names 1.2 to 1.4 times faster in
-        // scripts/bench (DESIGN.md, Performance).
         let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .prefilter(false)
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(case != CaseMode::Exact)
             .build(names.iter())
