@@ -117,8 +117,8 @@ pub use crate::export::{
     write_dynamic_gexf, write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::gazetteer::{
-    Alias, CameoImporter, EntityId, EntityKind, Entry, Gazetteer, GazetteerBuilder,
-    GeonamesImporter, Import, Importer, SpacyImporter, write_tsv,
+    Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
+    GeonamesImporter, Import, Importer, KindStats, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};

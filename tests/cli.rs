@@ -649,3 +649,40 @@ fn engines_give_identical_mentions() {
     assert_eq!(aho, extract("trie"));
     assert_eq!(aho, extract("auto"));
 }
+
+/// `gazetteer stats` counts per kind; `gazetteer check` lists suspicious aliases with file and
+/// line and exits 1, and the built-in gazetteer is clean.
+#[test]
+fn gazetteer_stats_and_check() {
+    let (code, out, err) = run(actorgraph().args(["gazetteer", "stats"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("kind ") && out.contains("\nstate ") && out.contains("\ntotal "),
+        "{out}"
+    );
+    let (code, _, err) = run(actorgraph().args(["gazetteer", "check"]));
+    assert_eq!((code, err.contains(", 0 findings")), (0, true), "{err}");
+
+    let dir = TempDir::new("gazetteer-check");
+    let gaz = dir.write(
+        "mine.tsv",
+        format!("{GAZ_HEADER}nice_fr\tplace\tNice\nzorg\tgroup\tZorg Front\tzf\nok\tperson\tAda Okafor\n"),
+    );
+    let (code, out, err) =
+        run(actorgraph().args(["gazetteer", "check", "--no-default-gazetteer"]).arg(&gaz));
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].contains("mine.tsv:2: place \"nice_fr\": \"Nice\" is also a common word"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("mine.tsv:3: group \"zorg\": \"zf\" is one or two lower-case"),
+        "{out}"
+    );
+    let (code, out, _) =
+        run(actorgraph().args(["gazetteer", "stats", "--no-default-gazetteer"]).arg(&gaz));
+    assert_eq!(code, 0);
+    assert!(out.contains("\ntotal            3         4"), "{out}");
+}

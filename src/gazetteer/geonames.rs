@@ -22,6 +22,14 @@ const MIN_COLUMNS: usize = 15;
 const ATTRIBUTION: &str = "Contains data from GeoNames (https://www.geonames.org/), licensed \
 under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).";
 
+/// Returns true if `text` is on the built-in stop-list, in any case.
+pub(crate) fn is_stop_word(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| STOP_LIST.iter().map(|w| w.to_lowercase()).collect())
+        .contains(&text.to_lowercase())
+}
+
 /// Place names that are also common English words, first names or surnames in the news.
 /// Capitalised at the start of a sentence or as a person's name, they would be taken for the
 /// place, so they are never imported as names.

@@ -6,6 +6,7 @@
 //! layer, a duplicate id or an alias claimed by two entities is an error naming both lines.
 //! See `gazetteers/README.md` for the file format and the rules.
 
+mod check;
 mod entry;
 mod geonames;
 mod saved;
@@ -16,6 +17,7 @@ mod write;
 
 use std::path::Path;
 
+pub use self::check::{Finding, KindStats, Stats};
 use self::entry::Origin;
 pub use self::entry::{Alias, EntityId, EntityKind, Entry};
 pub use self::geonames::GeonamesImporter;

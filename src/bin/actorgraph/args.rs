@@ -44,6 +44,22 @@ pub(crate) enum GazetteerCommand {
     /// Run discovery over a corpus and write the people and groups it proposes as gazetteer
     /// rows, most mentioned first, for a human to review.
     Suggest(SuggestArgs),
+    /// Count the entities and aliases of each kind.
+    Stats(GazetteerFiles),
+    /// List the conflicts resolved between files and the suspicious aliases (exit code 1 if
+    /// there are any).
+    Check(GazetteerFiles),
+}
+
+/// Which gazetteer files to read, for `gazetteer stats` and `check`.
+#[derive(Debug, Args)]
+pub(crate) struct GazetteerFiles {
+    /// A gazetteer file to read on top of the built-in one (later files win).
+    #[arg(value_name = "PATH")]
+    pub(crate) gazetteers: Vec<PathBuf>,
+    /// Read only the files given, not the built-in gazetteer.
+    #[arg(long)]
+    pub(crate) no_default_gazetteer: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,15 +6,35 @@ use actorgraph::{
     CameoImporter, EntityKind, GeonamesImporter, Import, Importer, Result, SpacyImporter, write_tsv,
 };
 
-use crate::args::{GazetteerArgs, GazetteerCommand, ImportArgs, ImportFormatArg};
+use crate::args::{GazetteerArgs, GazetteerCommand, GazetteerFiles, ImportArgs, ImportFormatArg};
 use crate::output::AtomicFile;
+use crate::pipeline::load_gazetteer;
 
 /// Runs a `gazetteer` subcommand. Returns whether any entity was written.
 pub(crate) fn run(args: GazetteerArgs) -> Result<bool> {
     match args.command {
         GazetteerCommand::Import(args) => import(&args),
         GazetteerCommand::Suggest(args) => crate::app::suggest(args),
+        GazetteerCommand::Stats(files) => {
+            let gaz = load_gazetteer(&files.gazetteers, files.no_default_gazetteer, true)?;
+            print!("{}", gaz.stats());
+            Ok(true)
+        }
+        GazetteerCommand::Check(files) => check(&files),
     }
+}
+
+/// Prints what `Gazetteer::check` finds, one line each, and a count on standard error.
+/// Returns true (exit code 0) when the gazetteer is clean.
+fn check(files: &GazetteerFiles) -> Result<bool> {
+    let gaz = load_gazetteer(&files.gazetteers, files.no_default_gazetteer, true)?;
+    let found = gaz.check();
+    let mut out = io::stdout().lock();
+    for finding in &found {
+        writeln!(out, "{finding}")?;
+    }
+    eprintln!("actorgraph: {} entities checked, {} findings", gaz.len(), found.len());
+    Ok(found.is_empty())
 }
 
 fn import(args: &ImportArgs) -> Result<bool> {
