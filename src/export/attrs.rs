@@ -66,7 +66,6 @@ const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
 
 /// One attribute value.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code, reason = "real values come with the association measures")]
 pub(crate) enum Value<'a> {
     /// A count.
     Int(u64),

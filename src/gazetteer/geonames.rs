@@ -12,8 +12,8 @@ use std::path::Path;
 
 use super::Gazetteer;
 use super::entry::{EntityKind, Entry};
-use super::write::{Claims, Import, Importer, Lines, Reference, clean_name, decode, name_key};
-use crate::error::{Error, Result};
+use super::write::{Claims, Import, Importer, Lines, Reference, clean_name, name_key, open_lines};
+use crate::error::Result;
 
 /// The columns a GeoNames line needs, up to and including population.
 const MIN_COLUMNS: usize = 15;
@@ -419,8 +419,7 @@ fn is_latin(name: &str) -> bool {
 
 impl Importer for GeonamesImporter {
     fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
+        self.import_lines(open_lines(name, rdr)?)
     }
 }
 

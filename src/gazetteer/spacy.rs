@@ -11,8 +11,8 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use super::entry::{EntityKind, Entry, is_acronym};
-use super::write::{Claims, Ids, Import, Importer, Lines, clean_name, decode, slug};
-use crate::error::{Error, Result};
+use super::write::{Claims, Ids, Import, Importer, Lines, clean_name, open_lines, slug};
+use crate::error::Result;
 
 /// Imports spaCy EntityRuler patterns from JSONL.
 ///
@@ -249,8 +249,7 @@ fn attaches_left(token: &str) -> bool {
 
 impl Importer for SpacyImporter {
     fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
+        self.import_lines(open_lines(name, rdr)?)
     }
 }
 

@@ -22,8 +22,8 @@ use std::io::BufRead;
 
 use super::Gazetteer;
 use super::entry::{EntityKind, Entry, is_acronym};
-use super::write::{Claims, Ids, Import, Importer, Lines, Reference, decode, slug};
-use crate::error::{Error, Result};
+use super::write::{Claims, Ids, Import, Importer, Lines, Reference, open_lines, slug};
+use crate::error::Result;
 
 /// CAMEO agent (sector) codes: what part of a state or group an actor belongs to.
 #[rustfmt::skip]
@@ -626,8 +626,7 @@ fn parse_date(date: &str) -> std::result::Result<u32, String> {
 
 impl Importer for CameoImporter {
     fn import_reader<R: BufRead>(&self, name: &str, rdr: R) -> Result<Import> {
-        let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
-        self.import_lines(Lines::new(name, rdr))
+        self.import_lines(open_lines(name, rdr)?)
     }
 }
 

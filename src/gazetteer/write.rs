@@ -256,6 +256,16 @@ pub(crate) fn decode<'a, R: BufRead + 'a>(mut rdr: R) -> io::Result<Box<dyn BufR
     }
 }
 
+/// Opens a reader, plain or gzip-compressed, as numbered lines named `name`: the start of
+/// every importer's `import_reader`.
+pub(crate) fn open_lines<'a, R: BufRead + 'a>(
+    name: &str,
+    rdr: R,
+) -> Result<Lines<Box<dyn BufRead + 'a>>> {
+    let rdr = decode(rdr).map_err(|err| Error::io_at(name, err))?;
+    Ok(Lines::new(name, rdr))
+}
+
 /// Reads text line by line, numbering lines from 1 and checking UTF-8. Errors name the
 /// source and the line.
 pub(crate) struct Lines<R> {
