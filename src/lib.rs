@@ -118,7 +118,7 @@ pub use crate::export::{
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
-    GeonamesImporter, Import, Importer, KindStats, SpacyImporter, Stats, write_tsv,
+    GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};

@@ -160,6 +160,7 @@ pub struct Entry {
     pub(crate) role: Option<String>,
     pub(crate) from: Option<i32>,
     pub(crate) to: Option<i32>,
+    pub(crate) offices: Vec<Office>,
     pub(crate) note: Option<String>,
     pub(crate) origin: Origin,
     pub(crate) discovered: bool,
@@ -180,6 +181,7 @@ impl Entry {
             role: None,
             from: None,
             to: None,
+            offices: Vec::new(),
             note: None,
             origin: Origin::default(),
             discovered: false,
@@ -218,10 +220,37 @@ impl Entry {
 
     /// Sets a person's role and the years they held it.
     pub fn role<S: Into<String>>(mut self, role: S, from: Option<i32>, to: Option<i32>) -> Entry {
-        self.role = Some(role.into());
+        let role = role.into();
+        self.role = Some(role.clone());
         self.from = from;
         self.to = to;
+        self.offices.insert(0, Office { role, from, to });
+        self.offices.dedup();
         self
+    }
+
+    /// Adds an office a person held, with its years (`to` is `None` while it is held). The
+    /// main role set with [`Entry::role`] is an office too.
+    ///
+    /// ```
+    /// use actorgraph::{Entry, EntityKind};
+    ///
+    /// let putin = Entry::new("vladimir_putin", EntityKind::Person, "Vladimir Putin")
+    ///     .role("President", Some(2012), None)
+    ///     .office("Prime Minister", Some(2008), Some(2012));
+    /// let roles: Vec<_> = putin.offices().iter().map(|o| o.role()).collect();
+    /// assert_eq!(roles, ["President", "Prime Minister"]);
+    /// assert_eq!(putin.offices()[1].years(), (Some(2008), Some(2012)));
+    /// ```
+    pub fn office<S: Into<String>>(mut self, role: S, from: Option<i32>, to: Option<i32>) -> Entry {
+        self.push_office(Office { role: role.into(), from, to });
+        self
+    }
+
+    pub(crate) fn push_office(&mut self, office: Office) {
+        if !self.offices.contains(&office) {
+            self.offices.push(office);
+        }
     }
 
     /// Sets a free note.
@@ -286,6 +315,11 @@ impl Entry {
         (self.from, self.to)
     }
 
+    /// Returns every office a person held, the main role first (see [`Entry::office`]).
+    pub fn offices(&self) -> &[Office] {
+        &self.offices
+    }
+
     /// Returns the free note.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_deref()
@@ -302,9 +336,82 @@ impl Entry {
     }
 }
 
+/// An office a person held and its years, from the gazetteer's `role`, `from`, `to` and
+/// `offices` columns.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Office {
+    pub(crate) role: String,
+    pub(crate) from: Option<i32>,
+    pub(crate) to: Option<i32>,
+}
+
+impl Office {
+    /// Returns the office's name, as the gazetteer writes it ("Prime Minister").
+    pub fn role(&self) -> &str {
+        &self.role
+    }
+
+    /// Returns the first and last year in office (`None` for the last while it is held).
+    pub fn years(&self) -> (Option<i32>, Option<i32>) {
+        (self.from, self.to)
+    }
+
+    /// Returns true if the office was held at some time in `year`. An office with no years
+    /// is taken to be held at any time.
+    pub fn held_in(&self, year: i32) -> bool {
+        self.from.is_none_or(|from| from <= year) && self.to.is_none_or(|to| year <= to)
+    }
+
+    /// Parses one cell item of the `offices` column: `Prime Minister 1996-2007`,
+    /// `President 2012-` (still held) or `Speaker 1999` (one year).
+    pub(crate) fn parse(text: &str) -> std::result::Result<Office, String> {
+        let text = text.trim();
+        let bad = || {
+            format!(
+                "office \"{text}\" must end with its years, such as \"Prime Minister 1996-2007\" or \"President 2012-\""
+            )
+        };
+        let (role, years) = text.rsplit_once(' ').ok_or_else(bad)?;
+        let year = |y: &str| y.parse::<i32>().map_err(|_| bad());
+        let (from, to) = match years.split_once('-') {
+            Some((from, "")) => (year(from)?, None),
+            Some((from, to)) => (year(from)?, Some(year(to)?)),
+            None => (year(years)?, Some(year(years)?)),
+        };
+        if to.is_some_and(|to| to < from) {
+            return Err(format!("office \"{text}\" ends before it starts"));
+        }
+        let role = role.trim();
+        if role.is_empty() {
+            return Err(bad());
+        }
+        Ok(Office { role: role.to_string(), from: Some(from), to })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offices_parse_with_their_years() {
+        for (text, want) in [
+            ("Prime Minister 1996-2007", Ok(("Prime Minister", Some(1996), Some(2007)))),
+            ("President 2012-", Ok(("President", Some(2012), None))),
+            ("Speaker 1999", Ok(("Speaker", Some(1999), Some(1999)))),
+            ("President", Err(())),
+            ("President 2012-2008", Err(())),
+            ("1999-2000", Err(())),
+            ("Minister x-2000", Err(())),
+        ] {
+            let got = Office::parse(text);
+            let got = got.as_ref().map(|o| (o.role(), o.from, o.to)).map_err(|_| ());
+            assert_eq!(got, want, "{text}");
+        }
+        let office = Office::parse("President 2000-2008").unwrap();
+        assert!(!office.held_in(1999) && office.held_in(2000) && office.held_in(2008));
+        assert!(!office.held_in(2009));
+    }
 
     #[test]
     fn acronyms_are_exact() {

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::entry::{Alias, Origin};
+use super::entry::{Alias, Office, Origin};
 use super::{EntityKind, Entry, Gazetteer};
 use crate::codec::{Reader, Writer};
 use crate::hash::FastMap;
@@ -62,7 +62,13 @@ fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
         wtr.opt_str(field.as_deref());
     }
     for year in [entry.from, entry.to] {
-        wtr.opt_str(year.map(|y| y.to_string()).as_deref());
+        write_year(wtr, year);
+    }
+    wtr.len(entry.offices.len());
+    for office in &entry.offices {
+        wtr.str(&office.role);
+        write_year(wtr, office.from);
+        write_year(wtr, office.to);
     }
     wtr.u32(source);
     wtr.u64(entry.origin.line);
@@ -85,8 +91,13 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
         *field = rdr.opt_string()?;
     }
     let [iso, affiliation, country, role, note] = fields;
-    let from = rdr.opt_string()?.map(|y| y.parse().ok()).map_or(Some(None), |y| y.map(Some))?;
-    let to = rdr.opt_string()?.map(|y| y.parse().ok()).map_or(Some(None), |y| y.map(Some))?;
+    let from = read_year(rdr)?;
+    let to = read_year(rdr)?;
+    let count = rdr.len(3)?;
+    let mut offices = Vec::with_capacity(count);
+    for _ in 0..count {
+        offices.push(Office { role: rdr.string()?, from: read_year(rdr)?, to: read_year(rdr)? });
+    }
     let source = Arc::clone(sources.get(rdr.u32()? as usize)?);
     let origin = Origin { source, line: rdr.u64()? };
     let discovered = rdr.bool()?;
@@ -101,10 +112,21 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
         role,
         from,
         to,
+        offices,
         note,
         origin,
         discovered,
     })
+}
+
+fn write_year(wtr: &mut Writer, year: Option<i32>) {
+    wtr.opt_str(year.map(|y| y.to_string()).as_deref());
+}
+
+/// Reads a year written by `write_year`: `None` if the input is malformed, `Some(None)` for
+/// no year.
+fn read_year(rdr: &mut Reader<'_>) -> Option<Option<i32>> {
+    rdr.opt_string()?.map(|y| y.parse().ok()).map_or(Some(None), |y| y.map(Some))
 }
 
 #[cfg(test)]
@@ -115,11 +137,12 @@ mod tests {
     fn round_trip() {
         let gaz = Gazetteer::builder()
             .add_builtin()
-            .add(Entry::new("p", EntityKind::Person, "P Q").affiliation("ZZZ").role(
-                "x",
-                Some(1999),
-                None,
-            ))
+            .add(
+                Entry::new("p", EntityKind::Person, "P Q")
+                    .affiliation("ZZZ")
+                    .role("x", Some(1999), None)
+                    .office("y", Some(1990), Some(1995)),
+            )
             .build()
             .unwrap();
         let mut wtr = Writer::default();

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::entry::{Alias, Entry, Origin};
+use super::entry::{Alias, Entry, Office, Origin};
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
 
@@ -22,6 +22,7 @@ const COLUMNS: &[&str] = &[
     "role",
     "from",
     "to",
+    "offices",
     "note",
 ];
 
@@ -130,6 +131,12 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
     entry.role = get("role").map(String::from);
     entry.from = get("from").map(parse_year).transpose()?;
     entry.to = get("to").map(parse_year).transpose()?;
+    if let Some(role) = &entry.role {
+        entry.push_office(Office { role: role.clone(), from: entry.from, to: entry.to });
+    }
+    for office in get("offices").unwrap_or("").split('|').filter(|o| !o.trim().is_empty()) {
+        entry.push_office(Office::parse(office)?);
+    }
     entry.note = get("note").map(String::from);
     Ok(entry)
 }
@@ -191,6 +198,20 @@ mod tests {
     }
 
     #[test]
+    fn offices_column_adds_to_the_main_role() {
+        let text = "id\tkind\tlabel\trole\tfrom\tto\toffices\n\
+                    vp\tperson\tV P\tPresident\t2012\t\tPrime Minister 2008-2012|President 2012-\n";
+        let e = &parse("g.tsv", text).unwrap()[0];
+        let offices: Vec<_> = e.offices().iter().map(|o| (o.role(), o.years())).collect();
+        assert_eq!(
+            offices,
+            [("President", (Some(2012), None)), ("Prime Minister", (Some(2008), Some(2012)))]
+        );
+        let bad = "id\tkind\tlabel\toffices\nvp\tperson\tV P\tPresident\n";
+        assert!(err(bad).starts_with("g.tsv:2: office \"President\" must end with its years"));
+    }
+
+    #[test]
     fn short_rows_and_quoted_cells() {
         let text =
             "id\tkind\tlabel\tnote\tcountry\nx\tplace\t\"Washington, D.C.\"\t\"say \"\"hi\"\"\"\n";
@@ -208,7 +229,7 @@ mod tests {
         );
         assert_eq!(
             err("id\tkind\tlabl\n"),
-            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, note)"
+            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, offices, note)"
         );
         assert_eq!(err("id\tkind\n"), "g.tsv:1: the header has no \"label\" column");
         assert_eq!(

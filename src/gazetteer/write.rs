@@ -97,7 +97,7 @@ impl Import {
 /// The optional columns, in the order they are written; `id`, `kind`, `label` and `aliases`
 /// are always written first.
 const OPTIONAL: &[&str] =
-    &["adjectives", "iso", "affiliation", "country", "role", "from", "to", "note"];
+    &["adjectives", "iso", "affiliation", "country", "role", "from", "to", "offices", "note"];
 
 /// Writes entries in the gazetteer format (see `gazetteers/README.md`), preceded by
 /// `comments` as `#` lines. Reading the output with [`Gazetteer::from_path`] gives the same
@@ -192,9 +192,30 @@ fn optional_cell(entry: &Entry, column: &str) -> String {
         "role" => text(&entry.role),
         "from" => year(entry.from),
         "to" => year(entry.to),
+        "offices" => offices_cell(entry),
         "note" => text(&entry.note),
         _ => unreachable!("OPTIONAL lists every optional column"),
     }
+}
+
+/// The `offices` cell: every office but the main role, which has its own columns.
+fn offices_cell(entry: &Entry) -> String {
+    let main = entry.role.is_some();
+    let mut cell = String::new();
+    for office in entry.offices.iter().skip(usize::from(main)) {
+        if !cell.is_empty() {
+            cell.push('|');
+        }
+        let years = match (office.from, office.to) {
+            (Some(from), Some(to)) if from == to => from.to_string(),
+            (Some(from), Some(to)) => format!("{from}-{to}"),
+            (Some(from), None) => format!("{from}-"),
+            // An office without a start year cannot be written in the column's form.
+            (None, _) => continue,
+        };
+        cell.push_str(&format!("{} {years}", office.role.replace(['|', '\t', '\n'], " ")));
+    }
+    cell
 }
 
 /// Writes a name as the format reads it: `=` marks an exact name that is not an acronym.
@@ -494,6 +515,8 @@ mod tests {
             Entry::new("p", EntityKind::Person, "P. Erson")
                 .affiliation("RUS")
                 .role("GOV", Some(1999), None)
+                .office("Speaker", Some(1990), Some(1990))
+                .office("Minister", Some(1991), Some(1998))
                 .note("\"quoted\""),
             Entry::new("q", EntityKind::Group, "\"Q\" Group").alias("Q-Group"),
         ];
