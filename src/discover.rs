@@ -12,7 +12,8 @@
 use crate::gazetteer::EntityKind;
 use crate::matcher::Mention;
 use crate::matcher::names::is_ordinary;
-use crate::span::Span;
+use crate::span::{Coverage, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Titles that introduce a person's name.
 #[rustfmt::skip]
@@ -140,11 +141,15 @@ impl Discoverer {
     /// ]);
     /// assert_eq!(found[0].kind, EntityKind::Person);
     /// ```
+    ///
+    /// The cost is linear in the text (times the log of the number of mentions), whatever
+    /// the text holds.
     pub fn find(&self, text: &str, known: &[Mention]) -> Vec<Candidate> {
-        let runs = runs(text, known);
+        let known = Coverage::new(known.iter().map(Mention::span));
+        let runs = runs(text, &known);
         let mut found: Vec<Candidate> = runs.iter().filter_map(|run| classify(text, run)).collect();
-        let acronyms = acronym_mentions(text, &found, known);
-        let surnames = surname_mentions(text, &found, known);
+        let acronyms = acronym_mentions(text, &found, &known);
+        let surnames = surname_mentions(text, &found, &known);
         found.extend(acronyms);
         found.extend(surnames);
         found.sort_by_key(|c| (c.span.start, c.span.end));
@@ -156,13 +161,13 @@ impl Discoverer {
 /// Finds runs of capitalised words (with particles inside). A run may open with known
 /// mentions ("Sahel" in "Sahel Peace Council"), which it then absorbs; otherwise a known
 /// mention ends it.
-fn runs(text: &str, known: &[Mention]) -> Vec<Run> {
+fn runs(text: &str, known: &Coverage) -> Vec<Run> {
     let mut out = Vec::new();
     let mut current: Option<Run> = None;
     let mut opening = false; // whether the current run holds only known mentions so far
     for (start, word) in words(text) {
         let end = start + word.len();
-        let overlaps = known.iter().any(|m| m.span().start < end && start < m.span().end);
+        let overlaps = known.overlaps(Span::new(start, end));
         let capital = word.starts_with(char::is_uppercase);
         let joined = current.as_ref().is_some_and(|r| only_spaces(&text[r.span.end..start]));
         let continues = joined && (capital || joins_name(word)) && (!overlaps || opening);
@@ -207,9 +212,14 @@ fn push_run(text: &str, out: &mut Vec<Run>, run: Option<Run>) {
     out.push(run);
 }
 
-/// Returns the last word of `s` and its offset.
+/// Returns the last word of `s` and its offset, looking only at the end of `s`.
 fn words_rev(s: &str) -> Option<(usize, &str)> {
-    words(s).last()
+    let end = s.rfind(|c: char| c.is_alphanumeric())?;
+    let end = end + s[end..].chars().next().map_or(1, char::len_utf8);
+    let start = s[..end]
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    words(&s[start..]).next().map(|(offset, word)| (start + offset, word))
 }
 
 /// Splits text into words: letters, digits, apostrophes, hyphens and dots of initials.
@@ -300,11 +310,13 @@ fn strip_leading(text: &str, run: &Run, strip: impl Fn(&str) -> bool) -> (Span, 
 fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     if had_title || TITLES.iter().any(|t| ends_with_word(before, t)) {
         return Some(Cue::Title);
     }
-    if text[line_start..span.start].trim() == "By" {
+    if before.strip_suffix("By").is_some_and(|rest| {
+        let rest = rest.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        rest.is_empty() || rest.ends_with('\n')
+    }) {
         return Some(Cue::Byline);
     }
     let next = after.trim_start_matches([',', ' ']);
@@ -340,7 +352,8 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 /// Returns the acronym in parentheses right after `span`, if its letters fit the name.
 fn followed_by_acronym(text: &str, span: Span) -> Option<&str> {
     let rest = text[span.end..].strip_prefix(" (")?;
-    let acronym = &rest[..rest.find(')')?];
+    // An acronym has at most 8 letters: look no further for its ")".
+    let acronym = &rest[..rest.bytes().take(9).position(|b| b == b')')?];
     let letters = acronym.chars().count();
     let ok = (2..=8).contains(&letters) && acronym.chars().all(|c| c.is_ascii_uppercase());
     let initials: String = text[span]
@@ -352,52 +365,78 @@ fn followed_by_acronym(text: &str, span: Span) -> Option<&str> {
 }
 
 /// Mentions of acronyms introduced in parentheses after a discovered group.
-fn acronym_mentions(text: &str, found: &[Candidate], known: &[Mention]) -> Vec<Candidate> {
+fn acronym_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for group in found.iter().filter(|c| c.kind == EntityKind::Group) {
-        let Some(acronym) = followed_by_acronym(text, group.span) else { continue };
-        for (start, _) in text[group.span.end..].match_indices(acronym) {
-            let span = Span::new(group.span.end + start, group.span.end + start + acronym.len());
-            if is_free_word(text, span, known) {
-                out.push(Candidate {
-                    kind: EntityKind::Group,
-                    name: group.name.clone(),
-                    span,
-                    cue: Cue::Acronym,
-                });
-            }
+    let introduced = found
+        .iter()
+        .filter(|c| c.kind == EntityKind::Group)
+        .filter_map(|group| followed_by_acronym(text, group.span).map(|acronym| (acronym, group)));
+    for_each_later(text, introduced, |span, group| {
+        if is_free_word(text, span, known) {
+            out.push(Candidate {
+                kind: EntityKind::Group,
+                name: group.name.clone(),
+                span,
+                cue: Cue::Acronym,
+            });
         }
-    }
+    });
     out
 }
 
 /// Mentions of a discovered person's surname after their full name.
-fn surname_mentions(text: &str, found: &[Candidate], known: &[Mention]) -> Vec<Candidate> {
+fn surname_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for person in found.iter().filter(|c| c.kind == EntityKind::Person) {
-        let Some(surname) =
-            person.name.split_whitespace().last().filter(|s| s.chars().count() >= 3)
-        else {
-            continue;
-        };
-        for (start, _) in text[person.span.end..].match_indices(surname) {
-            let span = Span::new(person.span.end + start, person.span.end + start + surname.len());
-            if is_free_word(text, span, known) && !found.iter().any(|c| c.span.contains(span)) {
-                out.push(Candidate {
-                    kind: EntityKind::Person,
-                    name: person.name.clone(),
-                    span,
-                    cue: Cue::Surname,
-                });
-            }
+    let named = Coverage::new(found.iter().map(|c| c.span));
+    let people = found.iter().filter(|c| c.kind == EntityKind::Person).filter_map(|person| {
+        let surname = person.name.split_whitespace().last()?;
+        (surname.chars().count() >= 3).then_some((surname, person))
+    });
+    for_each_later(text, people, |span, person| {
+        if is_free_word(text, span, known) && !named.contains(span) {
+            out.push(Candidate {
+                kind: EntityKind::Person,
+                name: person.name.clone(),
+                span,
+                cue: Cue::Surname,
+            });
         }
-    }
+    });
     out
 }
 
-fn is_free_word(text: &str, span: Span, known: &[Mention]) -> bool {
-    crate::matcher::at_word_boundary(text, span.start, span.end)
-        && !known.iter().any(|m| m.span().start < span.end && span.start < m.span().end)
+/// Calls `f` for each occurrence of a short form (an acronym, a surname) after the first
+/// candidate that introduced it, with that candidate. One pass over the text finds every
+/// short form, so the cost does not grow with the number of candidates.
+fn for_each_later<'c>(
+    text: &str,
+    forms: impl Iterator<Item = (&'c str, &'c Candidate)>,
+    mut f: impl FnMut(Span, &'c Candidate),
+) {
+    let mut first: Vec<(&str, &Candidate)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (form, candidate) in forms {
+        if seen.insert(form) {
+            first.push((form, candidate));
+        }
+    }
+    if first.is_empty() {
+        return;
+    }
+    let searcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(first.iter().map(|(form, _)| form))
+        .expect("short forms of names always make an automaton");
+    for found in searcher.find_iter(text) {
+        let (_, candidate) = first[found.pattern().as_usize()];
+        if found.start() >= candidate.span.end {
+            f(Span::new(found.start(), found.end()), candidate);
+        }
+    }
+}
+
+fn is_free_word(text: &str, span: Span, known: &Coverage) -> bool {
+    crate::matcher::at_word_boundary(text, span.start, span.end) && !known.overlaps(span)
 }
 
 #[cfg(test)]

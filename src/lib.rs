@@ -110,7 +110,8 @@ pub use crate::corpus::{
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
-    Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, evaluate, read_pairs,
+    Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet, evaluate,
+    read_pairs,
 };
 pub use crate::export::{
     GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,

@@ -81,9 +81,63 @@ impl Index<Span> for String {
     }
 }
 
+/// The union of a set of spans, for overlap and containment queries in logarithmic time, so
+/// that checking every word or mention of a text against every other stays linear-logarithmic
+/// however many there are.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Coverage {
+    /// Sorted, disjoint, non-empty spans.
+    spans: Vec<Span>,
+}
+
+impl Coverage {
+    /// Merges `spans` (in any order, overlapping or not); empty spans cover nothing.
+    pub(crate) fn new<I: IntoIterator<Item = Span>>(spans: I) -> Coverage {
+        let mut all: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
+        all.sort_unstable_by_key(|s| (s.start, s.end));
+        let mut merged: Vec<Span> = Vec::with_capacity(all.len());
+        for span in all {
+            match merged.last_mut() {
+                Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        Coverage { spans: merged }
+    }
+
+    /// Returns true if `span` overlaps a span of the union, as [`Span::overlaps`] tells (an
+    /// empty `span` strictly inside one overlaps it).
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= span.start);
+        self.spans.get(i).is_some_and(|s| s.start < span.end)
+    }
+
+    /// Returns true if every byte of a non-empty `span` is in the union.
+    pub(crate) fn contains(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= span.start);
+        self.spans.get(i).is_some_and(|s| s.contains(span) && !span.is_empty())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coverage_answers_as_a_scan_would() {
+        let spans = [Span::new(10, 20), Span::new(0, 3), Span::new(15, 25), Span::new(30, 31)];
+        let coverage = Coverage::new(spans);
+        for start in 0..35 {
+            for end in start..36 {
+                let span = Span::new(start, end);
+                let scan = spans.iter().any(|s| s.overlaps(span));
+                assert_eq!(coverage.overlaps(span), scan, "{span:?}");
+                let inside = !span.is_empty()
+                    && (start..end).all(|b| spans.iter().any(|s| s.range().contains(&b)));
+                assert_eq!(coverage.contains(span), inside, "{span:?}");
+            }
+        }
+    }
 
     #[test]
     fn index_and_contains() {

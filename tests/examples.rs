@@ -53,3 +53,14 @@ fn bench_probe_example() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8(out.stdout).unwrap().contains("build_secs="));
 }
+
+/// The linear-time benchmark runs and prints a ratio per case (CI runs it in release with
+/// `--check`, which fails above the limit; timings in a debug test would say nothing).
+#[test]
+fn linear_example() {
+    let out = example("linear").env("LINEAR_SMALL", "200").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("surname after a full name") && stdout.contains("worst ratio"));
+    assert_eq!(stdout.lines().count(), 10, "{stdout}");
+}

@@ -24,8 +24,11 @@ pub use self::geonames::GeonamesImporter;
 pub use self::spacy::SpacyImporter;
 pub use self::tabari::CameoImporter;
 pub use self::write::{Import, Importer, write_tsv};
+use crate::discover::Candidate;
 use crate::error::{Error, Result};
 use crate::hash::FastMap;
+use crate::matcher::Mention;
+use crate::span::Coverage;
 
 /// The built-in gazetteer files, compiled into the crate: (name, contents).
 const BUILTIN: &[(&str, &str)] = &[
@@ -134,6 +137,35 @@ impl Gazetteer {
         self.entries.push(entry);
         self.by_id.insert(id, entity);
         entity
+    }
+
+    /// Gives discovered candidates their ids (as [`Gazetteer::add_discovered`] does) and puts
+    /// them among a document's `mentions`, in place of the mentions they overlap; the result
+    /// is sorted by position. The cost is linear-logarithmic in the number of mentions.
+    ///
+    /// ```
+    /// use actorgraph::{Discoverer, Gazetteer, Matcher};
+    ///
+    /// let mut gaz = Gazetteer::builtin();
+    /// let text = "Omar Haddad, a spokesman, met Putin.";
+    /// let mut mentions = Matcher::new(&gaz)?.find_all(text);
+    /// let candidates = Discoverer::new().find(text, &mentions);
+    /// gaz.merge_discovered(&mut mentions, candidates);
+    /// let ids: Vec<_> = mentions.iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+    /// assert_eq!(ids, ["discovered:person:omar_haddad", "vladimir_putin"]);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn merge_discovered(&mut self, mentions: &mut Vec<Mention>, candidates: Vec<Candidate>) {
+        if candidates.is_empty() {
+            return;
+        }
+        let discovered = Coverage::new(candidates.iter().map(|c| c.span));
+        mentions.retain(|m| !discovered.overlaps(m.span()));
+        for c in candidates {
+            let id = self.add_discovered(c.kind, &c.name);
+            mentions.push(Mention::new(id, c.span, false));
+        }
+        mentions.sort_by_key(|m| (m.span().start, m.span().end));
     }
 
     /// Returns what the build decided that a user may want to know: ids redefined by a later

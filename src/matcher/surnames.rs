@@ -7,9 +7,11 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{Mention, rules};
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
-use crate::span::Span;
+use crate::span::{Coverage, Span};
 
 /// The surnames of each person in a gazetteer.
 #[derive(Clone, Debug, Default)]
@@ -42,21 +44,35 @@ impl Surnames {
     }
 
     /// Adds mentions of surnames that follow a full name of the same person in `haystack`.
+    ///
+    /// One pass over the text finds every surname at once, and each is checked against the
+    /// known mentions by binary search, so the cost is linear in the text (times the log of
+    /// the number of mentions) however many people and mentions there are.
     pub(crate) fn resolve(&self, haystack: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let owners = self.named_in(haystack, &mentions);
-        if owners.is_empty() {
+        // Sorted for a deterministic automaton; ambiguous surnames are left out.
+        let mut keys: Vec<(&str, EntityId, usize)> = owners
+            .iter()
+            .filter_map(|(key, (entity, after))| Some((key.as_str(), (*entity)?, *after)))
+            .collect();
+        if keys.is_empty() {
             return mentions;
         }
+        keys.sort_unstable();
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(keys.iter().map(|k| k.0))
+            .expect("a few surnames always make an automaton");
+        let known = Coverage::new(mentions.iter().map(Mention::span));
         let mut added = Vec::new();
-        for (key, (entity, after)) in &owners {
-            let Some(entity) = entity else { continue };
-            for (start, _) in haystack[*after..].match_indices(key.as_str()) {
-                let span = Span::new(after + start, after + start + key.len());
-                if rules::at_word_boundary(haystack, span.start, span.end)
-                    && !covered(&mentions, span)
-                {
-                    added.push(Mention::new(*entity, span, false));
-                }
+        for found in searcher.find_iter(haystack) {
+            let (_, entity, after) = keys[found.pattern().as_usize()];
+            let span = Span::new(found.start(), found.end());
+            if span.start >= after
+                && rules::at_word_boundary(haystack, span.start, span.end)
+                && !known.overlaps(span)
+            {
+                added.push(Mention::new(entity, span, false));
             }
         }
         if added.is_empty() {
@@ -114,10 +130,6 @@ fn is_surname(word: &str) -> bool {
         && word.starts_with(char::is_uppercase)
         && !PARTICLES.contains(&word.to_lowercase().as_str())
         && !word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-}
-
-fn covered(mentions: &[Mention], span: Span) -> bool {
-    mentions.iter().any(|m| m.span().start < span.end && span.start < m.span().end)
 }
 
 #[cfg(test)]

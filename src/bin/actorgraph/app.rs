@@ -8,8 +8,8 @@ use std::path::Path;
 use actorgraph::{
     CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
     GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
-    Partial, Result, Window, write_csv, write_dot, write_gexf, write_graphml, write_html,
-    write_json, write_tsv,
+    Partial, Result, StandoffSet, Window, write_csv, write_dot, write_gexf, write_graphml,
+    write_html, write_json, write_tsv,
 };
 
 use crate::args::{
@@ -272,6 +272,20 @@ fn merge(args: MergeArgs) -> Result<bool> {
 fn eval(args: EvalArgs) -> Result<bool> {
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
+    let discoverer = args.discover.then(Discoverer::new);
+    if let Some(corpus) = &args.corpus {
+        let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
+        let mut out = io::stdout().lock();
+        for part in set.parts() {
+            let (docs, pairs) = set.part(part).expect("a part the set lists");
+            let scores = actorgraph::evaluate(&gaz, &matcher, discoverer.as_ref(), docs, pairs)?;
+            let held = if part == "test" { ", held back: scored only to report" } else { "" };
+            writeln!(out, "part {part}{held}")?;
+            write_scores(&mut out, docs, &scores, args.errors && part != "test")?;
+            writeln!(out)?;
+        }
+        return Ok(true);
+    }
     let mut names: Vec<String> = fs::read_dir(&args.dir)
         .map_err(|err| io_at(&args.dir, err))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -287,22 +301,26 @@ fn eval(args: EvalArgs) -> Result<bool> {
         docs.push(doc);
     }
     let pairs = actorgraph::read_pairs(args.dir.join("pairs.tsv"))?;
-    let discoverer = args.discover.then(Discoverer::new);
     let scores = actorgraph::evaluate(&gaz, &matcher, discoverer.as_ref(), &docs, &pairs)?;
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "{} articles, {} marked mentions",
-        docs.len(),
-        docs.iter().map(|d| d.mentions.len()).sum::<usize>()
-    )?;
+    write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
+    Ok(true)
+}
+
+fn write_scores(
+    out: &mut impl Write,
+    docs: &[GoldDocument],
+    scores: &actorgraph::Scores,
+    errors: bool,
+) -> io::Result<()> {
+    let marked = docs.iter().map(|d| d.mentions.len()).sum::<usize>();
+    writeln!(out, "{} articles, {marked} marked mentions", docs.len())?;
     write!(out, "{scores}")?;
-    if args.errors {
+    if errors {
         for error in &scores.errors {
             writeln!(out, "{error}")?;
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 /// One proposed actor, with what was seen of it.

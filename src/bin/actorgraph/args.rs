@@ -85,9 +85,13 @@ pub(crate) struct MergeArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct EvalArgs {
-    /// A directory of annotated articles and pairs.tsv (format: data/eval/README.md).
+    /// A directory of annotated articles and pairs.tsv (format: data/eval/README.md), or of
+    /// stand-off annotations (mentions.tsv; format: data/eval-lee/README.md) with --corpus.
     #[arg(value_name = "DIR", default_value = "data/eval")]
     pub(crate) dir: PathBuf,
+    /// The JSONL corpus that holds the texts of a stand-off set.
+    #[arg(long, value_name = "JSONL")]
+    pub(crate) corpus: Option<PathBuf>,
     /// Add a gazetteer file on top of the built-in one (repeatable; later files win).
     #[arg(short, long = "gazetteer", value_name = "PATH")]
     pub(crate) gazetteers: Vec<PathBuf>,
@@ -97,7 +101,8 @@ pub(crate) struct EvalArgs {
     /// Also score discovery against the actors the gazetteer does not have.
     #[arg(long)]
     pub(crate) discover: bool,
-    /// Also list every false and missed mention.
+    /// Also list every false and missed mention (of a stand-off set, in its development part
+    /// only: the held-back part "test" is scored, never listed).
     #[arg(long)]
     pub(crate) errors: bool,
 }

@@ -172,14 +172,7 @@ impl Pipeline {
     /// Gives discovered names their ids, in input order, and merges them into the mentions.
     fn register(&mut self, raw: Raw) -> Annotated {
         let Raw { doc, mut mentions, candidates, segments } = raw;
-        if !candidates.is_empty() {
-            mentions.retain(|m| !candidates.iter().any(|c| c.span.overlaps(m.span())));
-            for c in candidates {
-                let id = self.gaz.add_discovered(c.kind, &c.name);
-                mentions.push(Mention::new(id, c.span, false));
-            }
-            mentions.sort_by_key(|m| (m.span().start, m.span().end));
-        }
+        self.gaz.merge_discovered(&mut mentions, candidates);
         let date = doc.parse_date().and_then(std::result::Result::ok);
         let date_text = date.map(|d| d.to_string()).unwrap_or_default();
         Annotated { doc, mentions, segments, date, date_text }

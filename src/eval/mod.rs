@@ -18,7 +18,11 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::matcher::{Matcher, Mention};
 use crate::segment::Segmenter;
-use crate::span::Span;
+use crate::span::{Coverage, Span};
+
+mod standoff;
+
+pub use self::standoff::StandoffSet;
 
 /// What a gold mention refers to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -254,7 +258,8 @@ pub fn evaluate(
         let mut found = matcher.find_all(&doc.text);
         if let Some(discoverer) = discoverer {
             let candidates = discoverer.find(&doc.text, &found);
-            found.retain(|m| !candidates.iter().any(|c| c.span.overlaps(m.span())));
+            let spans = Coverage::new(candidates.iter().map(|c| c.span));
+            found.retain(|m| !spans.overlaps(m.span()));
             discovered.add(score_candidates(doc, &candidates, &mut scores));
         }
         score_mentions(gaz, doc, &found, &mut scores)?;
