@@ -36,6 +36,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv")),
     ("gazetteers/groups.tsv", include_str!("../../gazetteers/groups.tsv")),
     ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
+    ("gazetteers/institutions.tsv", include_str!("../../gazetteers/institutions.tsv")),
+    ("gazetteers/heads-africa-asia.tsv", include_str!("../../gazetteers/heads-africa-asia.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
