@@ -38,6 +38,13 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
     ("gazetteers/institutions.tsv", include_str!("../../gazetteers/institutions.tsv")),
     ("gazetteers/heads-africa-asia.tsv", include_str!("../../gazetteers/heads-africa-asia.tsv")),
+    (
+        "gazetteers/heads-europe-americas-oceania.tsv",
+        include_str!("../../gazetteers/heads-europe-americas-oceania.tsv"),
+    ),
+    ("gazetteers/ministers-west.tsv", include_str!("../../gazetteers/ministers-west.tsv")),
+    ("gazetteers/geography.tsv", include_str!("../../gazetteers/geography.tsv")),
+    ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
