@@ -51,7 +51,7 @@ def load_corpus(path):
 def gazetteer_kinds():
     """Maps each id of the built-in gazetteer to its kind."""
     kinds = {}
-    for path in sorted((ROOT / "gazetteers").glob("**/*.tsv")):
+    for path in sorted((ROOT / "gazetteers").glob("*.tsv")):
         header = None
         with open(path, encoding="utf-8") as f:
             for line in f:
