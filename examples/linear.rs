@@ -18,8 +18,11 @@ use actorgraph::{Discoverer, Gazetteer, Matcher, Segmenter};
 /// The largest ratio that still counts as linear for a tenfold input.
 const LIMIT: f64 = 25.0;
 
+/// Makes a case's text for a number of repetitions.
+type Text = fn(usize) -> String;
+
 /// Each case: a name, and the text for a number of repetitions.
-const CASES: &[(&str, fn(usize) -> String)] = &[
+const CASES: &[(&str, Text)] = &[
     ("surname after a full name", |n| format!("Antony Blinken said. {}", "Blinken ".repeat(n))),
     ("known name repeated", |n| "Russia ".repeat(n)),
     ("distinct discovered people", |n| {

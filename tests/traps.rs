@@ -187,3 +187,22 @@ fn discovery_group_cues_and_acronyms() {
     let groups: Vec<String> = discovered(text).into_iter().map(|(_, s)| s).collect();
     assert_eq!(groups, ["National Salvation Front", "NSF", "Sahel Peace Council", "NSF"]);
 }
+
+// 10. Dates: a titled surname shared by two office-holders.
+
+#[test]
+fn titled_surname_resolves_by_the_document_or_corpus_date() {
+    use crate::util::{actorgraph, run_with_stdin};
+    let extract = |args: &[&str], input: &str| {
+        let out = run_with_stdin(actorgraph().args(["extract", "-"]).args(args), input.as_bytes());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = "President Bush spoke.";
+    assert!(!extract(&[], text).contains("bush"), "no date: ambiguous, so unresolved");
+    assert!(extract(&["--date", "2002-03"], text).contains(",george_w_bush,"));
+    assert!(extract(&["--date", "1991"], text).contains(",george_h_w_bush,"));
+    let jsonl = "{\"id\":\"a\",\"date\":\"1991-05-01\",\"text\":\"President Bush spoke.\"}\n";
+    let out = extract(&["--input-format", "jsonl", "--date", "2002"], jsonl);
+    assert!(out.contains(",george_h_w_bush,"), "the document's own date wins: {out}");
+    assert!(!extract(&["--no-surnames", "--date", "2002"], text).contains("bush"));
+}

@@ -134,7 +134,9 @@ impl MatcherBuilder {
 
     /// Sets whether a person's bare surname resolves to them after their full name has
     /// appeared in the same text ("Antony Blinken ... Blinken said"). A surname shared by two
-    /// people named in the text stays unresolved. On by default.
+    /// people named in the text stays unresolved. The same switch resolves a surname after a
+    /// title ("Mr Howard", "President Bush") to the one office-holder of the time, as
+    /// [`Matcher::find_all_in_year`] tells. On by default.
     ///
     /// ```
     /// use actorgraph::{Gazetteer, MatcherBuilder};
@@ -330,8 +332,32 @@ impl Matcher {
         Mentions { inner: self.find_all(haystack).into_iter(), _life: PhantomData }
     }
 
-    /// Returns the mentions in `haystack` as a vector.
+    /// Returns the mentions in `haystack` as a vector. A titled surname ("President Bush")
+    /// is resolved with the years inferred from the other office-holders the text names; use
+    /// [`Matcher::find_all_in_year`] when the document's year is known.
     pub fn find_all(&self, haystack: &str) -> Vec<Mention> {
+        self.find_all_in_year(haystack, None)
+    }
+
+    /// Returns the mentions in a document of `year` (`None` if it is not known): a titled
+    /// surname shared by several people resolves to the one in office then.
+    ///
+    /// ```
+    /// use actorgraph::{Gazetteer, Matcher};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let matcher = Matcher::new(&gaz)?;
+    /// let text = "President Bush spoke.";
+    /// let who = |year| {
+    ///     let found = matcher.find_all_in_year(text, Some(year));
+    ///     found.first().map(|m| gaz.get(m.entity()).unwrap().id().to_string())
+    /// };
+    /// assert_eq!(who(2002).as_deref(), Some("george_w_bush"));
+    /// assert_eq!(who(1991).as_deref(), Some("george_h_w_bush"));
+    /// assert_eq!(who(2015), None);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn find_all_in_year(&self, haystack: &str, year: Option<i32>) -> Vec<Mention> {
         let urls = urls::url_spans(haystack);
         let mut candidates: Vec<(Mention, bool)> = Vec::new();
         self.inner.search.for_each(haystack, |pid, start, end| {
@@ -340,12 +366,17 @@ impl Matcher {
                 candidates.push((mention, self.inner.patterns[pid].name_part_check));
             }
         });
-        self.choose(haystack, candidates)
+        self.choose(haystack, candidates, year)
     }
 
     /// Chooses among the valid candidates: leftmost, then longest, without overlap; then
     /// applies the name-part rule and resolves surnames.
-    fn choose(&self, haystack: &str, mut candidates: Vec<(Mention, bool)>) -> Vec<Mention> {
+    fn choose(
+        &self,
+        haystack: &str,
+        mut candidates: Vec<(Mention, bool)>,
+        year: Option<i32>,
+    ) -> Vec<Mention> {
         // Leftmost first, then longest; the rest of the key makes ties the same whatever
         // order the engine reported them in.
         candidates.sort_unstable_by_key(|&(m, check)| {
@@ -360,7 +391,7 @@ impl Matcher {
             }
         }
         let mentions = drop_name_parts(haystack, chosen);
-        self.inner.surnames.resolve(haystack, mentions)
+        self.inner.surnames.resolve(haystack, mentions, year)
     }
 
     /// Checks one raw match against the boundary and case rules.

@@ -4,6 +4,13 @@
 //! Gazetteers list a bare surname only where it is safe everywhere. Within one document,
 //! though, a surname that follows a full name is unambiguous, as long as no other person with
 //! that surname has been named there. Ambiguous surnames stay unresolved, never guessed.
+//!
+//! A surname after a title ("Mr Howard", "President Bush") with no full name before it is
+//! resolved from the gazetteer's offices and years: among the people with that surname, the
+//! ones in office at the document's date (or, for an undated document, in the years that the
+//! other office-holders it names have in common), holding an office the title names, and, if
+//! that still leaves several, the one whose state the document names most. Only a single
+//! survivor is taken.
 
 use std::collections::HashMap;
 
@@ -17,7 +24,35 @@ use crate::span::{Coverage, Span};
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Surnames {
     by_entity: HashMap<EntityId, Vec<String>>,
+    /// Everyone with each surname, for titled surnames.
+    people: HashMap<String, Vec<Holder>>,
+    /// The terms of each person with offices, for inferring an undated document's years.
+    terms: HashMap<EntityId, (i32, i32)>,
+    /// Finds the titles that introduce a surname.
+    titles: Option<AhoCorasick>,
 }
+
+/// A person who may be meant by a titled surname.
+#[derive(Clone, Debug)]
+struct Holder {
+    entity: EntityId,
+    /// The state the person belongs to.
+    state: Option<EntityId>,
+    /// Offices, lower-cased, with their years (`to` is [`CURRENT`] while held).
+    offices: Vec<(String, i32, i32)>,
+}
+
+/// The year an office still held is taken to last until.
+const CURRENT: i32 = 9999;
+
+/// Titles before a surname: honorifics, which say nothing of the office, then offices.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Gen", "General"];
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "President", "Prime Minister", "Premier", "Chancellor", "Minister", "Senator", "Secretary",
+    "King", "Queen", "Prince", "Governor", "Chairman", "Chief Minister", "Treasurer",
+    "Attorney-General", "Attorney General", "Emir", "Sheikh", "Speaker", "Ayatollah",
+];
 
 /// Name particles that are not a surname on their own.
 const PARTICLES: &[&str] =
@@ -27,7 +62,24 @@ impl Surnames {
     /// Collects the last word of each person's multi-word names (and, for "al-Assad", "Assad").
     pub(crate) fn new(gaz: &Gazetteer) -> Surnames {
         let mut by_entity = HashMap::new();
+        let mut people: HashMap<String, Vec<Holder>> = HashMap::new();
+        let mut terms = HashMap::new();
         for (id, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person) {
+            let offices: Vec<(String, i32, i32)> = entry
+                .offices()
+                .iter()
+                .filter_map(|o| match o.years() {
+                    (Some(from), to) => {
+                        Some((o.role().to_lowercase(), from, to.unwrap_or(CURRENT)))
+                    }
+                    (None, _) => None,
+                })
+                .collect();
+            if let (Some(from), Some(to)) =
+                (offices.iter().map(|o| o.1).min(), offices.iter().map(|o| o.2).max())
+            {
+                terms.insert(id, (from, to));
+            }
             let mut keys: Vec<String> = Vec::new();
             for alias in entry.aliases().iter().filter(|a| a.text().contains(' ')) {
                 for key in surname_keys(alias.text()) {
@@ -36,27 +88,60 @@ impl Surnames {
                     }
                 }
             }
+            let state = entry.affiliation_id().and_then(|a| gaz.lookup(a));
+            for key in &keys {
+                let holder = Holder { entity: id, state, offices: offices.clone() };
+                people.entry(key.clone()).or_default().push(holder);
+            }
             if !keys.is_empty() {
                 by_entity.insert(id, keys);
             }
         }
-        Surnames { by_entity }
+        let titles = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(HONORIFICS.iter().chain(OFFICES))
+            .ok();
+        Surnames { by_entity, people, terms, titles }
     }
 
-    /// Adds mentions of surnames that follow a full name of the same person in `haystack`.
+    /// Adds mentions of surnames that follow a full name of the same person in `haystack`,
+    /// then of titled surnames resolved by office and date (`year`, or inferred when `None`).
     ///
     /// One pass over the text finds every surname at once, and each is checked against the
     /// known mentions by binary search, so the cost is linear in the text (times the log of
     /// the number of mentions) however many people and mentions there are.
-    pub(crate) fn resolve(&self, haystack: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    pub(crate) fn resolve(
+        &self,
+        haystack: &str,
+        mentions: Vec<Mention>,
+        year: Option<i32>,
+    ) -> Vec<Mention> {
         let owners = self.named_in(haystack, &mentions);
+        let mut added = self.named_before(haystack, &mentions, &owners);
+        added.extend(self.titled(haystack, &mentions, &owners, &added, year));
+        if added.is_empty() {
+            return mentions;
+        }
+        let mut all = mentions;
+        all.extend(added);
+        all.sort_unstable();
+        all
+    }
+
+    /// Mentions of surnames after a full name of the same person.
+    fn named_before(
+        &self,
+        haystack: &str,
+        mentions: &[Mention],
+        owners: &HashMap<String, (Option<EntityId>, usize)>,
+    ) -> Vec<Mention> {
         // Sorted for a deterministic automaton; ambiguous surnames are left out.
         let mut keys: Vec<(&str, EntityId, usize)> = owners
             .iter()
             .filter_map(|(key, (entity, after))| Some((key.as_str(), (*entity)?, *after)))
             .collect();
         if keys.is_empty() {
-            return mentions;
+            return Vec::new();
         }
         keys.sort_unstable();
         let searcher = AhoCorasick::builder()
@@ -75,13 +160,74 @@ impl Surnames {
                 added.push(Mention::new(entity, span, false));
             }
         }
-        if added.is_empty() {
-            return mentions;
+        added
+    }
+
+    /// Mentions of surnames after a title, for people not named in full in the document.
+    fn titled(
+        &self,
+        haystack: &str,
+        mentions: &[Mention],
+        owners: &HashMap<String, (Option<EntityId>, usize)>,
+        added: &[Mention],
+        year: Option<i32>,
+    ) -> Vec<Mention> {
+        let Some(titles) = &self.titles else { return Vec::new() };
+        if self.people.is_empty() {
+            return Vec::new();
         }
-        let mut all = mentions;
-        all.extend(added);
-        all.sort_unstable();
-        all
+        let known = Coverage::new(mentions.iter().chain(added).map(Mention::span));
+        let window = year.map(|y| (y, y)).or_else(|| self.window(mentions));
+        let mut states: HashMap<EntityId, usize> = HashMap::new();
+        for m in mentions {
+            *states.entry(m.entity()).or_default() += 1;
+        }
+        let mut out = Vec::new();
+        for title in titles.find_iter(haystack) {
+            if !rules::at_word_boundary(haystack, title.start(), title.end()) {
+                continue;
+            }
+            let rest = &haystack[title.end()..];
+            let rest_start = rest.strip_prefix('.').unwrap_or(rest);
+            let gap = rest.len() - rest_start.trim_start_matches(' ').len();
+            if gap == 0 || gap > 2 {
+                continue;
+            }
+            let start = title.end() + gap;
+            let len = haystack[start..]
+                .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+                .unwrap_or(haystack.len() - start);
+            let word = haystack[start..start + len].trim_end_matches(['-', '\'']);
+            let span = Span::new(start, start + word.len());
+            if word.is_empty()
+                || owners.contains_key(word)
+                || known.overlaps(span)
+                || !rules::at_word_boundary(haystack, span.start, span.end)
+            {
+                continue;
+            }
+            let Some(holders) = self.people.get(word) else { continue };
+            let office = OFFICES.contains(&&haystack[title.start()..title.end()]);
+            let title = haystack[title.start()..title.end()].to_lowercase();
+            if let Some(entity) = choose(holders, window, office.then_some(&title[..]), &states) {
+                out.push(Mention::new(entity, span, false));
+            }
+        }
+        out
+    }
+
+    /// The years that every office-holder named in the document has in common, if any.
+    fn window(&self, mentions: &[Mention]) -> Option<(i32, i32)> {
+        let mut window: Option<(i32, i32)> = None;
+        for m in mentions {
+            let Some(&(from, to)) = self.terms.get(&m.entity()) else { continue };
+            let (lo, hi) = window.map_or((from, to), |(lo, hi)| (lo.max(from), hi.min(to)));
+            if lo > hi {
+                return None;
+            }
+            window = Some((lo, hi));
+        }
+        window
     }
 
     /// Maps each surname of the people named in full to (the person, or `None` if two people
@@ -105,6 +251,35 @@ impl Surnames {
             }
         }
         owners
+    }
+}
+
+/// Picks the one person a titled surname means, or none if it stays ambiguous.
+fn choose(
+    holders: &[Holder],
+    window: Option<(i32, i32)>,
+    office: Option<&str>,
+    mentioned: &HashMap<EntityId, usize>,
+) -> Option<EntityId> {
+    let fits = |h: &&Holder| {
+        h.offices.iter().any(|(role, from, to)| {
+            window.is_none_or(|(lo, hi)| *from <= hi && lo <= *to)
+                && office.is_none_or(|title| role.contains(title))
+        })
+    };
+    let mut left: Vec<&Holder> = holders.iter().filter(fits).collect();
+    left.dedup_by_key(|h| h.entity);
+    if left.len() > 1 {
+        let count = |h: &&Holder| h.state.and_then(|s| mentioned.get(&s)).copied().unwrap_or(0);
+        let best = left.iter().map(count).max().unwrap_or(0);
+        left.retain(|h| count(h) == best);
+        if best == 0 {
+            return None;
+        }
+    }
+    match left[..] {
+        [one] => Some(one.entity),
+        _ => None,
     }
 }
 
@@ -135,6 +310,66 @@ fn is_surname(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Entry;
+    use crate::matcher::Matcher;
+
+    fn gazetteer() -> Gazetteer {
+        let person = |id: &str, label: &str, state: &str, role: &str, from, to| {
+            Entry::new(id, EntityKind::Person, label).affiliation(state).role(role, Some(from), to)
+        };
+        Gazetteer::builder()
+            .add(Entry::new("USA", EntityKind::State, "United States"))
+            .add(Entry::new("GBR", EntityKind::State, "United Kingdom").alias("Britain"))
+            .add(Entry::new("AUS", EntityKind::State, "Australia"))
+            .add(person("bush_41", "George H. W. Bush", "USA", "President", 1989, Some(1993)))
+            .add(person("bush_43", "George W. Bush", "USA", "President", 2001, Some(2009)))
+            .add(person("tony_blair", "Tony Blair", "GBR", "Prime Minister", 1997, Some(2007)))
+            .add(person("john_howard", "John Howard", "AUS", "Prime Minister", 1996, Some(2007)))
+            .add(
+                person(
+                    "michael_howard",
+                    "Michael Howard",
+                    "GBR",
+                    "Home Secretary",
+                    1993,
+                    Some(1997),
+                )
+                .office("Leader of the Opposition", Some(2003), Some(2005)),
+            )
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn titled_surnames_resolve_by_date_office_and_context() {
+        let gaz = gazetteer();
+        let matcher = Matcher::new(&gaz).unwrap();
+        for (text, year, want) in [
+            ("President Bush spoke.", Some(2002), Some("bush_43")),
+            ("President Bush spoke.", Some(1990), Some("bush_41")),
+            ("President Bush spoke.", Some(1995), None),
+            // Without a date, ambiguous; with another office-holder, their years decide.
+            ("President Bush spoke.", None, None),
+            ("Tony Blair met President Bush.", None, Some("bush_43")),
+            // The title must name an office the person held.
+            ("Prime Minister Bush spoke.", Some(2002), None),
+            // Two Howards in office in 2004: the state the text names decides.
+            ("Mr Howard said.", Some(2004), None),
+            ("In Australia, Mr Howard said.", Some(2004), Some("john_howard")),
+            ("In Britain, Mr. Howard said.", Some(2004), Some("michael_howard")),
+            // No title, no full name: a bare surname stays unresolved.
+            ("Howard said.", Some(2004), None),
+        ] {
+            let found = matcher.find_all_in_year(text, year);
+            let people: Vec<&str> = found
+                .iter()
+                .map(|m| gaz.get(m.entity()).unwrap())
+                .filter(|e| e.kind() == EntityKind::Person && !text.contains(e.label()))
+                .map(|e| e.id())
+                .collect();
+            assert_eq!(people.first().copied(), want, "{text} in {year:?}");
+        }
+    }
 
     #[test]
     fn keys() {

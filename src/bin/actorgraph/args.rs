@@ -265,7 +265,8 @@ pub(crate) struct CommonArgs {
     /// "Georgia Hayes"), which is dropped by default.
     #[arg(long)]
     pub(crate) no_name_parts: bool,
-    /// Do not resolve a bare surname to the person named in full earlier in the document.
+    /// Do not resolve a bare surname to the person named in full earlier in the document, nor
+    /// a titled surname ("President Bush") to the office-holder of the time.
     #[arg(long)]
     pub(crate) no_surnames: bool,
     /// The search engine: Aho-Corasick for small gazetteers and a word-start trie for large
@@ -279,6 +280,10 @@ pub(crate) struct CommonArgs {
     /// every output.
     #[arg(long)]
     pub(crate) discover: bool,
+    /// The date of every document that has none of its own (YYYY, YYYY-MM or YYYY-MM-DD): it
+    /// dates the graph and decides who a titled surname ("President Bush") means.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<actorgraph::Date>,
     /// How to read inputs: by extension (auto), each as one text, or each as JSONL.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub(crate) input_format: InputFormatArg,

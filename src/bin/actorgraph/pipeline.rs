@@ -57,6 +57,8 @@ pub(crate) struct Pipeline {
     pool: rayon::ThreadPool,
     quiet: bool,
     skip_bad: bool,
+    /// The date of documents without one (`--date`).
+    default_date: Option<Date>,
 }
 
 impl Pipeline {
@@ -92,6 +94,7 @@ impl Pipeline {
             pool,
             quiet: args.quiet,
             skip_bad: args.skip_bad_records,
+            default_date: args.date,
         })
     }
 
@@ -162,7 +165,9 @@ impl Pipeline {
     }
 
     fn annotate(&self, doc: Document) -> Raw {
-        let mentions = self.matcher.find_all(doc.text());
+        let date = doc.parse_date().and_then(std::result::Result::ok).or(self.default_date);
+        let year = date.map(|d| i32::from(d.year()));
+        let mentions = self.matcher.find_all_in_year(doc.text(), year);
         let candidates =
             self.discoverer.as_ref().map(|d| d.find(doc.text(), &mentions)).unwrap_or_default();
         let segments = self.segmenter.segment(doc.text());
@@ -173,7 +178,7 @@ impl Pipeline {
     fn register(&mut self, raw: Raw) -> Annotated {
         let Raw { doc, mut mentions, candidates, segments } = raw;
         self.gaz.merge_discovered(&mut mentions, candidates);
-        let date = doc.parse_date().and_then(std::result::Result::ok);
+        let date = doc.parse_date().and_then(std::result::Result::ok).or(self.default_date);
         let date_text = date.map(|d| d.to_string()).unwrap_or_default();
         Annotated { doc, mentions, segments, date, date_text }
     }
