@@ -9,6 +9,7 @@ mod eval;
 mod examples;
 mod formats;
 mod gazetteer;
+mod hostile;
 mod import;
 mod measures;
 mod props;

@@ -179,16 +179,17 @@ impl Documents {
 
     fn open_stdin(&mut self) -> Option<Result<Document>> {
         let mut rdr: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::stdin()));
-        let jsonl = match self.corpus.format {
-            InputFormat::Jsonl => true,
-            InputFormat::Text => false,
-            InputFormat::Auto => match starts_with_brace(&mut rdr) {
-                Ok(yes) => yes,
+        let (jsonl, skipped) = match self.corpus.format {
+            InputFormat::Jsonl => (true, 0),
+            InputFormat::Text => (false, 0),
+            InputFormat::Auto => match sniff_brace(&mut rdr) {
+                Ok(sniffed) => sniffed,
                 Err(err) => return Some(Err(Error::io_at("<stdin>", err))),
             },
         };
         if jsonl {
-            return self.start_jsonl(rdr, &"<stdin>");
+            self.jsonl = Some(self.corpus.jsonl.read(rdr, "<stdin>").after_lines(skipped));
+            return None;
         }
         let mut bytes = Vec::new();
         if let Err(err) = rdr.read_to_end(&mut bytes) {
@@ -241,18 +242,30 @@ fn has_corpus_extension(path: &Path) -> bool {
     DIRECTORY_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known))
 }
 
-/// Peeks at a reader: is its first non-whitespace byte `{`? Consumes only whitespace.
-fn starts_with_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<bool> {
+/// Peeks at a reader: is its first non-whitespace byte `{`? Consumes only a leading byte order
+/// mark and white space, and returns how many whole lines it consumed, so that line numbers
+/// can still count from the start of the input.
+fn sniff_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<(bool, u64)> {
+    if rdr.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        rdr.consume(3);
+    }
+    let mut lines = 0;
     loop {
         let buf = rdr.fill_buf()?;
         if buf.is_empty() {
-            return Ok(false);
+            return Ok((false, lines));
         }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+        let end = buf.iter().position(|b| !b.is_ascii_whitespace());
+        let blank = &buf[..end.unwrap_or(buf.len())];
+        lines += blank.iter().filter(|&&b| b == b'\n').count() as u64;
+        match end {
             Some(i) => {
+                // Keep the white space that starts the first non-blank line, so that it is
+                // still line `lines + 1`.
+                let keep = blank.iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1);
                 let brace = buf[i] == b'{';
-                rdr.consume(i);
-                return Ok(brace);
+                rdr.consume(keep);
+                return Ok((brace, lines));
             }
             None => {
                 let n = buf.len();
@@ -332,10 +345,26 @@ mod tests {
     #[test]
     fn brace_sniffing() {
         let mut rdr = &b"  \n {\"a\":1}"[..];
-        assert!(starts_with_brace(&mut rdr).unwrap());
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (true, 1));
+        assert_eq!(rdr, b" {\"a\":1}");
         let mut rdr = &b"Kyiv"[..];
-        assert!(!starts_with_brace(&mut rdr).unwrap());
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (false, 0));
         let mut rdr = &b""[..];
-        assert!(!starts_with_brace(&mut rdr).unwrap());
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (false, 0));
+        let mut rdr = &b"\xEF\xBB\xBF\n{}"[..];
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (true, 1));
+    }
+
+    #[test]
+    fn stdin_line_numbers_count_leading_blank_lines() {
+        // What standard input goes through: sniffing, then the JSONL reader.
+        let input = b"\n\n\n{\"id\":\"a\",\"text\":\"Russia.\"}\n{bad\n";
+        let mut rdr = BufReader::with_capacity(2, &input[..]);
+        let (brace, skipped) = sniff_brace(&mut rdr).unwrap();
+        assert!(brace);
+        let docs: Vec<_> = JsonlOptions::new().read(rdr, "<stdin>").after_lines(skipped).collect();
+        assert_eq!(docs[0].as_ref().unwrap().location(), "<stdin>:4");
+        let err = docs[1].as_ref().unwrap_err().to_string();
+        assert!(err.starts_with("<stdin>:5: invalid JSON"), "{err}");
     }
 }

@@ -79,6 +79,7 @@ impl JsonlOptions {
             origin: origin.to_string(),
             line: 0,
             buf: Vec::new(),
+            at_start: true,
             done: false,
         }
     }
@@ -95,6 +96,8 @@ pub struct JsonlDocuments<R> {
     origin: String,
     line: u64,
     buf: Vec<u8>,
+    /// True until the first line is read, whose byte order mark (if any) is dropped.
+    at_start: bool,
     done: bool,
 }
 
@@ -113,6 +116,9 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
                 }
                 Ok(Line::Read) => {
                     self.line += 1;
+                    if std::mem::take(&mut self.at_start) && self.buf.starts_with(BOM) {
+                        self.buf.drain(..BOM.len());
+                    }
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -130,11 +136,27 @@ impl<R: BufRead> Iterator for JsonlDocuments<R> {
 }
 
 impl<R> JsonlDocuments<R> {
+    /// Starts the line count after `lines` lines that were read before this reader got the
+    /// source (blank lines consumed while sniffing standard input), so that messages give the
+    /// line numbers of the whole source.
+    pub(crate) fn after_lines(mut self, lines: u64) -> JsonlDocuments<R> {
+        self.line = lines;
+        self.at_start = lines == 0;
+        self
+    }
+
     fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
         let source_bytes = bytes.len() as u64 + 1;
         let (line, lossy) = decode_lossy(bytes);
-        let value: Value = serde_json::from_str(&line)
-            .map_err(|err| self.error(format!("invalid JSON: {err}")))?;
+        let value: Value =
+            serde_json::from_str(&line).map_err(|err| match lone_surrogate(&line) {
+                Some((escape, column)) => self.error(format!(
+                    "invalid JSON: the escape {escape} at column {column} is half of a UTF-16 \
+                 surrogate pair without its other half (a lone surrogate), which is not a \
+                 Unicode character"
+                )),
+                None => self.error(format!("invalid JSON: {err}")),
+            })?;
         let Value::Object(map) = value else {
             return Err(self.error("expected a JSON object"));
         };
@@ -171,6 +193,41 @@ impl<R> JsonlDocuments<R> {
     fn error<M: Into<String>>(&self, msg: M) -> Error {
         Error::corpus(&self.origin, self.line, msg)
     }
+}
+
+/// The UTF-8 byte order mark, which some Windows tools put at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Finds the first `\\uXXXX` escape in a JSON line that encodes a lone UTF-16 surrogate (a
+/// high surrogate not followed by an escaped low one, or a low one on its own), which JSON
+/// parsers reject. Returns the escape as written and its 1-based column (in characters).
+fn lone_surrogate(line: &str) -> Option<(&str, usize)> {
+    let bytes = line.as_bytes();
+    let escape_at = |i: usize| -> Option<u32> {
+        let hex = line.get(i + 2..i + 6).filter(|_| bytes.get(i + 1) == Some(&b'u'))?;
+        u32::from_str_radix(hex, 16).ok().filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(unit) = escape_at(i) else {
+            i += 2;
+            continue;
+        };
+        let paired = (0xD800..0xDC00).contains(&unit)
+            && escape_at(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+        if paired {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&unit) {
+            return Some((&line[i..i + 6], line[..i].chars().count() + 1));
+        } else {
+            i += 6;
+        }
+    }
+    None
 }
 
 /// What [`read_line`] found.
@@ -282,6 +339,31 @@ mod tests {
         );
         assert_eq!(docs[1].as_ref().unwrap().text(), "Gaza");
         assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn jsonl_with_a_byte_order_mark_is_read() {
+        let docs = read("\u{FEFF}{\"id\": \"a\", \"text\": \"Kyiv\"}\n{\"text\": \"Gaza\"}\n");
+        assert_eq!(docs[0].as_ref().unwrap().id(), "a");
+        assert_eq!(docs[1].as_ref().unwrap().text(), "Gaza");
+        let err = read("{\"text\": \"a\"}\n\u{FEFF}{\"text\": \"b\"}\n").remove(1).unwrap_err();
+        assert!(err.to_string().starts_with("t.jsonl:2: invalid JSON"), "only at the start: {err}");
+    }
+
+    #[test]
+    fn lone_surrogate_escape_gets_a_clear_message() {
+        let docs = read("{\"text\": \"Kyiv \\ud800 x\"}\n{\"text\": \"\\udc00\"}\n");
+        assert_eq!(
+            docs[0].as_ref().unwrap_err().to_string(),
+            "t.jsonl:1: invalid JSON: the escape \\ud800 at column 16 is half of a UTF-16 \
+             surrogate pair without its other half (a lone surrogate), which is not a Unicode \
+             character"
+        );
+        assert!(docs[1].as_ref().unwrap_err().to_string().contains("escape \\udc00 at column 11"));
+        let pair = read("{\"text\": \"\\ud83d\\ude00 \\\\ud800\"}\n");
+        assert_eq!(pair[0].as_ref().unwrap().text(), "\u{1F600} \\ud800");
+        assert_eq!(lone_surrogate(r#"{"a": "\\ud800", "b": "\u00e9\ud83d\ude00"}"#), None);
+        assert_eq!(lone_surrogate(r#""\uD83Dx""#), Some((r"\uD83D", 2)));
     }
 
     #[test]
