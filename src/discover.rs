@@ -59,13 +59,18 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Party", "Front", "Council", "Institute", "Army", "Committee", "Movement", "Brigade",
     "Brigades", "Forces", "Union", "Alliance", "Organization", "Organisation", "Coalition",
     "Network", "League", "Association", "Commission", "Corps", "Guard", "Guards", "Foundation",
-    "Centre", "Center", "Observatory", "Battalion", "Battalions", "Militia", "Group", "Federation",
-    "Agency", "Bureau", "Society", "Trust", "Initiative", "Assembly", "Congress", "Authority",
+    "Observatory", "Battalion", "Battalions", "Militia", "Group", "Federation", "Agency",
+    "Bureau", "Society", "Trust", "Initiative", "Assembly", "Congress", "Authority", "Service",
+    "Services", "Bank", "Corporation", "University", "College", "Department", "Ministry", "Board",
+    "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways",
 ];
 
 /// Lower-case words allowed inside a name: "Abu Bakr al-Baghdadi", "Council of the Elders".
 const PARTICLES: &[&str] =
     &["al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "of", "the", "for", "and", "on"];
+
+/// Of those, the ones only an organisation's name has ("Member for Fremantle" is no person).
+const ORGANISATION_PARTICLES: &[&str] = &["of", "the", "for", "and", "on"];
 
 /// Why a candidate was proposed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -259,10 +264,17 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let (span, words, _) = strip_leading(text, run, |w| OPENERS.contains(&w));
     let last = text[span].split_whitespace().last()?;
     let has_new_words = span.end > run.known_end;
-    if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) {
+    // "European Union and the Group of Eight" is two names, not one.
+    let joins_known = run.absorbed
+        && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
+    if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     if run.absorbed {
+        return None;
+    }
+    // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre".
+    if matches!(last, "Centre" | "Center") {
         return None;
     }
     if words >= 2 && followed_by_acronym(text, span).is_some() {
@@ -273,7 +285,11 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let (span, words, titled) = strip_leading(text, run, person_lead);
     let name = &text[span];
     if !(2..=4).contains(&words)
-        || name.split_whitespace().any(|w| is_ordinary(w) && !is_particle(w))
+        || name.split_whitespace().any(|w| {
+            (is_ordinary(w) && !is_particle(w))
+                || ORGANISATION_PARTICLES.contains(&w)
+                || ORGANISATION_WORDS.contains(&w)
+        })
     {
         return None;
     }
@@ -495,6 +511,32 @@ mod tests {
         let found: Vec<&str> =
             Discoverer::new().find(text, &known).iter().map(|c| &text[c.span]).collect();
         assert_eq!(found, ["Sahel Peace Council"]);
+    }
+
+    #[test]
+    fn organisations_facilities_and_coordination_are_not_people() {
+        for (text, want) in [
+            // An organisation word makes a group, never a person who "says".
+            ("The Rural Fire Service says crews are ready.", Some(EntityKind::Group)),
+            ("The Sydney Police Board said so.", Some(EntityKind::Group)),
+            // "for", "of", "the", "and" belong to organisations' names, not people's.
+            ("The Member for Fremantle said so.", None),
+            // Facilities are not actors.
+            ("Gen. Omar Haddad visited the Northside Shopping Centre.", None),
+            ("near the Woomera Detention Centre (WDC) today", None),
+        ] {
+            let got = people_and_groups(text);
+            let kinds: Vec<_> = got
+                .iter()
+                .filter(|(name, _, _)| name != "Omar Haddad")
+                .map(|(_, k, _)| *k)
+                .collect();
+            assert_eq!(kinds.first().copied(), want, "{text}: {got:?}");
+        }
+        let known = [Mention::new(crate::gazetteer::EntityId::new(0), Span::new(4, 18), false)];
+        let text = "the European Union and the Group of Eight Council";
+        let found = Discoverer::new().find(text, &known);
+        assert!(found.iter().all(|c| !c.name.contains("and the")), "{found:?}");
     }
 
     #[test]
