@@ -44,6 +44,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("gazetteers/ministers-west.tsv", include_str!("../../gazetteers/ministers-west.tsv")),
     ("gazetteers/geography.tsv", include_str!("../../gazetteers/geography.tsv")),
+    ("gazetteers/divisions.tsv", include_str!("../../gazetteers/divisions.tsv")),
     ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
 ];
 
