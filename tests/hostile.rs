@@ -1,7 +1,7 @@
 //! Hostile input (issue 14): what the README promises must hold when the input is built to
 //! break it. Each test is named after the defect it guards against.
 
-use crate::util::{actorgraph, run_with_stdin};
+use crate::util::{TempDir, actorgraph, run, run_with_stdin};
 
 /// Runs `cmd` with `stdin` and returns (exit code, stdout, stderr).
 fn run_stdin(cmd: &mut std::process::Command, stdin: &[u8]) -> (i32, String, String) {
@@ -21,4 +21,84 @@ fn r14_stdin_line_numbers_count_leading_blank_lines() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("\na,,RUS,state,Russia,Russia,0,6,"), "{stdout}");
     assert!(stderr.contains("<stdin>:5: invalid JSON"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn r14_directory_symlink_cycles_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new("cycle");
+    std::fs::create_dir_all(dir.join("L/a")).unwrap();
+    dir.write("L/a/x.txt", "Russia met Ukraine.");
+    symlink("..", dir.join("L/a/up")).unwrap();
+    symlink("../a", dir.join("L/a/again")).unwrap();
+    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(dir.join("L")));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().count(), 3, "the file is read once: {stdout}");
+    for link in ["L/a/up", "L/a/again"] {
+        let want = format!("warning: {}: skipped: it leads back to", dir.join(link).display());
+        assert!(stderr.contains(&want), "{stderr}");
+    }
+    assert!(stderr.contains("actorgraph: 1 documents, 2 mentions"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn r14_file_names_that_are_not_utf8_are_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new("latin1");
+    let path = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9-2025-03-14.txt"));
+    if std::fs::write(&path, "Russia met Ukraine.").is_err() {
+        return; // a file system that only takes UTF-8 names
+    }
+    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(dir.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("caf\u{FFFD}-2025-03-14.txt,2025-03-14,RUS,"), "{stdout}");
+    assert!(stderr.contains("the file name is not UTF-8"), "{stderr}");
+}
+
+#[test]
+fn r14_jsonl_byte_order_mark_is_stripped() {
+    let dir = TempDir::new("bom");
+    let path = dir.write("bom.jsonl", "\u{FEFF}{\"id\":\"a\",\"text\":\"Russia.\"}\n");
+    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\na,,RUS,state,Russia,Russia,0,6,"), "{stdout}");
+    let input = "\u{FEFF}{\"id\":\"a\",\"text\":\"Russia.\"}\n";
+    let (code, stdout, stderr) = run_stdin(actorgraph().args(["extract", "-"]), input.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\na,,RUS,state,Russia,Russia,0,6,"), "{stdout}");
+}
+
+#[test]
+fn r14_lone_surrogate_escape_is_named() {
+    let input = b"{\"id\":\"a\",\"text\":\"Russia \\ud800.\"}\n";
+    let (code, _, stderr) = run_stdin(actorgraph().args(["extract", "-"]), input);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("<stdin>:1: invalid JSON: the escape \\ud800 at column 26 is half of a"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn r14_duplicate_jsonl_ids_warn_once_per_id() {
+    let line = "{\"id\":\"a\",\"text\":\"Russia.\"}\n";
+    let input = [line, line, line].concat();
+    let (code, _, stderr) = run_stdin(actorgraph().args(["extract", "-"]), input.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr.matches("duplicate id").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("warning: <stdin>:2: duplicate id \"a\" (first seen at <stdin>:1)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn r14_empty_input_directory_warns() {
+    let dir = TempDir::new("empty");
+    let (code, _, stderr) = run(actorgraph().arg("extract").arg(dir.path()));
+    assert_eq!(code, 1, "{stderr}");
+    let want = format!("warning: {}: no file to read", dir.path().display());
+    assert!(stderr.contains(&want), "{stderr}");
 }

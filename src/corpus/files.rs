@@ -1,7 +1,9 @@
 //! Files, directories and standard input.
 
-use std::collections::VecDeque;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs::{self, File};
+use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -53,7 +55,12 @@ impl Corpus {
 
     /// Returns the documents of `inputs`, in order. A directory is read recursively in sorted
     /// order (`.txt`, `.md`, `.markdown` and `.jsonl` files; hidden entries are skipped), and
-    /// `-` is standard input. A text file's id is its path.
+    /// `-` is standard input. A text file's id is its path (with any bytes of the name that are
+    /// not UTF-8 shown as U+FFFD).
+    ///
+    /// Symbolic links to directories are followed, but every directory is read once: a link
+    /// back to a directory that contains it (a loop), or to a directory read already, is
+    /// skipped with a warning. See [`Documents::take_warnings`] for the other warnings.
     ///
     /// ```no_run
     /// let corpus = actorgraph::Corpus::new();
@@ -69,7 +76,15 @@ impl Corpus {
         P: AsRef<Path>,
     {
         let pending = inputs.into_iter().map(|p| Input::Named(p.as_ref().to_path_buf())).collect();
-        Documents { corpus: self.clone(), pending, jsonl: None }
+        Documents {
+            corpus: self.clone(),
+            pending,
+            jsonl: None,
+            warnings: Vec::new(),
+            dirs: HashSet::new(),
+            opened: 0,
+            ids: JsonlIds::default(),
+        }
     }
 }
 
@@ -79,16 +94,63 @@ enum Input {
     Named(PathBuf),
     /// A file found in a directory.
     Found(PathBuf),
+    /// The end of a directory named by the caller, and how many files had been opened before
+    /// it: if none was opened since, the directory held no corpus file.
+    EndOfDir(PathBuf, u64),
 }
 
 type BoxedJsonl = JsonlDocuments<Box<dyn BufRead + Send>>;
 
 /// An iterator over the documents of a [`Corpus`]. An error concerns one input or record, and
-/// iteration goes on with the next.
+/// iteration goes on with the next. Problems that do not stop a document from being read are
+/// collected as warnings: see [`Documents::take_warnings`].
 pub struct Documents {
     corpus: Corpus,
     pending: VecDeque<Input>,
     jsonl: Option<BoxedJsonl>,
+    warnings: Vec<String>,
+    /// The canonical paths of the directories read so far.
+    dirs: HashSet<PathBuf>,
+    /// How many files have been opened.
+    opened: u64,
+    ids: JsonlIds,
+}
+
+/// The ids of the JSONL records read so far, to report duplicates. Ids are kept as 64-bit
+/// hashes with the place they were first seen, so memory stays small on large corpora.
+#[derive(Debug, Default)]
+struct JsonlIds {
+    /// The JSONL sources, by index.
+    origins: Vec<String>,
+    /// Each id's hash: the origin and line where it was first seen, and whether it was
+    /// reported already.
+    first: HashMap<u64, (u32, u64, bool)>,
+}
+
+impl JsonlIds {
+    /// Starts a new source.
+    fn start(&mut self, origin: &str) {
+        self.origins.push(origin.to_string());
+    }
+
+    /// Records an id seen on `line` of the current source. Returns a warning the first time an
+    /// id is seen again.
+    fn see(&mut self, id: &str, line: u64) -> Option<String> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        id.hash(&mut hasher);
+        let origin = u32::try_from(self.origins.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let slot = self.first.entry(hasher.finish()).or_insert((origin, line, false));
+        if (slot.0, slot.1) == (origin, line) || std::mem::replace(&mut slot.2, true) {
+            return None;
+        }
+        let here = self.origins.last().map_or("", String::as_str);
+        let first = self.origins.get(slot.0 as usize).map_or("", String::as_str);
+        Some(format!(
+            "{here}:{line}: duplicate id \"{id}\" (first seen at {first}:{}); later repeats of \
+             it are not reported",
+            slot.1
+        ))
+    }
 }
 
 impl std::fmt::Debug for Documents {
@@ -104,7 +166,12 @@ impl Iterator for Documents {
         loop {
             if let Some(jsonl) = &mut self.jsonl {
                 match jsonl.next() {
-                    Some(item) => return Some(item),
+                    Some(Ok(doc)) => {
+                        let warning = self.ids.see(doc.id(), jsonl.line());
+                        self.warnings.extend(warning);
+                        return Some(Ok(doc));
+                    }
+                    Some(Err(err)) => return Some(Err(err)),
                     None => self.jsonl = None,
                 }
             }
@@ -117,19 +184,58 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    /// Returns the warnings gathered since the last call, and forgets them. They concern
+    /// inputs that were read anyway, or skipped for a reason that is not an error:
+    ///
+    /// - a symbolic link to a directory that contains it, or to a directory read already (it
+    ///   is skipped, so no file is read twice and the walk ends);
+    /// - a directory named in the inputs that holds no file to read;
+    /// - a file name that is not UTF-8 (the file is read; its id shows U+FFFD for the bytes);
+    /// - a JSONL id seen before, reported once per id with the file and line of both.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("actorgraph-doc-empty-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let mut docs = actorgraph::Corpus::new().documents([&dir]);
+    /// assert!(docs.next().is_none());
+    /// assert!(docs.take_warnings()[0].ends_with("no file to read (.txt, .md, .markdown or .jsonl, or .gz)"));
+    /// # std::fs::remove_dir(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
     /// Opens one input. Returns a document or an error, or `None` when the input was expanded
     /// (a directory) or started a JSONL stream.
     fn open(&mut self, input: Input) -> Option<Result<Document>> {
-        let path = match input {
+        let (path, named) = match input {
             Input::Named(path) if path == Path::new("-") => return self.open_stdin(),
-            Input::Named(path) | Input::Found(path) => path,
+            Input::Named(path) => (path, true),
+            Input::Found(path) => (path, false),
+            Input::EndOfDir(dir, opened) => {
+                if opened == self.opened {
+                    self.warnings.push(format!(
+                        "{}: no file to read (.txt, .md, .markdown or .jsonl, or .gz)",
+                        dir.display()
+                    ));
+                }
+                return None;
+            }
         };
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(err) => return Some(Err(Error::io_at(path, err))),
         };
         if meta.is_dir() {
-            return self.expand(&path).err().map(Err);
+            return self.expand(&path, named).err().map(Err);
+        }
+        self.opened += 1;
+        if path.to_str().is_none() {
+            self.warnings.push(format!(
+                "{}: the file name is not UTF-8; the document id shows U+FFFD for its invalid bytes",
+                path.display()
+            ));
         }
         if self.is_jsonl(&path) {
             return match open(&path) {
@@ -153,12 +259,24 @@ impl Documents {
         rdr: Box<dyn BufRead + Send>,
         origin: &dyn std::fmt::Display,
     ) -> Option<Result<Document>> {
-        self.jsonl = Some(self.corpus.jsonl.read(rdr, &origin.to_string()));
+        let origin = origin.to_string();
+        self.ids.start(&origin);
+        self.jsonl = Some(self.corpus.jsonl.read(rdr, &origin));
         None
     }
 
-    /// Puts the entries of a directory at the front of the queue, in sorted order.
-    fn expand(&mut self, dir: &Path) -> Result<()> {
+    /// Puts the entries of a directory at the front of the queue, in sorted order, unless the
+    /// directory was read already. `named` is true for a directory named by the caller.
+    fn expand(&mut self, dir: &Path, named: bool) -> Result<()> {
+        let canonical = fs::canonicalize(dir).map_err(|err| Error::io_at(dir, err))?;
+        if self.dirs.contains(&canonical) {
+            self.warnings.push(format!(
+                "{}: skipped: it is {}, which is read already (through another path or link)",
+                dir.display(),
+                canonical.display()
+            ));
+            return Ok(());
+        }
         let mut found = Vec::new();
         for entry in fs::read_dir(dir).map_err(|err| Error::io_at(dir, err))? {
             let entry = entry.map_err(|err| Error::io_at(dir, err))?;
@@ -166,11 +284,21 @@ impl Documents {
             if is_hidden(&path) {
                 continue;
             }
-            if path.is_dir() || has_corpus_extension(&path) {
+            if !path.is_dir() {
+                if has_corpus_extension(&path) {
+                    found.push(path);
+                }
+            } else if let Some(loop_warning) = symlink_loop(&entry, &canonical) {
+                self.warnings.push(loop_warning);
+            } else {
                 found.push(path);
             }
         }
+        self.dirs.insert(canonical);
         found.sort();
+        if named {
+            self.pending.push_front(Input::EndOfDir(dir.to_path_buf(), self.opened));
+        }
         for path in found.into_iter().rev() {
             self.pending.push_front(Input::Found(path));
         }
@@ -188,6 +316,7 @@ impl Documents {
             },
         };
         if jsonl {
+            self.ids.start("<stdin>");
             self.jsonl = Some(self.corpus.jsonl.read(rdr, "<stdin>").after_lines(skipped));
             return None;
         }
@@ -197,6 +326,22 @@ impl Documents {
         }
         Some(Ok(text_document("<stdin>".to_string(), bytes)))
     }
+}
+
+/// Returns a warning if `entry`, found in the directory whose canonical path is `parent`, is a
+/// symbolic link to that directory or one that contains it: following it would never end.
+fn symlink_loop(entry: &fs::DirEntry, parent: &Path) -> Option<String> {
+    if !entry.file_type().is_ok_and(|t| t.is_symlink()) {
+        return None;
+    }
+    let target = fs::canonicalize(entry.path()).ok()?;
+    parent.starts_with(&target).then(|| {
+        format!(
+            "{}: skipped: it leads back to {}, a directory that contains it (a symbolic link loop)",
+            entry.path().display(),
+            target.display()
+        )
+    })
 }
 
 /// Opens a file for buffered reading, decompressing it if its name ends in `.gz`.
@@ -213,11 +358,17 @@ fn is_gzip(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
 }
 
+/// A file's name as text, with any bytes that are not UTF-8 shown as U+FFFD: good enough to
+/// read its extension and whether it is hidden.
+fn file_name(path: &Path) -> Cow<'_, str> {
+    path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+}
+
 /// The extension that says what a file holds: `jsonl` for both `a.jsonl` and `a.jsonl.gz`.
-fn inner_extension(path: &Path) -> Option<&str> {
-    let name = path.file_name()?.to_str()?;
-    let name = if is_gzip(path) { &name[..name.len() - 3] } else { name };
-    Path::new(name).extension()?.to_str()
+fn inner_extension(path: &Path) -> Option<String> {
+    let name = file_name(path);
+    let name = if is_gzip(path) { &name[..name.len() - 3] } else { &name };
+    Some(Path::new(name).extension()?.to_string_lossy().into_owned())
 }
 
 fn read_text_file(path: &Path) -> Result<Document> {
@@ -234,11 +385,11 @@ fn text_document(id: String, bytes: Vec<u8>) -> Document {
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    file_name(path).starts_with('.')
 }
 
 fn has_corpus_extension(path: &Path) -> bool {
-    let ext = inner_extension(path).unwrap_or("");
+    let ext = inner_extension(path).unwrap_or_default();
     DIRECTORY_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known))
 }
 
@@ -339,6 +490,103 @@ mod tests {
         fs::write(dir.join("bad.txt.gz"), "plain text, not gzip").unwrap();
         let docs: Vec<_> = Corpus::new().documents([dir.join("bad.txt.gz")]).collect();
         assert!(docs[0].as_ref().unwrap_err().to_string().contains("bad.txt.gz"));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// Reads `inputs` and returns the texts (or error messages) and the warnings.
+    fn read_all<P: AsRef<Path>>(inputs: &[P]) -> (Vec<String>, Vec<String>) {
+        let mut docs = Corpus::new().documents(inputs);
+        let mut texts = Vec::new();
+        for doc in &mut docs {
+            texts.push(doc.map_or_else(|e| e.to_string(), |d| d.text().to_string()));
+        }
+        (texts, docs.take_warnings())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn directory_symlink_cycles_are_read_once_and_skipped_with_a_warning() {
+        use std::os::unix::fs::symlink;
+        let dir = temp_dir("cycle");
+        fs::create_dir_all(dir.join("L/a")).unwrap();
+        fs::write(dir.join("L/a/x.txt"), "Russia met Ukraine.").unwrap();
+        symlink("..", dir.join("L/a/up")).unwrap();
+        symlink("../..", dir.join("L/a/top")).unwrap();
+        symlink("a", dir.join("L/b")).unwrap();
+        let (texts, warnings) = read_all(&[dir.join("L")]);
+        assert_eq!(texts, ["Russia met Ukraine."]);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        let up = dir.join("L/a/up").display().to_string();
+        assert!(warnings.iter().any(|w| w.starts_with(&up) && w.contains("symbolic link loop")));
+        let top = dir.join("L/a/top").display().to_string();
+        assert!(warnings.iter().any(|w| w.starts_with(&top) && w.contains("symbolic link loop")));
+        let b = dir.join("L/b").display().to_string();
+        assert!(warnings.iter().any(|w| w.starts_with(&b) && w.contains("read already")));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_names_that_are_not_utf8_are_read_with_a_warning() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = temp_dir("latin1");
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        if fs::write(dir.join(name), "Kyiv").is_err() {
+            return; // a file system that only takes UTF-8 names
+        }
+        fs::write(dir.join(std::ffi::OsStr::from_bytes(b".\xe9.txt")), "hidden").unwrap();
+        let mut docs = Corpus::new().documents([&dir]);
+        let doc = docs.next().unwrap().unwrap();
+        assert_eq!(doc.text(), "Kyiv");
+        assert!(doc.id().ends_with("caf\u{FFFD}.txt"), "{}", doc.id());
+        assert!(docs.next().is_none(), "hidden files stay hidden");
+        let warnings = docs.take_warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("the file name is not UTF-8"), "{warnings:?}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn empty_input_directory_warns() {
+        let dir = temp_dir("empty");
+        fs::create_dir_all(dir.join("empty/sub")).unwrap();
+        fs::write(dir.join("empty/notes.pdf"), "P").unwrap();
+        fs::create_dir_all(dir.join("full")).unwrap();
+        fs::write(dir.join("full/a.txt"), "A").unwrap();
+        let (texts, warnings) = read_all(&[dir.join("empty"), dir.join("full")]);
+        assert_eq!(texts, ["A"]);
+        let empty = dir.join("empty").display().to_string();
+        assert_eq!(
+            warnings,
+            [format!("{empty}: no file to read (.txt, .md, .markdown or .jsonl, or .gz)")]
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn duplicate_jsonl_ids_warn_once_per_id() {
+        let dir = temp_dir("dupids");
+        let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"t\"}}\n");
+        let a = [line("x"), line("y"), line("x"), line("x")].concat();
+        fs::write(dir.join("a.jsonl"), a).unwrap();
+        fs::write(dir.join("b.jsonl"), [line("y"), line("z")].concat()).unwrap();
+        let (texts, warnings) = read_all(&[dir.join("a.jsonl"), dir.join("b.jsonl")]);
+        assert_eq!(texts.len(), 6);
+        let (a, b) =
+            (dir.join("a.jsonl").display().to_string(), dir.join("b.jsonl").display().to_string());
+        assert_eq!(
+            warnings,
+            [
+                format!(
+                    "{a}:3: duplicate id \"x\" (first seen at {a}:1); later repeats of it are \
+                     not reported"
+                ),
+                format!(
+                    "{b}:1: duplicate id \"y\" (first seen at {a}:2); later repeats of it are \
+                     not reported"
+                ),
+            ]
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -145,6 +145,11 @@ impl<R> JsonlDocuments<R> {
         self
     }
 
+    /// The line of the record read last.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
     fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
         let source_bytes = bytes.len() as u64 + 1;
         let (line, lossy) = decode_lossy(bytes);

@@ -135,7 +135,11 @@ impl Pipeline {
     fn read_batch(&self, docs: &mut Documents, totals: &mut Totals) -> Result<Vec<Document>> {
         let (mut batch, mut bytes) = (Vec::new(), 0);
         while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let Some(item) = docs.next() else { break };
+            let item = docs.next();
+            for warning in docs.take_warnings() {
+                self.warn(&warning);
+            }
+            let Some(item) = item else { break };
             match item {
                 Ok(doc) => {
                     self.check(&doc);
