@@ -102,3 +102,75 @@ fn r14_empty_input_directory_warns() {
     let want = format!("warning: {}: no file to read", dir.path().display());
     assert!(stderr.contains(&want), "{stderr}");
 }
+
+/// A gazetteer whose labels hold what XML 1.0 and Graphviz cannot take: U+FFFE, U+FFFF, NUL,
+/// a bell, and `&` (literal and as an entity).
+const AWKWARD_GAZ: &str = "id\tkind\tlabel\taliases\n\
+    alpha\tgroup\tAlpha\u{FFFE}Group\u{FFFF}\tZorblax\n\
+    beta\tgroup\tBeta\u{0}\u{7}Front\tQuixrel\n\
+    gamma\tgroup\tGamma & Delta &amp; Co\tVantorix\n";
+
+/// Runs python3 on `script` with `args`, if python3 has networkx; returns whether it ran.
+fn python_networkx(script: &str, args: &[&std::path::Path]) -> bool {
+    let has = std::process::Command::new("python3").args(["-c", "import networkx"]).output();
+    if !has.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: python3 with networkx is not installed");
+        return false;
+    }
+    let out = std::process::Command::new("python3").arg("-c").arg(script).args(args).output();
+    let out = out.unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    true
+}
+
+#[test]
+fn r14_ill_formed_xml_and_dot_labels_are_escaped() {
+    let dir = TempDir::new("awkward");
+    let gaz = dir.write("awkward.tsv", AWKWARD_GAZ);
+    let text = "{\"id\":\"a\",\"date\":\"2025-01-02\",\"text\":\"Zorblax met Quixrel and Vantorix.\"}\n\
+                {\"id\":\"b\",\"date\":\"2025-02-03\",\"text\":\"Zorblax met Vantorix.\"}\n";
+    let corpus = dir.write("c.jsonl", text);
+    let (plain, sliced) = (dir.join("plain"), dir.join("sliced"));
+    for (out, slice) in [(&plain, None), (&sliced, Some("month"))] {
+        let mut cmd = actorgraph();
+        cmd.args(["graph", "--no-default-gazetteer", "-g"]).arg(&gaz).arg(&corpus);
+        cmd.args(["--format", "dot,gexf,graphml", "--out"]).arg(out);
+        if let Some(slice) = slice {
+            cmd.args(["--slice", slice]);
+        }
+        let (code, _, stderr) = run(&mut cmd);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let files = [plain.join("graph.gexf"), plain.join("graph.graphml"), sliced.join("graph.gexf")];
+    for path in &files {
+        let xml = std::fs::read_to_string(path).unwrap();
+        let bad = xml.chars().find(|&c| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+        });
+        assert_eq!(bad, None, "{}", path.display());
+        assert!(xml.contains("Alpha\u{FFFD}Group\u{FFFD}"), "{xml}");
+        assert!(xml.contains("Gamma &amp; Delta &amp;amp; Co"), "{xml}");
+    }
+    let dot = std::fs::read_to_string(plain.join("graph.dot")).unwrap();
+    assert!(!dot.contains('\u{0}') && !dot.contains('\u{7}'), "{dot:?}");
+    assert!(dot.contains("label=\"Beta\u{FFFD}\u{FFFD}Front\""), "{dot}");
+    assert!(dot.contains("label=\"Gamma &amp; Delta &amp;amp; Co\""), "{dot}");
+    let script = "import sys, xml.etree.ElementTree as et, networkx as nx\n\
+                  labels = set()\n\
+                  for path in sys.argv[1:]:\n\
+                  \x20   et.parse(path)\n\
+                  \x20   g = nx.read_gexf(path) if path.endswith('.gexf') else nx.read_graphml(path)\n\
+                  \x20   labels |= {d.get('label', '') for _, d in g.nodes(data=True)}\n\
+                  assert 'Gamma & Delta &amp; Co' in labels, labels\n";
+    python_networkx(script, &files.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    if std::process::Command::new("dot").arg("-V").output().is_ok() {
+        let out = std::process::Command::new("dot")
+            .arg("-Tsvg")
+            .arg(plain.join("graph.dot"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let svg = String::from_utf8(out.stdout).unwrap();
+        assert!(svg.contains("Gamma &amp; Delta &amp;amp; Co"), "drawn as written: {svg}");
+    }
+}

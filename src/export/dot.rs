@@ -19,8 +19,22 @@ fn style(kind: EntityKind) -> (&'static str, String) {
     (shape, format!("#{r:02x}{g:02x}{b:02x}"))
 }
 
-/// Quotes a string for DOT: backslashes, double quotes and line breaks are escaped.
+/// Quotes a string for DOT, the one quoting every DOT id and label goes through: backslashes,
+/// double quotes and line breaks are escaped (`\\`, `\"`, `\n`), a carriage return is dropped,
+/// and NUL and the other control characters (C0 and C1, which Graphviz cannot read or draw)
+/// become U+FFFD, the replacement character.
 fn quote(s: &str) -> String {
+    quote_with(s, false)
+}
+
+/// Quotes a label for DOT: as [`quote`], and `&` becomes `&amp;`. Graphviz reads HTML
+/// character entities in labels ("&amp;" draws as "&", "&#945;" as "α"), so a literal `&`
+/// must be written as one for the label to show the text as it is.
+fn quote_label(s: &str) -> String {
+    quote_with(s, true)
+}
+
+fn quote_with(s: &str, label: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -29,6 +43,8 @@ fn quote(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            '&' if label => out.push_str("&amp;"),
+            c if c.is_control() && c != '\t' => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
@@ -105,7 +121,7 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
             wtr,
             "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", mentions={}{}];",
             quote(e.id()),
-            quote(e.label()),
+            quote_label(e.label()),
             e.kind(),
             shape,
             style,
@@ -138,6 +154,13 @@ mod tests {
     fn quoting() {
         assert_eq!(quote("Côte d'Ivoire"), "\"Côte d'Ivoire\"");
         assert_eq!(quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
+    }
+
+    #[test]
+    fn dot_control_characters_and_ampersands() {
+        assert_eq!(quote("a\u{0}b\u{7}c\u{85}d\te\r"), "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te\"");
+        assert_eq!(quote("A&B"), "\"A&B\"", "ids are names, not drawn text");
+        assert_eq!(quote_label("A&B &amp; &#945;"), "\"A&amp;B &amp;amp; &amp;#945;\"");
     }
 
     #[test]

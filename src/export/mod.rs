@@ -115,9 +115,12 @@ fn kind_color(kind: EntityKind) -> (u8, u8, u8) {
     }
 }
 
-/// Escapes text for XML attribute values and character data: `&`, `<`, `>`, `"` and `'`
-/// become entities, and control characters that XML 1.0 forbids are dropped. Everything else,
-/// non-ASCII included, is kept as is.
+/// Escapes text for XML attribute values and character data, the one escaping every XML
+/// writer (GEXF, dynamic GEXF, GraphML) uses: `&`, `<`, `>`, `"` and `'` become entities; tab,
+/// line feed and carriage return become character references, so that attribute values keep
+/// them (a parser turns them into spaces otherwise); and the characters XML 1.0 forbids even
+/// as references (the other C0 controls, U+FFFE and U+FFFF) become U+FFFD, the replacement
+/// character. Everything else, non-ASCII included, is kept as is.
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -127,12 +130,20 @@ fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' => {}
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if !is_xml_char(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Returns true for a character XML 1.0 allows in a document (its `Char` production); Rust
+/// strings cannot hold the surrogates it also leaves out.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -168,7 +179,19 @@ mod tests {
             "A&amp;B &lt;&quot;x&quot;&gt; &apos;y&apos; Côte d’Ivoire"
         );
         assert_eq!(xml_escape("plain"), "plain");
-        assert_eq!(xml_escape("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn xml_forbidden_characters_are_replaced() {
+        assert_eq!(xml_escape("bell\u{7}"), "bell\u{FFFD}");
+        assert_eq!(xml_escape("a\u{0}b\u{1F}c"), "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(xml_escape("x\u{FFFE}y\u{FFFF}"), "x\u{FFFD}y\u{FFFD}");
+        assert_eq!(xml_escape("t\tn\nr\r"), "t&#9;n&#10;r&#13;");
+        let kept = "\u{7F}\u{85}\u{D7FF}\u{E000}\u{FFFD}\u{10000}\u{10FFFF}";
+        assert_eq!(xml_escape(kept), kept, "allowed, if discouraged");
+        for c in ['\u{0}', '\u{8}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+            assert!(!is_xml_char(c), "{c:?}");
+        }
     }
 
     #[test]
