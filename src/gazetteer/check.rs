@@ -140,7 +140,8 @@ impl Gazetteer {
 fn suspicious_aliases(entry: &Entry) -> Vec<Finding> {
     let mut found = Vec::new();
     let place_like = matches!(entry.kind(), EntityKind::State | EntityKind::Place);
-    for alias in entry.aliases().iter().filter(|a| !a.is_exact()) {
+    // A shared name (`~`) is resolved per document, so it is not taken "wherever it is capitalised".
+    for alias in entry.aliases().iter().filter(|a| !a.is_exact() && !a.is_context()) {
         let text = alias.text();
         let why = if place_like && geonames::is_stop_word(text) {
             "is also a common word or name, taken for this entity wherever it is capitalised"

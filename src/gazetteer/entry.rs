@@ -76,21 +76,27 @@ pub struct Alias {
     text: String,
     adjectival: bool,
     exact: bool,
+    context: bool,
 }
 
 impl Alias {
-    /// Parses an alias as written in a gazetteer: a leading `=` asks for exact case.
+    /// Parses an alias as written in a gazetteer: a leading `~` marks a name shared with
+    /// other entities and resolved by context, then a leading `=` asks for exact case.
     pub(crate) fn parse(raw: &str, adjectival: bool) -> Alias {
         let raw = raw.trim();
+        let (raw, context) = match raw.strip_prefix('~') {
+            Some(rest) => (rest.trim_start(), true),
+            None => (raw, false),
+        };
         match raw.strip_prefix('=') {
-            Some(text) => Alias { text: text.trim().to_string(), adjectival, exact: true },
-            None => Alias { text: raw.to_string(), adjectival, exact: is_acronym(raw) },
+            Some(text) => Alias { text: text.trim().to_string(), adjectival, exact: true, context },
+            None => Alias { text: raw.to_string(), adjectival, exact: is_acronym(raw), context },
         }
     }
 
     /// Makes an alias from its parts, as stored in a cache.
-    pub(crate) fn from_parts(text: String, adjectival: bool, exact: bool) -> Alias {
-        Alias { text, adjectival, exact }
+    pub(crate) fn from_parts(text: String, adjectival: bool, exact: bool, context: bool) -> Alias {
+        Alias { text, adjectival, exact, context }
     }
 
     /// Returns the name as written, without any `=` marker.
@@ -107,6 +113,13 @@ impl Alias {
     /// and names marked with `=`.
     pub fn is_exact(&self) -> bool {
         self.exact
+    }
+
+    /// Returns true for a name that several entities may share ("Labor Party", "Victoria"),
+    /// written with a leading `~`: a mention of it goes to the entity whose state the
+    /// document names most, and stays unresolved when that does not decide.
+    pub fn is_context(&self) -> bool {
+        self.context
     }
 
     /// The key under which two names are the same name: the text, lower-cased.
@@ -264,7 +277,10 @@ impl Entry {
             return;
         }
         match self.aliases.iter_mut().find(|a| a.text == alias.text) {
-            Some(existing) => existing.exact |= alias.exact,
+            Some(existing) => {
+                existing.exact |= alias.exact;
+                existing.context &= alias.context;
+            }
             None => self.aliases.push(alias),
         }
     }

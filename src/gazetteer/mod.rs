@@ -339,6 +339,10 @@ fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) ->
     let mut lost: Vec<(usize, String)> = Vec::new();
     for &i in &order {
         for (a, alias) in entries[i].1.aliases.iter().enumerate() {
+            // A name marked as shared is resolved per document, never owned.
+            if alias.is_context() {
+                continue;
+            }
             let key = keys.get(i, a);
             match owner.get(key) {
                 Some(&j) if j == i => {}

@@ -56,7 +56,9 @@ fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
     wtr.len(entry.aliases.len());
     for alias in &entry.aliases {
         wtr.str(alias.text());
-        wtr.u8(u8::from(alias.is_adjectival()) | u8::from(alias.is_exact()) << 1);
+        wtr.u8(u8::from(alias.is_adjectival())
+            | u8::from(alias.is_exact()) << 1
+            | u8::from(alias.is_context()) << 2);
     }
     for field in [&entry.iso, &entry.affiliation, &entry.country, &entry.role, &entry.note] {
         wtr.opt_str(field.as_deref());
@@ -84,7 +86,7 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
     for _ in 0..count {
         let text = rdr.string()?;
         let flags = rdr.u8()?;
-        aliases.push(Alias::from_parts(text, flags & 1 != 0, flags & 2 != 0));
+        aliases.push(Alias::from_parts(text, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0));
     }
     let mut fields = [(); 5].map(|_| None);
     for field in &mut fields {

@@ -221,7 +221,8 @@ fn offices_cell(entry: &Entry) -> String {
 /// Writes a name as the format reads it: `=` marks an exact name that is not an acronym.
 fn name_text(alias: &Alias) -> String {
     let text = alias.text().replace('|', "/");
-    if alias.is_exact() && !is_acronym(&text) { format!("={text}") } else { text }
+    let text = if alias.is_exact() && !is_acronym(&text) { format!("={text}") } else { text };
+    if alias.is_context() { format!("~{text}") } else { text }
 }
 
 fn join_names<'a, I: Iterator<Item = &'a Alias>>(names: I) -> String {
@@ -518,7 +519,7 @@ mod tests {
                 .office("Speaker", Some(1990), Some(1990))
                 .office("Minister", Some(1991), Some(1998))
                 .note("\"quoted\""),
-            Entry::new("q", EntityKind::Group, "\"Q\" Group").alias("Q-Group"),
+            Entry::new("q", EntityKind::Group, "\"Q\" Group").alias("Q-Group").alias("~Q"),
         ];
         let text = write(&entries);
         assert!(text.starts_with("# a comment\n# two\n# lines\nid\tkind\tlabel\taliases\t"));

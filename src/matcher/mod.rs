@@ -187,7 +187,17 @@ impl MatcherBuilder {
         let surnames =
             if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
         let config = self.clone();
-        Matcher { inner: Arc::new(Inner { search, names, patterns, surnames, config }) }
+        let homes = gazetteer
+            .iter()
+            .map(|(id, entry)| match entry.kind() {
+                EntityKind::State => Some(id),
+                _ => entry
+                    .affiliation_id()
+                    .or(entry.country_id())
+                    .and_then(|state| gazetteer.lookup(state)),
+            })
+            .collect();
+        Matcher { inner: Arc::new(Inner { search, names, patterns, surnames, homes, config }) }
     }
 
     /// The rules that apply to one name of an entity.
@@ -199,7 +209,13 @@ impl MatcherBuilder {
         };
         let place_like = matches!(kind, EntityKind::State | EntityKind::Place);
         let name_part_check = self.name_parts && place_like && !alias.is_adjectival();
-        Pattern { entity, adjectival: alias.is_adjectival(), exact, name_part_check }
+        Pattern {
+            entity,
+            adjectival: alias.is_adjectival(),
+            exact,
+            name_part_check,
+            context: alias.is_context(),
+        }
     }
 }
 
@@ -229,6 +245,8 @@ pub(crate) struct Pattern {
     pub(crate) exact: bool,
     /// Whether the name-part rule applies (states and places, not adjectival forms).
     pub(crate) name_part_check: bool,
+    /// Whether the name is shared and resolved by context (see [`Alias::is_context`]).
+    pub(crate) context: bool,
 }
 
 #[derive(Debug)]
@@ -237,6 +255,8 @@ struct Inner {
     names: Names,
     patterns: Vec<Pattern>,
     surnames: surnames::Surnames,
+    /// The state each entity belongs to (a state itself), for names resolved by context.
+    homes: Vec<Option<EntityId>>,
     config: MatcherBuilder,
 }
 
@@ -359,11 +379,12 @@ impl Matcher {
     /// ```
     pub fn find_all_in_year(&self, haystack: &str, year: Option<i32>) -> Vec<Mention> {
         let urls = urls::url_spans(haystack);
-        let mut candidates: Vec<(Mention, bool)> = Vec::new();
+        let mut candidates: Vec<(Mention, bool, bool)> = Vec::new();
         self.inner.search.for_each(haystack, |pid, start, end| {
             let Some(mention) = self.candidate(haystack, pid, start, end) else { return };
             if !urls::in_url(&urls, mention.span) {
-                candidates.push((mention, self.inner.patterns[pid].name_part_check));
+                let pattern = &self.inner.patterns[pid];
+                candidates.push((mention, pattern.name_part_check, pattern.context));
             }
         });
         self.choose(haystack, candidates, year)
@@ -374,24 +395,94 @@ impl Matcher {
     fn choose(
         &self,
         haystack: &str,
-        mut candidates: Vec<(Mention, bool)>,
+        mut candidates: Vec<(Mention, bool, bool)>,
         year: Option<i32>,
     ) -> Vec<Mention> {
         // Leftmost first, then longest; the rest of the key makes ties the same whatever
         // order the engine reported them in.
-        candidates.sort_unstable_by_key(|&(m, check)| {
-            (m.span.start, std::cmp::Reverse(m.span.end), m.entity, m.adjectival, check)
+        candidates.sort_unstable_by_key(|&(m, check, context)| {
+            (m.span.start, std::cmp::Reverse(m.span.end), m.entity, m.adjectival, check, context)
         });
-        let mut chosen = Vec::new();
+        let mut chosen: Vec<(Mention, bool)> = Vec::new();
+        // For each shared name: its index in `chosen` and every entity it may stand for, each
+        // with whether it holds the name as shared.
+        let mut shared: Vec<(usize, Vec<(EntityId, bool)>)> = Vec::new();
         let mut last_end = 0;
-        for cand in candidates {
-            if cand.0.span.start >= last_end {
-                last_end = cand.0.span.end;
-                chosen.push(cand);
+        let mut last: Option<(Span, bool)> = None;
+        for (mention, check, context) in candidates {
+            if let Some((_, first_context)) = last.filter(|(span, _)| *span == mention.span) {
+                let at = chosen.len() - 1;
+                let first = chosen[at].0.entity;
+                if mention.entity == first || !(context || first_context) {
+                    continue;
+                }
+                match shared.last_mut() {
+                    Some((a, owners)) if *a == at => {
+                        if !owners.iter().any(|(e, _)| *e == mention.entity) {
+                            owners.push((mention.entity, context));
+                        }
+                    }
+                    _ => shared.push((at, vec![(first, first_context), (mention.entity, context)])),
+                }
+                continue;
             }
+            if mention.span.start >= last_end {
+                last_end = mention.span.end;
+                last = Some((mention.span, context));
+                chosen.push((mention, check));
+                if context {
+                    shared.push((chosen.len() - 1, vec![(mention.entity, true)]));
+                }
+            }
+        }
+        if !shared.is_empty() {
+            self.resolve_shared(&mut chosen, shared);
         }
         let mentions = drop_name_parts(haystack, chosen);
         self.inner.surnames.resolve(haystack, mentions, year)
+    }
+
+    /// Resolves each shared name to the entity whose state the document names most (by its
+    /// other mentions), or to the entity that owns the name outright when that does not
+    /// decide; a shared name with no owner and no decision is dropped.
+    fn resolve_shared(
+        &self,
+        chosen: &mut Vec<(Mention, bool)>,
+        shared: Vec<(usize, Vec<(EntityId, bool)>)>,
+    ) {
+        let homes = &self.inner.homes;
+        let home = |e: EntityId| homes.get(e.as_usize()).copied().flatten();
+        let mut named: crate::hash::FastMap<EntityId, usize> = Default::default();
+        let mut is_shared = vec![false; chosen.len()];
+        for (at, owners) in &shared {
+            is_shared[*at] = owners.iter().any(|(_, context)| *context);
+        }
+        for ((m, _), _) in chosen.iter().zip(&is_shared).filter(|(_, s)| !**s) {
+            if let Some(state) = home(m.entity) {
+                *named.entry(state).or_default() += 1;
+            }
+        }
+        let mut drop = vec![false; chosen.len()];
+        for (at, owners) in shared {
+            if !is_shared[at] {
+                continue;
+            }
+            let score = |e: EntityId| home(e).and_then(|s| named.get(&s)).copied().unwrap_or(0);
+            let best = owners.iter().map(|(e, _)| score(*e)).max().unwrap_or(0);
+            let top: Vec<EntityId> =
+                owners.iter().filter(|(e, _)| score(*e) == best).map(|(e, _)| *e).collect();
+            let owner = owners.iter().find(|(_, context)| !context).map(|(e, _)| *e);
+            match (best, &top[..], owner) {
+                (1.., [one], _) => chosen[at].0.entity = *one,
+                (_, _, Some(owner)) => chosen[at].0.entity = owner,
+                _ => drop[at] = true,
+            }
+        }
+        let mut i = 0;
+        chosen.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     /// Checks one raw match against the boundary and case rules.

@@ -68,7 +68,7 @@ impl Matcher {
         }
         let mut patterns = Vec::with_capacity(names.len());
         for (&entity, &flag) in entities.iter().zip(flags) {
-            if entity as usize >= gazetteer.len() || flag > 7 {
+            if entity as usize >= gazetteer.len() || flag > 15 {
                 return None;
             }
             patterns.push(Pattern {
@@ -76,6 +76,7 @@ impl Matcher {
                 adjectival: flag & 1 != 0,
                 exact: flag & 2 != 0,
                 name_part_check: flag & 4 != 0,
+                context: flag & 8 != 0,
             });
         }
         let search = match rdr.u8()? {
@@ -98,6 +99,7 @@ fn pattern_flags(pattern: &Pattern) -> u8 {
     u8::from(pattern.adjectival)
         | u8::from(pattern.exact) << 1
         | u8::from(pattern.name_part_check) << 2
+        | u8::from(pattern.context) << 3
 }
 
 /// Reads the pattern texts, checking that every end falls on a character boundary in order.

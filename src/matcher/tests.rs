@@ -411,3 +411,61 @@ mod engines {
         assert!(matcher.pattern_count() < Engine::AUTO_TRIE_PATTERNS);
     }
 }
+
+/// Names shared by several entities (`~`) go to the one whose state the text names most,
+/// else to the entity that owns the name outright, else nowhere.
+#[test]
+fn shared_names_resolve_by_the_states_the_text_names() {
+    let gaz = Gazetteer::builder()
+        .add(Entry::new("AUS", EntityKind::State, "Australia").adjective("Australian"))
+        .add(Entry::new("ISR", EntityKind::State, "Israel").adjective("Israeli"))
+        .add(Entry::new("GBR", EntityKind::State, "United Kingdom").alias("Britain"))
+        .add(Entry::new("GEO", EntityKind::State, "Georgia"))
+        .add(Entry::new("USA", EntityKind::State, "United States"))
+        .add(Entry::new("atlanta", EntityKind::Place, "Atlanta").country("USA"))
+        .add(Entry::new("tbilisi", EntityKind::Place, "Tbilisi").country("GEO"))
+        .add(
+            Entry::new("ga", EntityKind::Place, "State of Georgia")
+                .alias("~Georgia")
+                .country("USA"),
+        )
+        .add(
+            Entry::new("alp", EntityKind::Group, "Australian Labor Party")
+                .alias("~Labor Party")
+                .affiliation("AUS"),
+        )
+        .add(
+            Entry::new("ilp", EntityKind::Group, "Israeli Labor Party")
+                .alias("~Labor Party")
+                .affiliation("ISR"),
+        )
+        .add(Entry::new("ukl", EntityKind::Group, "Labour Party").affiliation("GBR"))
+        .add(Entry::new("nzl", EntityKind::Group, "NZ Labour Party").alias("~Labour Party"))
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    for (text, name, want) in [
+        ("Australian voters backed the Labor Party.", "Labor Party", Some("alp")),
+        ("Israeli voters backed the Labor Party.", "Labor Party", Some("ilp")),
+        // Neither state named, or both as often: unresolved.
+        ("Voters backed the Labor Party.", "Labor Party", None),
+        ("Israel and Australia: the Labor Party won.", "Labor Party", None),
+        // An owner keeps its name unless the text points elsewhere.
+        ("Voters backed the Labour Party.", "Labour Party", Some("ukl")),
+        ("Atlanta, Georgia, in the United States.", "Georgia", Some("ga")),
+        ("Tbilisi, Georgia.", "Georgia", Some("GEO")),
+        ("Georgia voted.", "Georgia", Some("GEO")),
+    ] {
+        let found = matcher.find_all(text);
+        let got = found
+            .iter()
+            .find(|m| &text[m.span()] == name)
+            .map(|m| gaz.get(m.entity()).unwrap().id());
+        assert_eq!(got, want, "{text}");
+    }
+    for engine in [Engine::AhoCorasick, Engine::Trie] {
+        let m = MatcherBuilder::new().engine(engine).build(&gaz).unwrap();
+        let text = "Australian voters backed the Labor Party in Georgia, United States.";
+        assert_eq!(m.find_all(text), matcher.find_all(text), "{engine:?}");
+    }
+}
