@@ -174,3 +174,29 @@ fn r14_ill_formed_xml_and_dot_labels_are_escaped() {
         assert!(svg.contains("Gamma &amp; Delta &amp;amp; Co"), "drawn as written: {svg}");
     }
 }
+
+#[test]
+fn r14_empty_and_punctuation_only_gazetteer_names_are_rejected() {
+    let dir = TempDir::new("names");
+    let text = dir.write("a.txt", "Russia met Ukraine. - . !!");
+    let cases = [
+        ("x\tgroup\t=\t\n", "a label marked '=' has no text"),
+        ("x\tgroup\tX\t=\n", "an alias marked '=' has no text"),
+        ("x\tgroup\t.\t\n", "label \".\" has no letter or digit"),
+        ("x\tgroup\tX\tY|-\n", "alias \"-\" has no letter or digit"),
+        ("x\tgroup\t!!\t\n", "label \"!!\" has no letter or digit"),
+    ];
+    for (row, want) in cases {
+        let gaz = dir.write("g.tsv", format!("id\tkind\tlabel\taliases\n{row}"));
+        for engine in ["aho-corasick", "trie"] {
+            let mut cmd = actorgraph();
+            cmd.args(["extract", "--engine", engine, "-g"]).arg(&gaz).arg(&text);
+            let (code, stdout, stderr) = run(&mut cmd);
+            assert_eq!(code, 2, "{row:?}: {stdout}");
+            assert!(stderr.contains(&format!("{}:2: {want}", gaz.display())), "{stderr}");
+        }
+        let (code, _, stderr) = run(actorgraph().args(["gazetteer", "check"]).arg(&gaz));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(want), "{stderr}");
+    }
+}

@@ -271,6 +271,9 @@ impl GeonamesImporter {
 
     /// Says why a name is not imported, if it is not.
     fn reject(&self, name: &str, key: &str, is_primary: bool) -> Option<&'static str> {
+        if !name.chars().any(char::is_alphanumeric) {
+            return Some("names with no letter or digit");
+        }
         if self.stop_list.contains(key) {
             return Some("names on the stop-list");
         }

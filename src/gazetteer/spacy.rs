@@ -120,7 +120,7 @@ impl State {
         };
         let name = match name_of(&pattern.pattern) {
             Ok(Some(name)) => name,
-            Ok(None) => return self.import.skip("patterns with no text", 1),
+            Ok(None) => return self.import.skip("patterns with no letter or digit", 1),
             Err(token) => {
                 self.import.notes.push(format!(
                     "{origin}: unsupported token pattern {token} (only ORTH and LOWER with a string are imported)"
@@ -187,7 +187,7 @@ fn kind_of(label: &str) -> Option<EntityKind> {
 }
 
 /// Spells a pattern as one of our names: `=Text` for exact case, plain text when any token
-/// is a `LOWER` token. Returns `Ok(None)` for a pattern with no text, and the offending token
+/// is a `LOWER` token. Returns `Ok(None)` for a pattern with no letter or digit, and the offending token
 /// as JSON for an unsupported one.
 fn name_of(pattern: &Value) -> std::result::Result<Option<String>, String> {
     let (text, exact) = match pattern {
@@ -204,7 +204,7 @@ fn name_of(pattern: &Value) -> std::result::Result<Option<String>, String> {
         }
         _ => unreachable!("parse_line accepts only strings and lists"),
     };
-    if text.is_empty() {
+    if !text.chars().any(char::is_alphanumeric) {
         return Ok(None);
     }
     Ok(Some(if exact && !is_acronym(&text) { format!("={text}") } else { text }))

@@ -237,6 +237,10 @@ impl CameoImporter {
             if name.is_empty() || names.contains(&name) {
                 continue;
             }
+            if !name.chars().any(char::is_alphanumeric) {
+                import.skip("names with no letter or digit", 1);
+                continue;
+            }
             if claims.claim(&name, index) {
                 names.push(name);
             } else {

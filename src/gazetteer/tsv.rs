@@ -118,10 +118,13 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
     }
     let kind = get("kind").ok_or("empty kind")?.parse()?;
     let label = get("label").ok_or("empty label")?;
+    check_name("label", label)?;
     let mut entry = Entry::new(id, kind, label);
-    for (column, adjectival) in [("aliases", false), ("adjectives", true)] {
-        for name in get(column).unwrap_or("").split('|') {
-            check_alias(name)?;
+    for (column, what, adjectival) in
+        [("aliases", "alias", false), ("adjectives", "adjective", true)]
+    {
+        for name in get(column).unwrap_or("").split('|').filter(|n| !n.trim().is_empty()) {
+            check_name(what, name)?;
             entry.push_alias(Alias::parse(name, adjectival));
         }
     }
@@ -141,9 +144,21 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
     Ok(entry)
 }
 
-fn check_alias(name: &str) -> std::result::Result<(), String> {
-    if name.trim() == "=" {
-        return Err("an alias marked '=' has no text".to_string());
+/// Checks a name as written in a gazetteer (a label, alias or adjective, with its `=` mark if
+/// it has one). `what` names it in the message ("label", "alias"). A name must have a letter
+/// or a digit: an empty name (such as a bare `=`) would match zero-width text, and a name of
+/// punctuation only (".", "-", "!!") would match every such character.
+fn check_name(what: &str, raw: &str) -> std::result::Result<(), String> {
+    let raw = raw.trim();
+    let text = raw.strip_prefix('=').map_or(raw, str::trim);
+    if text.is_empty() {
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        return Err(format!("{article} {what} marked '=' has no text"));
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(format!(
+            "{what} \"{raw}\" has no letter or digit, so it would match punctuation anywhere"
+        ));
     }
     Ok(())
 }
@@ -247,6 +262,31 @@ mod tests {
             err("id\tkind\tlabel\taliases\nx\tstate\tX\t=\n"),
             "g.tsv:2: an alias marked '=' has no text"
         );
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_names_are_rejected_with_file_and_line() {
+        let row = |label: &str, aliases: &str, adjectives: &str| {
+            err(&format!(
+                "id\tkind\tlabel\taliases\tadjectives\n# c\nx\tgroup\t{label}\t{aliases}\t{adjectives}\n"
+            ))
+        };
+        assert_eq!(row("=", "", ""), "g.tsv:3: a label marked '=' has no text");
+        assert_eq!(row("= ", "X", ""), "g.tsv:3: a label marked '=' has no text");
+        let punct = "has no letter or digit, so it would match punctuation anywhere";
+        assert_eq!(row(".", "", ""), format!("g.tsv:3: label \".\" {punct}"));
+        assert_eq!(row("X", "Y|-", ""), format!("g.tsv:3: alias \"-\" {punct}"));
+        assert_eq!(row("X", "", "!!"), format!("g.tsv:3: adjective \"!!\" {punct}"));
+        assert_eq!(row("X", "", "="), "g.tsv:3: an adjective marked '=' has no text");
+        assert_eq!(row("X", "=|Y", ""), "g.tsv:3: an alias marked '=' has no text");
+        for raw in [".", "-", "!!", "=--", "“…”", "\u{301}"] {
+            assert!(check_name("alias", raw).unwrap_err().ends_with(punct), "{raw}");
+        }
+        for raw in ["G7", "=US", "1989", "Ñ", "al-Nusra", "١٢", "東京"] {
+            assert_eq!(check_name("alias", raw), Ok(()), "{raw}");
+        }
+        let ok = "id\tkind\tlabel\taliases\nx\tgroup\tG7\t=G-7||1989\n";
+        assert_eq!(parse("g.tsv", ok).unwrap()[0].aliases().len(), 3, "empty cells are skipped");
     }
 
     #[test]
