@@ -41,7 +41,10 @@ const OPENERS: &[&str] = &[
     "While", "But", "And", "As", "If", "Since", "Until", "Under", "Over", "Also", "Both", "Later",
     "Earlier", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Mr", "Mrs", "Ms",
+    "October", "November", "December", "Mr", "Mrs", "Ms", "Then", "However", "Now", "Here",
+    "There", "Although", "Because", "Despite", "Among", "Following", "Without", "Within",
+    "Against", "Once", "So", "Yet", "Or", "Thus", "Still", "Even", "Only", "Not", "It", "He",
+    "She", "They", "We", "His", "Her", "Their", "Our", "Its",
 ];
 
 /// Words after a name and a comma that make it a person: "Omar Haddad, a spokesman".
@@ -64,6 +67,34 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Services", "Bank", "Corporation", "University", "College", "Department", "Ministry", "Board",
     "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways",
 ];
+
+/// Given names, one a line after `#` comments: a name that opens with one is a person's.
+const GIVEN_NAMES: &str = include_str!("discover/given-names.txt");
+
+/// Last words of places, prizes and events that open with a given name ("Alice Springs",
+/// "Phillip Island", "Davis Cup").
+#[rustfmt::skip]
+const NOT_PERSON_ENDS: &[&str] = &[
+    "Springs", "Island", "Islands", "Beach", "Creek", "Park", "Heights", "Hills", "Hill",
+    "Mountains", "Mountain", "Range", "Road", "Street", "Avenue", "Point", "Falls", "Harbour",
+    "Bridge", "River", "Lake", "Bay", "Gulf", "Coast", "Cup", "Shield", "Trophy", "Award", "Prize",
+    "Medal", "Stakes", "Oval", "Stadium", "Arena", "Square", "Memorial", "Cathedral", "Church",
+    "Line", "Plan", "Report", "Act", "Doctrine", "Peninsula", "Sound", "Reef", "Gardens",
+];
+
+/// Returns true if `word` is in the given-name lexicon.
+fn is_given_name(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
 
 /// Lower-case words allowed inside a name: "Abu Bakr al-Baghdadi", "Council of the Elders".
 const PARTICLES: &[&str] =
@@ -90,6 +121,9 @@ pub enum Cue {
     Acronym,
     /// The surname of a person discovered earlier in the text.
     Surname,
+    /// A given name opening the name ("Steve Waugh"), from the built-in lexicon
+    /// (`src/discover/given-names.txt`).
+    GivenName,
 }
 
 /// A proposed actor: its kind, its name as written (normalised white space) and where.
@@ -293,7 +327,7 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     {
         return None;
     }
-    let cue = person_cue(text, span, titled)?;
+    let cue = person_cue(text, span, titled).or_else(|| given_name_cue(name, words))?;
     Some(candidate(text, EntityKind::Person, span, cue))
 }
 
@@ -320,6 +354,20 @@ fn strip_leading(text: &str, run: &Run, strip: impl Fn(&str) -> bool) -> (Span, 
         words -= 1;
     }
     (span, words, titled)
+}
+
+/// Returns [`Cue::GivenName`] for two or three capitalised words that open with a given name
+/// and end like no place or prize.
+fn given_name_cue(name: &str, words: usize) -> Option<Cue> {
+    let mut parts = name.split_whitespace();
+    let first = parts.next()?;
+    let last = name.split_whitespace().last()?;
+    let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+    ((2..=3).contains(&words)
+        && is_given_name(first)
+        && !NOT_PERSON_ENDS.contains(&last)
+        && name.split_whitespace().all(plain))
+    .then_some(Cue::GivenName)
 }
 
 /// Returns the cue that makes a capitalised sequence a person, if any.
@@ -480,7 +528,9 @@ mod tests {
             ("Lena Vogt, a researcher, agreed.", &[("Lena Vogt", Cue::Apposition)]),
             ("Abu Karim al-Masri said so.", &[("Abu Karim al-Masri", Cue::Speech)]),
             ("The Blue Lagoon was calm.", &[]),
-            ("On Monday Lena Vogt left.", &[]),
+            // Without a cue, only a given name makes a person.
+            ("On Monday Lena Vogt left.", &[("Lena Vogt", Cue::GivenName)]),
+            ("On Monday Zorbo Vogt left.", &[]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);
@@ -537,6 +587,28 @@ mod tests {
         let text = "the European Union and the Group of Eight Council";
         let found = Discoverer::new().find(text, &known);
         assert!(found.iter().all(|c| !c.name.contains("and the")), "{found:?}");
+    }
+
+    #[test]
+    fn given_names_open_people_but_not_places_or_prizes() {
+        for (text, want) in [
+            ("Steve Waugh hit a century.", Some("Steve Waugh")),
+            ("Then Raanan Gissin spoke briefly.", Some("Raanan Gissin")),
+            ("Mohammad Qasim Fahim arrived.", Some("Mohammad Qasim Fahim")),
+            ("Phillip Island was closed.", None),
+            ("He won the Davis Cup.", None),
+            // Four words is no longer a bare name.
+            ("Steve Mark Waugh Smith played.", None),
+            // Not a given name.
+            ("Hill Top residents left.", None),
+        ] {
+            let got = people_and_groups(text);
+            let person = got.iter().find(|(_, k, _)| *k == EntityKind::Person);
+            assert_eq!(person.map(|(name, _, _)| name.as_str()), want, "{text}: {got:?}");
+            if want.is_some() {
+                assert_eq!(person.unwrap().2, Cue::GivenName, "{text}");
+            }
+        }
     }
 
     #[test]

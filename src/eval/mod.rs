@@ -256,13 +256,14 @@ pub fn evaluate(
     let mut discovered = Counts::default();
     for doc in docs {
         let mut found = matcher.find_all(&doc.text);
+        let mut discovered_gold = vec![false; doc.mentions.len()];
         if let Some(discoverer) = discoverer {
             let candidates = discoverer.find(&doc.text, &found);
             let spans = Coverage::new(candidates.iter().map(|c| c.span));
             found.retain(|m| !spans.overlaps(m.span()));
-            discovered.add(score_candidates(doc, &candidates, &mut scores));
+            discovered.add(score_candidates(doc, &candidates, &mut scores, &mut discovered_gold));
         }
-        score_mentions(gaz, doc, &found, &mut scores)?;
+        score_mentions(gaz, doc, &found, &discovered_gold, &mut scores)?;
         let predicted = sentence_pairs(gaz, &doc.text, &found);
         let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
         scores.pairs.add(Counts {
@@ -282,10 +283,13 @@ pub fn evaluate(
     Ok(scores)
 }
 
+/// Scores gazetteer mentions; `discovered[i]` tells that discovery found gold mention `i`, so
+/// it is not listed as missed.
 fn score_mentions(
     gaz: &Gazetteer,
     doc: &GoldDocument,
     found: &[Mention],
+    discovered: &[bool],
     scores: &mut Scores,
 ) -> Result<()> {
     let mut used = vec![false; doc.mentions.len()];
@@ -308,9 +312,14 @@ fn score_mentions(
             ));
         }
     }
-    for (g, _) in doc.mentions.iter().zip(&used).filter(|(_, used)| !**used) {
+    for ((g, _), found) in doc.mentions.iter().zip(&used).zip(discovered).filter(|((_, u), _)| !**u)
+    {
         let kind = match &g.target {
             GoldTarget::Entity(id) => gold_kind(gaz, doc, id)?,
+            GoldTarget::Unknown(_) if *found => {
+                scores.unknown_missed += 1;
+                continue;
+            }
             GoldTarget::Unknown(kind) => {
                 scores.unknown_missed += 1;
                 scores.errors.push(format!(
@@ -328,11 +337,15 @@ fn score_mentions(
 
 /// Scores discovered candidates against the gold actors missing from the gazetteer: a hit
 /// overlaps an unused unknown gold mention of the same kind.
-fn score_candidates(doc: &GoldDocument, found: &[Candidate], scores: &mut Scores) -> Counts {
-    let mut used = vec![false; doc.mentions.len()];
+fn score_candidates(
+    doc: &GoldDocument,
+    found: &[Candidate],
+    scores: &mut Scores,
+    used: &mut [bool],
+) -> Counts {
     let mut counts = Counts::default();
     for c in found {
-        let hit = claim(doc, &mut used, c.span, &GoldTarget::Unknown(c.kind));
+        let hit = claim(doc, used, c.span, &GoldTarget::Unknown(c.kind));
         if hit {
             counts.tp += 1;
         } else {
