@@ -200,3 +200,27 @@ fn r14_empty_and_punctuation_only_gazetteer_names_are_rejected() {
         assert!(stderr.contains(want), "{stderr}");
     }
 }
+
+#[test]
+fn r14_merge_overflow_is_an_error_naming_the_partial() {
+    let dir = TempDir::new("overflow");
+    let shard = dir.join("shard");
+    let (code, _, stderr) =
+        run(actorgraph().args(["graph", "--partial", "data/articles", "--out"]).arg(&shard));
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(shard.join("partial.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for node in value["nodes"].as_array_mut().unwrap() {
+        node["mentions"] = serde_json::json!(1u64 << 63);
+    }
+    let big = dir.write("big.json", value.to_string());
+    let out = dir.join("out");
+    let (code, _, stderr) =
+        run(actorgraph().arg("merge").arg(&big).arg(&big).arg("--out").arg(&out));
+    assert_eq!(code, 2, "{stderr}");
+    let want = format!("actorgraph: {}:1: the mentions of node", big.display());
+    assert!(stderr.contains(&want) && stderr.contains("cannot merge"), "{stderr}");
+    assert!(!out.exists(), "nothing is written");
+    let (code, _, stderr) = run(actorgraph().arg("merge").arg(&big).arg("--out").arg(&out));
+    assert_eq!(code, 0, "one such partial is fine: {stderr}");
+}

@@ -55,6 +55,9 @@ pub struct Partial {
     undated: u64,
     nodes: Vec<PartialNode>,
     edges: Vec<PartialEdge>,
+    /// Where the partial was read from, for messages; empty for one made in this run.
+    #[serde(skip)]
+    origin: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +138,7 @@ impl Partial {
             undated: counts.undated_count(),
             nodes,
             edges,
+            origin: String::new(),
         }
     }
 
@@ -177,8 +181,9 @@ impl Partial {
             );
             return Err(Error::corpus(origin, 1, msg));
         }
-        let partial: Partial = serde_json::from_slice(&bytes).map_err(not_partial)?;
+        let mut partial: Partial = serde_json::from_slice(&bytes).map_err(not_partial)?;
         partial.check().map_err(|msg| Error::corpus(origin, 1, msg))?;
+        partial.origin = origin.to_string();
         Ok(partial)
     }
 
@@ -201,22 +206,54 @@ impl Partial {
     ///
     /// # Errors
     ///
-    /// Returns an error if the two were counted with different windows or gazetteers.
+    /// Returns an error if the two were counted with different windows or gazetteers, or if a
+    /// sum of counts would not fit in 64 bits (the error names `other`'s file). On error,
+    /// `self` is unchanged.
     pub fn merge(&mut self, other: Partial) -> Result<()> {
         if other.window != self.window {
             let msg =
                 format!("cannot merge a {} window with a {} window", other.window, self.window);
             return Err(Error::new(crate::error::ErrorKind::Build(msg)));
         }
-        self.documents += other.documents;
-        self.windows += other.windows;
-        self.undated += other.undated;
+        let origin = other.origin.clone();
+        let mut merged = self.clone();
+        merged.merge_counts(other).map_err(|err| match err {
+            MergeError::Mismatch(msg) => Error::new(crate::error::ErrorKind::Build(msg)),
+            MergeError::Overflow(msg) if origin.is_empty() => {
+                Error::new(crate::error::ErrorKind::Build(format!("{msg}: cannot merge")))
+            }
+            MergeError::Overflow(msg) => Error::corpus(origin, 1, format!("{msg}: cannot merge")),
+        })?;
+        *self = merged;
+        Ok(())
+    }
+
+    /// Adds the counts of `other`, or says why it cannot.
+    fn merge_counts(&mut self, other: Partial) -> std::result::Result<(), MergeError> {
+        add(&mut self.documents, other.documents, || "documents".to_string())?;
+        add(&mut self.windows, other.windows, || "windows".to_string())?;
+        add(&mut self.undated, other.undated, || "undated documents".to_string())?;
         self.first_date = min_date(self.first_date.take(), other.first_date, true);
         self.last_date = min_date(self.last_date.take(), other.last_date, false);
-        let mut nodes: BTreeMap<usize, PartialNode> =
-            self.nodes.drain(..).map(|n| (n.index, n)).collect();
-        for node in other.nodes {
-            merge_node(&mut nodes, node)?;
+        // Listed entities keep their gazetteer order; discovered ones, whose index depends on
+        // the shard, follow in the order the partials first name them, which is the order a
+        // single run over the shards' documents in turn would give them.
+        let mut seq: BTreeMap<String, usize> = BTreeMap::new();
+        let mut key = |node: &PartialNode| match is_discovered(&node.id) {
+            true => {
+                let next = seq.len();
+                (1, *seq.entry(node.id.clone()).or_insert(next))
+            }
+            false => (0, node.index),
+        };
+        let mut nodes: BTreeMap<(u8, usize), PartialNode> = BTreeMap::new();
+        for node in self.nodes.drain(..) {
+            nodes.insert(key(&node), node);
+        }
+        let mut incoming = other.nodes;
+        incoming.sort_by_key(|n| (is_discovered(&n.id), n.index));
+        for node in incoming {
+            merge_node(&mut nodes, key(&node), node)?;
         }
         self.nodes = nodes.into_values().collect();
         let mut edges: BTreeMap<(String, String), PartialEdge> =
@@ -225,8 +262,10 @@ impl Partial {
             let slot = edges
                 .entry((edge.source.clone(), edge.target.clone()))
                 .or_insert(PartialEdge { weight: 0, documents: 0, ..edge.clone() });
-            slot.weight += edge.weight;
-            slot.documents += edge.documents;
+            let name =
+                |what: &str| format!("{what} of edge \"{}\" -- \"{}\"", edge.source, edge.target);
+            add(&mut slot.weight, edge.weight, || name("weight"))?;
+            add(&mut slot.documents, edge.documents, || name("documents"))?;
             slot.first_seen = Date::earliest(slot.first_seen, edge.first_seen);
             slot.last_seen = Date::latest(slot.last_seen, edge.last_seen);
         }
@@ -325,29 +364,59 @@ impl Partial {
     }
 }
 
-fn merge_node(nodes: &mut BTreeMap<usize, PartialNode>, node: PartialNode) -> Result<()> {
-    match nodes.get_mut(&node.index) {
+/// Why two partials cannot be merged.
+enum MergeError {
+    /// They were made with different gazetteers.
+    Mismatch(String),
+    /// A sum of counts would pass `u64::MAX`.
+    Overflow(String),
+}
+
+/// True for the id of an actor found by discovery (see `Gazetteer::add_discovered`).
+fn is_discovered(id: &str) -> bool {
+    id.starts_with("discovered:")
+}
+
+fn merge_node(
+    nodes: &mut BTreeMap<(u8, usize), PartialNode>,
+    key: (u8, usize),
+    node: PartialNode,
+) -> std::result::Result<(), MergeError> {
+    match nodes.get_mut(&key) {
         Some(slot) if slot.id != node.id => {
             let msg = format!(
                 "entity {} is \"{}\" in one partial and \"{}\" in another: were they made with the same gazetteers?",
                 node.index, slot.id, node.id
             );
-            Err(Error::new(crate::error::ErrorKind::Build(msg)))
+            Err(MergeError::Mismatch(msg))
         }
         Some(slot) => {
-            slot.mentions += node.mentions;
-            slot.adjectival += node.adjectival;
-            slot.documents += node.documents;
-            slot.windows += node.windows;
+            let name = |what: &str| format!("{what} of node \"{}\"", node.id);
+            add(&mut slot.mentions, node.mentions, || name("mentions"))?;
+            add(&mut slot.adjectival, node.adjectival, || name("adjectival"))?;
+            add(&mut slot.documents, node.documents, || name("documents"))?;
+            add(&mut slot.windows, node.windows, || name("windows"))?;
             slot.first_seen = Date::earliest(slot.first_seen, node.first_seen);
             slot.last_seen = Date::latest(slot.last_seen, node.last_seen);
             Ok(())
         }
         None => {
-            nodes.insert(node.index, node);
+            nodes.insert(key, node);
             Ok(())
         }
     }
+}
+
+/// Adds `more` to `total`, or names the count (`what`) that would pass `u64::MAX`.
+fn add(
+    total: &mut u64,
+    more: u64,
+    what: impl FnOnce() -> String,
+) -> std::result::Result<(), MergeError> {
+    let sum = total.checked_add(more);
+    *total =
+        sum.ok_or_else(|| MergeError::Overflow(format!("the {} pass {}", what(), u64::MAX)))?;
+    Ok(())
 }
 
 /// The earlier (`earliest`) or later of two optional ISO dates; dates that [`Date`] reads are
@@ -376,11 +445,43 @@ fn date_range(first: &Option<String>, last: &Option<String>) -> Option<(Date, Da
 
 /// Rebuilds enough of an entry for the writers: id, kind, label and state.
 fn node_entry(node: &PartialNode) -> Entry {
-    let entry = Entry::new(node.id.clone(), node.kind, node.label.clone());
+    let mut entry = Entry::new(node.id.clone(), node.kind, node.label.clone());
+    entry.discovered = is_discovered(&node.id);
     match node.kind {
         EntityKind::State => entry,
         EntityKind::Place if !node.state.is_empty() => entry.country(node.state.clone()),
         _ if !node.state.is_empty() => entry.affiliation(node.state.clone()),
         _ => entry,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A partial with one node whose mentions are `mentions`, read as from `origin`.
+    fn partial(mentions: u64, origin: &str) -> Partial {
+        let json = format!(
+            r#"{{"format": "actorgraph-partial", "version": 2, "window": "sentence",
+            "documents": 1, "windows": 1, "first_date": null, "last_date": null, "undated": 1,
+            "nodes": [{{"index": 0, "id": "RUS", "kind": "state", "label": "Russia",
+            "state": "RUS", "mentions": {mentions}, "adjectival": 0, "documents": 1,
+            "windows": 1, "first_seen": null, "last_seen": null}}], "edges": []}}"#
+        );
+        Partial::read(json.as_bytes(), origin).unwrap()
+    }
+
+    #[test]
+    fn merge_overflow_is_an_error_naming_the_file() {
+        let mut all = partial(1 << 63, "a.json");
+        let err = all.merge(partial(1 << 63, "b.json")).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "b.json:1: the mentions of node \"RUS\" pass 18446744073709551615: cannot merge"
+        );
+        assert_eq!(all, partial(1 << 63, "a.json"), "unchanged on error");
+        all.merge(partial((1 << 63) - 1, "c.json")).unwrap();
+        assert_eq!(all.nodes[0].mentions, u64::MAX);
+        assert_eq!(all.documents, 2);
     }
 }
