@@ -114,8 +114,9 @@ pub use crate::eval::{
     read_pairs,
 };
 pub use crate::export::{
-    GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv, write_dot,
-    write_dynamic_gexf, write_gexf, write_graphml, write_html, write_json,
+    CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv,
+    write_csv_with, write_dot, write_dynamic_gexf, write_gexf, write_graphml, write_html,
+    write_json,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,

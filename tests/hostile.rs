@@ -224,3 +224,60 @@ fn r14_merge_overflow_is_an_error_naming_the_partial() {
     let (code, _, stderr) = run(actorgraph().arg("merge").arg(&big).arg("--out").arg(&out));
     assert_eq!(code, 0, "one such partial is fine: {stderr}");
 }
+
+#[test]
+fn r14_csv_formula_injection_is_neutralised() {
+    let dir = TempDir::new("formula");
+    let gaz = dir.write(
+        "g.tsv",
+        "id\tkind\tlabel\taliases\taffiliation\n\
+         =cmd\tgroup\t+HYPERLINK(\"http://x\")\tZorblax\t@SUM\n\
+         +q\tgroup\t-Minus Front\tQuixrel\t\n\
+         @SUM\tstate\t@Sumland\tSumland\t\n",
+    );
+    let corpus = dir.write(
+        "c.jsonl",
+        "{\"id\":\"-doc\",\"date\":\"2025-01-02\",\"text\":\"Zorblax met Quixrel in Sumland.\"}\n",
+    );
+    let common = |cmd: &mut std::process::Command| {
+        cmd.args(["--no-default-gazetteer", "-g"]).arg(&gaz).arg(&corpus);
+    };
+    let mut cmd = actorgraph();
+    cmd.arg("extract");
+    common(&mut cmd);
+    let (code, safe, stderr) = run(&mut cmd);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        safe.contains(
+            "\n'-doc,2025-01-02,'=cmd,group,\"'+HYPERLINK(\"\"http://x\"\")\",Zorblax,0,7,"
+        ),
+        "{safe}"
+    );
+    assert!(safe.contains("\n'-doc,2025-01-02,'+q,group,'-Minus Front,Quixrel,12,19,"), "{safe}");
+    let (_, raw, _) = run(cmd.arg("--raw-csv"));
+    assert!(
+        raw.contains("\n-doc,2025-01-02,=cmd,group,\"+HYPERLINK(\"\"http://x\"\")\",Zorblax,0,7,"),
+        "{raw}"
+    );
+    for (flag, out) in [(None, dir.join("safe")), (Some("--raw-csv"), dir.join("raw"))] {
+        let mut cmd = actorgraph();
+        cmd.args(["graph", "--weight", "pmi", "--format", "csv", "--out"]).arg(&out);
+        common(&mut cmd);
+        cmd.args(flag);
+        let (code, _, stderr) = run(&mut cmd);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let nodes = std::fs::read_to_string(dir.join("safe/nodes.csv")).unwrap();
+    assert!(nodes.contains("\n'+q,'-Minus Front,group,"), "{nodes}");
+    assert!(nodes.contains("\n'=cmd,\"'+HYPERLINK(\"\"http://x\"\")\",group,"), "{nodes}");
+    assert!(nodes.contains(",'@SUM,"), "the state column: {nodes}");
+    let edges = std::fs::read_to_string(dir.join("safe/edges.csv")).unwrap();
+    assert!(edges.lines().skip(1).all(|l| l.starts_with('\'')), "{edges}");
+    let raw_nodes = std::fs::read_to_string(dir.join("raw/nodes.csv")).unwrap();
+    assert!(raw_nodes.contains("\n+q,-Minus Front,group,"), "{raw_nodes}");
+    let raw_edges = std::fs::read_to_string(dir.join("raw/edges.csv")).unwrap();
+    let numbers = |edges: &str| -> Vec<String> {
+        edges.lines().skip(1).map(|l| l.split(',').skip(3).collect::<Vec<_>>().join(",")).collect()
+    };
+    assert_eq!(numbers(&edges), numbers(&raw_edges), "numeric columns are never changed");
+}

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use super::csv::{CsvCells, text_cell};
 use crate::error::Result;
 
 /// A mention output format.
@@ -60,7 +61,9 @@ pub struct MentionRecord<'a> {
     pub discovered: bool,
 }
 
-/// Writes mention records in a chosen format.
+/// Writes mention records in a chosen format. In CSV, text cells that a spreadsheet would run
+/// as a formula get a `'` in front (see [`CsvCells`]), unless [`MentionWriter::cells`] says
+/// [`CsvCells::Raw`]; JSONL is always written as it is.
 ///
 /// ```
 /// use actorgraph::{MentionFormat, MentionRecord, MentionWriter};
@@ -79,6 +82,7 @@ pub struct MentionRecord<'a> {
 pub struct MentionWriter<W: io::Write> {
     inner: Inner<W>,
     written: u64,
+    cells: CsvCells,
 }
 
 #[derive(Debug)]
@@ -94,7 +98,13 @@ impl<W: io::Write> MentionWriter<W> {
             MentionFormat::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(wtr))),
             MentionFormat::Jsonl => Inner::Jsonl(io::BufWriter::new(wtr)),
         };
-        MentionWriter { inner, written: 0 }
+        MentionWriter { inner, written: 0, cells: CsvCells::Safe }
+    }
+
+    /// Sets how CSV text cells are written (default [`CsvCells::Safe`]).
+    pub fn cells(&mut self, cells: CsvCells) -> &mut MentionWriter<W> {
+        self.cells = cells;
+        self
     }
 
     /// Writes one record.
@@ -104,7 +114,22 @@ impl<W: io::Write> MentionWriter<W> {
     /// Returns an error if writing fails.
     pub fn write(&mut self, record: &MentionRecord<'_>) -> Result<()> {
         match &mut self.inner {
-            Inner::Csv(wtr) => wtr.serialize(record)?,
+            Inner::Csv(wtr) => {
+                let cell = |text| text_cell(text, self.cells);
+                let (document, date, entity) =
+                    (cell(record.document), cell(record.date), cell(record.entity));
+                let (kind, label, surface) =
+                    (cell(record.kind), cell(record.label), cell(record.surface));
+                wtr.serialize(MentionRecord {
+                    document: &document,
+                    date: &date,
+                    entity: &entity,
+                    kind: &kind,
+                    label: &label,
+                    surface: &surface,
+                    ..record.clone()
+                })?
+            }
             Inner::Jsonl(wtr) => {
                 serde_json::to_writer(&mut *wtr, record)?;
                 io::Write::write_all(wtr, b"\n")?;

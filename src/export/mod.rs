@@ -18,7 +18,7 @@ mod partial;
 
 use std::str::FromStr;
 
-pub use self::csv::write_csv;
+pub use self::csv::{CsvCells, write_csv, write_csv_with};
 pub use self::dot::write_dot;
 pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;

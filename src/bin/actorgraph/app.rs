@@ -6,14 +6,14 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use actorgraph::{
-    CooccurrenceBuilder, CooccurrenceGraph, Discoverer, Entry, Gazetteer, GoldDocument,
+    CooccurrenceBuilder, CooccurrenceGraph, CsvCells, Discoverer, Entry, Gazetteer, GoldDocument,
     GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
-    Partial, Result, StandoffSet, Window, write_csv, write_dot, write_gexf, write_graphml,
+    Partial, Result, StandoffSet, Window, write_csv_with, write_dot, write_gexf, write_graphml,
     write_html, write_json, write_tsv,
 };
 
 use crate::args::{
-    Cli, Command, CommonArgs, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
+    Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
 };
 use crate::output::{AtomicFile, io_at};
@@ -39,11 +39,11 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     let totals = match &args.output {
         Some(path) => {
             let mut file = AtomicFile::create(path)?;
-            let totals = write_mentions(&mut pipeline, &args.common, format, &mut file)?;
+            let totals = write_mentions(&mut pipeline, &args, format, &mut file)?;
             file.commit()?;
             totals
         }
-        None => write_mentions(&mut pipeline, &args.common, format, io::stdout().lock())?,
+        None => write_mentions(&mut pipeline, &args, format, io::stdout().lock())?,
     };
     pipeline.summary(&totals, "");
     Ok(totals.mentions > 0)
@@ -51,12 +51,13 @@ fn extract(args: ExtractArgs) -> Result<bool> {
 
 fn write_mentions<W: Write>(
     pipeline: &mut Pipeline,
-    args: &CommonArgs,
+    args: &ExtractArgs,
     format: MentionFormat,
     out: W,
 ) -> Result<crate::pipeline::Totals> {
     let mut wtr = MentionWriter::new(format, out);
-    let totals = pipeline.run(args, |gaz, item| {
+    wtr.cells(csv_cells(args.raw_csv));
+    let totals = pipeline.run(&args.common, |gaz, item| {
         for mention in &item.mentions {
             wtr.write(&record(gaz, item, mention))?;
         }
@@ -170,18 +171,25 @@ fn write_graph_files(
     graph: &CooccurrenceGraph,
     output: &GraphOutputArgs,
 ) -> Result<()> {
-    write_formats(gaz, graph, &output.format, &output.out)
+    write_formats(gaz, graph, output, &output.out)
 }
 
-/// Writes the graph into `dir` (created if missing) in each of `formats`.
+/// How CSV text cells are written: as they are with `--raw-csv`, else made safe.
+fn csv_cells(raw: bool) -> CsvCells {
+    if raw { CsvCells::Raw } else { CsvCells::Safe }
+}
+
+/// Writes the graph into `dir` (created if missing) in each of the formats of `output`.
 pub(crate) fn write_formats(
     gaz: &Gazetteer,
     graph: &CooccurrenceGraph,
-    formats: &[GraphFormatArg],
+    output: &GraphOutputArgs,
     dir: &Path,
 ) -> Result<()> {
     fs::create_dir_all(dir).map_err(|err| io_at(dir, err))?;
-    let mut formats: Vec<GraphFormat> = formats
+    let cells = csv_cells(output.raw_csv);
+    let mut formats: Vec<GraphFormat> = output
+        .format
         .iter()
         .map(|f| match f {
             GraphFormatArg::Csv => GraphFormat::Csv,
@@ -195,7 +203,7 @@ pub(crate) fn write_formats(
     formats.sort();
     formats.dedup();
     for format in formats {
-        write_graph(gaz, graph, format, dir)?;
+        write_graph(gaz, graph, format, cells, dir)?;
     }
     Ok(())
 }
@@ -204,6 +212,7 @@ fn write_graph(
     gaz: &Gazetteer,
     graph: &CooccurrenceGraph,
     format: GraphFormat,
+    cells: CsvCells,
     dir: &Path,
 ) -> Result<()> {
     let names = format.file_names();
@@ -211,7 +220,7 @@ fn write_graph(
         GraphFormat::Csv => {
             let mut nodes = AtomicFile::create(&dir.join(names[0]))?;
             let mut edges = AtomicFile::create(&dir.join(names[1]))?;
-            write_csv(graph, gaz, &mut nodes, &mut edges)?;
+            write_csv_with(graph, gaz, cells, &mut nodes, &mut edges)?;
             nodes.commit()?;
             edges.commit()
         }

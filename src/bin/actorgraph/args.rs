@@ -193,6 +193,10 @@ pub(crate) struct ExtractArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
+    /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
+    #[arg(long)]
+    pub(crate) raw_csv: bool,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +229,10 @@ pub(crate) struct GraphOutputArgs {
     /// (graph.gexf), graphml (graph.graphml), json (graph.json), html (graph.html).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
     pub(crate) format: Vec<GraphFormatArg>,
+    /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
+    /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
+    #[arg(long)]
+    pub(crate) raw_csv: bool,
     #[command(flatten)]
     pub(crate) filter: FilterArgs,
     /// Do not compute or write the node measures (degree, weighted degree, betweenness,

@@ -41,7 +41,7 @@ pub(crate) fn graph(
         let dir = out.join(period.to_string());
         let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
         add_measures(&mut graph, &args.output, true);
-        write_formats(&pipeline.gaz, &graph, &args.output.format, &dir)?;
+        write_formats(&pipeline.gaz, &graph, &args.output, &dir)?;
     }
     fs::create_dir_all(out).map_err(|err| io_at(out, err))?;
     let mut file = AtomicFile::create(&out.join("graph.gexf"))?;
