@@ -208,7 +208,12 @@ fn runs(text: &str, known: &Coverage) -> Vec<Run> {
         let end = start + word.len();
         let overlaps = known.overlaps(Span::new(start, end));
         let capital = word.starts_with(char::is_uppercase);
-        let joined = current.as_ref().is_some_and(|r| only_spaces(&text[r.span.end..start]));
+        // Words join across spaces, and across the dot of an initial ("Carmen T. Villanueva").
+        let joined = current.as_ref().is_some_and(|r| {
+            let gap = &text[r.span.end..start];
+            only_spaces(gap)
+                || (gap.starts_with('.') && only_spaces(&gap[1..]) && ends_in_initial(text, r.span))
+        });
         let continues = joined && (capital || joins_name(word)) && (!overlaps || opening);
         match &mut current {
             Some(run) if continues => {
@@ -276,6 +281,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         pos = start + len.max(1);
         Some((start, word))
     })
+}
+
+/// Returns true if the run ends with a single capital letter ("T" of "Carmen T.").
+fn ends_in_initial(text: &str, span: Span) -> bool {
+    let mut chars = text[span].chars().rev();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none_or(|c| c == ' ')
 }
 
 fn only_spaces(s: &str) -> bool {
@@ -362,7 +373,8 @@ fn given_name_cue(name: &str, words: usize) -> Option<Cue> {
     let mut parts = name.split_whitespace();
     let first = parts.next()?;
     let last = name.split_whitespace().last()?;
-    let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+    let plain =
+        |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
     ((2..=3).contains(&words)
         && is_given_name(first)
         && !NOT_PERSON_ENDS.contains(&last)
@@ -595,6 +607,7 @@ mod tests {
             ("Steve Waugh hit a century.", Some("Steve Waugh")),
             ("Then Raanan Gissin spoke briefly.", Some("Raanan Gissin")),
             ("Mohammad Qasim Fahim arrived.", Some("Mohammad Qasim Fahim")),
+            ("Carmen T. Villanueva arrived.", Some("Carmen T. Villanueva")),
             ("Phillip Island was closed.", None),
             ("He won the Davis Cup.", None),
             // Four words is no longer a bare name.

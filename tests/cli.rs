@@ -315,13 +315,30 @@ fn merge_refuses_mixed_windows_and_broken_partials() {
 }
 
 #[test]
-fn partial_cannot_be_combined_with_discovery() {
+fn partials_with_discovered_actors_merge_into_one_run() {
     let dir = TempDir::new("partial-discover");
+    let whole = dir.path().join("whole");
     let (code, _, err) = run(actorgraph()
-        .args(["graph", "--partial", "--discover", "data/sample.jsonl", "--out"])
-        .arg(dir.path()));
-    assert_eq!(code, 2);
-    assert!(err.contains("--discover"), "{err}");
+        .args(["graph", "data/sample.jsonl", "data/articles", "--out"])
+        .arg(&whole));
+    assert_eq!(code, 0, "{err}");
+    let mut partials = Vec::new();
+    for (i, input) in ["data/sample.jsonl", "data/articles"].iter().enumerate() {
+        let out = dir.path().join(format!("part{i}"));
+        let (code, _, err) =
+            run(actorgraph().args(["graph", "--partial", input, "--out"]).arg(&out));
+        assert_eq!(code, 0, "{err}");
+        partials.push(out.join("partial.json"));
+    }
+    let merged = dir.path().join("merged");
+    let (code, _, err) = run(actorgraph().arg("merge").args(&partials).arg("--out").arg(&merged));
+    assert_eq!(code, 0, "{err}");
+    let nodes = fs::read_to_string(whole.join("nodes.csv")).unwrap();
+    assert!(nodes.contains("discovered:"), "the sample has discovered actors: {nodes}");
+    for name in ["nodes.csv", "edges.csv", "graph.dot"] {
+        let want = fs::read_to_string(whole.join(name)).unwrap();
+        assert_eq!(fs::read_to_string(merged.join(name)).unwrap(), want, "{name}");
+    }
 }
 
 #[test]
@@ -354,8 +371,10 @@ fn discover_marks_new_actors_in_every_output() {
         out.contains(",vladimir_putin,person,Vladimir Putin,Putin,")
             && out.contains(",false,false\n")
     );
-    let (_, plain, _) = run(actorgraph().arg("extract").arg(&text));
-    assert!(!plain.contains("discovered:"), "discovery is off by default");
+    let (_, default, _) = run(actorgraph().arg("extract").arg(&text));
+    assert_eq!(default, out, "discovery is on by default");
+    let (_, plain, _) = run(actorgraph().args(["extract", "--no-discover"]).arg(&text));
+    assert!(!plain.contains("discovered:"), "--no-discover turns it off");
     let graph = dir.join("g");
     run(actorgraph().args(["graph", "--discover", "--out"]).arg(&graph).arg(&text));
     let nodes = fs::read_to_string(graph.join("nodes.csv")).unwrap();
@@ -466,7 +485,7 @@ fn weighted_filtered_graph_matches_golden_files() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("34 nodes, 30 edges, ")
-            && stderr.contains("(filters removed 161 nodes and 462 edges)"),
+            && stderr.contains("(filters removed 178 nodes and 480 edges)"),
         "{stderr}"
     );
     for name in ["nodes.csv", "edges.csv", "graph.dot"] {
@@ -522,7 +541,7 @@ fn three_shards_merge_into_the_filtered_single_run_graph() {
     let (code, _, err) =
         run(actorgraph().arg("merge").args(&partials).args(FILTERS).arg("--out").arg(&merged));
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("(filters removed 161 nodes and 462 edges)"), "{err}");
+    assert!(err.contains("(filters removed 178 nodes and 480 edges)"), "{err}");
     for name in ["nodes.csv", "edges.csv", "graph.dot"] {
         let got = fs::read_to_string(merged.join(name)).unwrap();
         assert_golden(&format!("articles-filtered/{name}"), &got);

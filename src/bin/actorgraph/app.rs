@@ -281,7 +281,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
 fn eval(args: EvalArgs) -> Result<bool> {
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
-    let discoverer = args.discover.then(Discoverer::new);
+    let discoverer = (!args.no_discover).then(Discoverer::new);
     if let Some(corpus) = &args.corpus {
         let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();
@@ -343,7 +343,7 @@ struct Seen {
 /// Runs `gazetteer suggest`.
 pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let mut common = args.common;
-    common.discover = true;
+    common.no_discover = false;
     let mut pipeline = Pipeline::new(&common)?;
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
     let totals = pipeline.run(&common, |gaz, item| {

@@ -98,9 +98,12 @@ pub(crate) struct EvalArgs {
     /// Use only the gazetteers given with --gazetteer.
     #[arg(long)]
     pub(crate) no_default_gazetteer: bool,
-    /// Also score discovery against the actors the gazetteer does not have.
-    #[arg(long)]
+    /// Score with discovery (the default), which the actors the gazetteer lacks need.
+    #[arg(long, overrides_with = "no_discover")]
     pub(crate) discover: bool,
+    /// Score the gazetteer alone, without discovery.
+    #[arg(long)]
+    pub(crate) no_discover: bool,
     /// Also list every false and missed mention (of a stand-off set, in its development part
     /// only: the held-back part "test" is scored, never listed).
     #[arg(long)]
@@ -210,7 +213,7 @@ pub(crate) struct GraphArgs {
     pub(crate) window: WindowArg,
     /// Write a mergeable partial result (OUT/partial.json) instead of the graph files; combine
     /// partials with `actorgraph merge`.
-    #[arg(long, conflicts_with = "discover")]
+    #[arg(long)]
     pub(crate) partial: bool,
     /// Write one graph per month or year into OUT/PERIOD/ (such as OUT/2025-06/), in every
     /// --format, and one dynamic OUT/graph.gexf whose timeline in Gephi plays the periods.
@@ -284,10 +287,13 @@ pub(crate) struct CommonArgs {
     /// Keep paragraphs apart even where a sentence seems cut by a page break.
     #[arg(long)]
     pub(crate) no_join_breaks: bool,
-    /// Propose people and groups missing from the gazetteer; they are marked as discovered in
-    /// every output.
-    #[arg(long)]
+    /// Propose people and groups missing from the gazetteer (the default); they are marked as
+    /// discovered in every output.
+    #[arg(long, overrides_with = "no_discover")]
     pub(crate) discover: bool,
+    /// Find only the actors the gazetteers list: no discovery.
+    #[arg(long)]
+    pub(crate) no_discover: bool,
     /// The date of every document that has none of its own (YYYY, YYYY-MM or YYYY-MM-DD): it
     /// dates the graph and decides who a titled surname ("President Bush") means.
     #[arg(long, value_name = "DATE")]

@@ -90,7 +90,7 @@ impl Pipeline {
             gaz,
             matcher,
             segmenter: segmenter(args),
-            discoverer: args.discover.then(Discoverer::new),
+            discoverer: (!args.no_discover).then(Discoverer::new),
             pool,
             quiet: args.quiet,
             skip_bad: args.skip_bad_records,
