@@ -423,13 +423,34 @@ fn people_have_roles_and_sane_years() {
 }
 
 #[test]
+fn every_office_has_sane_years() {
+    let gaz = builtin();
+    for entry in gaz.entries().filter(|e| e.kind() == EntityKind::Person) {
+        for office in entry.offices() {
+            let (from, to) = office.years();
+            // A main role may be undated; then it says nothing of when.
+            let Some(from) = from else { continue };
+            assert!((1900..=2026).contains(&from), "{} ({}): {from}", entry.id(), entry.origin());
+            if let Some(to) = to {
+                assert!(
+                    from <= to && to <= 2026,
+                    "{} ({}): {from}-{to}",
+                    entry.id(),
+                    entry.origin()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn sizes_reach_the_coverage_targets() {
     let gaz = builtin();
     let count = |kind| gaz.entries().filter(|e| e.kind() == kind).count();
     assert!(count(EntityKind::State) >= 195, "states: {}", count(EntityKind::State));
-    assert!(count(EntityKind::Place) >= 1000, "places: {}", count(EntityKind::Place));
-    assert!(count(EntityKind::Group) >= 400, "groups: {}", count(EntityKind::Group));
-    assert!(count(EntityKind::Person) >= 600, "people: {}", count(EntityKind::Person));
+    assert!(count(EntityKind::Place) >= 5000, "places: {}", count(EntityKind::Place));
+    assert!(count(EntityKind::Group) >= 3000, "groups: {}", count(EntityKind::Group));
+    assert!(count(EntityKind::Person) >= 4000, "people: {}", count(EntityKind::Person));
 }
 
 #[test]
