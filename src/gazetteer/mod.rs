@@ -263,6 +263,19 @@ impl GazetteerBuilder {
     /// Returns an error naming both places if two entities of one layer claim the same name, or
     /// if entries added in code repeat an id.
     pub fn build(&self) -> Result<Gazetteer> {
+        for entry in self.layers.iter().flatten() {
+            // A name with no letter or digit would match punctuation (or nothing) anywhere.
+            if let Some(alias) =
+                entry.aliases.iter().find(|a| !a.text().chars().any(char::is_alphanumeric))
+            {
+                let msg = format!(
+                    "entity \"{}\" has the name \"{}\", which has no letter or digit",
+                    entry.id,
+                    alias.text()
+                );
+                return Err(Error::gazetteer(&*entry.origin.source, entry.origin.line, msg));
+            }
+        }
         let mut notices = Vec::new();
         let mut layered = stack_layers(&self.layers, &mut notices)?;
         resolve_aliases(&mut layered, &mut notices)?;
@@ -445,6 +458,26 @@ mod tests {
 
     fn layer(rows: &str) -> String {
         format!("{HEADER}{rows}")
+    }
+
+    #[test]
+    fn names_without_a_letter_or_digit_are_refused_from_code_too() {
+        for name in ["-", "!!", "=."] {
+            let err = Gazetteer::builder()
+                .add(Entry::new("x", EntityKind::Place, "X").alias(name))
+                .build()
+                .map(|_| ())
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("no letter or digit"), "{name:?}: {err}");
+        }
+        // An alias with no text at all is no name: it is left out.
+        let gaz = Gazetteer::builder()
+            .add(Entry::new("x", EntityKind::Place, "X").alias("=").alias(" "))
+            .build()
+            .unwrap();
+        assert_eq!(gaz.entries().next().unwrap().aliases().len(), 1);
+        assert!(Gazetteer::builder().add(Entry::new("x", EntityKind::Place, "=")).build().is_err());
     }
 
     #[test]
