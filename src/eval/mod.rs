@@ -171,6 +171,10 @@ pub struct Scores {
     pub overall: Counts,
     /// Overall, also counting gold actors missing from the gazetteer as misses.
     pub with_unknowns: Counts,
+    /// Every actor the coder marked, by kind: gazetteer and discovered mentions against all
+    /// gold mentions, those of actors the gazetteer lacks included (false positives by the found
+    /// kind, false negatives by the gold kind). They add up to [`Scores::with_unknowns`].
+    pub all_by_kind: BTreeMap<EntityKind, Counts>,
     /// Gold actors missing from the gazetteer that were not found.
     pub unknown_missed: u64,
     /// Sentence co-occurrence pairs.
@@ -181,7 +185,8 @@ pub struct Scores {
 
 impl std::fmt::Display for Scores {
     /// Writes the table of precision, recall and F1: one row per kind, then overall, overall
-    /// with unknown actors, and sentence pairs.
+    /// with unknown actors, sentence pairs, and, when any actor was unknown, every actor by
+    /// kind ("all person", ...).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let header = ["", "tp", "fp", "fn", "precision", "recall", "f1"];
         writeln!(
@@ -194,6 +199,12 @@ impl std::fmt::Display for Scores {
             ("with unknown actors", &self.with_unknowns),
             ("sentence pairs", &self.pairs),
         ]);
+        let all: Vec<(String, &Counts)> = if self.all_by_kind == self.by_kind {
+            Vec::new()
+        } else {
+            self.all_by_kind.iter().map(|(kind, c)| (format!("all {kind}"), c)).collect()
+        };
+        let rows = rows.chain(all.iter().map(|(name, c)| (name.as_str(), *c)));
         for (name, c) in rows {
             writeln!(
                 f,
@@ -298,10 +309,13 @@ fn score_mentions(
         let target = GoldTarget::Entity(entry.id().to_string());
         let hit = claim(doc, &mut used, m.span(), &target);
         let counts = scores.by_kind.entry(entry.kind()).or_default();
+        let all = scores.all_by_kind.entry(entry.kind()).or_default();
         if hit {
             counts.tp += 1;
+            all.tp += 1;
         } else {
             counts.fp += 1;
+            all.fp += 1;
             let text = &doc.text[m.span()];
             scores.errors.push(format!(
                 "{}: false {} \"{}\" ({})",
@@ -322,6 +336,7 @@ fn score_mentions(
             }
             GoldTarget::Unknown(kind) => {
                 scores.unknown_missed += 1;
+                scores.all_by_kind.entry(*kind).or_default().fn_ += 1;
                 scores.errors.push(format!(
                     "{}: unknown {} \"{}\" not in the gazetteer",
                     doc.name, kind, &doc.text[g.span]
@@ -330,6 +345,7 @@ fn score_mentions(
             }
         };
         scores.by_kind.entry(kind).or_default().fn_ += 1;
+        scores.all_by_kind.entry(kind).or_default().fn_ += 1;
         scores.errors.push(format!("{}: missed {} \"{}\"", doc.name, kind, &doc.text[g.span]));
     }
     Ok(())
@@ -346,10 +362,13 @@ fn score_candidates(
     let mut counts = Counts::default();
     for c in found {
         let hit = claim(doc, used, c.span, &GoldTarget::Unknown(c.kind));
+        let all = scores.all_by_kind.entry(c.kind).or_default();
         if hit {
             counts.tp += 1;
+            all.tp += 1;
         } else {
             counts.fp += 1;
+            all.fp += 1;
             let text = &doc.text[c.span];
             scores.errors.push(format!("{}: false discovered {} \"{}\"", doc.name, c.kind, text));
         }
