@@ -150,6 +150,15 @@ impl Counts {
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
 
+    /// Counts one found mention: a true positive if it `hit` a gold mention, else a false one.
+    fn found(&mut self, hit: bool) {
+        if hit {
+            self.tp += 1;
+        } else {
+            self.fp += 1;
+        }
+    }
+
     fn add(&mut self, other: Counts) {
         self.tp += other.tp;
         self.fp += other.fp;
@@ -308,14 +317,9 @@ fn score_mentions(
         let entry = gaz.get(m.entity()).expect("found mentions come from this gazetteer");
         let target = GoldTarget::Entity(entry.id().to_string());
         let hit = claim(doc, &mut used, m.span(), &target);
-        let counts = scores.by_kind.entry(entry.kind()).or_default();
-        let all = scores.all_by_kind.entry(entry.kind()).or_default();
-        if hit {
-            counts.tp += 1;
-            all.tp += 1;
-        } else {
-            counts.fp += 1;
-            all.fp += 1;
+        scores.by_kind.entry(entry.kind()).or_default().found(hit);
+        scores.all_by_kind.entry(entry.kind()).or_default().found(hit);
+        if !hit {
             let text = &doc.text[m.span()];
             scores.errors.push(format!(
                 "{}: false {} \"{}\" ({})",
@@ -362,13 +366,9 @@ fn score_candidates(
     let mut counts = Counts::default();
     for c in found {
         let hit = claim(doc, used, c.span, &GoldTarget::Unknown(c.kind));
-        let all = scores.all_by_kind.entry(c.kind).or_default();
-        if hit {
-            counts.tp += 1;
-            all.tp += 1;
-        } else {
-            counts.fp += 1;
-            all.fp += 1;
+        counts.found(hit);
+        scores.all_by_kind.entry(c.kind).or_default().found(hit);
+        if !hit {
             let text = &doc.text[c.span];
             scores.errors.push(format!("{}: false discovered {} \"{}\"", doc.name, c.kind, text));
         }
