@@ -206,3 +206,11 @@ fn titled_surname_resolves_by_the_document_or_corpus_date() {
     assert!(out.contains(",george_h_w_bush,"), "the document's own date wins: {out}");
     assert!(!extract(&["--no-surnames", "--date", "2002"], text).contains("bush"));
 }
+
+#[test]
+fn known_surname_used_as_a_given_name_is_not_that_person() {
+    assert!(!ids("The director Abbas Kiarostami won the prize.").contains(&"mahmoud_abbas".into()));
+    assert_eq!(ids("Mahmoud Abbas spoke. Abbas left."), ["mahmoud_abbas", "mahmoud_abbas"]);
+    // After other capitalised words the surname is kept: another spelling of the same person.
+    assert!(ids("Atal Behari Vajpayee spoke.").contains(&"atal_bihari_vajpayee".into()));
+}

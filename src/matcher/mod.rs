@@ -197,7 +197,9 @@ impl MatcherBuilder {
                     .and_then(|state| gazetteer.lookup(state)),
             })
             .collect();
-        Matcher { inner: Arc::new(Inner { search, names, patterns, surnames, homes, config }) }
+        let people = gazetteer.iter().map(|(_, e)| e.kind() == EntityKind::Person).collect();
+        let inner = Inner { search, names, patterns, surnames, homes, people, config };
+        Matcher { inner: Arc::new(inner) }
     }
 
     /// The rules that apply to one name of an entity.
@@ -257,6 +259,8 @@ struct Inner {
     surnames: surnames::Surnames,
     /// The state each entity belongs to (a state itself), for names resolved by context.
     homes: Vec<Option<EntityId>>,
+    /// Which entities are people, for the given-name rule.
+    people: Vec<bool>,
     config: MatcherBuilder,
 }
 
@@ -438,7 +442,10 @@ impl Matcher {
         if !shared.is_empty() {
             self.resolve_shared(&mut chosen, shared);
         }
-        let mentions = drop_name_parts(haystack, chosen);
+        let mut mentions = drop_name_parts(haystack, chosen);
+        if self.inner.config.name_parts {
+            self.drop_given_names(haystack, &mut mentions);
+        }
         self.inner.surnames.resolve(haystack, mentions, year)
     }
 
@@ -482,6 +489,19 @@ impl Matcher {
         chosen.retain(|_| {
             i += 1;
             !drop[i - 1]
+        });
+    }
+
+    /// Removes a person's one-word name used as the given name of someone else: "Abbas" in
+    /// "Abbas Kiarostami" is not Mahmoud Abbas. (A one-word name after other capitalised words,
+    /// as in "Atal Behari Vajpayee", is kept: that is the person under another spelling.)
+    fn drop_given_names(&self, haystack: &str, mentions: &mut Vec<Mention>) {
+        let people = &self.inner.people;
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        mentions.retain(|m| {
+            !(people.get(m.entity.as_usize()).copied().unwrap_or(false)
+                && !haystack[m.span].contains([' ', '.'])
+                && names::opens_longer_name(haystack, m, &starts))
         });
     }
 

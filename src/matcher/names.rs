@@ -110,6 +110,17 @@ pub(crate) fn is_name_part(haystack: &str, m: &Mention, starts: &[usize], ends: 
     (after.is_some() || before.is_some()) && !in_title_case_line(haystack, span.start)
 }
 
+/// Returns true if a mention is followed by a capitalised word that is neither a known name
+/// (`starts` holds the sorted start offsets of all mentions) nor an ordinary word: the mention
+/// opens a longer, unknown name.
+pub(crate) fn opens_longer_name(haystack: &str, m: &Mention, starts: &[usize]) -> bool {
+    let span = m.span();
+    next_capitalised(haystack, span.end)
+        .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word))
+        .is_some()
+        && !in_title_case_line(haystack, span.start)
+}
+
 /// Returns true if the line around `offset` is a heading or written in Title Case, where every
 /// word is capitalised and capitals say nothing about names.
 fn in_title_case_line(haystack: &str, offset: usize) -> bool {
