@@ -214,3 +214,9 @@ fn known_surname_used_as_a_given_name_is_not_that_person() {
     // After other capitalised words the surname is kept: another spelling of the same person.
     assert!(ids("Atal Behari Vajpayee spoke.").contains(&"atal_bihari_vajpayee".into()));
 }
+
+#[test]
+fn speaker_labels_in_transcripts_are_not_mentions() {
+    let text = "BARACK OBAMA: Thank you, Syria.\nMITT ROMNEY: I will repeal it. Obama failed.";
+    assert_eq!(ids(text), ["SYR", "barack_obama"]);
+}

@@ -11,6 +11,7 @@ mod engine;
 pub(crate) mod names;
 mod rules;
 mod saved;
+mod speakers;
 mod surnames;
 mod trie;
 mod urls;
@@ -383,10 +384,11 @@ impl Matcher {
     /// ```
     pub fn find_all_in_year(&self, haystack: &str, year: Option<i32>) -> Vec<Mention> {
         let urls = urls::url_spans(haystack);
+        let speakers = speakers::label_spans(haystack);
         let mut candidates: Vec<(Mention, bool, bool)> = Vec::new();
         self.inner.search.for_each(haystack, |pid, start, end| {
             let Some(mention) = self.candidate(haystack, pid, start, end) else { return };
-            if !urls::in_url(&urls, mention.span) {
+            if !urls::in_url(&urls, mention.span) && !urls::in_url(&speakers, mention.span) {
                 let pattern = &self.inner.patterns[pid];
                 candidates.push((mention, pattern.name_part_check, pattern.context));
             }
