@@ -91,6 +91,7 @@ mod discover;
 
 mod cooccur;
 mod export;
+mod output;
 
 mod eval;
 
@@ -123,6 +124,7 @@ pub use crate::gazetteer::{
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
+pub use crate::output::{OutputDir, OutputFile, TempFiles};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;
 

@@ -281,3 +281,262 @@ fn r14_csv_formula_injection_is_neutralised() {
     };
     assert_eq!(numbers(&edges), numbers(&raw_edges), "numeric columns are never changed");
 }
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The graph files every format writes, sorted.
+const ALL_GRAPH_FILES: [&str; 7] = [
+    "edges.csv",
+    "graph.dot",
+    "graph.gexf",
+    "graph.graphml",
+    "graph.html",
+    "graph.json",
+    "nodes.csv",
+];
+
+#[cfg(unix)]
+#[test]
+fn r14_output_never_replaces_what_is_not_a_regular_file() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let dir = TempDir::new("out-kinds");
+    // A link to a regular file: the file is replaced, the link kept.
+    std::fs::create_dir(dir.join("real")).unwrap();
+    let target = dir.write("real/target.csv", "old");
+    symlink("real/target.csv", dir.join("link.csv")).unwrap();
+    let (code, _, stderr) =
+        run(actorgraph().args(["extract", "data/articles", "-o"]).arg(dir.join("link.csv")));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::symlink_metadata(dir.join("link.csv")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("document,"));
+    assert_eq!(names_in(&dir.join("real")), ["target.csv"]);
+    // A character device is written in place.
+    let (code, stdout, stderr) =
+        run(actorgraph().args(["extract", "data/articles", "-o", "/dev/null"]));
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // `-` is standard output.
+    let (code, stdout, stderr) = run(actorgraph().args(["extract", "data/articles", "-o", "-"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("document,"), "{stdout}");
+    // A directory is an error naming it, and leaves no temporary file.
+    std::fs::create_dir(dir.join("taken")).unwrap();
+    let (code, _, stderr) =
+        run(actorgraph().args(["extract", "data/articles", "-o"]).arg(dir.join("taken")));
+    assert_eq!(code, 2);
+    let want = format!("actorgraph: {}: is a directory, not a file", dir.join("taken").display());
+    assert!(stderr.contains(&want), "{stderr}");
+    assert_eq!(names_in(dir.path()), ["link.csv", "real", "taken"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn r14_output_writes_to_a_fifo_in_place() {
+    let dir = TempDir::new("out-fifo");
+    let fifo = dir.join("pipe");
+    if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, stderr) = run(actorgraph().args(["extract", "data/articles", "-o"]).arg(&fifo));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(reader.join().unwrap().starts_with("document,"));
+    assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file(), "still a FIFO");
+    assert_eq!(names_in(dir.path()), ["pipe"]);
+}
+
+#[test]
+fn r14_graph_run_replaces_the_whole_set_of_files() {
+    let dir = TempDir::new("graph-set");
+    let out = dir.join("out");
+    let graph = |formats: &str| {
+        run(actorgraph()
+            .args(["graph", "-q", "data/sample.jsonl", "--format", formats, "--out"])
+            .arg(&out))
+    };
+    let (code, _, stderr) = graph("csv,dot,gexf,graphml,json,html");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names_in(&out), ALL_GRAPH_FILES);
+    // A run that fails after reading the corpus leaves the earlier set as it was.
+    let before = std::fs::read(out.join("graph.gexf")).unwrap();
+    let undated = dir.write("undated.txt", "Russia met Ukraine.");
+    let (code, _, stderr) = run(actorgraph()
+        .args(["graph", "-q", "--slice", "month", "--out"])
+        .arg(&out)
+        .arg(&undated));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no document has a date with a month"), "{stderr}");
+    assert_eq!(names_in(&out), ALL_GRAPH_FILES, "no temporary directory is left");
+    assert_eq!(std::fs::read(out.join("graph.gexf")).unwrap(), before);
+    // A run with fewer formats removes the files of the others: no old html beside new CSVs.
+    let (code, _, stderr) = graph("csv");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names_in(&out), ["edges.csv", "nodes.csv"]);
+    // A sliced run, then an unsliced one: the period directories of the first are removed.
+    let (code, _, stderr) = run(actorgraph()
+        .args(["graph", "-q", "data/sample.jsonl", "--slice", "month", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    let periods: Vec<String> = names_in(&out).into_iter().filter(|n| n.starts_with("20")).collect();
+    assert!(!periods.is_empty(), "{:?}", names_in(&out));
+    assert!(!out.join("nodes.csv").exists(), "{:?}", names_in(&out));
+    let (code, _, stderr) = graph("dot");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names_in(&out), ["graph.dot"]);
+    // A partial run writes partial.json and leaves the graph files alone; merge reads it.
+    let (code, _, stderr) = run(actorgraph()
+        .args(["graph", "-q", "--partial", "data/sample.jsonl", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names_in(&out), ["graph.dot", "partial.json"]);
+    let (code, _, stderr) =
+        run(actorgraph().arg("merge").arg(out.join("partial.json")).arg("--out").arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv", "partial.json"]);
+}
+
+/// Writes a corpus big enough that a graph run takes a while: `n` copies of a few sentences.
+fn big_corpus(dir: &TempDir, n: usize) -> std::path::PathBuf {
+    let para = "Russia and Ukraine met in Geneva. Germany and France backed the talks. \
+                Joe Biden spoke to Emmanuel Macron about NATO.\n\n";
+    dir.write("big.txt", para.repeat(n))
+}
+
+/// Sends `signal` (such as "INT") to process `pid` with kill(1).
+#[cfg(unix)]
+fn kill(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits (up to 60 s) until `dir` holds a hidden entry: the run's temporary file or directory.
+#[cfg(unix)]
+fn wait_for_temp(dir: &std::path::Path, child: &mut std::process::Child) -> bool {
+    for _ in 0..6000 {
+        if names_in(dir).iter().any(|n| n.starts_with('.')) {
+            return true;
+        }
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    false
+}
+
+#[cfg(unix)]
+#[test]
+fn r14_sigint_during_graph_leaves_the_old_set_or_the_new_and_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new("graph-sigint");
+    let input = big_corpus(&dir, 40_000);
+    let out = dir.join("out");
+    std::fs::create_dir(&out).unwrap();
+    for name in ALL_GRAPH_FILES {
+        std::fs::write(out.join(name), "old").unwrap();
+    }
+    for (signal, number, delay) in [("INT", 2, 300), ("TERM", 15, 50), ("INT", 2, 0)] {
+        let mut child = actorgraph()
+            .args(["graph", "-q", "--format", "csv,dot,gexf,graphml,json,html", "--out"])
+            .arg(&out)
+            .arg(&input)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = wait_for_temp(&out, &mut child);
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        kill(child.id(), signal);
+        let status = child.wait().unwrap();
+        assert!(started || status.success(), "{status:?}");
+        assert!(status.success() || status.signal() == Some(number), "{status:?}");
+        assert_eq!(names_in(&out), ALL_GRAPH_FILES, "no temporary file after SIG{signal}");
+        let old: Vec<bool> =
+            ALL_GRAPH_FILES.iter().map(|n| std::fs::read(out.join(n)).unwrap() == b"old").collect();
+        assert!(old.iter().all(|o| *o) || old.iter().all(|o| !o), "a mix after SIG{signal}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn r14_sigterm_during_extract_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new("extract-sigterm");
+    let input = big_corpus(&dir, 40_000);
+    let outdir = dir.join("o");
+    std::fs::create_dir(&outdir).unwrap();
+    let mut child = actorgraph()
+        .args(["extract", "-q", "-o"])
+        .arg(outdir.join("m.csv"))
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = wait_for_temp(&outdir, &mut child);
+    kill(child.id(), "TERM");
+    let status = child.wait().unwrap();
+    assert!(started || status.success(), "{status:?}");
+    assert!(status.success() || status.signal() == Some(15), "{status:?}");
+    let names = names_in(&outdir);
+    assert!(names.is_empty() || names == ["m.csv"], "{names:?}");
+}
+
+#[test]
+fn r14_output_path_is_checked_before_any_input_is_read() {
+    let dir = TempDir::new("out-first");
+    let file = dir.write("file", "");
+    let missing = dir.join("missing-input.jsonl");
+    let cases: [(&[&str], std::path::PathBuf, &str); 4] = [
+        (&["graph", "--out"], file.join("out"), "cannot be created: "),
+        (
+            &["graph", "--out"],
+            file.clone(),
+            "is not a directory (the output needs a directory here)",
+        ),
+        (&["extract", "-o"], dir.join("nowhere/m.csv"), "cannot be created: the directory"),
+        (
+            &["merge", "--out"],
+            file.clone(),
+            "is not a directory (the output needs a directory here)",
+        ),
+    ];
+    for (args, out, want) in cases {
+        let (code, _, stderr) = run(actorgraph().args(args).arg(&out).arg(&missing));
+        assert_eq!(code, 2, "{stderr}");
+        let want = format!("actorgraph: {}: {want}", out.display());
+        assert!(stderr.contains(&want), "{args:?}: {stderr}");
+        assert!(!stderr.contains("missing-input"), "the input is not read first: {stderr}");
+    }
+    assert_eq!(names_in(dir.path()), ["file"]);
+    // A directory that cannot be written (only when not running as root, which can).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let ro = dir.join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        if std::fs::write(ro.join("probe"), "").is_err() {
+            let (code, _, stderr) =
+                run(actorgraph().args(["graph", "--out"]).arg(&ro).arg(&missing));
+            assert_eq!(code, 2, "{stderr}");
+            assert!(stderr.contains(&format!("actorgraph: {}: ", ro.display())), "{stderr}");
+            assert!(!stderr.contains("missing-input"), "{stderr}");
+        }
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}

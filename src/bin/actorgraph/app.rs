@@ -3,20 +3,20 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use actorgraph::{
     CooccurrenceBuilder, CooccurrenceGraph, CsvCells, Discoverer, Entry, Gazetteer, GoldDocument,
     GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
-    Partial, Result, StandoffSet, Window, write_csv_with, write_dot, write_gexf, write_graphml,
-    write_html, write_json, write_tsv,
+    OutputDir, OutputFile, Partial, Result, StandoffSet, Window, write_csv_with, write_dot,
+    write_gexf, write_graphml, write_html, write_json, write_tsv,
 };
 
 use crate::args::{
     Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
 };
-use crate::output::{AtomicFile, io_at};
+use crate::output::{create_dir, create_file, file_arg, io_at, stale_graph_files};
 use crate::pipeline::{Annotated, Pipeline, load_gazetteer};
 
 /// Runs a command. Returns whether it found or wrote anything.
@@ -31,14 +31,15 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
 }
 
 fn extract(args: ExtractArgs) -> Result<bool> {
+    // The output is opened before any input is read, so a bad path fails at once.
+    let file = file_arg(&args.output).map(create_file).transpose()?;
     let mut pipeline = Pipeline::new(&args.common)?;
     let format = match args.format {
         MentionFormatArg::Csv => MentionFormat::Csv,
         MentionFormatArg::Jsonl => MentionFormat::Jsonl,
     };
-    let totals = match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
+    let totals = match file {
+        Some(mut file) => {
             let totals = write_mentions(&mut pipeline, &args, format, &mut file)?;
             file.commit()?;
             totals
@@ -87,6 +88,9 @@ fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> Men
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
+    // The output directory is checked (and its temporary directory made) before any input is
+    // read, so a bad path fails at once.
+    let mut dir = create_dir(&args.output.out)?;
     let mut pipeline = Pipeline::new(&args.common)?;
     let window = match args.window {
         WindowArg::Sentence => Window::Sentence,
@@ -96,7 +100,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let mut config = CooccurrenceBuilder::new();
     config.window(window);
     if let Some(slice) = args.slice {
-        return crate::slice::graph(&args, &mut pipeline, &config, slice);
+        return crate::slice::graph(&args, &mut pipeline, &config, slice, dir);
     }
     let mut counts = config.build();
     let totals = pipeline.run(&args.common, |_, item| {
@@ -104,21 +108,22 @@ fn graph(args: GraphArgs) -> Result<bool> {
         Ok(())
     })?;
     let out = &args.output.out;
-    fs::create_dir_all(out).map_err(|err| io_at(out, err))?;
     if args.partial {
         let path = out.join("partial.json");
-        let mut file = AtomicFile::create(&path)?;
+        let mut file = dir.file("partial.json")?;
         let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
         let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
         Partial::new(&counts, &pipeline.gaz, bounds).write(&mut file)?;
         file.commit()?;
+        dir.publish(std::iter::empty::<PathBuf>())?;
         pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
         return Ok(totals.mentions > 0);
     }
     let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
     let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
     let communities = add_measures(&mut graph, &args.output, args.common.quiet);
-    write_graph_files(&pipeline.gaz, &graph, &args.output)?;
+    write_formats(&pipeline.gaz, &graph, &args.output, &mut dir, Path::new(""))?;
+    dir.publish(stale_graph_files(out))?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
         graph.node_count(),
@@ -166,27 +171,20 @@ pub(crate) fn add_measures(
     }
 }
 
-fn write_graph_files(
-    gaz: &Gazetteer,
-    graph: &CooccurrenceGraph,
-    output: &GraphOutputArgs,
-) -> Result<()> {
-    write_formats(gaz, graph, output, &output.out)
-}
-
 /// How CSV text cells are written: as they are with `--raw-csv`, else made safe.
 fn csv_cells(raw: bool) -> CsvCells {
     if raw { CsvCells::Raw } else { CsvCells::Safe }
 }
 
-/// Writes the graph into `dir` (created if missing) in each of the formats of `output`.
+/// Writes the graph into the set `dir`, under `sub` (empty, or a period directory), in each of
+/// the formats of `output`.
 pub(crate) fn write_formats(
     gaz: &Gazetteer,
     graph: &CooccurrenceGraph,
     output: &GraphOutputArgs,
-    dir: &Path,
+    dir: &mut OutputDir,
+    sub: &Path,
 ) -> Result<()> {
-    fs::create_dir_all(dir).map_err(|err| io_at(dir, err))?;
     let cells = csv_cells(output.raw_csv);
     let mut formats: Vec<GraphFormat> = output
         .format
@@ -203,7 +201,7 @@ pub(crate) fn write_formats(
     formats.sort();
     formats.dedup();
     for format in formats {
-        write_graph(gaz, graph, format, cells, dir)?;
+        write_graph(gaz, graph, format, cells, dir, sub)?;
     }
     Ok(())
 }
@@ -213,38 +211,40 @@ fn write_graph(
     graph: &CooccurrenceGraph,
     format: GraphFormat,
     cells: CsvCells,
-    dir: &Path,
+    dir: &mut OutputDir,
+    sub: &Path,
 ) -> Result<()> {
     let names = format.file_names();
+    let mut file = |i: usize| dir.file(sub.join(names[i]));
     match format {
         GraphFormat::Csv => {
-            let mut nodes = AtomicFile::create(&dir.join(names[0]))?;
-            let mut edges = AtomicFile::create(&dir.join(names[1]))?;
+            let mut nodes = file(0)?;
+            let mut edges = file(1)?;
             write_csv_with(graph, gaz, cells, &mut nodes, &mut edges)?;
             nodes.commit()?;
             edges.commit()
         }
-        GraphFormat::Dot => {
-            let mut dot = AtomicFile::create(&dir.join(names[0]))?;
-            write_dot(graph, gaz, &mut dot)?;
-            dot.commit()
-        }
-        GraphFormat::Gexf => write_one(&dir.join(names[0]), |f| write_gexf(graph, gaz, f)),
-        GraphFormat::GraphMl => write_one(&dir.join(names[0]), |f| write_graphml(graph, gaz, f)),
-        GraphFormat::Json => write_one(&dir.join(names[0]), |f| write_json(graph, gaz, f)),
-        GraphFormat::Html => write_one(&dir.join(names[0]), |f| write_html(graph, gaz, f)),
+        GraphFormat::Dot => write_one(file(0)?, |f| write_dot(graph, gaz, f)),
+        GraphFormat::Gexf => write_one(file(0)?, |f| write_gexf(graph, gaz, f)),
+        GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
+        GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
+        GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
         _ => unreachable!("every graph format is handled"),
     }
 }
 
-/// Writes one graph file atomically with the given writer.
-fn write_one(path: &Path, write: impl FnOnce(&mut AtomicFile) -> Result<()>) -> Result<()> {
-    let mut file = AtomicFile::create(path)?;
+/// Writes one graph file with the given writer and commits it.
+fn write_one(
+    mut file: OutputFile,
+    write: impl FnOnce(&mut OutputFile) -> Result<()>,
+) -> Result<()> {
     write(&mut file)?;
     file.commit()
 }
 
 fn merge(args: MergeArgs) -> Result<bool> {
+    // The output directory is checked before any partial is read.
+    let mut dir = create_dir(&args.output.out)?;
     let mut merged: Option<Partial> = None;
     for path in &args.partials {
         let file = fs::File::open(path).map_err(|err| io_at(path, err))?;
@@ -264,7 +264,8 @@ fn merge(args: MergeArgs) -> Result<bool> {
     let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
     let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     let communities = add_measures(&mut graph, &args.output, false);
-    write_graph_files(&gaz, &graph, &args.output)?;
+    write_formats(&gaz, &graph, &args.output, &mut dir, Path::new(""))?;
+    dir.publish(stale_graph_files(&args.output.out))?;
     eprintln!(
         "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges{} written to {}{}",
         args.partials.len(),
@@ -344,6 +345,7 @@ struct Seen {
 pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let mut common = args.common;
     common.no_discover = false;
+    let file = file_arg(&args.output).map(create_file).transpose()?;
     let mut pipeline = Pipeline::new(&common)?;
     let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
     let totals = pipeline.run(&common, |gaz, item| {
@@ -365,9 +367,8 @@ pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
         "Actors proposed by `actorgraph gazetteer suggest`: review each row before use.",
         "Most mentioned first; the note says how often each was seen.",
     ];
-    match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
+    match file {
+        Some(mut file) => {
             write_tsv(&rows, &comments, &mut file)?;
             file.commit()?;
         }

@@ -66,7 +66,7 @@ pub(crate) struct GazetteerFiles {
 pub(crate) struct SuggestArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically; - is standard output) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Leave out candidates mentioned fewer times than this.
@@ -119,7 +119,8 @@ pub(crate) struct ImportArgs {
     /// The dictionary to import (plain or gzip-compressed).
     #[arg(value_name = "FILE")]
     pub(crate) file: PathBuf,
-    /// Write the gazetteer to this file (atomically) instead of standard output.
+    /// Write the gazetteer to this file (atomically; - is standard output) instead of standard
+    /// output.
     #[arg(short, long, value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
     /// GeoNames: leave out places with a smaller population (default: 0).
@@ -193,7 +194,7 @@ pub(crate) struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
     pub(crate) format: MentionFormatArg,
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically; - is standard output) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
@@ -225,7 +226,9 @@ pub(crate) struct GraphArgs {
 /// Where and how a graph is written.
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
-    /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing).
+    /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing). The
+    /// files are published together; graph files of an earlier run that --format does not
+    /// write are removed.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf

@@ -7,7 +7,7 @@ use actorgraph::{
 };
 
 use crate::args::{GazetteerArgs, GazetteerCommand, GazetteerFiles, ImportArgs, ImportFormatArg};
-use crate::output::AtomicFile;
+use crate::output::{create_file, file_arg};
 use crate::pipeline::load_gazetteer;
 
 /// Runs a `gazetteer` subcommand. Returns whether any entity was written.
@@ -39,6 +39,7 @@ fn check(files: &GazetteerFiles) -> Result<bool> {
 
 fn import(args: &ImportArgs) -> Result<bool> {
     args.check().map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
+    let file = file_arg(&args.output).map(create_file).transpose()?;
     let import = read(args)?;
     let name = args.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let command = format!(
@@ -47,9 +48,8 @@ fn import(args: &ImportArgs) -> Result<bool> {
     );
     let mut comments = vec![command.as_str()];
     comments.extend(import.header().iter().map(String::as_str));
-    match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
+    match file {
+        Some(mut file) => {
             write_tsv(import.entries(), &comments, &mut file)?;
             file.commit()?;
         }

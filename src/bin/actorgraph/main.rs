@@ -15,6 +15,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    if let Err(err) = output::remove_temps_on_signals() {
+        eprintln!("actorgraph: warning: cannot watch for signals: {err}");
+    }
     match app::run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),

@@ -1,14 +1,14 @@
 //! `graph --slice month|year`: one graph per period in OUT/PERIOD/, and one dynamic GEXF in
 //! OUT/ whose timeline in Gephi plays the periods.
 
-use std::fs;
 use std::io;
+use std::path::Path;
 
-use actorgraph::{CooccurrenceBuilder, Result, Slice, TimeSlices, write_dynamic_gexf};
+use actorgraph::{CooccurrenceBuilder, OutputDir, Result, Slice, TimeSlices, write_dynamic_gexf};
 
 use crate::app::{add_measures, write_formats};
 use crate::args::{GraphArgs, SliceArg};
-use crate::output::{AtomicFile, io_at};
+use crate::output::stale_graph_files;
 use crate::pipeline::Pipeline;
 
 /// Counts each period apart and writes the period graphs and the dynamic GEXF.
@@ -17,6 +17,7 @@ pub(crate) fn graph(
     pipeline: &mut Pipeline,
     config: &CooccurrenceBuilder,
     slice: SliceArg,
+    mut dir: OutputDir,
 ) -> Result<bool> {
     let (slice, name, dated) = match slice {
         SliceArg::Month => (Slice::Month, "month", "a date with a month"),
@@ -38,13 +39,12 @@ pub(crate) fn graph(
     let out = &args.output.out;
     let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
     for (period, counts) in slices.periods() {
-        let dir = out.join(period.to_string());
         let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
         add_measures(&mut graph, &args.output, true);
-        write_formats(&pipeline.gaz, &graph, &args.output, &dir)?;
+        let sub = period.to_string();
+        write_formats(&pipeline.gaz, &graph, &args.output, &mut dir, Path::new(&sub))?;
     }
-    fs::create_dir_all(out).map_err(|err| io_at(out, err))?;
-    let mut file = AtomicFile::create(&out.join("graph.gexf"))?;
+    let mut file = dir.file("graph.gexf")?;
     write_dynamic_gexf(
         &slices,
         &slices.to_graph_with(&pipeline.gaz, &options),
@@ -52,6 +52,7 @@ pub(crate) fn graph(
         &mut file,
     )?;
     file.commit()?;
+    dir.publish(stale_graph_files(out))?;
     let left_out = match slices.left_out() {
         0 => String::new(),
         n => format!(" ({n} documents without {dated} left out)"),

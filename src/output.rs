@@ -1,0 +1,741 @@
+//! Output files that are never half-written, never replace what is not a regular file, and
+//! leave no temporary file behind.
+//!
+//! Writers such as [`write_csv`](crate::write_csv) take any `io::Write`; this module makes the
+//! files they write into. An [`OutputFile`] is one file: written under a temporary name next to
+//! its destination and renamed into place on [`OutputFile::commit`]. An [`OutputDir`] is a set
+//! of files (a graph in several formats) written into a temporary directory and published
+//! together, so that a failed or interrupted run leaves the earlier set as it was. A
+//! [`TempFiles`] lists the temporary files and directories alive at a given moment, so that a
+//! signal handler (which the library does not install) can remove them before the process
+//! exits.
+//!
+//! What a destination may be:
+//!
+//! - a new path in an existing directory, or a regular file, which is replaced atomically;
+//! - a symbolic link to a regular file: the file it points to is replaced atomically and the
+//!   link is kept;
+//! - a FIFO, a character device such as `/dev/null`, or another special file: it is opened and
+//!   written in place, never replaced;
+//! - a directory, a link to a missing file or a path whose directory does not exist: an error
+//!   naming the path, before anything is written.
+//!
+//! Every I/O error names the path it concerns.
+
+use std::collections::BTreeSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::error::{Error, Result};
+
+/// The temporary files and directories being written, shared between the code that writes
+/// them and a signal handler that removes them.
+///
+/// Cloning gives another handle to the same list. Creating, committing and publishing hold its
+/// lock, so [`TempFiles::remove_all`] never runs in the middle of a publication: it waits, and
+/// the reader sees the old set of files or the new one.
+///
+/// ```
+/// use actorgraph::{OutputFile, TempFiles};
+///
+/// let temps = TempFiles::new();
+/// let path = std::env::temp_dir().join(format!("actorgraph-doc-temps-{}", std::process::id()));
+/// let mut file = OutputFile::create_with(&path, &temps)?;
+/// std::io::Write::write_all(&mut file, b"half")?;
+/// temps.remove_all(); // what a SIGINT handler does before the process exits
+/// assert!(!path.exists());
+/// assert!(OutputFile::create_with(&path, &temps).is_err(), "no new temporary file");
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct TempFiles(Arc<Mutex<TempState>>);
+
+#[derive(Debug, Default)]
+struct TempState {
+    paths: Vec<PathBuf>,
+    /// Set by `remove_all`: no temporary file may be created any more.
+    closed: bool,
+}
+
+impl TempFiles {
+    /// Creates an empty list.
+    pub fn new() -> TempFiles {
+        TempFiles::default()
+    }
+
+    /// Removes every temporary file and directory on the list (directories with what they
+    /// hold), and refuses to create new ones from then on. Waits for a commit or a publication
+    /// in progress to finish first.
+    pub fn remove_all(&self) {
+        let mut state = self.lock();
+        state.closed = true;
+        for path in state.paths.drain(..) {
+            remove_temp(&path);
+        }
+    }
+
+    /// Returns the paths on the list, oldest first.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.lock().paths.clone()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, TempState> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Holds the lock of an optional [`TempFiles`] while something is created or published.
+struct Guard<'a>(Option<MutexGuard<'a, TempState>>);
+
+impl Guard<'_> {
+    fn new(temps: Option<&TempFiles>) -> Result<Guard<'_>> {
+        let guard = temps.map(TempFiles::lock);
+        if guard.as_ref().is_some_and(|g| g.closed) {
+            let err = io::Error::new(io::ErrorKind::Interrupted, "interrupted");
+            return Err(Error::from(err));
+        }
+        Ok(Guard(guard))
+    }
+
+    fn add(&mut self, path: &Path) {
+        if let Some(state) = &mut self.0 {
+            state.paths.push(path.to_path_buf());
+        }
+    }
+
+    fn forget(&mut self, path: &Path) {
+        if let Some(state) = &mut self.0 {
+            state.paths.retain(|p| p != path);
+        }
+    }
+}
+
+fn remove_temp(path: &Path) {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => drop(fs::remove_dir_all(path)),
+        Ok(_) => drop(fs::remove_file(path)),
+        Err(_) => {}
+    }
+}
+
+/// An I/O error that names the path it concerns.
+fn named(path: &Path, err: io::Error) -> io::Error {
+    io::Error::new(err.kind(), format!("{}: {}", path.display(), err))
+}
+
+fn refuse(path: &Path, kind: io::ErrorKind, msg: &str) -> Error {
+    Error::io_at(path, io::Error::new(kind, msg.to_string()))
+}
+
+/// What is at an output path, and so how it is written.
+#[derive(Debug)]
+enum Target {
+    /// Nothing, or a regular file: write a temporary file beside this path, then rename it.
+    Replace(PathBuf),
+    /// A FIFO, a device or another special file: write to it in place.
+    InPlace(PathBuf),
+}
+
+/// Decides how `path` is written, or why it cannot be. A link is followed to the file it
+/// points to.
+fn target(path: &Path) -> Result<Target> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(err)
+            if matches!(err.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) =>
+        {
+            check_parent(path)?;
+            return Ok(Target::Replace(path.to_path_buf()));
+        }
+        Err(err) => return Err(Error::io_at(path, err)),
+    };
+    let (real, meta) = if meta.file_type().is_symlink() {
+        let real = fs::canonicalize(path).map_err(|err| match err.kind() {
+            io::ErrorKind::NotFound => refuse(
+                path,
+                err.kind(),
+                "a symbolic link to a missing file: give the file itself or a new path",
+            ),
+            _ => Error::io_at(path, err),
+        })?;
+        let meta = fs::metadata(&real).map_err(|err| Error::io_at(&real, err))?;
+        (real, meta)
+    } else {
+        (path.to_path_buf(), meta)
+    };
+    if meta.is_dir() {
+        return Err(refuse(path, io::ErrorKind::IsADirectory, "is a directory, not a file"));
+    }
+    Ok(if meta.is_file() { Target::Replace(real) } else { Target::InPlace(real) })
+}
+
+/// Checks that the directory a new file would go into exists.
+fn check_parent(path: &Path) -> Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match fs::metadata(parent) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(refuse(
+            path,
+            io::ErrorKind::NotADirectory,
+            &format!("cannot be created: {} is not a directory", parent.display()),
+        )),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Err(refuse(
+            path,
+            err.kind(),
+            &format!("cannot be created: the directory {} does not exist", parent.display()),
+        )),
+        Err(err) => Err(Error::io_at(parent, err)),
+    }
+}
+
+/// How an [`OutputFile`] reaches its destination.
+#[derive(Debug)]
+enum Mode {
+    /// Written to `tmp`, renamed to `dest` on commit.
+    Rename { tmp: PathBuf, dest: PathBuf },
+    /// Written in place (a FIFO or a device): nothing to rename, nothing to sync.
+    InPlace,
+    /// Written inside the temporary directory of an [`OutputDir`]: synced on commit.
+    Staged,
+}
+
+/// One output file, written atomically (see the [module docs](self) for what a destination
+/// may be).
+///
+/// It appears under its real name only on [`OutputFile::commit`]; dropped without a commit,
+/// its temporary file is removed. Write errors name the file.
+///
+/// ```
+/// use std::io::Write;
+/// use actorgraph::OutputFile;
+///
+/// let path = std::env::temp_dir().join(format!("actorgraph-doc-out-{}.csv", std::process::id()));
+/// let mut file = OutputFile::create(&path)?;
+/// file.write_all(b"id,label\n")?;
+/// assert!(!path.exists(), "not there before the commit");
+/// file.commit()?;
+/// assert_eq!(std::fs::read_to_string(&path)?, "id,label\n");
+///
+/// let err = OutputFile::create(std::env::temp_dir()).unwrap_err();
+/// assert!(err.to_string().ends_with("is a directory, not a file"));
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct OutputFile {
+    /// The path as the caller gave it, for messages.
+    shown: PathBuf,
+    mode: Mode,
+    wtr: Option<BufWriter<File>>,
+    temps: Option<TempFiles>,
+}
+
+impl OutputFile {
+    /// Opens `path` for writing: a temporary file beside it (beside the file a link points
+    /// to), or the file itself if it is a FIFO or a device.
+    ///
+    /// # Errors
+    ///
+    /// If `path` is a directory, a link to a missing file or in a directory that does not
+    /// exist, or the temporary file cannot be created; the message names the path.
+    pub fn create<P: AsRef<Path>>(path: P) -> Result<OutputFile> {
+        OutputFile::open(path.as_ref(), None)
+    }
+
+    /// Like [`OutputFile::create`], with the temporary file on the list `temps` until it is
+    /// committed or dropped.
+    ///
+    /// # Errors
+    ///
+    /// As [`OutputFile::create`], and after [`TempFiles::remove_all`].
+    pub fn create_with<P: AsRef<Path>>(path: P, temps: &TempFiles) -> Result<OutputFile> {
+        OutputFile::open(path.as_ref(), Some(temps))
+    }
+
+    fn open(path: &Path, temps: Option<&TempFiles>) -> Result<OutputFile> {
+        let mut guard = Guard::new(temps)?;
+        let (mode, file) = match target(path)? {
+            Target::InPlace(real) => {
+                let file = OpenOptions::new().write(true).open(&real);
+                (Mode::InPlace, file.map_err(|err| Error::io_at(path, err))?)
+            }
+            Target::Replace(dest) => {
+                let name = dest.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                let tmp = dest.with_file_name(format!(".{}.{}.tmp", name, std::process::id()));
+                let file = File::create(&tmp).map_err(|err| Error::io_at(&tmp, err))?;
+                guard.add(&tmp);
+                (Mode::Rename { tmp, dest }, file)
+            }
+        };
+        let wtr = Some(BufWriter::new(file));
+        Ok(OutputFile { shown: path.to_path_buf(), mode, wtr, temps: temps.cloned() })
+    }
+
+    /// A file inside the temporary directory of an [`OutputDir`].
+    fn staged(path: &Path, temps: Option<&TempFiles>) -> Result<OutputFile> {
+        let file = File::create(path).map_err(|err| Error::io_at(path, err))?;
+        let wtr = Some(BufWriter::new(file));
+        Ok(OutputFile { shown: path.to_path_buf(), mode: Mode::Staged, wtr, temps: temps.cloned() })
+    }
+
+    /// Flushes and syncs the file and renames it into place.
+    ///
+    /// # Errors
+    ///
+    /// If a write, the sync or the rename fails; the message names the file.
+    pub fn commit(mut self) -> Result<()> {
+        let wtr = self.wtr.take().expect("commit is called once");
+        let file = wtr.into_inner().map_err(|err| Error::io_at(&self.shown, err.into_error()))?;
+        let mut guard = Guard::new(self.temps.as_ref())?;
+        match &self.mode {
+            Mode::InPlace => Ok(()),
+            Mode::Staged => file.sync_all().map_err(|err| Error::io_at(&self.shown, err)),
+            Mode::Rename { tmp, dest } => {
+                let done = file
+                    .sync_all()
+                    .map_err(|err| Error::io_at(tmp, err))
+                    .and_then(|()| fs::rename(tmp, dest).map_err(|err| Error::io_at(dest, err)));
+                if done.is_err() {
+                    let _ = fs::remove_file(tmp);
+                }
+                guard.forget(tmp);
+                done
+            }
+        }
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let wtr = self.wtr.as_mut().expect("not committed");
+        wtr.write(buf).map_err(|err| named(&self.shown, err))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let wtr = self.wtr.as_mut().expect("not committed");
+        wtr.flush().map_err(|err| named(&self.shown, err))
+    }
+}
+
+impl Drop for OutputFile {
+    fn drop(&mut self) {
+        if self.wtr.is_none() {
+            return;
+        }
+        if let Mode::Rename { tmp, .. } = &self.mode {
+            let mut guard = Guard(self.temps.as_ref().map(TempFiles::lock));
+            let _ = fs::remove_file(tmp);
+            guard.forget(tmp);
+        }
+    }
+}
+
+/// A set of output files in one directory, published together: a reader of the directory sees
+/// the earlier set or the new one, never a mix of the two.
+///
+/// The files are written into a temporary directory `.actorgraph.PID.tmp` inside the output
+/// directory (so the renames never cross file systems), which is removed if the set is dropped
+/// before [`OutputDir::publish`]. Publishing checks that no destination is a directory, link or
+/// special file, renames the files into place in sorted order of their names, then removes the
+/// stale files an earlier run left that this set does not hold.
+///
+/// ```
+/// use std::io::Write;
+/// use actorgraph::OutputDir;
+///
+/// let out = std::env::temp_dir().join(format!("actorgraph-doc-dir-{}", std::process::id()));
+/// std::fs::create_dir_all(&out)?;
+/// std::fs::write(out.join("graph.html"), "from an earlier run")?;
+/// let mut set = OutputDir::create(&out)?;
+/// let mut nodes = set.file("nodes.csv")?;
+/// nodes.write_all(b"Id,Label\n")?;
+/// nodes.commit()?;
+/// set.publish(["graph.html", "nodes.csv"])?;
+/// assert!(out.join("nodes.csv").exists());
+/// assert!(!out.join("graph.html").exists(), "stale, so removed");
+/// # std::fs::remove_dir_all(&out)?;
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct OutputDir {
+    out: PathBuf,
+    staging: PathBuf,
+    /// The files of the set, relative to `out`.
+    files: BTreeSet<PathBuf>,
+    /// The directories created for `out`, deepest first, removed again (if empty) when the set
+    /// is dropped unpublished.
+    created: Vec<PathBuf>,
+    temps: Option<TempFiles>,
+    published: bool,
+}
+
+impl OutputDir {
+    /// Starts a set of files in `out`, which is created (with its parents) if missing. The
+    /// temporary directory is made at once, so a directory that cannot be written is an error
+    /// before any work is done.
+    ///
+    /// # Errors
+    ///
+    /// If `out` is not a directory or cannot be created or written; the message names it.
+    pub fn create<P: AsRef<Path>>(out: P) -> Result<OutputDir> {
+        OutputDir::open(out.as_ref(), None)
+    }
+
+    /// Like [`OutputDir::create`], with the temporary directory on the list `temps` until the
+    /// set is published or dropped.
+    ///
+    /// # Errors
+    ///
+    /// As [`OutputDir::create`], and after [`TempFiles::remove_all`].
+    pub fn create_with<P: AsRef<Path>>(out: P, temps: &TempFiles) -> Result<OutputDir> {
+        OutputDir::open(out.as_ref(), Some(temps))
+    }
+
+    fn open(out: &Path, temps: Option<&TempFiles>) -> Result<OutputDir> {
+        let mut guard = Guard::new(temps)?;
+        let created = create_dirs(out)?;
+        let staging = out.join(format!(".actorgraph.{}.tmp", std::process::id()));
+        let _ = fs::remove_dir_all(&staging);
+        if let Err(err) = fs::create_dir(&staging) {
+            remove_created(&created);
+            return Err(Error::io_at(out, err));
+        }
+        guard.add(&staging);
+        let temps = temps.cloned();
+        Ok(OutputDir {
+            out: out.to_path_buf(),
+            staging,
+            files: BTreeSet::new(),
+            created,
+            temps,
+            published: false,
+        })
+    }
+
+    /// Returns the output directory.
+    pub fn path(&self) -> &Path {
+        &self.out
+    }
+
+    /// Starts the file `name` (a path relative to the output directory, such as `nodes.csv`
+    /// or `2025-06/nodes.csv`) of the set. Commit it before publishing the set.
+    ///
+    /// # Errors
+    ///
+    /// If the file cannot be created in the temporary directory.
+    ///
+    /// # Panics
+    ///
+    /// If `name` is absolute or goes up with `..`.
+    pub fn file<P: AsRef<Path>>(&mut self, name: P) -> Result<OutputFile> {
+        let name = name.as_ref();
+        assert!(
+            name.components().all(|c| matches!(c, std::path::Component::Normal(_))),
+            "{} is not a plain relative path",
+            name.display()
+        );
+        let path = self.staging.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|err| Error::io_at(parent, err))?;
+        }
+        self.files.insert(name.to_path_buf());
+        OutputFile::staged(&path, self.temps.as_ref())
+    }
+
+    /// Renames every file of the set into place, in sorted order of their names, then removes
+    /// the files named in `stale` (relative to the output directory) that the set does not
+    /// hold, and any directory that this leaves empty. Holds the lock of the [`TempFiles`]
+    /// throughout, so a signal handler's [`TempFiles::remove_all`] waits for it to finish.
+    ///
+    /// # Errors
+    ///
+    /// If a destination is a directory, a link or a special file (checked before anything is
+    /// renamed), or a rename fails; the message names the path.
+    pub fn publish<I, P>(mut self, stale: I) -> Result<()>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+    {
+        let mut guard = Guard::new(self.temps.as_ref())?;
+        for name in &self.files {
+            let dest = self.out.join(name);
+            match fs::symlink_metadata(&dest) {
+                Ok(meta) if !meta.is_file() => {
+                    let msg = "is not a regular file, so it is not replaced";
+                    return Err(refuse(&dest, io::ErrorKind::AlreadyExists, msg));
+                }
+                _ => {}
+            }
+        }
+        for name in &self.files {
+            let (from, dest) = (self.staging.join(name), self.out.join(name));
+            if let Some(parent) = dest.parent() {
+                fs::create_dir_all(parent).map_err(|err| Error::io_at(parent, err))?;
+            }
+            fs::rename(&from, &dest).map_err(|err| Error::io_at(&dest, err))?;
+        }
+        self.published = true;
+        let _ = fs::remove_dir_all(&self.staging);
+        guard.forget(&self.staging);
+        for name in stale {
+            let name = name.as_ref();
+            if self.files.contains(name) {
+                continue;
+            }
+            let path = self.out.join(name);
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                fs::remove_file(&path).map_err(|err| Error::io_at(&path, err))?;
+                if let Some(parent) = path.parent().filter(|p| *p != self.out) {
+                    let _ = fs::remove_dir(parent);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for OutputDir {
+    fn drop(&mut self) {
+        if self.published {
+            return;
+        }
+        let mut guard = Guard(self.temps.as_ref().map(TempFiles::lock));
+        let _ = fs::remove_dir_all(&self.staging);
+        guard.forget(&self.staging);
+        remove_created(&self.created);
+    }
+}
+
+/// Creates `dir` and its missing parents. Returns the directories it created, deepest first.
+fn create_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => return Ok(Vec::new()),
+        Ok(_) => {
+            let msg = "is not a directory (the output needs a directory here)";
+            return Err(refuse(dir, io::ErrorKind::NotADirectory, msg));
+        }
+        Err(_) => {}
+    }
+    let existing = dir.ancestors().skip(1).find(|a| a.as_os_str().is_empty() || a.exists());
+    if let Some(file) = existing.filter(|a| !a.as_os_str().is_empty() && !a.is_dir()) {
+        let msg = format!("cannot be created: {} is not a directory", file.display());
+        return Err(refuse(dir, io::ErrorKind::NotADirectory, &msg));
+    }
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .take_while(|a| fs::symlink_metadata(a).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    if let Err(err) = fs::create_dir_all(dir) {
+        remove_created(&missing);
+        return Err(Error::io_at(dir, err));
+    }
+    Ok(missing)
+}
+
+/// Removes the directories `create_dirs` made, deepest first, as long as they are empty.
+fn remove_created(dirs: &[PathBuf]) {
+    for dir in dirs {
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh directory under the system's temporary directory, removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let dir = std::env::temp_dir()
+                .join(format!("actorgraph-output-{}-{name}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).unwrap();
+            Scratch(dir)
+        }
+
+        fn names(&self) -> Vec<String> {
+            let mut names: Vec<String> = fs::read_dir(&self.0)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn write(path: &Path, text: &str) -> Result<()> {
+        let mut file = OutputFile::create(path)?;
+        file.write_all(text.as_bytes())?;
+        file.commit()
+    }
+
+    #[test]
+    fn r14_output_replaces_a_regular_file_atomically() {
+        let dir = Scratch::new("regular");
+        let path = dir.0.join("a.csv");
+        fs::write(&path, "old").unwrap();
+        let mut file = OutputFile::create(&path).unwrap();
+        file.write_all(b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        file.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(dir.names(), ["a.csv"]);
+        drop(OutputFile::create(&path).unwrap());
+        assert_eq!(dir.names(), ["a.csv"], "a dropped file leaves no temporary file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn r14_output_writes_through_a_symlink_and_keeps_it() {
+        let dir = Scratch::new("symlink");
+        fs::create_dir(dir.0.join("real")).unwrap();
+        let target = dir.0.join("real/target.csv");
+        fs::write(&target, "old").unwrap();
+        let link = dir.0.join("link.csv");
+        std::os::unix::fs::symlink("real/target.csv", &link).unwrap();
+        write(&link, "new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(dir.names(), ["link.csv", "real"]);
+        let dangling = dir.0.join("dangling.csv");
+        std::os::unix::fs::symlink("missing.csv", &dangling).unwrap();
+        let err = write(&dangling, "x").unwrap_err().to_string();
+        assert!(err.contains("dangling.csv: a symbolic link to a missing file"), "{err}");
+        assert!(!dir.0.join("missing.csv").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn r14_output_writes_to_a_device_in_place() {
+        write(Path::new("/dev/null"), "discarded").unwrap();
+        let meta = fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null is still a device");
+        let err = write(Path::new("/dev/full"), "x").unwrap_err().to_string();
+        assert!(err.starts_with("/dev/full: "), "write errors name the file: {err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn r14_output_writes_to_a_fifo_in_place() {
+        let dir = Scratch::new("fifo");
+        let fifo = dir.0.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        write(&fifo, "through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(!fs::symlink_metadata(&fifo).unwrap().is_file(), "still a FIFO");
+        assert_eq!(dir.names(), ["pipe"]);
+    }
+
+    #[test]
+    fn r14_output_to_a_directory_is_an_error_and_leaves_nothing() {
+        let dir = Scratch::new("isdir");
+        fs::create_dir(dir.0.join("sub")).unwrap();
+        let err = OutputFile::create(dir.0.join("sub")).unwrap_err().to_string();
+        assert!(err.ends_with("sub: is a directory, not a file"), "{err}");
+        assert_eq!(dir.names(), ["sub"], "no .sub.PID.tmp");
+        let err = OutputFile::create(dir.0.join("nowhere/a.csv")).unwrap_err().to_string();
+        assert!(err.contains("a.csv: cannot be created: the directory"), "{err}");
+        assert!(err.ends_with("nowhere does not exist"), "{err}");
+        fs::write(dir.0.join("file"), "").unwrap();
+        let err = OutputFile::create(dir.0.join("file/a.csv")).unwrap_err().to_string();
+        assert!(err.ends_with("file is not a directory"), "{err}");
+    }
+
+    #[test]
+    fn r14_output_set_is_published_whole_or_not_at_all() {
+        let dir = Scratch::new("set");
+        let out = dir.0.join("out");
+        fs::create_dir(&out).unwrap();
+        for name in ["nodes.csv", "graph.html"] {
+            fs::write(out.join(name), "old").unwrap();
+        }
+        let mut set = OutputDir::create(&out).unwrap();
+        let mut file = set.file("nodes.csv").unwrap();
+        file.write_all(b"new").unwrap();
+        file.commit().unwrap();
+        drop(set);
+        assert_eq!(fs::read_to_string(out.join("nodes.csv")).unwrap(), "old");
+        let mut names: Vec<_> =
+            fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["graph.html", "nodes.csv"], "no temporary directory is left");
+
+        let mut set = OutputDir::create(&out).unwrap();
+        for name in ["nodes.csv", "2025-06/nodes.csv"] {
+            let mut file = set.file(name).unwrap();
+            file.write_all(b"new").unwrap();
+            file.commit().unwrap();
+        }
+        set.publish(["nodes.csv", "graph.html", "2024-01/graph.dot"]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("nodes.csv")).unwrap(), "new");
+        assert_eq!(fs::read_to_string(out.join("2025-06/nodes.csv")).unwrap(), "new");
+        assert!(!out.join("graph.html").exists(), "a stale file is removed");
+    }
+
+    #[test]
+    fn r14_output_set_refuses_to_replace_a_directory_before_renaming() {
+        let dir = Scratch::new("set-dir");
+        fs::create_dir_all(dir.0.join("graph.dot")).unwrap();
+        fs::write(dir.0.join("nodes.csv"), "old").unwrap();
+        let mut set = OutputDir::create(&dir.0).unwrap();
+        for name in ["graph.dot", "nodes.csv"] {
+            set.file(name).unwrap().commit().unwrap();
+        }
+        let err = set.publish(["x"]).unwrap_err().to_string();
+        assert!(err.ends_with("graph.dot: is not a regular file, so it is not replaced"), "{err}");
+        assert_eq!(fs::read_to_string(dir.0.join("nodes.csv")).unwrap(), "old");
+        assert_eq!(dir.names(), ["graph.dot", "nodes.csv"]);
+    }
+
+    #[test]
+    fn r14_output_set_in_a_new_directory_is_removed_on_failure() {
+        let dir = Scratch::new("set-new");
+        let out = dir.0.join("a/b");
+        drop(OutputDir::create(&out).unwrap());
+        assert!(dir.names().is_empty(), "the directories it made are gone");
+        fs::write(dir.0.join("file"), "").unwrap();
+        let err = OutputDir::create(dir.0.join("file")).unwrap_err().to_string();
+        assert!(err.ends_with("file: is not a directory (the output needs a directory here)"));
+        let err = OutputDir::create(dir.0.join("file/out")).unwrap_err().to_string();
+        assert!(err.contains("out: cannot be created: "), "{err}");
+        assert!(err.ends_with("file is not a directory"), "{err}");
+    }
+
+    #[test]
+    fn r14_temp_files_are_removed_by_remove_all() {
+        let dir = Scratch::new("temps");
+        let temps = TempFiles::new();
+        let set = OutputDir::create_with(&dir.0, &temps).unwrap();
+        let file = OutputFile::create_with(dir.0.join("a.csv"), &temps).unwrap();
+        assert_eq!(temps.paths().len(), 2);
+        temps.remove_all();
+        assert!(dir.names().is_empty(), "{:?}", dir.names());
+        assert!(OutputDir::create_with(&dir.0, &temps).is_err());
+        drop((set, file));
+        assert!(dir.names().is_empty());
+    }
+}
