@@ -540,3 +540,39 @@ fn r14_output_path_is_checked_before_any_input_is_read() {
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+#[test]
+fn r14_text_documents_are_capped_while_read() {
+    use std::io::Write;
+    let dir = TempDir::new("cap");
+    // 200 MB of text inside a gzip of a few hundred kilobytes.
+    let path = dir.join("huge.txt.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    let chunk = "Russia met Ukraine. ".repeat(50_000);
+    for _ in 0..200 {
+        gz.write_all(chunk.as_bytes()).unwrap();
+    }
+    gz.finish().unwrap();
+    let small = dir.write("small.txt", "Russia met Ukraine.");
+    let (code, _, stderr) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 2, "{stderr}");
+    let want =
+        format!("actorgraph: {}: a text document larger than 67108864 bytes", path.display());
+    assert!(stderr.contains(&want), "{stderr}");
+    let (code, stdout, stderr) = run(actorgraph()
+        .args(["extract", "--skip-bad-records", "--max-document-bytes", "1000000"])
+        .arg(&path)
+        .arg(&small));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("larger than 1000000 bytes (the limit) (skipped)"), "{stderr}");
+    assert_eq!(stdout.lines().count(), 3, "the small file is read: {stdout}");
+    let line = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "Russia ".repeat(200));
+    let jsonl = dir.write("long.jsonl", line);
+    let (code, _, stderr) =
+        run(actorgraph().args(["extract", "--max-document-bytes", "1000"]).arg(&jsonl));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("long.jsonl:1: line longer than 1000 bytes"), "{stderr}");
+}

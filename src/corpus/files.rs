@@ -28,11 +28,25 @@ pub enum InputFormat {
 /// command line are read whatever their extension.
 const DIRECTORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "jsonl"];
 
+/// The default limit on one text document: 64 MiB, as on one JSONL line.
+const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
 /// A reader of documents from paths, directories and standard input.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Corpus {
     format: InputFormat,
     jsonl: JsonlOptions,
+    max_document_bytes: usize,
+}
+
+impl Default for Corpus {
+    fn default() -> Corpus {
+        Corpus {
+            format: InputFormat::default(),
+            jsonl: JsonlOptions::default(),
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 impl Corpus {
@@ -44,6 +58,26 @@ impl Corpus {
     /// Sets how inputs are read.
     pub fn format(&mut self, format: InputFormat) -> &mut Corpus {
         self.format = format;
+        self
+    }
+
+    /// Sets the largest text document accepted, in bytes after decompression (default 64
+    /// MiB, the default limit on a JSONL line: see [`JsonlOptions::max_record_bytes`]). A
+    /// larger file is an error naming it; it is read only up to the limit, so memory stays
+    /// bounded whatever the file (a small gzip can hold gigabytes).
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("actorgraph-doc-cap-{}.txt", std::process::id()));
+    /// std::fs::write(&path, "Russia met Ukraine.")?;
+    /// let mut corpus = actorgraph::Corpus::new();
+    /// corpus.max_document_bytes(10);
+    /// let err = corpus.documents([&path]).next().unwrap().unwrap_err();
+    /// assert!(err.to_string().ends_with("a text document larger than 10 bytes (the limit)"));
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn max_document_bytes(&mut self, limit: usize) -> &mut Corpus {
+        self.max_document_bytes = limit;
         self
     }
 
@@ -243,7 +277,7 @@ impl Documents {
                 Err(err) => Some(Err(err)),
             };
         }
-        Some(read_text_file(&path))
+        Some(read_text_file(&path, self.corpus.max_document_bytes))
     }
 
     fn is_jsonl(&self, path: &Path) -> bool {
@@ -320,11 +354,10 @@ impl Documents {
             self.jsonl = Some(self.corpus.jsonl.read(rdr, "<stdin>").after_lines(skipped));
             return None;
         }
-        let mut bytes = Vec::new();
-        if let Err(err) = rdr.read_to_end(&mut bytes) {
-            return Some(Err(Error::io_at("<stdin>", err)));
-        }
-        Some(Ok(text_document("<stdin>".to_string(), bytes)))
+        Some(
+            read_capped(rdr, "<stdin>", self.corpus.max_document_bytes)
+                .map(|bytes| text_document("<stdin>".to_string(), bytes)),
+        )
     }
 }
 
@@ -371,10 +404,22 @@ fn inner_extension(path: &Path) -> Option<String> {
     Some(Path::new(name).extension()?.to_string_lossy().into_owned())
 }
 
-fn read_text_file(path: &Path) -> Result<Document> {
-    let mut bytes = Vec::new();
-    open(path)?.read_to_end(&mut bytes).map_err(|err| Error::io_at(path, err))?;
+fn read_text_file(path: &Path, limit: usize) -> Result<Document> {
+    let bytes = read_capped(open(path)?, path, limit)?;
     Ok(text_document(path.display().to_string(), bytes))
+}
+
+/// Reads a whole text document, but never more than `limit` bytes of it (and one to tell).
+fn read_capped<R: Read>(rdr: R, origin: impl AsRef<Path>, limit: usize) -> Result<Vec<u8>> {
+    let origin = origin.as_ref();
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    rdr.take(cap).read_to_end(&mut bytes).map_err(|err| Error::io_at(origin, err))?;
+    if bytes.len() > limit {
+        let msg = format!("a text document larger than {limit} bytes (the limit)");
+        return Err(Error::io_at(origin, io::Error::new(io::ErrorKind::InvalidData, msg)));
+    }
+    Ok(bytes)
 }
 
 fn text_document(id: String, bytes: Vec<u8>) -> Document {
@@ -614,5 +659,16 @@ mod tests {
         assert_eq!(docs[0].as_ref().unwrap().location(), "<stdin>:4");
         let err = docs[1].as_ref().unwrap_err().to_string();
         assert!(err.starts_with("<stdin>:5: invalid JSON"), "{err}");
+    }
+
+    #[test]
+    fn r14_text_documents_are_capped_while_read() {
+        let bytes = read_capped(&b"0123456789"[..], "t.txt", 10).unwrap();
+        assert_eq!(bytes.len(), 10, "exactly the limit is fine");
+        let err = read_capped(&b"0123456789x"[..], "t.txt", 10).unwrap_err().to_string();
+        assert_eq!(err, "t.txt: a text document larger than 10 bytes (the limit)");
+        // An endless reader: only limit + 1 bytes are ever read.
+        let err = read_capped(io::repeat(b'a'), "<stdin>", 1 << 20).unwrap_err().to_string();
+        assert!(err.starts_with("<stdin>: a text document larger than 1048576 bytes"), "{err}");
     }
 }

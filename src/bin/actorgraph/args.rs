@@ -313,6 +313,11 @@ pub(crate) struct CommonArgs {
     /// The JSONL field holding a document's date.
     #[arg(long, value_name = "NAME", default_value = "date")]
     pub(crate) date_field: String,
+    /// The largest text document, and the longest JSONL line, accepted, in bytes (after
+    /// decompression). A larger one is an error naming it, or is skipped with
+    /// --skip-bad-records; it is never read whole into memory.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    pub(crate) max_document_bytes: usize,
     /// Skip broken records and unreadable files with a warning instead of stopping.
     #[arg(long)]
     pub(crate) skip_bad_records: bool,

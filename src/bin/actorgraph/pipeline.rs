@@ -268,13 +268,17 @@ fn load_cached(
 
 fn corpus(args: &CommonArgs) -> Corpus {
     let mut jsonl = JsonlOptions::new();
-    jsonl.id_field(&args.id_field).text_field(&args.text_field).date_field(&args.date_field);
+    jsonl
+        .id_field(&args.id_field)
+        .text_field(&args.text_field)
+        .date_field(&args.date_field)
+        .max_record_bytes(args.max_document_bytes);
     let format = match args.input_format {
         InputFormatArg::Auto => InputFormat::Auto,
         InputFormatArg::Text => InputFormat::Text,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
     let mut corpus = Corpus::new();
-    corpus.format(format).jsonl(jsonl);
+    corpus.format(format).jsonl(jsonl).max_document_bytes(args.max_document_bytes);
     corpus
 }
