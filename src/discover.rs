@@ -26,6 +26,16 @@ const TITLES: &[&str] = &[
     "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
 ];
 
+/// Titles that may stand inside a longer run, after the body or portfolio they belong to:
+/// "Science Minister", "Rural Fire Service Commissioner", "Opposition Leader".
+#[rustfmt::skip]
+const INNER_TITLES: &[&str] = &[
+    "Commissioner", "Chairman", "Chairwoman", "Director", "Leader", "Treasurer", "Inspector",
+    "Superintendent", "Constable", "Detective", "Sergeant", "Coach", "Bishop", "Archbishop",
+    "Cardinal", "Reverend", "Spokesperson", "Attorney-General", "Solicitor-General", "Justice",
+    "Magistrate", "Coroner", "Officer", "Executive", "Manager", "Secretary-General",
+];
+
 /// Words that modify a title: "Foreign Minister", "Deputy Prime Minister".
 #[rustfmt::skip]
 const TITLE_MODIFIERS: &[&str] = &[
@@ -186,7 +196,10 @@ impl Discoverer {
     pub fn find(&self, text: &str, known: &[Mention]) -> Vec<Candidate> {
         let known = Coverage::new(known.iter().map(Mention::span));
         let runs = runs(text, &known);
-        let mut found: Vec<Candidate> = runs.iter().filter_map(|run| classify(text, run)).collect();
+        let mut found: Vec<Candidate> = Vec::new();
+        for run in &runs {
+            classify_or_split(text, run, &mut found);
+        }
         let acronyms = acronym_mentions(text, &found, &known);
         let surnames = surname_mentions(text, &found, &known);
         found.extend(acronyms);
@@ -304,6 +317,84 @@ fn joins_name(word: &str) -> bool {
     is_particle(word) || (PARTICLES.contains(&prefix) && word.len() > prefix.len() + 1)
 }
 
+/// Classifies a run, or when it makes no candidate as a whole, the names it may join:
+/// coordinated names ("Monica Seles and Jan-Michael Gambill") and a name after a title inside
+/// the run ("Federal Science Minister Peter McGauran", "Rural Fire Service Commissioner Phil
+/// Koperberg", where the part before the title is classified too). Each word is looked at a
+/// bounded number of times, so the cost stays linear in the run.
+fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
+    if let Some(c) = classify(text, run) {
+        out.push(c);
+        return;
+    }
+    // "of", "for" or "the" make the whole run an organisation's name ("Bureau of Fisheries and
+    // Aquatic Resources"), never two names.
+    let organisation =
+        words(&text[run.span]).any(|(_, w)| w != "and" && ORGANISATION_PARTICLES.contains(&w));
+    let parts = if organisation { Vec::new() } else { split_run(text, run, |w| w == "and") };
+    if parts.len() > 1 {
+        for part in &parts {
+            if let Some(c) = classify(text, part).or_else(|| split_at_title(text, part, out)) {
+                out.push(c);
+            }
+        }
+    } else if let Some(c) = split_at_title(text, run, out) {
+        out.push(c);
+    }
+}
+
+/// Splits a run before its last inner title word; pushes what the part before the title makes
+/// (an organisation, say) to `out` and returns what the part from the title on makes.
+fn split_at_title(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Candidate> {
+    let (at, _) = words(&text[run.span])
+        .skip(1)
+        .filter(|(_, w)| INNER_TITLES.contains(w) || TITLES.contains(w))
+        .filter(|(_, w)| w.starts_with(char::is_uppercase))
+        .last()?;
+    let at = run.span.start + at;
+    let before = sub_run(text, run, Span::new(run.span.start, text[..at].trim_end().len()));
+    let after = sub_run(text, run, Span::new(at, run.span.end));
+    let person = classify(text, &after).filter(|c| c.kind == EntityKind::Person)?;
+    if before.span.end > before.span.start {
+        if let Some(c) = classify(text, &before).filter(|c| c.kind == EntityKind::Group) {
+            out.push(c);
+        }
+    }
+    Some(person)
+}
+
+/// Splits a run at the words `at` selects (which belong to neither side).
+fn split_run(text: &str, run: &Run, at: impl Fn(&str) -> bool) -> Vec<Run> {
+    let mut parts = Vec::new();
+    let mut from = run.span.start;
+    for (offset, word) in words(&text[run.span]) {
+        let start = run.span.start + offset;
+        if at(word) {
+            let end = text[..start].trim_end().len();
+            if end > from {
+                parts.push(sub_run(text, run, Span::new(from, end)));
+            }
+            from = start + word.len();
+            from += text[from..run.span.end].len() - text[from..run.span.end].trim_start().len();
+        }
+    }
+    if from < run.span.end && !parts.is_empty() {
+        parts.push(sub_run(text, run, Span::new(from, run.span.end)));
+    }
+    parts
+}
+
+/// The part of a run at `span`, with its own count of words; only a part that opens the run
+/// keeps the known mentions the run opens with.
+fn sub_run(text: &str, run: &Run, span: Span) -> Run {
+    let words = words(&text[span])
+        .filter(|(_, w)| w.starts_with(char::is_uppercase) || !is_particle(w))
+        .count();
+    let opens = span.start == run.span.start && run.absorbed;
+    let known_end = if opens { run.known_end.min(span.end) } else { span.start };
+    Run { span, words, absorbed: opens, known_end }
+}
+
 /// Decides whether a run is a person or a group candidate.
 fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let (span, words, _) = strip_leading(text, run, |w| OPENERS.contains(&w));
@@ -325,8 +416,12 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     if words >= 2 && followed_by_acronym(text, span).is_some() {
         return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
     }
-    let person_lead =
-        |w: &str| TITLES.contains(&w) || TITLE_MODIFIERS.contains(&w) || OPENERS.contains(&w);
+    let person_lead = |w: &str| {
+        TITLES.contains(&w)
+            || INNER_TITLES.contains(&w)
+            || TITLE_MODIFIERS.contains(&w)
+            || OPENERS.contains(&w)
+    };
     let (span, words, titled) = strip_leading(text, run, person_lead);
     let name = &text[span];
     if !(2..=4).contains(&words)
@@ -358,7 +453,7 @@ fn strip_leading(text: &str, run: &Run, strip: impl Fn(&str) -> bool) -> (Span, 
         if !strip(first) || words <= 1 {
             break;
         }
-        titled |= TITLES.contains(&first);
+        titled |= TITLES.contains(&first) || INNER_TITLES.contains(&first);
         let rest = &text[span.start + first.len()..span.end];
         let lead = rest.len() - rest.trim_start_matches(['.', ' ']).len();
         span = Span::new(span.start + first.len() + lead, span.end);
@@ -376,7 +471,10 @@ fn given_name_cue(name: &str, words: usize) -> Option<Cue> {
     let plain =
         |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'));
     ((2..=3).contains(&words)
-        && is_given_name(first)
+        && (is_given_name(first)
+            || first
+                .split_once('-')
+                .is_some_and(|(a, b)| is_given_name(a) && b.starts_with(char::is_uppercase)))
         && !NOT_PERSON_ENDS.contains(&last)
         && name.split_whitespace().all(plain))
     .then_some(Cue::GivenName)
@@ -543,6 +641,14 @@ mod tests {
             // Without a cue, only a given name makes a person.
             ("On Monday Lena Vogt left.", &[("Lena Vogt", Cue::GivenName)]),
             ("On Monday Zorbo Vogt left.", &[]),
+            // Coordinated names are two people, and a hyphen joins given names.
+            (
+                "Monica Seles and Jan-Michael Gambill won.",
+                &[("Monica Seles", Cue::GivenName), ("Jan-Michael Gambill", Cue::GivenName)],
+            ),
+            // A title inside a longer run: the name after it.
+            ("Federal Science Minister Peter McGauran spoke.", &[("Peter McGauran", Cue::Title)]),
+            ("Party Leader Zorbo Vogt spoke.", &[("Zorbo Vogt", Cue::Title)]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);
@@ -622,6 +728,20 @@ mod tests {
                 assert_eq!(person.unwrap().2, Cue::GivenName, "{text}");
             }
         }
+    }
+
+    #[test]
+    fn a_title_splits_an_organisation_from_a_person() {
+        let got = people_and_groups("The Rural Fire Service Commissioner Phil Koperberg says.");
+        let names: Vec<_> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            names,
+            [("Rural Fire Service", EntityKind::Group), ("Phil Koperberg", EntityKind::Person)]
+        );
+        // Coordination never joins two names into one person, nor makes one from the parts.
+        let got = people_and_groups("Zorbo Vogt and Lena Haddad met.");
+        assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
+        assert!(people_and_groups("The Bureau of Fish and Aquatic Resources said so.").is_empty());
     }
 
     #[test]
