@@ -78,6 +78,9 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways",
 ];
 
+/// Last words that make a state or place before them a body of it: "Queensland Government".
+const BODY_WORDS: &[&str] = &["Government", "Parliament", "Cabinet"];
+
 /// Given names, one a line after `#` comments: a name that opens with one is a person's.
 const GIVEN_NAMES: &str = include_str!("discover/given-names.txt");
 
@@ -152,7 +155,8 @@ pub struct Candidate {
 /// Finds candidate actors in text.
 #[derive(Clone, Debug, Default)]
 pub struct Discoverer {
-    _priv: (),
+    /// Whether each entity of the gazetteer is a state or a place, when built for one.
+    places: std::sync::Arc<Vec<bool>>,
 }
 
 /// A run of capitalised words.
@@ -162,6 +166,8 @@ struct Run {
     words: usize,
     /// Whether the run opens with known mentions; only an organisation name may do that.
     absorbed: bool,
+    /// Whether those known mentions are all states or places ("Queensland Government").
+    place_opening: bool,
     /// Where the known mentions the run opens with end (its start if there are none).
     known_end: usize,
 }
@@ -170,6 +176,48 @@ impl Discoverer {
     /// Creates a discoverer.
     pub fn new() -> Discoverer {
         Discoverer::default()
+    }
+
+    /// Creates a discoverer that knows the kinds of a gazetteer's entities, so that a state
+    /// or place followed by "Government", "Parliament" or "Cabinet" ("the Queensland
+    /// Government", "the Solomon Islands Parliament") is proposed as that body, a group. Use it
+    /// with mentions found with the same gazetteer.
+    ///
+    /// ```
+    /// use actorgraph::{Discoverer, Gazetteer, Matcher};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "The Haitian Government said so.";
+    /// let mentions = Matcher::new(&gaz)?.find_all(text);
+    /// let found = Discoverer::for_gazetteer(&gaz).find(text, &mentions);
+    /// assert_eq!(found[0].name, "Haitian Government");
+    /// assert!(Discoverer::new().find(text, &mentions).is_empty());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn for_gazetteer(gazetteer: &crate::Gazetteer) -> Discoverer {
+        let places = gazetteer
+            .entries()
+            .map(|e| matches!(e.kind(), EntityKind::State | EntityKind::Place))
+            .collect();
+        Discoverer { places: std::sync::Arc::new(places) }
+    }
+
+    /// Marks the runs that open with states or places only.
+    fn mark_place_openings(&self, runs: &mut [Run], known: &[Mention]) {
+        if self.places.is_empty() {
+            return;
+        }
+        let mut sorted: Vec<&Mention> = known.iter().collect();
+        sorted.sort_by_key(|m| m.span().start);
+        for run in runs.iter_mut().filter(|r| r.absorbed) {
+            let from = sorted.partition_point(|m| m.span().start < run.span.start);
+            let opening: Vec<&&Mention> =
+                sorted[from..].iter().take_while(|m| m.span().end <= run.known_end).collect();
+            run.place_opening = !opening.is_empty()
+                && opening
+                    .iter()
+                    .all(|m| self.places.get(m.entity().as_usize()).copied().unwrap_or(false));
+        }
     }
 
     /// Returns the candidates in `text`, in order. A candidate never overlaps a `known`
@@ -194,14 +242,15 @@ impl Discoverer {
     /// The cost is linear in the text (times the log of the number of mentions), whatever
     /// the text holds.
     pub fn find(&self, text: &str, known: &[Mention]) -> Vec<Candidate> {
-        let known = Coverage::new(known.iter().map(Mention::span));
-        let runs = runs(text, &known);
+        let coverage = Coverage::new(known.iter().map(Mention::span));
+        let mut runs = runs(text, &coverage);
+        self.mark_place_openings(&mut runs, known);
         let mut found: Vec<Candidate> = Vec::new();
         for run in &runs {
             classify_or_split(text, run, &mut found);
         }
-        let acronyms = acronym_mentions(text, &found, &known);
-        let surnames = surname_mentions(text, &found, &known);
+        let acronyms = acronym_mentions(text, &found, &coverage);
+        let surnames = surname_mentions(text, &found, &coverage);
         found.extend(acronyms);
         found.extend(surnames);
         found.sort_by_key(|c| (c.span.start, c.span.end));
@@ -245,6 +294,7 @@ fn runs(text: &str, known: &Coverage) -> Vec<Run> {
                         span: Span::new(start, end),
                         words: 1,
                         absorbed: overlaps,
+                        place_opening: false,
                         known_end,
                     });
                     opening = overlaps;
@@ -392,7 +442,7 @@ fn sub_run(text: &str, run: &Run, span: Span) -> Run {
         .count();
     let opens = span.start == run.span.start && run.absorbed;
     let known_end = if opens { run.known_end.min(span.end) } else { span.start };
-    Run { span, words, absorbed: opens, known_end }
+    Run { span, words, absorbed: opens, place_opening: opens && run.place_opening, known_end }
 }
 
 /// Decides whether a run is a person or a group candidate.
@@ -404,6 +454,13 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let joins_known = run.absorbed
         && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
+        return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
+    }
+    // "The Queensland Government": a state's or place's government or parliament.
+    if run.place_opening
+        && BODY_WORDS.contains(&last)
+        && text[run.known_end.min(span.end)..span.end].trim() == last
+    {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     if run.absorbed {

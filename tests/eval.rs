@@ -41,7 +41,9 @@ fn evaluation_meets_the_gate() {
     let gaz = Gazetteer::builtin();
     let matcher = Matcher::new(&gaz).unwrap();
     let off = actorgraph::evaluate(&gaz, &matcher, None, &docs, &pairs).unwrap();
-    let on = actorgraph::evaluate(&gaz, &matcher, Some(&Discoverer::new()), &docs, &pairs).unwrap();
+    let on =
+        actorgraph::evaluate(&gaz, &matcher, Some(&Discoverer::for_gazetteer(&gaz)), &docs, &pairs)
+            .unwrap();
     println!("discovery off\n{off}\ndiscovery on\n{on}");
     for error in &off.errors {
         println!("{error}");
@@ -82,8 +84,14 @@ fn real_news_evaluation_meets_the_gate() {
     for (part, min_f1, min_precision, min_pairs) in MIN_REAL_NEWS {
         let (docs, pairs) = set.part(part).unwrap();
         assert_eq!(docs.len(), 80, "{part}");
-        let scores =
-            actorgraph::evaluate(&gaz, &matcher, Some(&Discoverer::new()), docs, pairs).unwrap();
+        let scores = actorgraph::evaluate(
+            &gaz,
+            &matcher,
+            Some(&Discoverer::for_gazetteer(&gaz)),
+            docs,
+            pairs,
+        )
+        .unwrap();
         println!("{part}\n{scores}");
         let all = scores.with_unknowns;
         assert!(all.f1() >= min_f1, "{part}: F1 {:.3} is below {min_f1}", all.f1());

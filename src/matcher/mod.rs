@@ -11,6 +11,7 @@ mod engine;
 pub(crate) mod names;
 mod rules;
 mod saved;
+mod spaces;
 mod speakers;
 mod surnames;
 mod trie;
@@ -383,6 +384,18 @@ impl Matcher {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn find_all_in_year(&self, haystack: &str, year: Option<i32>) -> Vec<Mention> {
+        let Some(squeezed) = spaces::Squeezed::new(haystack) else {
+            return self.find_in(haystack, year);
+        };
+        let mut found = self.find_in(squeezed.text(), year);
+        for m in &mut found {
+            m.span = squeezed.original(m.span);
+        }
+        found
+    }
+
+    /// Finds the mentions in a text whose names are written with single spaces.
+    fn find_in(&self, haystack: &str, year: Option<i32>) -> Vec<Mention> {
         let urls = urls::url_spans(haystack);
         let speakers = speakers::label_spans(haystack);
         let mut candidates: Vec<(Mention, bool, bool)> = Vec::new();

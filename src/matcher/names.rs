@@ -57,7 +57,17 @@ const ORDINARY: &[&str] = &[
     "airlines", "airways", "railways", "telecom", "oil", "gas", "petroleum", "company",
     "corporation", "group", "institution", "affair", "question", "issue", "file", "protocol",
     "formula", "model", "plan", "initiative", "process", "dialogue", "forum", "declaration",
-    "resolution", "sanctions", "act",
+    "resolution", "sanctions", "act", "order", "medal", "award", "prize", "complex", "area",
+    "areas", "suburbs", "metropolitan", "settlement", "settlements", "magistrate", "judge",
+    "school", "schools", "college", "church", "cathedral", "mosque", "temple", "synagogue",
+    "zoo", "show", "festival", "shire", "market", "markets", "economy", "industry",
+    // Sport: "the Sydney Test", "the Adelaide Oval", "the Melbourne Cup".
+    "test", "tests", "oval", "open", "masters", "marathon", "grand", "prix", "cricket", "rugby",
+    "football", "soccer", "tennis", "olympic", "derby", "stadium", "arena", "racecourse",
+    // Faiths and peoples: "a Queensland Anglican school", "a Gaza Jewish settlement".
+    "anglican", "catholic", "baptist", "uniting", "presbyterian", "methodist", "lutheran",
+    "orthodox", "muslim", "muslims", "islamic", "jewish", "christian", "christians", "hindu",
+    "buddhist", "sikh", "aboriginal", "indigenous", "arab", "kurdish",
     // Peoples and directions.
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "new", "old",

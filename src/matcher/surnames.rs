@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Mention, rules};
+use super::{Mention, names, rules};
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::span::{Coverage, Span};
 
@@ -30,6 +30,8 @@ pub(crate) struct Surnames {
     terms: HashMap<EntityId, (i32, i32)>,
     /// Finds the titles that introduce a surname.
     titles: Option<AhoCorasick>,
+    /// The other words of each person's multi-word names ("Brian" of "Brian Kemp").
+    given: HashMap<EntityId, Vec<String>>,
 }
 
 /// A person who may be meant by a titled surname.
@@ -64,6 +66,7 @@ impl Surnames {
         let mut by_entity = HashMap::new();
         let mut people: HashMap<String, Vec<Holder>> = HashMap::new();
         let mut terms = HashMap::new();
+        let mut given: HashMap<EntityId, Vec<String>> = HashMap::new();
         for (id, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person) {
             let offices: Vec<(String, i32, i32)> = entry
                 .offices()
@@ -82,6 +85,13 @@ impl Surnames {
             }
             let mut keys: Vec<String> = Vec::new();
             for alias in entry.aliases().iter().filter(|a| a.text().contains(' ')) {
+                let words: Vec<&str> = alias.text().split_whitespace().collect();
+                let others = given.entry(id).or_default();
+                for word in &words[..words.len() - 1] {
+                    if !others.iter().any(|w| w == word) {
+                        others.push(word.to_string());
+                    }
+                }
                 for key in surname_keys(alias.text()) {
                     if !keys.contains(&key) {
                         keys.push(key);
@@ -101,7 +111,7 @@ impl Surnames {
             .match_kind(MatchKind::LeftmostLongest)
             .build(HONORIFICS.iter().chain(OFFICES))
             .ok();
-        Surnames { by_entity, people, terms, titles }
+        Surnames { by_entity, people, terms, titles, given }
     }
 
     /// Adds mentions of surnames that follow a full name of the same person in `haystack`,
@@ -182,6 +192,8 @@ impl Surnames {
         for m in mentions {
             *states.entry(m.entity()).or_default() += 1;
         }
+        let starts: Vec<usize> = mentions.iter().map(|m| m.span().start).collect();
+        let others = full_names(haystack, &known);
         let mut out = Vec::new();
         for title in titles.find_iter(haystack) {
             if !rules::at_word_boundary(haystack, title.start(), title.end()) {
@@ -209,9 +221,23 @@ impl Surnames {
             let Some(holders) = self.people.get(word) else { continue };
             let office = OFFICES.contains(&&haystack[title.start()..title.end()]);
             let title = haystack[title.start()..title.end()].to_lowercase();
-            if let Some(entity) = choose(holders, window, office.then_some(&title[..]), &states) {
-                out.push(Mention::new(entity, span, false));
+            let Some(entity) = choose(holders, window, office.then_some(&title[..]), &states)
+            else {
+                continue;
+            };
+            let mention = Mention::new(entity, span, false);
+            // "General Anthony Zinni": a given name, not a surname.
+            if names::opens_longer_name(haystack, &mention, &starts) {
+                continue;
             }
+            // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
+            let given = self.given.get(&entity).map_or(&[][..], Vec::as_slice);
+            if others.get(word).is_some_and(|(at, before)| {
+                *at < span.start && !before.iter().any(|b| given.iter().any(|g| g == b))
+            }) {
+                continue;
+            }
+            out.push(mention);
         }
         out
     }
@@ -252,6 +278,44 @@ impl Surnames {
         }
         owners
     }
+}
+
+/// Maps each capitalised word that follows other capitalised words (one space apart) outside
+/// the known mentions, as in "David Kemp", to where it first does so and the words before it
+/// back to the last title ("Minister David" gives "David"). One pass over the text.
+fn full_names<'h>(haystack: &'h str, known: &Coverage) -> HashMap<&'h str, (usize, Vec<&'h str>)> {
+    let mut out = HashMap::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut end = 0;
+    let mut pos = 0;
+    while let Some(skip) = haystack[pos..].find(|c: char| c.is_alphabetic()) {
+        let start = pos + skip;
+        let len = haystack[start..]
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .unwrap_or(haystack.len() - start);
+        let word = haystack[start..start + len].trim_end_matches(['-', '\'']);
+        pos = start + len.max(1);
+        if &haystack[end..start] != " " {
+            run.clear();
+        }
+        end = start + word.len();
+        if word.is_empty()
+            || !word.starts_with(char::is_uppercase)
+            || HONORIFICS.contains(&word)
+            || OFFICES.iter().any(|o| o.ends_with(word))
+            || names::is_ordinary(word)
+        {
+            run.clear();
+            continue;
+        }
+        if !run.is_empty() && !known.overlaps(Span::new(start, end)) {
+            out.entry(word).or_insert_with(|| (start, run.clone()));
+        }
+        if run.len() < 4 {
+            run.push(word);
+        }
+    }
+    out
 }
 
 /// Picks the one person a titled surname means, or none if it stays ambiguous.
@@ -359,6 +423,16 @@ mod tests {
             ("In Britain, Mr. Howard said.", Some(2004), Some("michael_howard")),
             // No title, no full name: a bare surname stays unresolved.
             ("Howard said.", Some(2004), None),
+            // A titled surname that opens a longer name is a given name.
+            ("In Australia, Mr Howard Smith replied calmly.", Some(2004), None),
+            // Someone else of that surname named in full first.
+            ("In Australia, Minister Dan Howard spoke. Mr Howard said.", Some(2004), None),
+            // The same person under a fuller name than the gazetteer's still resolves.
+            (
+                "In Australia, John Winston Howard spoke. Mr Howard said.",
+                Some(2004),
+                Some("john_howard"),
+            ),
         ] {
             let found = matcher.find_all_in_year(text, year);
             let people: Vec<&str> = found

@@ -120,6 +120,18 @@ const UNICODE: &[Case] = &[
     case!("cjk_letters_block", "中国Syria", []),
 ];
 
+const SPACING: &[Case] = &[
+    case!("double_space", "the United  States", [("USA", 4, 18)]),
+    case!("no_break_space", "Gaza\u{a0}City", [("gaza_city", 0, 10)]),
+    case!("tab", "Gaza\tCity", [("gaza_city", 0, 9)]),
+    case!(
+        "offsets_after_runs",
+        "Russia  and   Syria  met  the  Islamic  State",
+        [("RUS", 0, 6), ("SYR", 14, 19), ("isis", 31, 45)]
+    ),
+    case!("line_break_is_no_space", "Gaza\nCity", [("gaza", 0, 4)]),
+];
+
 const NAME_PARTS: &[Case] = &[
     case!("byline_first_name", "By Georgia Hayes", []),
     case!("first_name_before", "star Denzel Mobile said", []),
@@ -173,6 +185,11 @@ fn overlap_rules() {
 #[test]
 fn unicode_offsets() {
     run(UNICODE);
+}
+
+#[test]
+fn names_with_odd_spacing() {
+    run(SPACING);
 }
 
 #[test]

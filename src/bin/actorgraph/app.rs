@@ -282,7 +282,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
 fn eval(args: EvalArgs) -> Result<bool> {
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
-    let discoverer = (!args.no_discover).then(Discoverer::new);
+    let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
     if let Some(corpus) = &args.corpus {
         let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();

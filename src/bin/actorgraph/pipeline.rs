@@ -86,11 +86,12 @@ impl Pipeline {
             .num_threads(threads)
             .build()
             .map_err(|err| io::Error::other(format!("cannot start {threads} threads: {err}")))?;
+        let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
         Ok(Pipeline {
             gaz,
             matcher,
             segmenter: segmenter(args),
-            discoverer: (!args.no_discover).then(Discoverer::new),
+            discoverer,
             pool,
             quiet: args.quiet,
             skip_bad: args.skip_bad_records,
