@@ -13,6 +13,9 @@
 //! file, which a failed run must leave as it was; `graph --out` and `merge --out` into a
 //! directory that does not exist, which a failed run must not create. No temporary file may be
 //! left in either case.
+//!
+//! Unix only: the rows make FIFOs, sockets and symbolic links.
+#![cfg(unix)]
 
 use std::fs;
 use std::io::Write;
@@ -501,7 +504,6 @@ fn check_row(row: &Row) -> Vec<String> {
     failed.collect()
 }
 
-#[cfg(unix)]
 #[test]
 fn r14_bad_input_matrix() {
     // Four rows at a time: each cell is a process of its own.
