@@ -79,6 +79,7 @@ There are none yet: the crate always includes the built-in gazetteer and all for
 mod codec;
 mod error;
 mod hash;
+mod json;
 mod span;
 
 mod corpus;

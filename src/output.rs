@@ -344,6 +344,12 @@ impl Drop for OutputFile {
 /// special file, renames the files into place in sorted order of their names, then removes the
 /// stale files an earlier run left that this set does not hold.
 ///
+/// An output directory that does not exist yet is not created before the set is published: the
+/// temporary directory is `.actorgraph.NAME.PID.tmp` in the nearest directory that exists on
+/// the way to it, and publishing creates the missing parents and renames the temporary
+/// directory to the output directory, whole. So a run that fails or is interrupted creates no
+/// directory at all.
+///
 /// ```
 /// use std::io::Write;
 /// use actorgraph::OutputDir;
@@ -358,6 +364,12 @@ impl Drop for OutputFile {
 /// set.publish(["graph.html", "nodes.csv"])?;
 /// assert!(out.join("nodes.csv").exists());
 /// assert!(!out.join("graph.html").exists(), "stale, so removed");
+///
+/// let new = out.join("a/b");
+/// let set = OutputDir::create(&new)?;
+/// assert!(!new.exists() && !out.join("a").exists(), "created only when published");
+/// set.publish(std::iter::empty::<&str>())?;
+/// assert!(new.is_dir());
 /// # std::fs::remove_dir_all(&out)?;
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
@@ -367,21 +379,22 @@ pub struct OutputDir {
     staging: PathBuf,
     /// The files of the set, relative to `out`.
     files: BTreeSet<PathBuf>,
-    /// The directories created for `out`, deepest first, removed again (if empty) when the set
-    /// is dropped unpublished.
-    created: Vec<PathBuf>,
+    /// True if `out` did not exist when the set was started: `staging` is then outside it, and
+    /// becomes `out` when the set is published.
+    fresh: bool,
     temps: Option<TempFiles>,
     published: bool,
 }
 
 impl OutputDir {
-    /// Starts a set of files in `out`, which is created (with its parents) if missing. The
-    /// temporary directory is made at once, so a directory that cannot be written is an error
-    /// before any work is done.
+    /// Starts a set of files in `out`, which is created (with its parents) only when the set is
+    /// published. The temporary directory is made at once, so a directory that cannot be
+    /// written is an error before any work is done.
     ///
     /// # Errors
     ///
-    /// If `out` is not a directory or cannot be created or written; the message names it.
+    /// If `out` is not a directory, lies under a file, or cannot be created or written (the
+    /// temporary directory cannot be made); the message names it.
     pub fn create<P: AsRef<Path>>(out: P) -> Result<OutputDir> {
         OutputDir::open(out.as_ref(), None)
     }
@@ -398,20 +411,16 @@ impl OutputDir {
 
     fn open(out: &Path, temps: Option<&TempFiles>) -> Result<OutputDir> {
         let mut guard = Guard::new(temps)?;
-        let created = create_dirs(out)?;
-        let staging = out.join(format!(".actorgraph.{}.tmp", std::process::id()));
+        let (staging, fresh) = staging_dir(out)?;
         let _ = fs::remove_dir_all(&staging);
-        if let Err(err) = fs::create_dir(&staging) {
-            remove_created(&created);
-            return Err(Error::io_at(out, err));
-        }
+        fs::create_dir(&staging).map_err(|err| Error::io_at(out, err))?;
         guard.add(&staging);
         let temps = temps.cloned();
         Ok(OutputDir {
             out: out.to_path_buf(),
             staging,
             files: BTreeSet::new(),
-            created,
+            fresh,
             temps,
             published: false,
         })
@@ -449,8 +458,10 @@ impl OutputDir {
 
     /// Renames every file of the set into place, in sorted order of their names, then removes
     /// the files named in `stale` (relative to the output directory) that the set does not
-    /// hold, and any directory that this leaves empty. Holds the lock of the [`TempFiles`]
-    /// throughout, so a signal handler's [`TempFiles::remove_all`] waits for it to finish.
+    /// hold, and any directory that this leaves empty. If the output directory did not exist,
+    /// creates its missing parents and renames the whole temporary directory to it instead.
+    /// Holds the lock of the [`TempFiles`] throughout, so a signal handler's
+    /// [`TempFiles::remove_all`] waits for it to finish.
     ///
     /// # Errors
     ///
@@ -462,6 +473,25 @@ impl OutputDir {
         P: AsRef<Path>,
     {
         let mut guard = Guard::new(self.temps.as_ref())?;
+        if self.fresh && fs::symlink_metadata(&self.out).is_err() {
+            rename_new_dir(&self.staging, &self.out)?;
+            self.published = true;
+            guard.forget(&self.staging);
+            return Ok(());
+        }
+        self.rename_files()?;
+        self.published = true;
+        let _ = fs::remove_dir_all(&self.staging);
+        guard.forget(&self.staging);
+        for name in stale {
+            self.remove_stale(name.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// Renames the files of the set into the output directory, once none of their
+    /// destinations is in the way.
+    fn rename_files(&self) -> Result<()> {
         for name in &self.files {
             let dest = self.out.join(name);
             match fs::symlink_metadata(&dest) {
@@ -479,20 +509,20 @@ impl OutputDir {
             }
             fs::rename(&from, &dest).map_err(|err| Error::io_at(&dest, err))?;
         }
-        self.published = true;
-        let _ = fs::remove_dir_all(&self.staging);
-        guard.forget(&self.staging);
-        for name in stale {
-            let name = name.as_ref();
-            if self.files.contains(name) {
-                continue;
-            }
-            let path = self.out.join(name);
-            if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-                fs::remove_file(&path).map_err(|err| Error::io_at(&path, err))?;
-                if let Some(parent) = path.parent().filter(|p| *p != self.out) {
-                    let _ = fs::remove_dir(parent);
-                }
+        Ok(())
+    }
+
+    /// Removes the graph file `name` of an earlier run unless the set holds it, and its
+    /// directory if that leaves it empty.
+    fn remove_stale(&self, name: &Path) -> Result<()> {
+        if self.files.contains(name) {
+            return Ok(());
+        }
+        let path = self.out.join(name);
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            fs::remove_file(&path).map_err(|err| Error::io_at(&path, err))?;
+            if let Some(parent) = path.parent().filter(|p| *p != self.out) {
+                let _ = fs::remove_dir(parent);
             }
         }
         Ok(())
@@ -507,45 +537,56 @@ impl Drop for OutputDir {
         let mut guard = Guard(self.temps.as_ref().map(TempFiles::lock));
         let _ = fs::remove_dir_all(&self.staging);
         guard.forget(&self.staging);
-        remove_created(&self.created);
     }
 }
 
-/// Creates `dir` and its missing parents. Returns the directories it created, deepest first.
-fn create_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
-    match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => return Ok(Vec::new()),
+/// Where the temporary directory of a set in `out` goes, and whether `out` is missing (the
+/// temporary directory is then beside the first missing directory on the way to `out`, in the
+/// nearest one that exists, so that renaming it to `out` stays on one file system).
+fn staging_dir(out: &Path) -> Result<(PathBuf, bool)> {
+    let temp_name = |name: &str| format!(".actorgraph{name}.{}.tmp", std::process::id());
+    match fs::metadata(out) {
+        Ok(meta) if meta.is_dir() => return Ok((out.join(temp_name("")), false)),
         Ok(_) => {
             let msg = "is not a directory (the output needs a directory here)";
-            return Err(refuse(dir, io::ErrorKind::NotADirectory, msg));
+            return Err(refuse(out, io::ErrorKind::NotADirectory, msg));
         }
         Err(_) => {}
     }
-    let existing = dir.ancestors().skip(1).find(|a| a.as_os_str().is_empty() || a.exists());
-    if let Some(file) = existing.filter(|a| !a.as_os_str().is_empty() && !a.is_dir()) {
-        let msg = format!("cannot be created: {} is not a directory", file.display());
-        return Err(refuse(dir, io::ErrorKind::NotADirectory, &msg));
+    let base = out.ancestors().skip(1).find(|a| a.as_os_str().is_empty() || a.exists());
+    let base = base.unwrap_or(Path::new(""));
+    if !base.as_os_str().is_empty() && !base.is_dir() {
+        let msg = format!("cannot be created: {} is not a directory", base.display());
+        return Err(refuse(out, io::ErrorKind::NotADirectory, &msg));
     }
-    let missing: Vec<PathBuf> = dir
-        .ancestors()
+    let name = out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    Ok((base.join(temp_name(&format!(".{name}"))), true))
+}
+
+/// Creates the missing parents of the new directory `out` and renames the directory `from` to
+/// it. If the rename fails, removes the parents it created.
+fn rename_new_dir(from: &Path, out: &Path) -> Result<()> {
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    let missing: Vec<PathBuf> = parent
+        .into_iter()
+        .flat_map(Path::ancestors)
         .filter(|a| !a.as_os_str().is_empty())
         .take_while(|a| fs::symlink_metadata(a).is_err())
         .map(Path::to_path_buf)
         .collect();
-    if let Err(err) = fs::create_dir_all(dir) {
-        remove_created(&missing);
-        return Err(Error::io_at(dir, err));
-    }
-    Ok(missing)
-}
-
-/// Removes the directories `create_dirs` made, deepest first, as long as they are empty.
-fn remove_created(dirs: &[PathBuf]) {
-    for dir in dirs {
-        if fs::remove_dir(dir).is_err() {
-            break;
+    let done = match parent {
+        Some(parent) => fs::create_dir_all(parent).map_err(|err| Error::io_at(parent, err)),
+        None => Ok(()),
+    };
+    let done = done.and_then(|()| fs::rename(from, out).map_err(|err| Error::io_at(out, err)));
+    if done.is_err() {
+        for dir in &missing {
+            if fs::remove_dir(dir).is_err() {
+                break;
+            }
         }
     }
+    done
 }
 
 #[cfg(test)]
@@ -712,17 +753,57 @@ mod tests {
     }
 
     #[test]
-    fn r14_output_set_in_a_new_directory_is_removed_on_failure() {
+    fn r14_output_set_in_a_new_directory_is_created_only_when_published() {
         let dir = Scratch::new("set-new");
         let out = dir.0.join("a/b");
-        drop(OutputDir::create(&out).unwrap());
-        assert!(dir.names().is_empty(), "the directories it made are gone");
+        let mut set = OutputDir::create(&out).unwrap();
+        assert_eq!(dir.names(), [format!(".actorgraph.b.{}.tmp", std::process::id())]);
+        set.file("nodes.csv").unwrap().commit().unwrap();
+        drop(set);
+        assert!(dir.names().is_empty(), "a failed run creates no directory");
+        let temps = TempFiles::new();
+        let set = OutputDir::create_with(&out, &temps).unwrap();
+        temps.remove_all();
+        assert!(dir.names().is_empty(), "nor does an interrupted one: {:?}", dir.names());
+        drop(set);
+        let mut set = OutputDir::create(&out).unwrap();
+        let mut file = set.file("2025-06/nodes.csv").unwrap();
+        file.write_all(b"new").unwrap();
+        file.commit().unwrap();
+        set.publish(["graph.dot"]).unwrap();
+        assert_eq!(dir.names(), ["a"]);
+        assert_eq!(fs::read_to_string(out.join("2025-06/nodes.csv")).unwrap(), "new");
+        assert_eq!(fs::read_dir(&out).unwrap().count(), 1, "no temporary directory inside");
+        // A directory made by someone else meanwhile is filled file by file.
+        let other = dir.0.join("c");
+        let mut set = OutputDir::create(&other).unwrap();
+        set.file("nodes.csv").unwrap().commit().unwrap();
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("graph.dot"), "theirs").unwrap();
+        set.publish(["graph.dot"]).unwrap();
+        let mut names: Vec<_> =
+            fs::read_dir(&other).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["nodes.csv"], "stale graph files go as in any existing directory");
+        // A parent that became a file: the error names it and nothing is left.
+        let late = dir.0.join("d/e");
+        let set = OutputDir::create(&late).unwrap();
+        fs::write(dir.0.join("d"), "").unwrap();
+        let err = set.publish(std::iter::empty::<&str>()).unwrap_err().to_string();
+        assert!(err.contains("/d: "), "{err}");
+        assert_eq!(dir.names(), ["a", "c", "d"]);
+    }
+
+    #[test]
+    fn r14_output_set_refuses_what_is_not_a_directory() {
+        let dir = Scratch::new("set-file");
         fs::write(dir.0.join("file"), "").unwrap();
         let err = OutputDir::create(dir.0.join("file")).unwrap_err().to_string();
         assert!(err.ends_with("file: is not a directory (the output needs a directory here)"));
         let err = OutputDir::create(dir.0.join("file/out")).unwrap_err().to_string();
         assert!(err.contains("out: cannot be created: "), "{err}");
         assert!(err.ends_with("file is not a directory"), "{err}");
+        assert_eq!(dir.names(), ["file"]);
     }
 
     #[test]

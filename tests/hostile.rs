@@ -1,14 +1,7 @@
 //! Hostile input (issue 14): what the README promises must hold when the input is built to
 //! break it. Each test is named after the defect it guards against.
 
-use crate::util::{TempDir, actorgraph, run, run_with_stdin};
-
-/// Runs `cmd` with `stdin` and returns (exit code, stdout, stderr).
-fn run_stdin(cmd: &mut std::process::Command, stdin: &[u8]) -> (i32, String, String) {
-    let out = run_with_stdin(cmd, stdin);
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
-}
+use crate::util::{TempDir, actorgraph, exits, names_in, run, run_stdin};
 
 #[test]
 fn r14_stdin_line_numbers_count_leading_blank_lines() {
@@ -32,8 +25,7 @@ fn r14_directory_symlink_cycles_are_not_followed() {
     dir.write("L/a/x.txt", "Russia met Ukraine.");
     symlink("..", dir.join("L/a/up")).unwrap();
     symlink("../a", dir.join("L/a/again")).unwrap();
-    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(dir.join("L")));
-    assert_eq!(code, 0, "{stderr}");
+    let (stdout, stderr) = exits(0, run(actorgraph().arg("extract").arg(dir.join("L"))));
     assert_eq!(stdout.lines().count(), 3, "the file is read once: {stdout}");
     for link in ["L/a/up", "L/a/again"] {
         let want = format!("warning: {}: skipped: it leads back to", dir.join(link).display());
@@ -51,8 +43,7 @@ fn r14_file_names_that_are_not_utf8_are_read() {
     if std::fs::write(&path, "Russia met Ukraine.").is_err() {
         return; // a file system that only takes UTF-8 names
     }
-    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(dir.path()));
-    assert_eq!(code, 0, "{stderr}");
+    let (stdout, stderr) = exits(0, run(actorgraph().arg("extract").arg(dir.path())));
     assert!(stdout.contains("caf\u{FFFD}-2025-03-14.txt,2025-03-14,RUS,"), "{stdout}");
     assert!(stderr.contains("the file name is not UTF-8"), "{stderr}");
 }
@@ -61,12 +52,10 @@ fn r14_file_names_that_are_not_utf8_are_read() {
 fn r14_jsonl_byte_order_mark_is_stripped() {
     let dir = TempDir::new("bom");
     let path = dir.write("bom.jsonl", "\u{FEFF}{\"id\":\"a\",\"text\":\"Russia.\"}\n");
-    let (code, stdout, stderr) = run(actorgraph().arg("extract").arg(&path));
-    assert_eq!(code, 0, "{stderr}");
+    let (stdout, _) = exits(0, run(actorgraph().arg("extract").arg(&path)));
     assert!(stdout.contains("\na,,RUS,state,Russia,Russia,0,6,"), "{stdout}");
     let input = "\u{FEFF}{\"id\":\"a\",\"text\":\"Russia.\"}\n";
-    let (code, stdout, stderr) = run_stdin(actorgraph().args(["extract", "-"]), input.as_bytes());
-    assert_eq!(code, 0, "{stderr}");
+    let (stdout, _) = exits(0, run_stdin(actorgraph().args(["extract", "-"]), input.as_bytes()));
     assert!(stdout.contains("\na,,RUS,state,Russia,Russia,0,6,"), "{stdout}");
 }
 
@@ -97,8 +86,7 @@ fn r14_duplicate_jsonl_ids_warn_once_per_id() {
 #[test]
 fn r14_empty_input_directory_warns() {
     let dir = TempDir::new("empty");
-    let (code, _, stderr) = run(actorgraph().arg("extract").arg(dir.path()));
-    assert_eq!(code, 1, "{stderr}");
+    let (_, stderr) = exits(1, run(actorgraph().arg("extract").arg(dir.path())));
     let want = format!("warning: {}: no file to read", dir.path().display());
     assert!(stderr.contains(&want), "{stderr}");
 }
@@ -138,8 +126,7 @@ fn r14_ill_formed_xml_and_dot_labels_are_escaped() {
         if let Some(slice) = slice {
             cmd.args(["--slice", slice]);
         }
-        let (code, _, stderr) = run(&mut cmd);
-        assert_eq!(code, 0, "{stderr}");
+        exits(0, run(&mut cmd));
     }
     let files = [plain.join("graph.gexf"), plain.join("graph.graphml"), sliced.join("graph.gexf")];
     for path in &files {
@@ -205,9 +192,7 @@ fn r14_empty_and_punctuation_only_gazetteer_names_are_rejected() {
 fn r14_merge_overflow_is_an_error_naming_the_partial() {
     let dir = TempDir::new("overflow");
     let shard = dir.join("shard");
-    let (code, _, stderr) =
-        run(actorgraph().args(["graph", "--partial", "data/articles", "--out"]).arg(&shard));
-    assert_eq!(code, 0, "{stderr}");
+    exits(0, run(actorgraph().args(["graph", "--partial", "data/articles", "--out"]).arg(&shard)));
     let text = std::fs::read_to_string(shard.join("partial.json")).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     for node in value["nodes"].as_array_mut().unwrap() {
@@ -215,9 +200,8 @@ fn r14_merge_overflow_is_an_error_naming_the_partial() {
     }
     let big = dir.write("big.json", value.to_string());
     let out = dir.join("out");
-    let (code, _, stderr) =
-        run(actorgraph().arg("merge").arg(&big).arg(&big).arg("--out").arg(&out));
-    assert_eq!(code, 2, "{stderr}");
+    let (_, stderr) =
+        exits(2, run(actorgraph().arg("merge").arg(&big).arg(&big).arg("--out").arg(&out)));
     let want = format!("actorgraph: {}:1: the mentions of node", big.display());
     assert!(stderr.contains(&want) && stderr.contains("cannot merge"), "{stderr}");
     assert!(!out.exists(), "nothing is written");
@@ -264,8 +248,7 @@ fn r14_csv_formula_injection_is_neutralised() {
         cmd.args(["graph", "--weight", "pmi", "--format", "csv", "--out"]).arg(&out);
         common(&mut cmd);
         cmd.args(flag);
-        let (code, _, stderr) = run(&mut cmd);
-        assert_eq!(code, 0, "{stderr}");
+        exits(0, run(&mut cmd));
     }
     let nodes = std::fs::read_to_string(dir.join("safe/nodes.csv")).unwrap();
     assert!(nodes.contains("\n'+q,'-Minus Front,group,"), "{nodes}");
@@ -280,16 +263,6 @@ fn r14_csv_formula_injection_is_neutralised() {
         edges.lines().skip(1).map(|l| l.split(',').skip(3).collect::<Vec<_>>().join(",")).collect()
     };
     assert_eq!(numbers(&edges), numbers(&raw_edges), "numeric columns are never changed");
-}
-
-/// The names in `dir`, sorted.
-fn names_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// The graph files every format writes, sorted.
@@ -312,9 +285,7 @@ fn r14_output_never_replaces_what_is_not_a_regular_file() {
     std::fs::create_dir(dir.join("real")).unwrap();
     let target = dir.write("real/target.csv", "old");
     symlink("real/target.csv", dir.join("link.csv")).unwrap();
-    let (code, _, stderr) =
-        run(actorgraph().args(["extract", "data/articles", "-o"]).arg(dir.join("link.csv")));
-    assert_eq!(code, 0, "{stderr}");
+    exits(0, run(actorgraph().args(["extract", "data/articles", "-o"]).arg(dir.join("link.csv"))));
     assert!(std::fs::symlink_metadata(dir.join("link.csv")).unwrap().file_type().is_symlink());
     assert!(std::fs::read_to_string(&target).unwrap().starts_with("document,"));
     assert_eq!(names_in(&dir.join("real")), ["target.csv"]);
@@ -371,11 +342,13 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
     // A run that fails after reading the corpus leaves the earlier set as it was.
     let before = std::fs::read(out.join("graph.gexf")).unwrap();
     let undated = dir.write("undated.txt", "Russia met Ukraine.");
-    let (code, _, stderr) = run(actorgraph()
-        .args(["graph", "-q", "--slice", "month", "--out"])
-        .arg(&out)
-        .arg(&undated));
-    assert_eq!(code, 2, "{stderr}");
+    let (_, stderr) = exits(
+        2,
+        run(actorgraph()
+            .args(["graph", "-q", "--slice", "month", "--out"])
+            .arg(&out)
+            .arg(&undated)),
+    );
     assert!(stderr.contains("no document has a date with a month"), "{stderr}");
     assert_eq!(names_in(&out), ALL_GRAPH_FILES, "no temporary directory is left");
     assert_eq!(std::fs::read(out.join("graph.gexf")).unwrap(), before);
@@ -384,10 +357,12 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(names_in(&out), ["edges.csv", "nodes.csv"]);
     // A sliced run, then an unsliced one: the period directories of the first are removed.
-    let (code, _, stderr) = run(actorgraph()
-        .args(["graph", "-q", "data/sample.jsonl", "--slice", "month", "--out"])
-        .arg(&out));
-    assert_eq!(code, 0, "{stderr}");
+    exits(
+        0,
+        run(actorgraph()
+            .args(["graph", "-q", "data/sample.jsonl", "--slice", "month", "--out"])
+            .arg(&out)),
+    );
     let periods: Vec<String> = names_in(&out).into_iter().filter(|n| n.starts_with("20")).collect();
     assert!(!periods.is_empty(), "{:?}", names_in(&out));
     assert!(!out.join("nodes.csv").exists(), "{:?}", names_in(&out));
@@ -395,14 +370,14 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(names_in(&out), ["graph.dot"]);
     // A partial run writes partial.json and leaves the graph files alone; merge reads it.
-    let (code, _, stderr) = run(actorgraph()
-        .args(["graph", "-q", "--partial", "data/sample.jsonl", "--out"])
-        .arg(&out));
-    assert_eq!(code, 0, "{stderr}");
+    exits(
+        0,
+        run(actorgraph()
+            .args(["graph", "-q", "--partial", "data/sample.jsonl", "--out"])
+            .arg(&out)),
+    );
     assert_eq!(names_in(&out), ["graph.dot", "partial.json"]);
-    let (code, _, stderr) =
-        run(actorgraph().arg("merge").arg(out.join("partial.json")).arg("--out").arg(&out));
-    assert_eq!(code, 0, "{stderr}");
+    exits(0, run(actorgraph().arg("merge").arg(out.join("partial.json")).arg("--out").arg(&out)));
     assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv", "partial.json"]);
 }
 
@@ -496,6 +471,41 @@ fn r14_sigterm_during_extract_leaves_no_temporary_file() {
     assert!(names.is_empty() || names == ["m.csv"], "{names:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn r14_interrupted_graph_into_a_new_directory_creates_nothing() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new("new-out-sigterm");
+    let input = big_corpus(&dir, 40_000);
+    let out = dir.join("a/b/out");
+    let mut child = actorgraph()
+        .args(["graph", "-q", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The run stages its files beside the first directory it would create.
+    let started = wait_for_temp(dir.path(), &mut child);
+    kill(child.id(), "TERM");
+    let status = child.wait().unwrap();
+    assert!(started || status.success(), "{status:?}");
+    if status.success() {
+        assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv"]);
+    } else {
+        assert_eq!(status.signal(), Some(15), "{status:?}");
+        assert_eq!(names_in(dir.path()), ["big.txt"], "no directory, no temporary file");
+    }
+    // A run that fails creates no directory either.
+    let _ = std::fs::remove_dir_all(dir.join("a"));
+    let (_, stderr) = exits(
+        2,
+        run(actorgraph().args(["graph", "-q", "--slice", "month", "--out"]).arg(&out).arg(&input)),
+    );
+    assert!(stderr.contains("no document has a date with a month"), "{stderr}");
+    assert_eq!(names_in(dir.path()), ["big.txt"]);
+}
+
 #[test]
 fn r14_output_path_is_checked_before_any_input_is_read() {
     let dir = TempDir::new("out-first");
@@ -516,8 +526,7 @@ fn r14_output_path_is_checked_before_any_input_is_read() {
         ),
     ];
     for (args, out, want) in cases {
-        let (code, _, stderr) = run(actorgraph().args(args).arg(&out).arg(&missing));
-        assert_eq!(code, 2, "{stderr}");
+        let (_, stderr) = exits(2, run(actorgraph().args(args).arg(&out).arg(&missing)));
         let want = format!("actorgraph: {}: {want}", out.display());
         assert!(stderr.contains(&want), "{args:?}: {stderr}");
         assert!(!stderr.contains("missing-input"), "the input is not read first: {stderr}");
@@ -531,9 +540,8 @@ fn r14_output_path_is_checked_before_any_input_is_read() {
         std::fs::create_dir(&ro).unwrap();
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
         if std::fs::write(ro.join("probe"), "").is_err() {
-            let (code, _, stderr) =
-                run(actorgraph().args(["graph", "--out"]).arg(&ro).arg(&missing));
-            assert_eq!(code, 2, "{stderr}");
+            let (_, stderr) =
+                exits(2, run(actorgraph().args(["graph", "--out"]).arg(&ro).arg(&missing)));
             assert!(stderr.contains(&format!("actorgraph: {}: ", ro.display())), "{stderr}");
             assert!(!stderr.contains("missing-input"), "{stderr}");
         }
@@ -557,22 +565,22 @@ fn r14_text_documents_are_capped_while_read() {
     }
     gz.finish().unwrap();
     let small = dir.write("small.txt", "Russia met Ukraine.");
-    let (code, _, stderr) = run(actorgraph().arg("extract").arg(&path));
-    assert_eq!(code, 2, "{stderr}");
+    let (_, stderr) = exits(2, run(actorgraph().arg("extract").arg(&path)));
     let want =
         format!("actorgraph: {}: a text document larger than 67108864 bytes", path.display());
     assert!(stderr.contains(&want), "{stderr}");
-    let (code, stdout, stderr) = run(actorgraph()
-        .args(["extract", "--skip-bad-records", "--max-document-bytes", "1000000"])
-        .arg(&path)
-        .arg(&small));
-    assert_eq!(code, 0, "{stderr}");
+    let (stdout, stderr) = exits(
+        0,
+        run(actorgraph()
+            .args(["extract", "--skip-bad-records", "--max-document-bytes", "1000000"])
+            .arg(&path)
+            .arg(&small)),
+    );
     assert!(stderr.contains("larger than 1000000 bytes (the limit) (skipped)"), "{stderr}");
     assert_eq!(stdout.lines().count(), 3, "the small file is read: {stdout}");
     let line = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n", "Russia ".repeat(200));
     let jsonl = dir.write("long.jsonl", line);
-    let (code, _, stderr) =
-        run(actorgraph().args(["extract", "--max-document-bytes", "1000"]).arg(&jsonl));
-    assert_eq!(code, 2, "{stderr}");
+    let (_, stderr) =
+        exits(2, run(actorgraph().args(["extract", "--max-document-bytes", "1000"]).arg(&jsonl)));
     assert!(stderr.contains("long.jsonl:1: line longer than 1000 bytes"), "{stderr}");
 }

@@ -4,6 +4,7 @@
 mod util;
 
 mod api;
+mod bad_input;
 mod cli;
 mod eval;
 mod examples;

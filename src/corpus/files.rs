@@ -224,6 +224,8 @@ impl Documents {
     /// - a symbolic link to a directory that contains it, or to a directory read already (it
     ///   is skipped, so no file is read twice and the walk ends);
     /// - a directory named in the inputs that holds no file to read;
+    /// - a FIFO, socket or device found in a directory (it is skipped: a FIFO could make the
+    ///   run wait forever; named in the inputs, it is read);
     /// - a file name that is not UTF-8 (the file is read; its id shows U+FFFD for the bytes);
     /// - a JSONL id seen before, reported once per id with the file and line of both.
     ///
@@ -319,8 +321,12 @@ impl Documents {
                 continue;
             }
             if !path.is_dir() {
-                if has_corpus_extension(&path) {
-                    found.push(path);
+                if !has_corpus_extension(&path) {
+                    continue;
+                }
+                match special_file(&path) {
+                    Some(warning) => self.warnings.push(warning),
+                    None => found.push(path),
                 }
             } else if let Some(loop_warning) = symlink_loop(&entry, &canonical) {
                 self.warnings.push(loop_warning);
@@ -375,6 +381,34 @@ fn symlink_loop(entry: &fs::DirEntry, parent: &Path) -> Option<String> {
             target.display()
         )
     })
+}
+
+/// Returns a warning if `path`, found in a directory, is a FIFO, a socket or a device (itself
+/// or through a link): reading a FIFO nobody writes to would wait forever, and a device may
+/// never end. Named on the command line, such a file is read (`<(zcat corpus.gz)` is a pipe).
+fn special_file(path: &Path) -> Option<String> {
+    let meta = fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            "a device"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = "a special file";
+    Some(format!(
+        "{}: skipped: it is {what}, not a regular file (name it on the command line to read it)",
+        path.display()
+    ))
 }
 
 /// Opens a file for buffered reading, decompressing it if its name ends in `.gz`.

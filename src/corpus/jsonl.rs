@@ -62,7 +62,9 @@ impl JsonlOptions {
     }
 
     /// Reads documents from `rdr`, one JSON object per line. `origin` names the source in ids
-    /// and error messages.
+    /// and error messages. A line that is not one JSON object, has no text field, or has the
+    /// same key twice in an object (`{"text": "a", "text": "b"}`, which JSON readers disagree
+    /// on) is an error naming its line.
     ///
     /// ```
     /// use actorgraph::JsonlOptions;
@@ -154,7 +156,7 @@ impl<R> JsonlDocuments<R> {
         let source_bytes = bytes.len() as u64 + 1;
         let (line, lossy) = decode_lossy(bytes);
         let value: Value =
-            serde_json::from_str(&line).map_err(|err| match lone_surrogate(&line) {
+            crate::json::from_str(&line).map_err(|err| match lone_surrogate(&line) {
                 Some((escape, column)) => self.error(format!(
                     "invalid JSON: the escape {escape} at column {column} is half of a UTF-16 \
                  surrogate pair without its other half (a lone surrogate), which is not a \
@@ -321,6 +323,20 @@ mod tests {
         let docs = read("[1, 2]\n{\"text\": 5}\n");
         assert!(docs[0].as_ref().unwrap_err().to_string().contains("expected a JSON object"));
         assert!(docs[1].as_ref().unwrap_err().to_string().contains("is not a string"));
+    }
+
+    #[test]
+    fn r14_duplicate_keys_are_an_error_naming_the_key() {
+        let docs = read("{\"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"a\", \"text\": \"b\"}\n");
+        assert_eq!(docs[0].as_ref().unwrap().text(), "a");
+        let err = docs[1].as_ref().unwrap_err().to_string();
+        assert!(
+            err.starts_with("t.jsonl:2: invalid JSON: duplicate key \"text\" in one object"),
+            "{err}"
+        );
+        let docs = read("{\"text\": \"a\", \"src\": {\"k\": 1, \"k\": 2}}\n");
+        let err = docs[0].as_ref().unwrap_err().to_string();
+        assert!(err.contains("duplicate key \"k\""), "also in a nested object: {err}");
     }
 
     #[test]

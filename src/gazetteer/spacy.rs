@@ -83,7 +83,7 @@ struct Pattern {
 }
 
 fn parse_line(line: &str) -> std::result::Result<Pattern, String> {
-    let value: Value = serde_json::from_str(line).map_err(|err| format!("invalid JSON: {err}"))?;
+    let value: Value = crate::json::from_str(line).map_err(|err| format!("invalid JSON: {err}"))?;
     let Value::Object(mut object) = value else {
         return Err("expected a JSON object with \"label\" and \"pattern\"".to_string());
     };
@@ -282,6 +282,14 @@ mod tests {
 
     fn names(entry: &Entry) -> Vec<&str> {
         entry.aliases().iter().map(|a| a.text()).collect()
+    }
+
+    #[test]
+    fn r14_duplicate_keys_are_an_error_naming_file_and_line() {
+        let text = "{\"label\": \"ORG\", \"pattern\": \"Apple\"}\n\
+                    {\"label\": \"ORG\", \"label\": \"GPE\", \"pattern\": \"Apple\"}\n";
+        let err = err(text);
+        assert!(err.starts_with("p.jsonl:2: invalid JSON: duplicate key \"label\""), "{err}");
     }
 
     #[test]

@@ -80,11 +80,35 @@ pub fn run_with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Runs a command with the given standard input and returns (exit code, stdout, stderr).
+pub fn run_stdin(cmd: &mut Command, stdin: &[u8]) -> (i32, String, String) {
+    let out = run_with_stdin(cmd, stdin);
+    let code = out.status.code().unwrap_or(-1);
+    (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// The names of the entries of `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {}", dir.display(), e))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Runs a command and returns (exit code, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().unwrap();
     let code = out.status.code().unwrap_or(-1);
     (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Checks that a run, as `run` or `run_stdin` return it, exited with `code` (showing its
+/// standard error if not), and returns its standard output and standard error.
+pub fn exits(code: i32, (got, stdout, stderr): (i32, String, String)) -> (String, String) {
+    assert_eq!(got, code, "exit status; standard error:\n{stderr}");
+    (stdout, stderr)
 }
 
 /// Compares `got` with the golden file `data/expected/NAME`. With `ACTORGRAPH_BLESS=1` in the

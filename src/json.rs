@@ -1,0 +1,121 @@
+//! JSON parsing that refuses duplicate keys.
+//!
+//! `serde_json::Value` keeps the last of two equal keys in one object and drops the first
+//! without a word, so `{"text": "a", "text": "b"}` would read as the text "b". A record like
+//! that is ambiguous (other JSON readers keep the first), so the JSONL corpus reader and the
+//! spaCy importer parse with [`from_str`], which makes it an error naming the key.
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// Parses `text` as one JSON value, like `serde_json::from_str::<Value>`, except that an
+/// object with the same key twice (at any depth) is an error: ``duplicate key "text" in one
+/// object at line 1 column 27``.
+pub(crate) fn from_str(text: &str) -> serde_json::Result<Value> {
+    serde_json::from_str::<Unique>(text).map(|unique| unique.0)
+}
+
+/// A JSON value read with no duplicate key in any of its objects.
+struct Unique(Value);
+
+impl<'de> Deserialize<'de> for Unique {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Unique, D::Error> {
+        deserializer.deserialize_any(UniqueVisitor).map(Unique)
+    }
+}
+
+/// Builds a [`Value`] as serde_json's own visitor does, checking the keys of each object.
+struct UniqueVisitor;
+
+impl<'de> DeserializeSeed<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(UniqueVisitor)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                let shown = Value::String(key);
+                return Err(de::Error::custom(format!("duplicate key {shown} in one object")));
+            }
+            let value = map.next_value_seed(UniqueVisitor)?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_serde_json_parses() {
+        let text =
+            r#"{"a": [1, -2, 3.5, true, null, "x"], "b": {"c": "d"}, "e": 18446744073709551615}"#;
+        assert_eq!(from_str(text).unwrap(), serde_json::from_str::<Value>(text).unwrap());
+        for text in ["\"s\"", "1", "[]", "{}", "null"] {
+            assert_eq!(from_str(text).unwrap(), serde_json::from_str::<Value>(text).unwrap());
+        }
+        assert!(from_str("{\"a\": 1,}").is_err());
+        assert!(from_str("{\"a\": 1} x").is_err(), "trailing characters");
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_at_any_depth() {
+        let err = from_str(r#"{"text": "a", "text": "b"}"#).unwrap_err().to_string();
+        assert_eq!(err, "duplicate key \"text\" in one object at line 1 column 20");
+        let err = from_str(r#"{"m": [{"k": 1, "k": 2}]}"#).unwrap_err().to_string();
+        assert!(err.starts_with("duplicate key \"k\" in one object"), "{err}");
+        let err = from_str(r#"{"a\"b": 1, "a\u0022b": 2}"#).unwrap_err().to_string();
+        assert!(err.starts_with(r#"duplicate key "a\"b" in one object"#), "escapes: {err}");
+        assert!(from_str(r#"{"a": {"k": 1}, "b": {"k": 1}}"#).is_ok(), "one key per object");
+    }
+}
