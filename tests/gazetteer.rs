@@ -676,3 +676,38 @@ fn coverage_names_resolve_to_the_right_kind() {
         failures
     );
 }
+
+/// Sentences naming local places of Australia, New Zealand and the Pacific islands
+/// (gazetteers/local-oceania.tsv), with an id that must or must not be among the mentions.
+/// Names shared with English words or places elsewhere count only in a story that names the
+/// place's country.
+const OCEANIA_CASES: &[(&str, &str, bool)] = &[
+    ("Police in Wagga Wagga arrested two men.", "wagga_wagga", true),
+    ("Asylum seekers at Woomera staged a hunger strike.", "woomera", true),
+    ("The mine at Mount Isa cut 300 jobs.", "mount_isa", true),
+    ("Floods cut off Lismore in northern New South Wales.", "lismore_australia", true),
+    ("The council in Orange, New South Wales, approved the plan.", "orange_australia", true),
+    ("Orange growers in Spain expect a poor harvest.", "orange_australia", false),
+    ("Newcastle beat Sunderland in the north of England.", "newcastle_australia", false),
+    ("Bushfires threatened homes near Newcastle, north of Sydney.", "newcastle_australia", true),
+    ("Tourists returned to Queenstown after snow closed New Zealand roads.", "queenstown_nz", true),
+    ("Former rebels met in Arawa, on Bougainville.", "arawa", true),
+    ("The ferry left Honiara for Auki on Malaita.", "auki", true),
+    ("A navy ship docked at Devonport in Tasmania.", "devonport_tasmania", true),
+    ("A navy ship docked at Devonport in Auckland.", "devonport_auckland", true),
+];
+
+#[test]
+fn oceania_local_places_resolve() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let mut failures = Vec::new();
+    for &(text, id, expected) in OCEANIA_CASES {
+        let ids: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        if ids.contains(&id) != expected {
+            failures.push(format!("{text:?}: expected {id} {expected}, found {ids:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
