@@ -5,8 +5,9 @@
 //! after "said", after "according to", in a byline, or before an apposition ("Omar Haddad, a
 //! spokesman"); a group when the name ends in an organisation word ("... Salvation Front",
 //! "... Policy Institute") or is followed by its acronym in parentheses ("(NSF)"), which then
-//! counts as a mention too. A discovered person's bare surname later in the same text is
-//! also a mention. Candidates never overlap gazetteer mentions and are always marked as
+//! counts as a mention too; a place when words introduce it ("the town of ...", "the
+//! settlements of ... and ...", "... south of ..."). A discovered person's bare surname later
+//! in the same text is also a mention. Candidates never overlap gazetteer mentions and are always marked as
 //! discovered downstream.
 
 use crate::gazetteer::EntityKind;
@@ -78,6 +79,20 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways",
 ];
 
+/// Lower-case words that introduce a place's name.
+#[rustfmt::skip]
+const PLACE_INTRODUCERS: &[&str] = &[
+    "town of", "towns of", "village of", "villages of", "settlement of", "settlements of",
+    "suburb of", "suburbs of", "township of", "community of", "hamlet of", "outpost of",
+];
+
+/// Directions that, followed by "of", place a name: "Gunning, south of Goulburn".
+#[rustfmt::skip]
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+    "northeast", "northwest", "southeast", "southwest",
+];
+
 /// Last words that make a state or place before them a body of it: "Queensland Government".
 const BODY_WORDS: &[&str] = &["Government", "Parliament", "Cabinet"];
 
@@ -137,12 +152,14 @@ pub enum Cue {
     /// A given name opening the name ("Steve Waugh"), from the built-in lexicon
     /// (`src/discover/given-names.txt`).
     GivenName,
+    /// Words that introduce a place ("the town of ...", "... south of Goulburn").
+    Place,
 }
 
 /// A proposed actor: its kind, its name as written (normalised white space) and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
-    /// Person or group.
+    /// Person, group or place.
     pub kind: EntityKind,
     /// The name this mention refers to (for a surname or acronym, the full name).
     pub name: String,
@@ -373,6 +390,16 @@ fn joins_name(word: &str) -> bool {
 /// Koperberg", where the part before the title is classified too). Each word is looked at a
 /// bounded number of times, so the cost stays linear in the run.
 fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
+    if place_cue(text, run) {
+        let parts = split_run(text, run, |w| w == "and");
+        for part in if parts.is_empty() { std::slice::from_ref(run) } else { &parts[..] } {
+            let (span, _, _) = strip_leading(text, part, |w| OPENERS.contains(&w));
+            if plain_place_name(text, span) {
+                out.push(candidate(text, EntityKind::Place, span, Cue::Place));
+            }
+        }
+        return;
+    }
     if let Some(c) = classify(text, run) {
         out.push(c);
         return;
@@ -391,6 +418,44 @@ fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
     } else if let Some(c) = split_at_title(text, run, out) {
         out.push(c);
     }
+}
+
+/// Returns true if a run is introduced as a place: "the town of Hill Top", "the settlements
+/// of Alei Sinai and Nitzanit", "Gunning, south of Goulburn", "Boonah south-west of Brisbane".
+fn place_cue(text: &str, run: &Run) -> bool {
+    if run.absorbed || run.words > 6 {
+        return false;
+    }
+    let before = text[..run.span.start].trim_end_matches(' ');
+    if PLACE_INTRODUCERS.iter().any(|w| ends_with_word(before, w) && before.ends_with(w)) {
+        return true;
+    }
+    // "... south of Goulburn": what follows a direction is a place too.
+    if let Some(rest) = before.strip_suffix(" of") {
+        if run.words <= 3 && DIRECTIONS.iter().any(|d| ends_with_word(rest, d) && rest.ends_with(d))
+        {
+            return true;
+        }
+    }
+    let after = text[run.span.end..].trim_start_matches(',').trim_start_matches(' ');
+    let after = after.strip_prefix("just ").unwrap_or(after);
+    after.split_once(' ').is_some_and(|(direction, rest)| {
+        DIRECTIONS.contains(&direction) && rest.starts_with("of ") && run.words <= 3
+    })
+}
+
+/// Returns true if a span can be a place's name: one to three capitalised words, none of them
+/// a title, an ordinary word or an organisation word.
+fn plain_place_name(text: &str, span: Span) -> bool {
+    let words: Vec<&str> = text[span].split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !is_ordinary(w)
+                && !ORGANISATION_WORDS.contains(w)
+                && !TITLES.contains(w)
+                && !OPENERS.contains(w)
+        })
 }
 
 /// Splits a run before its last inner title word; pushes what the part before the title makes
@@ -799,6 +864,27 @@ mod tests {
         let got = people_and_groups("Zorbo Vogt and Lena Haddad met.");
         assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
         assert!(people_and_groups("The Bureau of Fish and Aquatic Resources said so.").is_empty());
+    }
+
+    #[test]
+    fn places_are_introduced_by_their_words() {
+        for (text, want) in [
+            ("fire threatened the town of Hill Top today", &["Hill Top"][..]),
+            ("between the settlements of Alei Sinai and Nitzanit", &["Alei Sinai", "Nitzanit"]),
+            ("a new fire at Gunning, south of Goulburn", &["Gunning", "Goulburn"]),
+            ("At Boonah south-west of Ipswich, tarpaulins", &["Boonah", "Ipswich"]),
+            ("Ballidu just west of Burakin shook", &["Ballidu", "Burakin"]),
+            // A title or an ordinary word is no place.
+            ("the town of Mayor Vogt", &[]),
+            ("the Town of the Year", &[]),
+        ] {
+            let got: Vec<String> = people_and_groups(text)
+                .into_iter()
+                .filter(|(_, kind, cue)| *kind == EntityKind::Place && *cue == Cue::Place)
+                .map(|(name, _, _)| name)
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -485,7 +485,7 @@ fn weighted_filtered_graph_matches_golden_files() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains("34 nodes, 30 edges, ")
-            && stderr.contains("(filters removed 180 nodes and 481 edges)"),
+            && stderr.contains("(filters removed 181 nodes and 482 edges)"),
         "{stderr}"
     );
     for name in ["nodes.csv", "edges.csv", "graph.dot"] {
@@ -541,7 +541,7 @@ fn three_shards_merge_into_the_filtered_single_run_graph() {
     let (code, _, err) =
         run(actorgraph().arg("merge").args(&partials).args(FILTERS).arg("--out").arg(&merged));
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("(filters removed 180 nodes and 481 edges)"), "{err}");
+    assert!(err.contains("(filters removed 181 nodes and 482 edges)"), "{err}");
     for name in ["nodes.csv", "edges.csv", "graph.dot"] {
         let got = fs::read_to_string(merged.join(name)).unwrap();
         assert_golden(&format!("articles-filtered/{name}"), &got);

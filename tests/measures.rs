@@ -77,7 +77,7 @@ fn no_measures_and_betweenness_limit() {
     let (dir, err) = graph("limit", &["data/articles"], &["--betweenness-limit", "100"]);
     let want = "Degree,WeightedDegree,Eigenvector,Community";
     assert!(header(&dir).ends_with(want), "{}", header(&dir));
-    assert!(err.contains("betweenness left out: the graph has 214 nodes"), "{err}");
+    assert!(err.contains("betweenness left out: the graph has 215 nodes"), "{err}");
     let (_, err) = graph("limit-quiet", &["data/articles"], &["--betweenness-limit", "100", "-q"]);
     assert_eq!(err, "");
 }

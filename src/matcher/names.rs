@@ -60,7 +60,7 @@ const ORDINARY: &[&str] = &[
     "resolution", "sanctions", "act", "order", "medal", "award", "prize", "complex", "area",
     "areas", "suburbs", "metropolitan", "settlement", "settlements", "magistrate", "judge",
     "school", "schools", "college", "church", "cathedral", "mosque", "temple", "synagogue",
-    "zoo", "show", "festival", "shire", "market", "markets", "economy", "industry",
+    "zoo", "show", "festival", "detention", "road", "roads", "shire", "market", "markets", "economy", "industry",
     // Sport: "the Sydney Test", "the Adelaide Oval", "the Melbourne Cup".
     "test", "tests", "oval", "open", "masters", "marathon", "grand", "prix", "cricket", "rugby",
     "football", "soccer", "tennis", "olympic", "derby", "stadium", "arena", "racecourse",
