@@ -711,3 +711,42 @@ fn oceania_local_places_resolve() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A titled surname, with no full name before it, is the person who held that office in the
+/// document's year (ministers-world.tsv), and nobody when no one of that name held it then.
+#[test]
+fn world_ministers_resolve_by_date() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let cases: &[(&str, i32, Option<&str>)] = &[
+        ("Foreign Minister Levy met the envoy.", 1991, Some("david_levy")),
+        ("Foreign Minister Levy met the envoy.", 1997, Some("david_levy")),
+        ("Foreign Minister Levy met the envoy.", 1994, None),
+        ("Interior Minister Deri signed the order.", 1990, Some("aryeh_deri")),
+        ("Interior Minister Deri signed the order.", 2018, Some("aryeh_deri")),
+        ("Defence Minister Mordechai visited the base.", 1997, Some("yitzhak_mordechai")),
+        ("Defence Minister Ben-Eliezer visited the base.", 2002, Some("binyamin_ben_eliezer")),
+        ("Foreign Minister Shaath said talks would resume.", 2004, Some("nabil_shaath")),
+        ("Defence Minister Turkmani arrived in Tehran.", 2006, Some("hassan_turkmani")),
+        ("Interior Minister Kanaan arrived in Beirut.", 2005, Some("ghazi_kanaan")),
+        ("Foreign Minister Kadirgamar warned the rebels.", 1999, Some("lakshman_kadirgamar")),
+        ("Foreign Minister Kadirgamar warned the rebels.", 2002, None),
+        ("Finance Minister Manuel presented the budget.", 2000, Some("trevor_manuel")),
+        ("Finance Minister Mantega presented the budget.", 2010, Some("guido_mantega")),
+        ("Foreign Minister Castañeda flew to Havana.", 2001, Some("jorge_castaneda")),
+        ("Defence Minister Kabarebe toured the border.", 2012, Some("james_kabarebe")),
+    ];
+    let mut failures = Vec::new();
+    for &(text, year, want) in cases {
+        let found = matcher.find_all_in_year(text, Some(year));
+        let got = found
+            .iter()
+            .map(|m| gaz.get(m.entity()).unwrap())
+            .find(|e| e.kind() == EntityKind::Person)
+            .map(|e| e.id());
+        if got != want {
+            failures.push(format!("{text} in {year}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

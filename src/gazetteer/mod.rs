@@ -47,6 +47,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/divisions.tsv", include_str!("../../gazetteers/divisions.tsv")),
     ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
     ("gazetteers/local-oceania.tsv", include_str!("../../gazetteers/local-oceania.tsv")),
+    ("gazetteers/ministers-world.tsv", include_str!("../../gazetteers/ministers-world.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.

@@ -169,7 +169,7 @@ fn feature_class(text: &str) -> Result<String, String> {
 /// The matcher's search engine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum EngineArg {
-    /// Aho-Corasick up to 30,000 name variants, the trie above.
+    /// Aho-Corasick up to 60,000 name variants, the trie above.
     Auto,
     /// One Aho-Corasick pass (contiguous NFA).
     AhoCorasick,
