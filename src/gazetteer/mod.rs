@@ -46,6 +46,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/geography.tsv", include_str!("../../gazetteers/geography.tsv")),
     ("gazetteers/divisions.tsv", include_str!("../../gazetteers/divisions.tsv")),
     ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
+    ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
