@@ -750,3 +750,43 @@ fn world_ministers_resolve_by_date() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// Sentences naming places of gazetteers/local-world.tsv, each with ids that must be found and
+/// ids that must not. Written for this test.
+const WORLD_LOCAL: &[(&str, &[&str], &[&str])] = &[
+    ("Police in Omagh and Enniskillen made arrests.", &["omagh", "enniskillen"], &[]),
+    ("Troops from Fort Bragg and Camp Lejeune deployed.", &["fort_bragg", "camp_lejeune"], &[]),
+    ("Britain sent pumps to Reading after the floods.", &["GBR", "reading_england"], &[]),
+    ("Reading the report, the minister frowned.", &[], &["reading_england"]),
+    ("Canada's mayors met in Hamilton on Monday.", &["CAN", "hamilton_ontario"], &[]),
+    ("Hamilton won the race on Sunday.", &[], &["hamilton_ontario"]),
+    ("Canadian officials in Kingston praised the plan.", &["kingston_ontario"], &["kingston"]),
+    ("Jamaican police in Kingston made arrests.", &["kingston"], &["kingston_ontario"]),
+    ("An attack in Pulwama killed Indian soldiers.", &["pulwama", "IND"], &[]),
+    ("Floods hit Thane and Navi Mumbai.", &["thane", "navi_mumbai"], &[]),
+    ("Shoppers in Sandton and Khayelitsha queued.", &["sandton", "khayelitsha"], &[]),
+    ("Factories in Shantou and Wenzhou closed.", &["shantou", "wenzhou"], &[]),
+    (
+        "Protests spread from Austin, Texas, to Columbus, Ohio.",
+        &["austin_texas", "columbus_ohio"],
+        &[],
+    ),
+];
+
+#[test]
+fn world_local_places_resolve() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let mut failures = Vec::new();
+    for (text, present, absent) in WORLD_LOCAL {
+        let ids: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        let missing: Vec<_> = present.iter().filter(|id| !ids.contains(id)).collect();
+        let extra: Vec<_> = absent.iter().filter(|id| ids.contains(id)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures
+                .push(format!("{text}: found {ids:?}, missing {missing:?}, unwanted {extra:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

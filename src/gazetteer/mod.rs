@@ -48,6 +48,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
     ("gazetteers/local-oceania.tsv", include_str!("../../gazetteers/local-oceania.tsv")),
     ("gazetteers/ministers-world.tsv", include_str!("../../gazetteers/ministers-world.tsv")),
+    ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
