@@ -97,6 +97,8 @@ mod eval;
 
 mod cache;
 
+mod pipeline;
+
 pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
@@ -124,7 +126,10 @@ pub use crate::gazetteer::{
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
-pub use crate::output::{OutputDir, OutputFile, TempFiles};
+pub use crate::output::{GraphFiles, OutputDir, OutputFile, TempFiles};
+pub use crate::pipeline::{
+    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Totals,
+};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;
 
