@@ -44,19 +44,19 @@ const BETWEENNESS_LIMIT: usize = 10_000;
 /// record, no graph filters, node measures with betweenness up to 10,000 nodes.
 ///
 /// ```
-/// use actorgraph::{CaseMode, Date, MatcherBuilder, PipelineBuilder, Window};
+/// use actorgraph::{Date, MatcherBuilder, PipelineBuilder, Window};
 ///
 /// let mut matching = MatcherBuilder::new();
 /// matching.adjectives(false);
 /// let pipeline = PipelineBuilder::new()
-///     .gazetteer("gazetteers/examples/analyst.tsv")
+///     .gazetteer("examples/gazetteer.tsv")
 ///     .matcher(matching)
 ///     .discover(false)
 ///     .window(Window::Paragraph)
 ///     .default_date("2012".parse::<Date>().ok())
 ///     .threads(2)
 ///     .build()?;
-/// assert!(pipeline.gazetteer().lookup("ahmed_haddad").is_some());
+/// assert!(pipeline.gazetteer().lookup("alexander_lavrentiev").is_some());
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -375,7 +375,7 @@ impl Pipeline {
     ///     }
     ///     Ok(())
     /// })?;
-    /// assert_eq!(first.unwrap(), "data/articles/2011-03-15-syria-protests.md SYR");
+    /// assert_eq!(first.unwrap(), "data/articles/2024-09-18-el-fasher-siege.md el_fasher");
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     ///
@@ -603,11 +603,11 @@ struct Raw {
 /// use actorgraph::{Event, Pipeline};
 ///
 /// let mut pipeline = Pipeline::new()?;
-/// pipeline.run(["data/articles/2011-03-15-syria-protests.md"], |event| {
+/// pipeline.run(["data/articles/2025-03-14-aleppo-talks.md"], |event| {
 ///     if let Event::Document { doc, gaz } = event {
-///         assert_eq!(doc.date_text(), "2011-03-15");
+///         assert_eq!(doc.date_text(), "2025-03-14");
 ///         let first = doc.mentions()[0];
-///         assert_eq!(gaz.get(first.entity()).unwrap().id(), "SYR");
+///         assert_eq!(gaz.get(first.entity()).unwrap().id(), "TUR");
 ///         assert_eq!(doc.segments().sentence_of(first.span().start), 0);
 ///         assert!(doc.records(gaz).any(|m| m.discovered), "someone the gazetteer lacks");
 ///     }
