@@ -164,7 +164,7 @@ pub use crate::gazetteer::{
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::output::{GraphFiles, OutputDir, OutputFile, TempFiles};
 pub use crate::pipeline::{
-    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Totals,
+    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
 };
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;

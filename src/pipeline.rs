@@ -10,6 +10,7 @@
 //! The library prints nothing: the gazetteer's notices, input warnings, skipped records and
 //! progress reach the caller as [`Notice`]s and [`Event`]s.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ use crate::corpus::{Corpus, Date, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
 use crate::export::{MentionRecord, Partial};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Entry, Gazetteer};
 use crate::matcher::{Matcher, MatcherBuilder, Mention};
 use crate::segment::{Segmenter, Segments};
 
@@ -787,7 +788,7 @@ pub struct Totals {
     pub mentions: u64,
     /// Records and files skipped under [`PipelineBuilder::skip_bad_records`].
     pub skipped: u64,
-    /// Bytes read from the sources (before decompression for a whole compressed file).
+    /// Bytes of the sources the documents were read from (see [`Document::source_bytes`]).
     pub bytes: u64,
     /// Documents without a date, their own or the default one.
     pub undated: u64,
@@ -832,4 +833,145 @@ pub struct Sliced {
     pub slices: TimeSlices,
     /// The totals of the run.
     pub totals: Totals,
+}
+
+/// The actors discovery proposes over a run, counted for a human to review: what
+/// `actorgraph gazetteer suggest` writes as gazetteer rows.
+///
+/// ```
+/// use actorgraph::{Event, Pipeline, Suggestions};
+///
+/// let mut pipeline = Pipeline::new()?;
+/// let mut suggestions = Suggestions::new();
+/// pipeline.run(["data/articles"], |event| {
+///     if let Event::Document { doc, gaz } = event {
+///         suggestions.add(gaz, doc);
+///     }
+///     Ok(())
+/// })?;
+/// let rows = suggestions.entries(pipeline.gazetteer(), 2);
+/// let row = rows.iter().find(|e| e.id() == "oksana_melnychuk").unwrap();
+/// assert_eq!(row.note_text(), Some("discovered: 2 mentions in 1 documents"));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Suggestions {
+    seen: BTreeMap<String, Seen>,
+}
+
+/// What was seen of one discovered actor.
+#[derive(Clone, Debug, Default)]
+struct Seen {
+    mentions: u64,
+    documents: u64,
+    last_document: Option<String>,
+}
+
+impl Suggestions {
+    /// Creates an empty count.
+    pub fn new() -> Suggestions {
+        Suggestions::default()
+    }
+
+    /// Counts the discovered actors among a document's mentions.
+    ///
+    /// # Panics
+    ///
+    /// If `gaz` is not the gazetteer the document's results came with.
+    pub fn add(&mut self, gaz: &Gazetteer, doc: &Annotated) {
+        let id = doc.doc.id();
+        for mention in &doc.mentions {
+            let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
+            if entry.is_discovered() {
+                let s = self.seen.entry(entry.id().to_string()).or_default();
+                s.mentions += 1;
+                if s.last_document.as_deref() != Some(id) {
+                    s.documents += 1;
+                    s.last_document = Some(id.to_string());
+                }
+            }
+        }
+    }
+
+    /// Returns the actors mentioned at least `min_mentions` times as gazetteer rows, most
+    /// mentioned first (ties by id), each with an id of its own (without the `discovered:`
+    /// prefix) and a note that says how often it was seen.
+    pub fn entries(&self, gaz: &Gazetteer, min_mentions: u64) -> Vec<Entry> {
+        let mut found: Vec<(&Entry, &Seen)> = self
+            .seen
+            .iter()
+            .filter(|(_, s)| s.mentions >= min_mentions)
+            .filter_map(|(id, s)| Some((gaz.get(gaz.lookup(id)?)?, s)))
+            .collect();
+        found.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.id().cmp(b.0.id())));
+        found
+            .into_iter()
+            .map(|(e, s)| {
+                let id = e.id().rsplit(':').next().unwrap_or(e.id());
+                let note =
+                    format!("discovered: {} mentions in {} documents", s.mentions, s.documents);
+                Entry::new(id, e.kind(), e.label()).note(note)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline(builder: &mut PipelineBuilder) -> Pipeline {
+        builder.build().unwrap()
+    }
+
+    #[test]
+    fn excluded_ids_are_looked_up_after_discovery() {
+        let path = "data/articles/2025-03-14-aleppo-talks.md";
+        let mut p = pipeline(PipelineBuilder::new().exclude("discovered:person:miriam_okafor"));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let graph = p.to_graph(&counted.counts).unwrap();
+        let okafor = p.gazetteer().lookup("discovered:person:miriam_okafor").unwrap();
+        assert!(graph.node(okafor).is_none());
+        assert!(graph.node(p.gazetteer().lookup("RUS").unwrap()).is_some());
+
+        let mut p = pipeline(PipelineBuilder::new().exclude("nosuch"));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let err = p.to_graph(&counted.counts).unwrap_err().to_string();
+        assert!(err.contains("excluded actor nosuch: the gazetteer has no actor"), "{err}");
+    }
+
+    #[test]
+    fn measures_follow_the_builder() {
+        let path = "data/articles/2025-03-14-aleppo-talks.md";
+        let mut p = pipeline(PipelineBuilder::new().betweenness_limit(1));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let graph = p.to_graph(&counted.counts).unwrap();
+        assert!(!graph.measures().unwrap().has_betweenness(), "more nodes than the limit");
+        let mut p = pipeline(PipelineBuilder::new().measures(false));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        assert!(p.to_graph(&counted.counts).unwrap().measures().is_none());
+    }
+
+    #[test]
+    fn an_error_from_the_callback_ends_the_run() {
+        let mut p = pipeline(&mut PipelineBuilder::new());
+        let mut seen = 0;
+        let err = p
+            .run(["data/articles"], |event| {
+                if let Event::Document { .. } = event {
+                    seen += 1;
+                    return Err(io::Error::other("enough").into());
+                }
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!((seen, err.to_string().as_str()), (1, "enough"));
+    }
+
+    #[test]
+    fn notices_display_as_the_command_line_prints_them() {
+        let rebuilt = Notice::CacheRebuilt("bad magic".to_string());
+        assert_eq!(rebuilt.to_string(), "ignoring the gazetteer cache: bad magic; rebuilt it");
+        assert!(rebuilt.is_warning() && !Notice::Gazetteer(String::new()).is_warning());
+    }
 }

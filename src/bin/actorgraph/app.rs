@@ -1,14 +1,13 @@
 //! Turns parsed arguments into library objects and runs a command.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use actorgraph::{
-    CooccurrenceGraph, CsvCells, Discoverer, Entry, Event, Gazetteer, GoldDocument, GraphFiles,
-    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result,
-    StandoffSet, Totals, Window, write_tsv,
+    CooccurrenceGraph, CsvCells, Discoverer, Event, GoldDocument, GraphFiles, GraphFormat, Matcher,
+    MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result, StandoffSet,
+    Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
@@ -277,14 +276,6 @@ fn write_scores(
     Ok(())
 }
 
-/// One proposed actor, with what was seen of it.
-#[derive(Default)]
-struct Seen {
-    mentions: u64,
-    documents: u64,
-    last_document: Option<String>,
-}
-
 /// Runs `gazetteer suggest`.
 pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let mut common = args.common;
@@ -292,16 +283,16 @@ pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let file = file_arg(&args.output).map(create_file).transpose()?;
     let mut pipeline = build(&builder(&common), common.quiet)?;
     let mut report = Reporter::new(&common);
-    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
+    let mut suggestions = Suggestions::new();
     let totals = pipeline.run(&common.inputs, |event| {
         if let Event::Document { doc, gaz } = &event {
-            see_discovered(&mut seen, gaz, doc.document().id(), doc.mentions());
+            suggestions.add(gaz, doc);
         }
         report.event(&event);
         Ok(())
     })?;
     report.done();
-    let rows = suggestions(pipeline.gazetteer(), &seen, args.min_mentions);
+    let rows = suggestions.entries(pipeline.gazetteer(), args.min_mentions);
     let comments = [
         "Actors proposed by `actorgraph gazetteer suggest`: review each row before use.",
         "Most mentioned first; the note says how often each was seen.",
@@ -315,42 +306,4 @@ pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     }
     report.summary(&totals, &format!(", {} actors proposed", rows.len()));
     Ok(!rows.is_empty())
-}
-
-/// Counts the discovered actors among the mentions of one document.
-fn see_discovered(
-    seen: &mut BTreeMap<String, Seen>,
-    gaz: &Gazetteer,
-    id: &str,
-    mentions: &[actorgraph::Mention],
-) {
-    for mention in mentions {
-        let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
-        if entry.is_discovered() {
-            let s = seen.entry(entry.id().to_string()).or_default();
-            s.mentions += 1;
-            if s.last_document.as_deref() != Some(id) {
-                s.documents += 1;
-                s.last_document = Some(id.to_string());
-            }
-        }
-    }
-}
-
-/// Turns what discovery saw into gazetteer rows, most mentioned first.
-fn suggestions(gaz: &Gazetteer, seen: &BTreeMap<String, Seen>, min_mentions: u64) -> Vec<Entry> {
-    let mut found: Vec<(&Entry, &Seen)> = seen
-        .iter()
-        .filter(|(_, s)| s.mentions >= min_mentions)
-        .filter_map(|(id, s)| Some((gaz.get(gaz.lookup(id)?)?, s)))
-        .collect();
-    found.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.id().cmp(b.0.id())));
-    found
-        .into_iter()
-        .map(|(e, s)| {
-            let id = e.id().rsplit(':').next().unwrap_or(e.id());
-            let note = format!("discovered: {} mentions in {} documents", s.mentions, s.documents);
-            Entry::new(id, e.kind(), e.label()).note(note)
-        })
-        .collect()
 }
