@@ -1,20 +1,17 @@
-//! Builds the paragraph co-occurrence graph of the sample articles, prints its most connected
-//! actors to stderr (using petgraph directly), and writes it as Graphviz DOT to stdout.
+//! Builds the paragraph co-occurrence graph of the sample articles (each document counted with
+//! its date, so nodes and edges carry when they were first and last seen), prints its most
+//! connected actors to stderr (using petgraph directly), and writes it as Graphviz DOT to
+//! stdout.
 //!
 //! Run with `cargo run --example graph_dot > graph.dot && dot -Tsvg graph.dot > graph.svg`.
 
-use actorgraph::{CooccurrenceBuilder, Corpus, Gazetteer, Matcher, Segmenter, Window, write_dot};
+use actorgraph::{Pipeline, Window, write_dot};
 
 fn main() -> Result<(), actorgraph::Error> {
-    let gaz = Gazetteer::builtin();
-    let matcher = Matcher::new(&gaz)?;
-    let segmenter = Segmenter::new();
-    let mut counts = CooccurrenceBuilder::new().window(Window::Paragraph).build();
-    for doc in Corpus::new().documents(["data/articles"]) {
-        let doc = doc?;
-        counts.add_document(&matcher.find_all(doc.text()), &segmenter.segment(doc.text()));
-    }
-    let graph = counts.to_graph();
+    let mut pipeline = Pipeline::builder().window(Window::Paragraph).measures(false).build()?;
+    let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    let graph = pipeline.to_graph(&counted.counts)?;
+    let gaz = pipeline.gazetteer();
 
     let pg = graph.as_petgraph();
     let mut degrees: Vec<(usize, &str)> = pg
@@ -26,5 +23,5 @@ fn main() -> Result<(), actorgraph::Error> {
         eprintln!("{label}: {degree} neighbours");
     }
 
-    write_dot(&graph, &gaz, std::io::stdout().lock())
+    write_dot(&graph, gaz, std::io::stdout().lock())
 }

@@ -8,6 +8,9 @@ input always gives byte-identical output.
 
 The primary types, in the order data flows through them:
 
+* [`Pipeline`] runs all of the steps below over a corpus, in parallel and in input order, as
+  the command line does; [`PipelineBuilder`] configures it and [`GraphFiles`] writes the graph
+  into a directory in several formats at once.
 * [`Corpus`] reads documents from files, directories, JSONL and stdin, one at a time.
 * [`Segmenter`] splits a text into paragraphs and sentences, as byte [`Span`]s.
 * [`Gazetteer`] holds the known entities; [`Gazetteer::builtin`] is the default one.
@@ -22,6 +25,26 @@ The primary types, in the order data flows through them:
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
   [`write_html`] and [`MentionWriter`] write the results; [`write_dynamic_gexf`] writes
   time slices for Gephi's timeline.
+
+# Example: the whole pipeline
+
+What `actorgraph graph data/articles --format gexf,csv --out out` does: read the corpus on
+every core, find and discover the actors, count them per sentence with each document's date,
+filter and measure the graph, and write the files into `out` atomically.
+
+```no_run
+use actorgraph::{GraphFiles, GraphFormat, Pipeline};
+
+let mut pipeline = Pipeline::new()?;
+let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+let graph = pipeline.to_graph(&counted.counts)?;
+GraphFiles::new([GraphFormat::Gexf, GraphFormat::Csv]).write_dir(&graph, pipeline.gazetteer(), "out")?;
+# Ok::<(), actorgraph::Error>(())
+```
+
+The callback of [`Pipeline::count`] and [`Pipeline::run`] receives each document's results
+([`Event::Document`], with its mentions, segments and date), the [`Notice`]s the command line
+prints as warnings, and progress. The library prints nothing.
 
 # Example: extract mentions
 
@@ -61,6 +84,19 @@ write_dot(&graph, &gaz, &mut dot)?;
 # Ok::<(), actorgraph::Error>(())
 ```
 
+# Programs in `examples/`
+
+Each is run by the tests; run one with `cargo run --example NAME`.
+
+* `parallel_graph`: the example above, on four threads, byte for byte the command line's files.
+* `custom_gazetteer`: a gazetteer file of one's own (`examples/gazetteer.tsv`) on top of the
+  built-in one.
+* `stream_mentions`: a callback that writes each document's mentions as CSV as soon as it is
+  matched.
+* `pagerank`: petgraph's connected components and PageRank on the graph.
+* `graph_dot`: a paragraph graph, its most connected actors, and Graphviz DOT.
+* `extract_mentions`: the matcher alone, on each document of a corpus.
+
 # Offsets
 
 Every [`Span`] is a half-open range of byte offsets into the text exactly as it was given. The
@@ -98,6 +134,8 @@ mod eval;
 
 mod cache;
 
+mod pipeline;
+
 pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
@@ -125,7 +163,10 @@ pub use crate::gazetteer::{
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
-pub use crate::output::{OutputDir, OutputFile, TempFiles};
+pub use crate::output::{GraphFiles, OutputDir, OutputFile, TempFiles};
+pub use crate::pipeline::{
+    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
+};
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;
 

@@ -28,7 +28,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::cooccur::CooccurrenceGraph;
 use crate::error::{Error, Result};
+use crate::export::{
+    CsvCells, GraphFormat, write_csv_with, write_dot, write_gexf, write_graphml, write_html,
+    write_json,
+};
+use crate::gazetteer::Gazetteer;
 
 /// The temporary files and directories being written, shared between the code that writes
 /// them and a signal handler that removes them.
@@ -589,6 +595,172 @@ fn rename_new_dir(from: &Path, out: &Path) -> Result<()> {
     done
 }
 
+/// The graph files of a run: a graph written in a set of formats, as one [`OutputDir`] set.
+///
+/// The formats are written in a fixed order whatever the order given, each once, under the
+/// file names of [`GraphFormat::file_names`]. [`GraphFiles::write_dir`] does the whole job:
+/// it writes the set into a directory and publishes it atomically, removing the graph files
+/// an earlier run left that this set does not hold (see [`OutputDir::publish_graphs`]).
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Gazetteer, GraphFiles, GraphFormat, Matcher, Segmenter};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Iran and Iraq signed a deal in Baghdad.";
+/// let mut counts = Cooccurrence::new();
+/// counts.add_dated_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text), None);
+/// let graph = counts.to_graph();
+///
+/// let out = std::env::temp_dir().join(format!("actorgraph-doc-files-{}", std::process::id()));
+/// GraphFiles::new([GraphFormat::Gexf, GraphFormat::Csv]).write_dir(&graph, &gaz, &out)?;
+/// assert!(out.join("graph.gexf").exists() && out.join("nodes.csv").exists());
+/// GraphFiles::new([GraphFormat::Dot]).write_dir(&graph, &gaz, &out)?;
+/// assert!(out.join("graph.dot").exists() && !out.join("graph.gexf").exists(), "stale, so removed");
+/// # std::fs::remove_dir_all(&out)?;
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct GraphFiles {
+    formats: Vec<GraphFormat>,
+    cells: CsvCells,
+}
+
+impl GraphFiles {
+    /// Writes the graph in these formats, with CSV text cells made safe for spreadsheets.
+    pub fn new<I: IntoIterator<Item = GraphFormat>>(formats: I) -> GraphFiles {
+        let mut formats: Vec<GraphFormat> = formats.into_iter().collect();
+        formats.sort();
+        formats.dedup();
+        GraphFiles { formats, cells: CsvCells::default() }
+    }
+
+    /// Sets how CSV text cells are written (see [`CsvCells`]).
+    pub fn cells(&mut self, cells: CsvCells) -> &mut GraphFiles {
+        self.cells = cells;
+        self
+    }
+
+    /// Returns the formats, in the order they are written.
+    pub fn formats(&self) -> &[GraphFormat] {
+        &self.formats
+    }
+
+    /// Writes `graph` into the set `dir`, under `sub` (a relative directory such as `2025-06`,
+    /// or `""` for the top), in every format. Publish the set afterwards.
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written; the message names it.
+    ///
+    /// # Panics
+    ///
+    /// If `sub` is absolute or goes up with `..`.
+    pub fn write<P: AsRef<Path>>(
+        &self,
+        graph: &CooccurrenceGraph,
+        gaz: &Gazetteer,
+        dir: &mut OutputDir,
+        sub: P,
+    ) -> Result<()> {
+        for &format in &self.formats {
+            self.write_format(graph, gaz, format, dir, sub.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// Writes `graph` into the directory `out` (created if missing) in every format, and
+    /// publishes the files together with [`OutputDir::publish_graphs`].
+    ///
+    /// # Errors
+    ///
+    /// As [`OutputDir::create`], [`GraphFiles::write`] and [`OutputDir::publish`].
+    pub fn write_dir<P: AsRef<Path>>(
+        &self,
+        graph: &CooccurrenceGraph,
+        gaz: &Gazetteer,
+        out: P,
+    ) -> Result<()> {
+        let mut dir = OutputDir::create(out)?;
+        self.write(graph, gaz, &mut dir, "")?;
+        dir.publish_graphs()
+    }
+
+    fn write_format(
+        &self,
+        graph: &CooccurrenceGraph,
+        gaz: &Gazetteer,
+        format: GraphFormat,
+        dir: &mut OutputDir,
+        sub: &Path,
+    ) -> Result<()> {
+        let names = format.file_names();
+        let mut file = |i: usize| dir.file(sub.join(names[i]));
+        match format {
+            GraphFormat::Csv => {
+                let mut nodes = file(0)?;
+                let mut edges = file(1)?;
+                write_csv_with(graph, gaz, self.cells, &mut nodes, &mut edges)?;
+                nodes.commit()?;
+                edges.commit()
+            }
+            GraphFormat::Dot => write_one(file(0)?, |f| write_dot(graph, gaz, f)),
+            GraphFormat::Gexf => write_one(file(0)?, |f| write_gexf(graph, gaz, f)),
+            GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
+            GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
+            GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+        }
+    }
+}
+
+/// Writes one graph file with the given writer and commits it.
+fn write_one(
+    mut file: OutputFile,
+    write: impl FnOnce(&mut OutputFile) -> Result<()>,
+) -> Result<()> {
+    write(&mut file)?;
+    file.commit()
+}
+
+impl OutputDir {
+    /// Publishes a set of graph files (see [`OutputDir::publish`]), removing the graph files
+    /// an earlier run may have left in the output directory that this set does not hold:
+    /// those of every [`GraphFormat`], at the top and in each period directory (`2025`,
+    /// `2025-06`) of a graph over time.
+    ///
+    /// # Errors
+    ///
+    /// As [`OutputDir::publish`].
+    pub fn publish_graphs(self) -> Result<()> {
+        let stale = stale_graph_files(self.path());
+        self.publish(stale)
+    }
+}
+
+/// The graph files that an earlier run may have left in `out`.
+fn stale_graph_files(out: &Path) -> Vec<PathBuf> {
+    let names: Vec<&str> = GraphFormat::ALL.iter().flat_map(|f| f.file_names()).copied().collect();
+    let mut stale: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+    let periods = fs::read_dir(out).into_iter().flatten().filter_map(|e| {
+        let name = e.ok()?.file_name().into_string().ok()?;
+        is_period(&name).then_some(name)
+    });
+    for period in periods {
+        stale.extend(names.iter().map(|n| Path::new(&period).join(n)));
+    }
+    stale
+}
+
+/// Is `name` a period directory of a graph over time: `YYYY` or `YYYY-MM`?
+fn is_period(name: &str) -> bool {
+    let b = name.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,6 +797,12 @@ mod tests {
         let mut file = OutputFile::create(path)?;
         file.write_all(text.as_bytes())?;
         file.commit()
+    }
+
+    #[test]
+    fn periods_are_years_and_months() {
+        assert!(is_period("2025") && is_period("2025-06"));
+        assert!(!is_period("graph.csv") && !is_period("2025-6") && !is_period("20256"));
     }
 
     #[test]

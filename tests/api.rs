@@ -119,4 +119,66 @@ fn auto_traits() {
     send_sync::<Cooccurrence>();
     send_sync::<actorgraph::CooccurrenceGraph>();
     send_sync::<actorgraph::Error>();
+    send_sync::<actorgraph::Pipeline>();
+    send_sync::<actorgraph::Annotated>();
+}
+
+/// The pipeline's results are the same at any thread count, in input order, with every
+/// document's date.
+#[test]
+fn pipeline_output_does_not_depend_on_threads() {
+    let run = |threads: usize| {
+        let mut pipeline = actorgraph::Pipeline::builder().threads(threads).build().unwrap();
+        let mut rows = Vec::new();
+        let counted = pipeline
+            .count(["data/articles", "data/sample.jsonl"], |event| {
+                if let actorgraph::Event::Document { doc, gaz } = event {
+                    for r in doc.records(gaz) {
+                        rows.push(format!("{} {} {} {}", r.document, r.date, r.entity, r.start));
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        let graph = pipeline.to_graph(&counted.counts).unwrap();
+        let mut gexf = Vec::new();
+        actorgraph::write_gexf(&graph, pipeline.gazetteer(), &mut gexf).unwrap();
+        (rows, counted.totals, gexf)
+    };
+    let one = run(1);
+    assert!(one.0.iter().any(|r| r.contains(" discovered:")), "discovered ids are given");
+    assert_eq!(one.1.undated, 0);
+    assert_eq!(run(4), one);
+}
+
+/// A default date dates the documents without one, and a bad record is skipped as a notice.
+#[test]
+fn pipeline_default_date_and_skipped_records() {
+    let dir = crate::util::TempDir::new("api-pipeline-skip");
+    let path = dir.write("c.jsonl", "{\"id\": \"a\", \"text\": \"Iran and Iraq.\"}\n{broken\n");
+    let mut pipeline = actorgraph::Pipeline::builder()
+        .default_date("2003".parse().ok())
+        .skip_bad_records(true)
+        .build()
+        .unwrap();
+    let (mut dates, mut skipped) = (Vec::new(), Vec::new());
+    let totals = pipeline
+        .run([&path], |event| {
+            match event {
+                actorgraph::Event::Document { doc, .. } => dates.push(doc.date_text().to_string()),
+                actorgraph::Event::Notice(n) => skipped.push(n.to_string()),
+                _ => {}
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(dates, ["2003"]);
+    assert_eq!((totals.documents, totals.skipped), (1, 1));
+    assert!(skipped[0].contains("c.jsonl:2:") && skipped[0].ends_with("(skipped)"), "{skipped:?}");
+    let err = actorgraph::Pipeline::builder()
+        .skip_bad_records(false)
+        .build()
+        .unwrap()
+        .run([&path], |_| Ok(()));
+    assert!(err.unwrap_err().to_string().contains("c.jsonl:2:"));
 }

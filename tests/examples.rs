@@ -64,3 +64,60 @@ fn linear_example() {
     assert!(stdout.contains("surname after a full name") && stdout.contains("worst ratio"));
     assert_eq!(stdout.lines().count(), 10, "{stdout}");
 }
+
+#[test]
+fn custom_gazetteer_example() {
+    let out = example("custom_gazetteer").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 4, "{stdout}");
+    assert!(stdout.contains("alexander_lavrentiev\t1 mentions\twith "), "{stdout}");
+    assert!(stdout.contains("Russia (1)"), "{stdout}");
+    assert!(!stdout.contains("discovered:"), "{stdout}");
+}
+
+/// The issue 12 program: the library's GEXF and CSV are the command line's, byte for byte.
+#[test]
+fn parallel_graph_example() {
+    let dir = crate::util::TempDir::new("example-parallel-graph");
+    let (lib, cli) = (dir.join("lib"), dir.join("cli"));
+    let out = example("parallel_graph").arg(&lib).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let status = crate::util::actorgraph()
+        .args(["graph", "data/articles", "--format", "gexf,csv", "-q", "--out"])
+        .arg(&cli)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for name in ["graph.gexf", "nodes.csv", "edges.csv"] {
+        let (a, b) =
+            (std::fs::read(lib.join(name)).unwrap(), std::fs::read(cli.join(name)).unwrap());
+        assert!(a == b, "{name} differs from the command line's");
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&lib)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["edges.csv", "graph.gexf", "nodes.csv"]);
+}
+
+#[test]
+fn stream_mentions_example() {
+    let out = example("stream_mentions").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cli = crate::util::actorgraph().args(["extract", "data/articles", "-q"]).output().unwrap();
+    assert!(cli.status.success());
+    assert!(out.stdout == cli.stdout, "the example's CSV is not the command line's");
+}
+
+#[test]
+fn pagerank_example() {
+    let out = example("pagerank").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11, "{stdout}");
+    assert!(lines[0].ends_with(" components"), "{stdout}");
+    assert!(lines[1].ends_with("\tUnited States"), "{stdout}");
+}

@@ -151,7 +151,11 @@ impl Cooccurrence {
     }
 
     /// Counts one undated document, given its mentions (in text order) and its segments. The
-    /// same as [`Cooccurrence::add_dated_document`] with no date.
+    /// same as [`Cooccurrence::add_dated_document`] with no date: for a text that has none.
+    /// A document read from a corpus may have a date; count it with
+    /// [`Cooccurrence::add_dated_document`], or let [`Pipeline::count`] do it all.
+    ///
+    /// [`Pipeline::count`]: crate::Pipeline::count
     pub fn add_document(&mut self, mentions: &[Mention], segments: &Segments) {
         self.add_dated_document(mentions, segments, None);
     }

@@ -1,23 +1,21 @@
 //! Turns parsed arguments into library objects and runs a command.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use actorgraph::{
-    CooccurrenceBuilder, CooccurrenceGraph, CsvCells, Discoverer, Entry, Gazetteer, GoldDocument,
-    GraphFormat, Matcher, MeasuresBuilder, Mention, MentionFormat, MentionRecord, MentionWriter,
-    OutputDir, OutputFile, Partial, Result, StandoffSet, Window, write_csv_with, write_dot,
-    write_gexf, write_graphml, write_html, write_json, write_tsv,
+    CooccurrenceGraph, CsvCells, Discoverer, Event, GoldDocument, GraphFiles, GraphFormat, Matcher,
+    MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result, StandoffSet,
+    Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
     Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
 };
-use crate::output::{create_dir, create_file, file_arg, io_at, stale_graph_files};
-use crate::pipeline::{Annotated, Pipeline, load_gazetteer};
+use crate::output::{create_dir, create_file, file_arg, io_at};
+use crate::pipeline::{Reporter, build, builder, load_gazetteer};
 
 /// Runs a command. Returns whether it found or wrote anything.
 pub(crate) fn run(cli: Cli) -> Result<bool> {
@@ -33,123 +31,118 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
 fn extract(args: ExtractArgs) -> Result<bool> {
     // The output is opened before any input is read, so a bad path fails at once.
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let mut pipeline = Pipeline::new(&args.common)?;
+    let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
+    let mut report = Reporter::new(&args.common);
     let format = match args.format {
         MentionFormatArg::Csv => MentionFormat::Csv,
         MentionFormatArg::Jsonl => MentionFormat::Jsonl,
     };
     let totals = match file {
         Some(mut file) => {
-            let totals = write_mentions(&mut pipeline, &args, format, &mut file)?;
+            let totals = write_mentions(&mut pipeline, &args, &mut report, format, &mut file)?;
             file.commit()?;
             totals
         }
-        None => write_mentions(&mut pipeline, &args, format, io::stdout().lock())?,
+        None => write_mentions(&mut pipeline, &args, &mut report, format, io::stdout().lock())?,
     };
-    pipeline.summary(&totals, "");
+    report.summary(&totals, "");
     Ok(totals.mentions > 0)
 }
 
 fn write_mentions<W: Write>(
     pipeline: &mut Pipeline,
     args: &ExtractArgs,
+    report: &mut Reporter,
     format: MentionFormat,
     out: W,
-) -> Result<crate::pipeline::Totals> {
+) -> Result<Totals> {
     let mut wtr = MentionWriter::new(format, out);
     wtr.cells(csv_cells(args.raw_csv));
-    let totals = pipeline.run(&args.common, |gaz, item| {
-        for mention in &item.mentions {
-            wtr.write(&record(gaz, item, mention))?;
+    let totals = pipeline.run(&args.common.inputs, |event| {
+        if let Event::Document { doc, gaz } = &event {
+            for record in doc.records(gaz) {
+                wtr.write(&record)?;
+            }
         }
+        report.event(&event);
         Ok(())
     })?;
+    report.done();
     wtr.finish()?;
     Ok(totals)
-}
-
-fn record<'a>(gaz: &'a Gazetteer, item: &'a Annotated, mention: &Mention) -> MentionRecord<'a> {
-    let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
-    let span = mention.span();
-    MentionRecord {
-        document: item.doc.id(),
-        date: &item.date_text,
-        entity: entry.id(),
-        kind: entry.kind().as_str(),
-        label: entry.label(),
-        surface: &item.doc.text()[span],
-        start: span.start,
-        end: span.end,
-        sentence: item.segments.sentence_of(span.start),
-        paragraph: item.segments.paragraph_of(span.start),
-        adjectival: mention.is_adjectival(),
-        discovered: entry.is_discovered(),
-    }
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
     // The output directory is checked (and its temporary directory made) before any input is
     // read, so a bad path fails at once.
     let mut dir = create_dir(&args.output.out)?;
-    let mut pipeline = Pipeline::new(&args.common)?;
-    let window = match args.window {
-        WindowArg::Sentence => Window::Sentence,
-        WindowArg::Paragraph => Window::Paragraph,
-        WindowArg::Document => Window::Document,
-    };
-    let mut config = CooccurrenceBuilder::new();
-    config.window(window);
+    let mut config = builder(&args.common);
+    config
+        .window(match args.window {
+            WindowArg::Sentence => Window::Sentence,
+            WindowArg::Paragraph => Window::Paragraph,
+            WindowArg::Document => Window::Document,
+        })
+        .measures(!args.output.no_measures)
+        .betweenness_limit(args.output.betweenness_limit);
+    let mut pipeline = build(&config, args.common.quiet)?;
+    let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
-        return crate::slice::graph(&args, &mut pipeline, &config, slice, dir);
+        return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
     }
-    let mut counts = config.build();
-    let totals = pipeline.run(&args.common, |_, item| {
-        counts.add_dated_document(&item.mentions, &item.segments, item.date);
+    let counted = pipeline.count(&args.common.inputs, |event| {
+        report.event(&event);
         Ok(())
     })?;
+    report.done();
+    let (counts, totals) = (&counted.counts, &counted.totals);
     let out = &args.output.out;
     if args.partial {
         let path = out.join("partial.json");
         let mut file = dir.file("partial.json")?;
-        let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
-        let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-        Partial::new(&counts, &pipeline.gaz, bounds).write(&mut file)?;
+        pipeline.to_partial(counts).write(&mut file)?;
         file.commit()?;
         dir.publish(std::iter::empty::<PathBuf>())?;
-        pipeline.summary(&totals, &format!(", partial result written to {}", path.display()));
+        report.summary(totals, &format!(", partial result written to {}", path.display()));
         return Ok(totals.mentions > 0);
     }
-    let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
-    let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
-    let communities = add_measures(&mut graph, &args.output, args.common.quiet);
-    write_formats(&pipeline.gaz, &graph, &args.output, &mut dir, Path::new(""))?;
-    dir.publish(stale_graph_files(out))?;
+    let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
+    let graph = pipeline.to_graph_with(counts, &options);
+    let communities = measures_summary(&graph, &args.output, args.common.quiet);
+    graph_files(&args.output).write(&graph, pipeline.gazetteer(), &mut dir, "")?;
+    dir.publish_graphs()?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
         graph.node_count(),
         graph.edge_count(),
         communities,
         out.display(),
-        crate::filter::removed(&counts, &graph)
+        crate::filter::removed(counts, &graph)
     );
-    pipeline.summary(&totals, &what);
+    report.summary(totals, &what);
     Ok(totals.mentions > 0)
 }
 
-/// Computes the node measures on the final graph, unless `--no-measures`, with notes on
-/// standard error (unless `quiet`) for what was left out. Returns the communities and their
-/// modularity for the summary line, such as ", 12 communities (modularity 0.4123)".
-pub(crate) fn add_measures(
-    graph: &mut CooccurrenceGraph,
+/// Computes the node measures on the graph of a merge, unless `--no-measures`, as the
+/// pipeline does for a graph it makes.
+fn add_measures(graph: &mut CooccurrenceGraph, output: &GraphOutputArgs) {
+    if !output.no_measures {
+        let betweenness = graph.node_count() <= output.betweenness_limit;
+        graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
+    }
+}
+
+/// Prints notes on standard error (unless `quiet`) for the node measures left out. Returns the
+/// communities and their modularity for the summary line, such as ", 12 communities
+/// (modularity 0.4123)", or nothing without measures.
+pub(crate) fn measures_summary(
+    graph: &CooccurrenceGraph,
     output: &GraphOutputArgs,
     quiet: bool,
 ) -> String {
-    if output.no_measures {
-        return String::new();
-    }
+    let Some(measures) = graph.measures() else { return String::new() };
     let n = graph.node_count();
     let betweenness = n <= output.betweenness_limit;
-    let measures = graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
     if !quiet && !betweenness {
         eprintln!(
             "actorgraph: note: betweenness left out: the graph has {n} nodes, more than \
@@ -176,70 +169,19 @@ fn csv_cells(raw: bool) -> CsvCells {
     if raw { CsvCells::Raw } else { CsvCells::Safe }
 }
 
-/// Writes the graph into the set `dir`, under `sub` (empty, or a period directory), in each of
-/// the formats of `output`.
-pub(crate) fn write_formats(
-    gaz: &Gazetteer,
-    graph: &CooccurrenceGraph,
-    output: &GraphOutputArgs,
-    dir: &mut OutputDir,
-    sub: &Path,
-) -> Result<()> {
-    let cells = csv_cells(output.raw_csv);
-    let mut formats: Vec<GraphFormat> = output
-        .format
-        .iter()
-        .map(|f| match f {
-            GraphFormatArg::Csv => GraphFormat::Csv,
-            GraphFormatArg::Dot => GraphFormat::Dot,
-            GraphFormatArg::Gexf => GraphFormat::Gexf,
-            GraphFormatArg::GraphMl => GraphFormat::GraphMl,
-            GraphFormatArg::Json => GraphFormat::Json,
-            GraphFormatArg::Html => GraphFormat::Html,
-        })
-        .collect();
-    formats.sort();
-    formats.dedup();
-    for format in formats {
-        write_graph(gaz, graph, format, cells, dir, sub)?;
-    }
-    Ok(())
-}
-
-fn write_graph(
-    gaz: &Gazetteer,
-    graph: &CooccurrenceGraph,
-    format: GraphFormat,
-    cells: CsvCells,
-    dir: &mut OutputDir,
-    sub: &Path,
-) -> Result<()> {
-    let names = format.file_names();
-    let mut file = |i: usize| dir.file(sub.join(names[i]));
-    match format {
-        GraphFormat::Csv => {
-            let mut nodes = file(0)?;
-            let mut edges = file(1)?;
-            write_csv_with(graph, gaz, cells, &mut nodes, &mut edges)?;
-            nodes.commit()?;
-            edges.commit()
-        }
-        GraphFormat::Dot => write_one(file(0)?, |f| write_dot(graph, gaz, f)),
-        GraphFormat::Gexf => write_one(file(0)?, |f| write_gexf(graph, gaz, f)),
-        GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
-        GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
-        GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
-        _ => unreachable!("every graph format is handled"),
-    }
-}
-
-/// Writes one graph file with the given writer and commits it.
-fn write_one(
-    mut file: OutputFile,
-    write: impl FnOnce(&mut OutputFile) -> Result<()>,
-) -> Result<()> {
-    write(&mut file)?;
-    file.commit()
+/// The graph files of `--format` and `--raw-csv`.
+pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
+    let formats = output.format.iter().map(|f| match f {
+        GraphFormatArg::Csv => GraphFormat::Csv,
+        GraphFormatArg::Dot => GraphFormat::Dot,
+        GraphFormatArg::Gexf => GraphFormat::Gexf,
+        GraphFormatArg::GraphMl => GraphFormat::GraphMl,
+        GraphFormatArg::Json => GraphFormat::Json,
+        GraphFormatArg::Html => GraphFormat::Html,
+    });
+    let mut files = GraphFiles::new(formats);
+    files.cells(csv_cells(output.raw_csv));
+    files
 }
 
 fn merge(args: MergeArgs) -> Result<bool> {
@@ -263,9 +205,10 @@ fn merge(args: MergeArgs) -> Result<bool> {
     let (gaz, counts) = merged.into_counts(0)?;
     let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
     let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
-    let communities = add_measures(&mut graph, &args.output, false);
-    write_formats(&gaz, &graph, &args.output, &mut dir, Path::new(""))?;
-    dir.publish(stale_graph_files(&args.output.out))?;
+    add_measures(&mut graph, &args.output);
+    let communities = measures_summary(&graph, &args.output, false);
+    graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
+    dir.publish_graphs()?;
     eprintln!(
         "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges{} written to {}{}",
         args.partials.len(),
@@ -333,36 +276,23 @@ fn write_scores(
     Ok(())
 }
 
-/// One proposed actor, with what was seen of it.
-#[derive(Default)]
-struct Seen {
-    mentions: u64,
-    documents: u64,
-    last_document: Option<String>,
-}
-
 /// Runs `gazetteer suggest`.
 pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let mut common = args.common;
     common.no_discover = false;
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let mut pipeline = Pipeline::new(&common)?;
-    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
-    let totals = pipeline.run(&common, |gaz, item| {
-        for mention in &item.mentions {
-            let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
-            if entry.is_discovered() {
-                let s = seen.entry(entry.id().to_string()).or_default();
-                s.mentions += 1;
-                if s.last_document.as_deref() != Some(item.doc.id()) {
-                    s.documents += 1;
-                    s.last_document = Some(item.doc.id().to_string());
-                }
-            }
+    let mut pipeline = build(&builder(&common), common.quiet)?;
+    let mut report = Reporter::new(&common);
+    let mut suggestions = Suggestions::new();
+    let totals = pipeline.run(&common.inputs, |event| {
+        if let Event::Document { doc, gaz } = &event {
+            suggestions.add(gaz, doc);
         }
+        report.event(&event);
         Ok(())
     })?;
-    let rows = suggestions(&pipeline.gaz, &seen, args.min_mentions);
+    report.done();
+    let rows = suggestions.entries(pipeline.gazetteer(), args.min_mentions);
     let comments = [
         "Actors proposed by `actorgraph gazetteer suggest`: review each row before use.",
         "Most mentioned first; the note says how often each was seen.",
@@ -374,24 +304,6 @@ pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
         }
         None => write_tsv(&rows, &comments, io::stdout().lock())?,
     }
-    pipeline.summary(&totals, &format!(", {} actors proposed", rows.len()));
+    report.summary(&totals, &format!(", {} actors proposed", rows.len()));
     Ok(!rows.is_empty())
-}
-
-/// Turns what discovery saw into gazetteer rows, most mentioned first.
-fn suggestions(gaz: &Gazetteer, seen: &BTreeMap<String, Seen>, min_mentions: u64) -> Vec<Entry> {
-    let mut found: Vec<(&Entry, &Seen)> = seen
-        .iter()
-        .filter(|(_, s)| s.mentions >= min_mentions)
-        .filter_map(|(id, s)| Some((gaz.get(gaz.lookup(id)?)?, s)))
-        .collect();
-    found.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.id().cmp(b.0.id())));
-    found
-        .into_iter()
-        .map(|(e, s)| {
-            let id = e.id().rsplit(':').next().unwrap_or(e.id());
-            let note = format!("discovered: {} mentions in {} documents", s.mentions, s.documents);
-            Entry::new(id, e.kind(), e.label()).note(note)
-        })
-        .collect()
 }

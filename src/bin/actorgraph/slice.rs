@@ -2,20 +2,18 @@
 //! OUT/ whose timeline in Gephi plays the periods.
 
 use std::io;
-use std::path::Path;
 
-use actorgraph::{CooccurrenceBuilder, OutputDir, Result, Slice, TimeSlices, write_dynamic_gexf};
+use actorgraph::{OutputDir, Pipeline, Result, Slice, write_dynamic_gexf};
 
-use crate::app::{add_measures, write_formats};
+use crate::app::graph_files;
 use crate::args::{GraphArgs, SliceArg};
-use crate::output::stale_graph_files;
-use crate::pipeline::Pipeline;
+use crate::pipeline::Reporter;
 
 /// Counts each period apart and writes the period graphs and the dynamic GEXF.
 pub(crate) fn graph(
     args: &GraphArgs,
     pipeline: &mut Pipeline,
-    config: &CooccurrenceBuilder,
+    report: &mut Reporter,
     slice: SliceArg,
     mut dir: OutputDir,
 ) -> Result<bool> {
@@ -23,11 +21,12 @@ pub(crate) fn graph(
         SliceArg::Month => (Slice::Month, "month", "a date with a month"),
         SliceArg::Year => (Slice::Year, "year", "a date"),
     };
-    let mut slices = TimeSlices::new(slice, config);
-    let totals = pipeline.run(&args.common, |_, item| {
-        slices.add_document(&item.mentions, &item.segments, item.date);
+    let sliced = pipeline.count_slices(&args.common.inputs, slice, |event| {
+        report.event(&event);
         Ok(())
     })?;
+    report.done();
+    let (slices, totals) = (&sliced.slices, &sliced.totals);
     let periods: Vec<String> = slices.periods().map(|(p, _)| p.to_string()).collect();
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
         let msg = format!(
@@ -37,22 +36,17 @@ pub(crate) fn graph(
         return Err(io::Error::other(msg).into());
     };
     let out = &args.output.out;
-    let options = args.output.filter.options(&pipeline.gaz, true, |msg| pipeline.warn(msg))?;
+    let gaz = pipeline.gazetteer();
+    let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
+    let files = graph_files(&args.output);
     for (period, counts) in slices.periods() {
-        let mut graph = counts.to_graph_with(&pipeline.gaz, &options);
-        add_measures(&mut graph, &args.output, true);
-        let sub = period.to_string();
-        write_formats(&pipeline.gaz, &graph, &args.output, &mut dir, Path::new(&sub))?;
+        let graph = pipeline.to_graph_with(counts, &options);
+        files.write(&graph, gaz, &mut dir, period.to_string())?;
     }
     let mut file = dir.file("graph.gexf")?;
-    write_dynamic_gexf(
-        &slices,
-        &slices.to_graph_with(&pipeline.gaz, &options),
-        &pipeline.gaz,
-        &mut file,
-    )?;
+    write_dynamic_gexf(slices, &slices.to_graph_with(gaz, &options), gaz, &mut file)?;
     file.commit()?;
-    dir.publish(stale_graph_files(out))?;
+    dir.publish_graphs()?;
     let left_out = match slices.left_out() {
         0 => String::new(),
         n => format!(" ({n} documents without {dated} left out)"),
@@ -62,6 +56,6 @@ pub(crate) fn graph(
         periods.len(),
         out.display()
     );
-    pipeline.summary(&totals, &what);
+    report.summary(totals, &what);
     Ok(totals.mentions > 0)
 }

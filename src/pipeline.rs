@@ -1,0 +1,971 @@
+//! The whole pipeline behind one builder: gazetteer layers, matching, discovery, segmentation
+//! and counting over a corpus, in parallel, with every result handed on in input order.
+//!
+//! The modules upstream each do one step. Putting them together so that the output is the same
+//! at any thread count (documents are read in batches, matched and segmented on a thread pool,
+//! and consumed in input order, with discovered names given their ids one document after the
+//! other) is work every program that reads a corpus needs, so it lives here rather than in the
+//! binary. The binary's corpus commands are this module plus printing.
+//!
+//! The library prints nothing: the gazetteer's notices, input warnings, skipped records and
+//! progress reach the caller as [`Notice`]s and [`Event`]s.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cache::{CacheStatus, GazetteerCache};
+use crate::cooccur::{
+    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, GraphOptions, MeasuresBuilder, Slice,
+    TimeSlices, Window,
+};
+use crate::corpus::{Corpus, Date, Document, Documents};
+use crate::discover::{Candidate, Discoverer};
+use crate::error::{Error, Result};
+use crate::export::{MentionRecord, Partial};
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::matcher::{Matcher, MatcherBuilder, Mention};
+use crate::segment::{Segmenter, Segments};
+
+/// How many documents are read before a batch is matched in parallel. Results are consumed in
+/// input order, so output does not depend on the thread count.
+const BATCH_DOCS: usize = 512;
+/// A batch also ends once it holds this many bytes of text.
+const BATCH_BYTES: usize = 16 << 20;
+/// The default of [`PipelineBuilder::betweenness_limit`], as on the command line.
+const BETWEENNESS_LIMIT: usize = 10_000;
+
+/// Configures and builds a [`Pipeline`].
+///
+/// Every setting has the command line's default: the built-in gazetteer, the default matching
+/// rules, discovery on, sentence windows, no default date, all cores, stop at the first bad
+/// record, no graph filters, node measures with betweenness up to 10,000 nodes.
+///
+/// ```
+/// use actorgraph::{Date, MatcherBuilder, PipelineBuilder, Window};
+///
+/// let mut matching = MatcherBuilder::new();
+/// matching.adjectives(false);
+/// let pipeline = PipelineBuilder::new()
+///     .gazetteer("examples/gazetteer.tsv")
+///     .matcher(matching)
+///     .discover(false)
+///     .window(Window::Paragraph)
+///     .default_date("2012".parse::<Date>().ok())
+///     .threads(2)
+///     .build()?;
+/// assert!(pipeline.gazetteer().lookup("alexander_lavrentiev").is_some());
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct PipelineBuilder {
+    builtin: bool,
+    gazetteers: Vec<PathBuf>,
+    cache: Option<PathBuf>,
+    matcher: MatcherBuilder,
+    segmenter: Segmenter,
+    discover: bool,
+    corpus: Corpus,
+    default_date: Option<Date>,
+    threads: usize,
+    skip_bad_records: bool,
+    cooccur: CooccurrenceBuilder,
+    options: GraphOptions,
+    exclude: Vec<String>,
+    measures: bool,
+    betweenness_limit: usize,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> PipelineBuilder {
+        PipelineBuilder {
+            builtin: true,
+            gazetteers: Vec::new(),
+            cache: None,
+            matcher: MatcherBuilder::new(),
+            segmenter: Segmenter::new(),
+            discover: true,
+            corpus: Corpus::new(),
+            default_date: None,
+            threads: 0,
+            skip_bad_records: false,
+            cooccur: CooccurrenceBuilder::new(),
+            options: GraphOptions::new(),
+            exclude: Vec::new(),
+            measures: true,
+            betweenness_limit: BETWEENNESS_LIMIT,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Creates a builder with the command line's defaults.
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Whether the built-in gazetteer is the first layer (the default). Turning it off is the
+    /// command line's `--no-default-gazetteer`.
+    pub fn builtin_gazetteer(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds a gazetteer file as a layer on top of the built-in one and the files added before
+    /// (later files win). The file is read by [`PipelineBuilder::build`].
+    pub fn gazetteer<P: AsRef<Path>>(&mut self, path: P) -> &mut PipelineBuilder {
+        self.gazetteers.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Keeps the compiled gazetteer in this directory (see [`GazetteerCache`]), or not (the
+    /// default).
+    pub fn gazetteer_cache<P: AsRef<Path>>(&mut self, dir: Option<P>) -> &mut PipelineBuilder {
+        self.cache = dir.map(|d| d.as_ref().to_path_buf());
+        self
+    }
+
+    /// Sets the matching rules and engine.
+    pub fn matcher(&mut self, builder: MatcherBuilder) -> &mut PipelineBuilder {
+        self.matcher = builder;
+        self
+    }
+
+    /// Sets how documents are split into paragraphs and sentences.
+    pub fn segmenter(&mut self, segmenter: Segmenter) -> &mut PipelineBuilder {
+        self.segmenter = segmenter;
+        self
+    }
+
+    /// Whether people and groups missing from the gazetteer are discovered (the default). A
+    /// discovered actor is added to the pipeline's gazetteer with an id of its own, the first
+    /// time it is seen, in input order.
+    pub fn discover(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.discover = yes;
+        self
+    }
+
+    /// Sets how inputs are read: formats, JSONL fields, size limits.
+    pub fn corpus(&mut self, corpus: Corpus) -> &mut PipelineBuilder {
+        self.corpus = corpus;
+        self
+    }
+
+    /// Sets the date of every document that has none of its own (or none that can be read):
+    /// it dates the graph and decides who a titled surname ("President Bush") means.
+    pub fn default_date(&mut self, date: Option<Date>) -> &mut PipelineBuilder {
+        self.default_date = date;
+        self
+    }
+
+    /// Sets the number of worker threads; 0 (the default) is one per core. Results are the
+    /// same whatever the number.
+    pub fn threads(&mut self, n: usize) -> &mut PipelineBuilder {
+        self.threads = n;
+        self
+    }
+
+    /// Whether a broken record or an unreadable file is skipped, as a [`Notice::Skipped`],
+    /// rather than ending the run with its error (the default).
+    pub fn skip_bad_records(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.skip_bad_records = yes;
+        self
+    }
+
+    /// Sets the window in which two actors co-occur (the default: a sentence).
+    pub fn window(&mut self, window: Window) -> &mut PipelineBuilder {
+        self.cooccur.window(window);
+        self
+    }
+
+    /// Sets the edge weight and the filters of [`Pipeline::to_graph`].
+    pub fn graph_options(&mut self, options: GraphOptions) -> &mut PipelineBuilder {
+        self.options = options;
+        self
+    }
+
+    /// Leaves an actor, given by its gazetteer id, out of [`Pipeline::to_graph`]'s graph.
+    /// Repeatable. The id is looked up when the graph is made, so it can name a discovered
+    /// actor too.
+    pub fn exclude<S: Into<String>>(&mut self, id: S) -> &mut PipelineBuilder {
+        self.exclude.push(id.into());
+        self
+    }
+
+    /// Whether [`Pipeline::to_graph`] computes the node measures (the default).
+    pub fn measures(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.measures = yes;
+        self
+    }
+
+    /// Computes betweenness only on graphs of at most `n` nodes (default 10,000): it takes
+    /// nodes × edges steps.
+    pub fn betweenness_limit(&mut self, n: usize) -> &mut PipelineBuilder {
+        self.betweenness_limit = n;
+        self
+    }
+
+    /// Reads the gazetteer layers (or loads them from the cache), builds the matcher and starts
+    /// the thread pool. What building had to say is in [`Pipeline::notices`].
+    ///
+    /// # Errors
+    ///
+    /// If a gazetteer file cannot be read or has a bad line (the error names the file and
+    /// line), the matcher cannot be built, or the threads cannot be started.
+    pub fn build(&self) -> Result<Pipeline> {
+        let (gaz, matcher, notices) = match &self.cache {
+            Some(dir) => self.load_cached(dir)?,
+            None => {
+                let gaz = load_gazetteer(self.builtin, &self.gazetteers)?;
+                let matcher = self.matcher.build(&gaz)?;
+                let notices = gaz.notices().iter().cloned().map(Notice::Gazetteer).collect();
+                (gaz, matcher, notices)
+            }
+        };
+        let pool =
+            rayon::ThreadPoolBuilder::new().num_threads(self.threads).build().map_err(|err| {
+                io::Error::other(format!("cannot start {} threads: {err}", self.threads))
+            })?;
+        let discoverer = self.discover.then(|| Discoverer::for_gazetteer(&gaz));
+        Ok(Pipeline { gaz, matcher, pool, notices, discoverer, config: self.clone() })
+    }
+
+    /// Builds the gazetteer of the layers alone, without the cache, a matcher or threads: for
+    /// a program that only looks entities up. Its notices are [`Gazetteer::notices`].
+    ///
+    /// ```
+    /// let gaz = actorgraph::PipelineBuilder::new().build_gazetteer()?;
+    /// assert!(gaz.lookup("RUS").is_some());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a gazetteer file cannot be read or has a bad line; the error names the file and line.
+    pub fn build_gazetteer(&self) -> Result<Gazetteer> {
+        load_gazetteer(self.builtin, &self.gazetteers)
+    }
+
+    fn load_cached(&self, dir: &Path) -> Result<(Gazetteer, Matcher, Vec<Notice>)> {
+        let cache = GazetteerCache::new(dir);
+        let cached = cache.load_or_build(self.builtin, &self.gazetteers, &self.matcher)?;
+        let mut notices = Vec::new();
+        if let CacheStatus::Corrupt(reason) = cached.status {
+            notices.push(Notice::CacheRebuilt(reason));
+        }
+        notices.extend(cached.warnings.into_iter().map(Notice::Warning));
+        let gaz = cached.compiled.gazetteer();
+        notices.extend(gaz.notices().iter().cloned().map(Notice::Gazetteer));
+        let (gaz, matcher) = cached.compiled.into_parts();
+        Ok((gaz, matcher, notices))
+    }
+}
+
+/// Builds the gazetteer of the built-in layer (if `builtin`) and the files `paths`, in order.
+fn load_gazetteer(builtin: bool, paths: &[PathBuf]) -> Result<Gazetteer> {
+    let mut builder = Gazetteer::builder();
+    if builtin {
+        builder.add_builtin();
+    }
+    for path in paths {
+        builder.add_path(path)?;
+    }
+    builder.build()
+}
+
+/// Reads a corpus, finds its mentions, discovers the actors the gazetteer lacks, segments
+/// each document and counts co-occurrences: what `actorgraph extract` and `actorgraph graph`
+/// do, without the printing.
+///
+/// Documents are read in batches and processed on a thread pool, then handed on in input
+/// order, so results are byte for byte the same at any thread count. Memory depends on the
+/// gazetteer and the graph, not on the corpus.
+///
+/// [`Pipeline::run`] hands each document's results to a callback; [`Pipeline::count`] also
+/// counts the co-occurrences, for [`Pipeline::to_graph`] or [`Pipeline::to_partial`].
+///
+/// ```
+/// use actorgraph::{Event, GraphFiles, GraphFormat, Pipeline};
+///
+/// let mut pipeline = Pipeline::new()?;
+/// let mut warnings = Vec::new();
+/// let counted = pipeline.count(["data/articles"], |event| {
+///     if let Event::Notice(notice) = event {
+///         warnings.push(notice.to_string());
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!(counted.totals.documents, 8);
+/// assert!(warnings.is_empty(), "{warnings:?}");
+///
+/// let graph = pipeline.to_graph(&counted.counts)?;
+/// let (rus, ukr) = (pipeline.gazetteer().lookup("RUS"), pipeline.gazetteer().lookup("UKR"));
+/// assert!(graph.edge(rus.unwrap(), ukr.unwrap()).is_some());
+///
+/// let out = std::env::temp_dir().join(format!("actorgraph-doc-pipeline-{}", std::process::id()));
+/// GraphFiles::new([GraphFormat::Gexf]).write_dir(&graph, pipeline.gazetteer(), &out)?;
+/// assert!(out.join("graph.gexf").exists());
+/// # std::fs::remove_dir_all(&out)?;
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    /// The gazetteer, which grows with the actors discovered.
+    gaz: Gazetteer,
+    matcher: Matcher,
+    discoverer: Option<Discoverer>,
+    pool: rayon::ThreadPool,
+    /// What building said.
+    notices: Vec<Notice>,
+    config: PipelineBuilder,
+}
+
+impl Pipeline {
+    /// Builds a pipeline with the command line's defaults (see [`PipelineBuilder`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`PipelineBuilder::build`].
+    pub fn new() -> Result<Pipeline> {
+        PipelineBuilder::new().build()
+    }
+
+    /// Returns a builder, the same as [`PipelineBuilder::new`].
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::new()
+    }
+
+    /// Returns the gazetteer: the layers, and every actor discovered so far.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Returns the matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Returns what building the pipeline had to say: the gazetteer's notices, and whether
+    /// the gazetteer cache was usable.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// Reads the documents of `inputs` (files, directories, `-` for standard input; see
+    /// [`Corpus::documents`]) and hands `events` each one's results, in input order, with the
+    /// notices and progress of the run. An error from `events` ends the run and is returned.
+    ///
+    /// ```
+    /// use actorgraph::{Event, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::builder().discover(false).build()?;
+    /// let mut first = None;
+    /// pipeline.run(["data/articles"], |event| {
+    ///     if let Event::Document { doc, gaz } = event {
+    ///         let mention = doc.records(gaz).next().unwrap();
+    ///         first.get_or_insert(format!("{} {}", mention.document, mention.entity));
+    ///     }
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(first.unwrap(), "data/articles/2024-09-18-el-fasher-siege.md el_fasher");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first input error (naming the file, and the line of a JSONL record) unless
+    /// [`PipelineBuilder::skip_bad_records`] is on, or the first error `events` returns.
+    pub fn run<I, P, F>(&mut self, inputs: I, mut events: F) -> Result<Totals>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let mut docs = self.config.corpus.documents(inputs);
+        let mut totals = Totals::default();
+        loop {
+            let batch = self.read_batch(&mut docs, &mut totals, &mut events)?;
+            if batch.is_empty() {
+                return Ok(totals);
+            }
+            let raw: Vec<Raw> =
+                self.pool.install(|| batch.into_par_iter().map(|doc| self.annotate(doc)).collect());
+            for raw in raw {
+                let doc = self.register(raw);
+                totals.documents += 1;
+                totals.mentions += doc.mentions.len() as u64;
+                totals.bytes += doc.doc.source_bytes();
+                totals.undated += u64::from(doc.date.is_none());
+                events(Event::Document { doc: &doc, gaz: &self.gaz })?;
+                events(Event::Progress(&totals))?;
+            }
+        }
+    }
+
+    /// Like [`Pipeline::run`], and counts the co-occurrences of every document in the window
+    /// of [`PipelineBuilder::window`], with its date.
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn count<I, P, F>(&mut self, inputs: I, mut events: F) -> Result<Counted>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let mut counts = self.config.cooccur.build();
+        let totals = self.run(inputs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
+            }
+            events(event)
+        })?;
+        Ok(Counted { counts, totals })
+    }
+
+    /// Like [`Pipeline::count`], with each month or year counted apart (see [`TimeSlices`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn count_slices<I, P, F>(
+        &mut self,
+        inputs: I,
+        slice: Slice,
+        mut events: F,
+    ) -> Result<Sliced>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let mut slices = TimeSlices::new(slice, &self.config.cooccur);
+        let totals = self.run(inputs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                slices.add_document(&doc.mentions, &doc.segments, doc.date);
+            }
+            events(event)
+        })?;
+        Ok(Sliced { slices, totals })
+    }
+
+    /// Returns the graph options of [`PipelineBuilder::graph_options`] with the actors of
+    /// [`PipelineBuilder::exclude`] left out.
+    ///
+    /// # Errors
+    ///
+    /// If the gazetteer (with the actors discovered so far) has no actor with an excluded id.
+    pub fn graph_options(&self) -> Result<GraphOptions> {
+        let mut options = self.config.options.clone();
+        for id in &self.config.exclude {
+            let entity = self.gaz.lookup(id).ok_or_else(|| {
+                let msg = format!("excluded actor {id}: the gazetteer has no actor with this id");
+                io::Error::new(io::ErrorKind::InvalidInput, msg)
+            })?;
+            options.exclude(entity);
+        }
+        Ok(options)
+    }
+
+    /// Makes the graph of `counts` with the pipeline's [`Pipeline::graph_options`], and its
+    /// node measures unless [`PipelineBuilder::measures`] is off.
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::graph_options`].
+    pub fn to_graph(&self, counts: &Cooccurrence) -> Result<CooccurrenceGraph> {
+        Ok(self.to_graph_with(counts, &self.graph_options()?))
+    }
+
+    /// Makes the graph of `counts` with `options`, and its node measures unless
+    /// [`PipelineBuilder::measures`] is off. Betweenness is left out of a graph of more nodes
+    /// than [`PipelineBuilder::betweenness_limit`] (see [`NodeMeasures::has_betweenness`]).
+    ///
+    /// [`NodeMeasures::has_betweenness`]: crate::NodeMeasures::has_betweenness
+    pub fn to_graph_with(
+        &self,
+        counts: &Cooccurrence,
+        options: &GraphOptions,
+    ) -> CooccurrenceGraph {
+        let mut graph = counts.to_graph_with(&self.gaz, options);
+        if self.config.measures {
+            let betweenness = graph.node_count() <= self.config.betweenness_limit;
+            graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
+        }
+        graph
+    }
+
+    /// Whether [`Pipeline::to_graph`] computes node measures, and up to how many nodes it
+    /// computes betweenness.
+    pub fn measures(&self) -> Option<usize> {
+        self.config.measures.then_some(self.config.betweenness_limit)
+    }
+
+    /// Makes the mergeable partial result of `counts` (see [`Partial`]), with its dates.
+    pub fn to_partial(&self, counts: &Cooccurrence) -> Partial {
+        let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
+        let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+        Partial::new(counts, &self.gaz, bounds)
+    }
+
+    fn read_batch<F>(
+        &self,
+        docs: &mut Documents,
+        totals: &mut Totals,
+        events: &mut F,
+    ) -> Result<Vec<Document>>
+    where
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let (mut batch, mut bytes) = (Vec::new(), 0);
+        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+            let item = docs.next();
+            for warning in docs.take_warnings() {
+                events(Event::Notice(Notice::Warning(warning)))?;
+            }
+            let Some(item) = item else { break };
+            match item {
+                Ok(doc) => {
+                    for warning in check(&doc) {
+                        events(Event::Notice(Notice::Warning(warning)))?;
+                    }
+                    bytes += doc.text().len();
+                    batch.push(doc);
+                }
+                Err(err) if self.config.skip_bad_records => {
+                    totals.skipped += 1;
+                    events(Event::Notice(Notice::Skipped(err)))?;
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(batch)
+    }
+
+    fn annotate(&self, doc: Document) -> Raw {
+        let date = doc.parse_date().and_then(std::result::Result::ok).or(self.config.default_date);
+        let year = date.map(|d| i32::from(d.year()));
+        let mentions = self.matcher.find_all_in_year(doc.text(), year);
+        let candidates =
+            self.discoverer.as_ref().map(|d| d.find(doc.text(), &mentions)).unwrap_or_default();
+        let segments = self.config.segmenter.segment(doc.text());
+        Raw { doc, mentions, candidates, segments, date }
+    }
+
+    /// Gives discovered names their ids, in input order, and merges them into the mentions.
+    fn register(&mut self, raw: Raw) -> Annotated {
+        let Raw { doc, mut mentions, candidates, segments, date } = raw;
+        self.gaz.merge_discovered(&mut mentions, candidates);
+        let date_text = date.map(|d| d.to_string()).unwrap_or_default();
+        Annotated { doc, mentions, segments, date, date_text }
+    }
+}
+
+/// What is worth a warning about a document that is read all the same.
+fn check(doc: &Document) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if doc.was_lossy() {
+        warnings.push(format!("{}: invalid UTF-8, replaced with U+FFFD", doc.location()));
+    }
+    if doc.text().trim().is_empty() {
+        warnings.push(format!("{}: empty document", doc.location()));
+    }
+    if let Some(Err(err)) = doc.parse_date() {
+        warnings.push(format!("{}: {err}; the document is treated as undated", doc.location()));
+    }
+    warnings
+}
+
+/// A document's results before discovered names are given ids.
+struct Raw {
+    doc: Document,
+    mentions: Vec<Mention>,
+    candidates: Vec<Candidate>,
+    segments: Segments,
+    date: Option<Date>,
+}
+
+/// One document after matching, discovery and segmentation, as [`Pipeline::run`] hands it on.
+///
+/// Its mentions are in text order and include the discovered actors, whose ids are in the
+/// pipeline's gazetteer (the one [`Event::Document`] comes with).
+///
+/// ```
+/// use actorgraph::{Event, Pipeline};
+///
+/// let mut pipeline = Pipeline::new()?;
+/// pipeline.run(["data/articles/2025-03-14-aleppo-talks.md"], |event| {
+///     if let Event::Document { doc, gaz } = event {
+///         assert_eq!(doc.date_text(), "2025-03-14");
+///         let first = doc.mentions()[0];
+///         assert_eq!(gaz.get(first.entity()).unwrap().id(), "TUR");
+///         assert_eq!(doc.segments().sentence_of(first.span().start), 0);
+///         assert!(doc.records(gaz).any(|m| m.discovered), "someone the gazetteer lacks");
+///     }
+///     Ok(())
+/// })?;
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Annotated {
+    doc: Document,
+    mentions: Vec<Mention>,
+    segments: Segments,
+    date: Option<Date>,
+    date_text: String,
+}
+
+impl Annotated {
+    /// Returns the document as it was read.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Returns the mentions, in text order, discovered ones included.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Returns the document's paragraphs and sentences.
+    pub fn segments(&self) -> &Segments {
+        &self.segments
+    }
+
+    /// Returns the document's date: its own if it can be read, else the pipeline's
+    /// [`PipelineBuilder::default_date`].
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// Returns the date as ISO 8601 text (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or `""`.
+    pub fn date_text(&self) -> &str {
+        &self.date_text
+    }
+
+    /// Returns the record of one of the document's mentions, for a [`MentionWriter`].
+    ///
+    /// [`MentionWriter`]: crate::MentionWriter
+    ///
+    /// # Panics
+    ///
+    /// If `mention` names an entity that `gaz` lacks: `gaz` must be the gazetteer this
+    /// document's results came with, and `mention` one of its mentions.
+    pub fn record<'a>(&'a self, gaz: &'a Gazetteer, mention: &Mention) -> MentionRecord<'a> {
+        let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
+        let span = mention.span();
+        MentionRecord {
+            document: self.doc.id(),
+            date: &self.date_text,
+            entity: entry.id(),
+            kind: entry.kind().as_str(),
+            label: entry.label(),
+            surface: &self.doc.text()[span],
+            start: span.start,
+            end: span.end,
+            sentence: self.segments.sentence_of(span.start),
+            paragraph: self.segments.paragraph_of(span.start),
+            adjectival: mention.is_adjectival(),
+            discovered: entry.is_discovered(),
+        }
+    }
+
+    /// Returns the records of every mention, in text order (see [`Annotated::record`]).
+    ///
+    /// # Panics
+    ///
+    /// As [`Annotated::record`].
+    pub fn records<'a>(&'a self, gaz: &'a Gazetteer) -> impl Iterator<Item = MentionRecord<'a>> {
+        self.mentions.iter().map(move |m| self.record(gaz, m))
+    }
+}
+
+/// What a [`Pipeline`] run hands its callback, in order.
+///
+/// ```
+/// use actorgraph::{Event, Pipeline};
+///
+/// let (mut documents, mut last) = (0, 0);
+/// Pipeline::new()?.run(["data/articles"], |event| {
+///     match event {
+///         Event::Document { .. } => documents += 1,
+///         Event::Progress(totals) => last = totals.documents,
+///         Event::Notice(notice) => eprintln!("warning: {notice}"),
+///         _ => {}
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!((documents, last), (8, 8));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Event<'a> {
+    /// A document's results, with the gazetteer its mentions' ids are in.
+    Document {
+        /// The document's results.
+        doc: &'a Annotated,
+        /// The gazetteer, discovered actors included.
+        gaz: &'a Gazetteer,
+    },
+    /// Something that did not stop the run.
+    Notice(Notice),
+    /// The totals so far, after each document.
+    Progress(&'a Totals),
+}
+
+/// Something a pipeline reports without stopping: the library never prints it.
+///
+/// Its `Display` is the message without a prefix; the command line prints a
+/// [`Notice::Gazetteer`] as a note and the others as warnings.
+///
+/// ```
+/// use actorgraph::Notice;
+///
+/// let notice = Notice::Warning("data/x.md: empty document".to_string());
+/// assert_eq!(notice.to_string(), "data/x.md: empty document");
+/// assert!(notice.is_warning());
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Notice {
+    /// A note from building the gazetteer, such as a conflict resolved between two files (see
+    /// [`Gazetteer::notices`]).
+    Gazetteer(String),
+    /// The gazetteer cache file could not be read, so it was rebuilt: the reason.
+    CacheRebuilt(String),
+    /// A problem that did not stop the run: a document with invalid UTF-8 or no text, a date
+    /// that cannot be read, a directory link skipped, a cache file that could not be saved.
+    /// The message names the file, and the line of a JSONL record.
+    Warning(String),
+    /// A broken record or unreadable file skipped under
+    /// [`PipelineBuilder::skip_bad_records`]: its error.
+    Skipped(Error),
+}
+
+impl Notice {
+    /// Whether the notice is a warning (anything but a [`Notice::Gazetteer`] note).
+    pub fn is_warning(&self) -> bool {
+        !matches!(self, Notice::Gazetteer(_))
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Gazetteer(msg) | Notice::Warning(msg) => f.write_str(msg),
+            Notice::CacheRebuilt(reason) => {
+                write!(f, "ignoring the gazetteer cache: {reason}; rebuilt it")
+            }
+            Notice::Skipped(err) => write!(f, "{err} (skipped)"),
+        }
+    }
+}
+
+/// The totals of a run.
+///
+/// ```
+/// let totals = actorgraph::Pipeline::new()?.run(["data/articles"], |_| Ok(()))?;
+/// assert_eq!((totals.documents, totals.skipped, totals.undated), (8, 0, 0));
+/// assert!(totals.mentions > 100);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Totals {
+    /// Documents read.
+    pub documents: u64,
+    /// Mentions found, discovered ones included.
+    pub mentions: u64,
+    /// Records and files skipped under [`PipelineBuilder::skip_bad_records`].
+    pub skipped: u64,
+    /// Bytes of the sources the documents were read from (see [`Document::source_bytes`]).
+    pub bytes: u64,
+    /// Documents without a date, their own or the default one.
+    pub undated: u64,
+}
+
+/// What [`Pipeline::count`] gives: the co-occurrence counts and the totals.
+///
+/// ```
+/// use actorgraph::{Pipeline, Window};
+///
+/// let mut pipeline = Pipeline::builder().window(Window::Document).build()?;
+/// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+/// assert_eq!(counted.counts.document_count(), counted.totals.documents);
+/// let partial = pipeline.to_partial(&counted.counts);
+/// assert_eq!(partial.document_count(), 8);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Counted {
+    /// The co-occurrence counts, dates included.
+    pub counts: Cooccurrence,
+    /// The totals of the run.
+    pub totals: Totals,
+}
+
+/// What [`Pipeline::count_slices`] gives: the counts of each period and the totals.
+///
+/// ```
+/// use actorgraph::{Pipeline, Slice};
+///
+/// let mut pipeline = Pipeline::new()?;
+/// let sliced = pipeline.count_slices(["data/articles"], Slice::Year, |_| Ok(()))?;
+/// let years: Vec<String> = sliced.slices.periods().map(|(p, _)| p.to_string()).collect();
+/// assert!(years.len() > 1 && years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Sliced {
+    /// The counts of each period.
+    pub slices: TimeSlices,
+    /// The totals of the run.
+    pub totals: Totals,
+}
+
+/// The actors discovery proposes over a run, counted for a human to review: what
+/// `actorgraph gazetteer suggest` writes as gazetteer rows.
+///
+/// ```
+/// use actorgraph::{Event, Pipeline, Suggestions};
+///
+/// let mut pipeline = Pipeline::new()?;
+/// let mut suggestions = Suggestions::new();
+/// pipeline.run(["data/articles"], |event| {
+///     if let Event::Document { doc, gaz } = event {
+///         suggestions.add(gaz, doc);
+///     }
+///     Ok(())
+/// })?;
+/// let rows = suggestions.entries(pipeline.gazetteer(), 2);
+/// let row = rows.iter().find(|e| e.id() == "oksana_melnychuk").unwrap();
+/// assert_eq!(row.note_text(), Some("discovered: 2 mentions in 1 documents"));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Suggestions {
+    seen: BTreeMap<String, Seen>,
+}
+
+/// What was seen of one discovered actor.
+#[derive(Clone, Debug, Default)]
+struct Seen {
+    mentions: u64,
+    documents: u64,
+    last_document: Option<String>,
+}
+
+impl Suggestions {
+    /// Creates an empty count.
+    pub fn new() -> Suggestions {
+        Suggestions::default()
+    }
+
+    /// Counts the discovered actors among a document's mentions.
+    ///
+    /// # Panics
+    ///
+    /// If `gaz` is not the gazetteer the document's results came with.
+    pub fn add(&mut self, gaz: &Gazetteer, doc: &Annotated) {
+        let id = doc.doc.id();
+        for mention in &doc.mentions {
+            let entry = gaz.get(mention.entity()).expect("mentions come from this gazetteer");
+            if entry.is_discovered() {
+                let s = self.seen.entry(entry.id().to_string()).or_default();
+                s.mentions += 1;
+                if s.last_document.as_deref() != Some(id) {
+                    s.documents += 1;
+                    s.last_document = Some(id.to_string());
+                }
+            }
+        }
+    }
+
+    /// Returns the actors mentioned at least `min_mentions` times as gazetteer rows, most
+    /// mentioned first (ties by id), each with an id of its own (without the `discovered:`
+    /// prefix) and a note that says how often it was seen.
+    pub fn entries(&self, gaz: &Gazetteer, min_mentions: u64) -> Vec<Entry> {
+        let mut found: Vec<(&Entry, &Seen)> = self
+            .seen
+            .iter()
+            .filter(|(_, s)| s.mentions >= min_mentions)
+            .filter_map(|(id, s)| Some((gaz.get(gaz.lookup(id)?)?, s)))
+            .collect();
+        found.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.id().cmp(b.0.id())));
+        found
+            .into_iter()
+            .map(|(e, s)| {
+                let id = e.id().rsplit(':').next().unwrap_or(e.id());
+                let note =
+                    format!("discovered: {} mentions in {} documents", s.mentions, s.documents);
+                Entry::new(id, e.kind(), e.label()).note(note)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline(builder: &mut PipelineBuilder) -> Pipeline {
+        builder.build().unwrap()
+    }
+
+    #[test]
+    fn excluded_ids_are_looked_up_after_discovery() {
+        let path = "data/articles/2025-03-14-aleppo-talks.md";
+        let mut p = pipeline(PipelineBuilder::new().exclude("discovered:person:miriam_okafor"));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let graph = p.to_graph(&counted.counts).unwrap();
+        let okafor = p.gazetteer().lookup("discovered:person:miriam_okafor").unwrap();
+        assert!(graph.node(okafor).is_none());
+        assert!(graph.node(p.gazetteer().lookup("RUS").unwrap()).is_some());
+
+        let mut p = pipeline(PipelineBuilder::new().exclude("nosuch"));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let err = p.to_graph(&counted.counts).unwrap_err().to_string();
+        assert!(err.contains("excluded actor nosuch: the gazetteer has no actor"), "{err}");
+    }
+
+    #[test]
+    fn measures_follow_the_builder() {
+        let path = "data/articles/2025-03-14-aleppo-talks.md";
+        let mut p = pipeline(PipelineBuilder::new().betweenness_limit(1));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        let graph = p.to_graph(&counted.counts).unwrap();
+        assert!(!graph.measures().unwrap().has_betweenness(), "more nodes than the limit");
+        let mut p = pipeline(PipelineBuilder::new().measures(false));
+        let counted = p.count([path], |_| Ok(())).unwrap();
+        assert!(p.to_graph(&counted.counts).unwrap().measures().is_none());
+    }
+
+    #[test]
+    fn an_error_from_the_callback_ends_the_run() {
+        let mut p = pipeline(&mut PipelineBuilder::new());
+        let mut seen = 0;
+        let err = p
+            .run(["data/articles"], |event| {
+                if let Event::Document { .. } = event {
+                    seen += 1;
+                    return Err(io::Error::other("enough").into());
+                }
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!((seen, err.to_string().as_str()), (1, "enough"));
+    }
+
+    #[test]
+    fn notices_display_as_the_command_line_prints_them() {
+        let rebuilt = Notice::CacheRebuilt("bad magic".to_string());
+        assert_eq!(rebuilt.to_string(), "ignoring the gazetteer cache: bad magic; rebuilt it");
+        assert!(rebuilt.is_warning() && !Notice::Gazetteer(String::new()).is_warning());
+    }
+}
