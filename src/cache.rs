@@ -296,27 +296,10 @@ fn keys<P: AsRef<Path>>(
 mod tests {
     use super::*;
     use crate::matcher::Engine;
+    use crate::scratch::Scratch;
 
     const TSV: &str = "id\tkind\tlabel\taliases\nsahel\tplace\tSahel\tthe Sahel\n\
                        pc\tgroup\tPeace Council\tSahel Peace Council|=SPC\n";
-
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let dir = std::env::temp_dir()
-                .join(format!("actorgraph-cache-{name}-{}", std::process::id()));
-            let _ = fs::remove_dir_all(&dir);
-            fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
 
     fn cache_files(dir: &Path) -> Vec<PathBuf> {
         fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect()
@@ -326,7 +309,7 @@ mod tests {
 
     #[test]
     fn round_trip_gives_identical_mentions() {
-        let tmp = TempDir::new("round");
+        let tmp = Scratch::new("cache-round");
         let src = tmp.0.join("g.tsv");
         fs::write(&src, TSV).unwrap();
         let cache = GazetteerCache::new(tmp.0.join("cache"));
@@ -350,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_changed_source_file_invalidates() {
-        let tmp = TempDir::new("stale");
+        let tmp = Scratch::new("cache-stale");
         let src = tmp.0.join("g.tsv");
         fs::write(&src, TSV).unwrap();
         let cache = GazetteerCache::new(tmp.0.join("cache"));
@@ -369,7 +352,7 @@ mod tests {
 
     #[test]
     fn a_corrupt_cache_file_is_rebuilt() {
-        let tmp = TempDir::new("corrupt");
+        let tmp = Scratch::new("cache-corrupt");
         let src = tmp.0.join("g.tsv");
         fs::write(&src, TSV).unwrap();
         let cache = GazetteerCache::new(tmp.0.join("cache"));
@@ -391,7 +374,7 @@ mod tests {
 
     #[test]
     fn a_missing_source_is_an_error() {
-        let tmp = TempDir::new("missing");
+        let tmp = Scratch::new("cache-missing");
         let cache = GazetteerCache::new(&tmp.0);
         let err = cache.load_or_build(true, &[tmp.0.join("nope.tsv")], &MatcherBuilder::new());
         assert!(err.unwrap_err().to_string().contains("nope.tsv"));

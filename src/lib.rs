@@ -116,6 +116,8 @@ mod codec;
 mod error;
 mod hash;
 mod json;
+#[cfg(test)]
+mod scratch;
 mod span;
 
 mod corpus;

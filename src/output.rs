@@ -764,34 +764,7 @@ fn is_period(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A fresh directory under the system's temporary directory, removed when dropped.
-    struct Scratch(PathBuf);
-
-    impl Scratch {
-        fn new(name: &str) -> Scratch {
-            let dir = std::env::temp_dir()
-                .join(format!("actorgraph-output-{}-{name}", std::process::id()));
-            let _ = fs::remove_dir_all(&dir);
-            fs::create_dir_all(&dir).unwrap();
-            Scratch(dir)
-        }
-
-        fn names(&self) -> Vec<String> {
-            let mut names: Vec<String> = fs::read_dir(&self.0)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
+    use crate::scratch::Scratch;
 
     fn write(path: &Path, text: &str) -> Result<()> {
         let mut file = OutputFile::create(path)?;
@@ -807,7 +780,7 @@ mod tests {
 
     #[test]
     fn r14_output_replaces_a_regular_file_atomically() {
-        let dir = Scratch::new("regular");
+        let dir = Scratch::new("output-regular");
         let path = dir.0.join("a.csv");
         fs::write(&path, "old").unwrap();
         let mut file = OutputFile::create(&path).unwrap();
@@ -823,7 +796,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn r14_output_writes_through_a_symlink_and_keeps_it() {
-        let dir = Scratch::new("symlink");
+        let dir = Scratch::new("output-symlink");
         fs::create_dir(dir.0.join("real")).unwrap();
         let target = dir.0.join("real/target.csv");
         fs::write(&target, "old").unwrap();
@@ -853,7 +826,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn r14_output_writes_to_a_fifo_in_place() {
-        let dir = Scratch::new("fifo");
+        let dir = Scratch::new("output-fifo");
         let fifo = dir.0.join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if !made.is_ok_and(|s| s.success()) {
@@ -871,7 +844,7 @@ mod tests {
 
     #[test]
     fn r14_output_to_a_directory_is_an_error_and_leaves_nothing() {
-        let dir = Scratch::new("isdir");
+        let dir = Scratch::new("output-isdir");
         fs::create_dir(dir.0.join("sub")).unwrap();
         let err = OutputFile::create(dir.0.join("sub")).unwrap_err().to_string();
         assert!(err.ends_with("sub: is a directory, not a file"), "{err}");
@@ -886,7 +859,7 @@ mod tests {
 
     #[test]
     fn r14_output_set_is_published_whole_or_not_at_all() {
-        let dir = Scratch::new("set");
+        let dir = Scratch::new("output-set");
         let out = dir.0.join("out");
         fs::create_dir(&out).unwrap();
         for name in ["nodes.csv", "graph.html"] {
@@ -917,7 +890,7 @@ mod tests {
 
     #[test]
     fn r14_output_set_refuses_to_replace_a_directory_before_renaming() {
-        let dir = Scratch::new("set-dir");
+        let dir = Scratch::new("output-set-dir");
         fs::create_dir_all(dir.0.join("graph.dot")).unwrap();
         fs::write(dir.0.join("nodes.csv"), "old").unwrap();
         let mut set = OutputDir::create(&dir.0).unwrap();
@@ -932,7 +905,7 @@ mod tests {
 
     #[test]
     fn r14_output_set_in_a_new_directory_is_created_only_when_published() {
-        let dir = Scratch::new("set-new");
+        let dir = Scratch::new("output-set-new");
         let out = dir.0.join("a/b");
         let mut set = OutputDir::create(&out).unwrap();
         assert_eq!(dir.names(), [format!(".actorgraph.b.{}.tmp", std::process::id())]);
@@ -974,7 +947,7 @@ mod tests {
 
     #[test]
     fn r14_output_set_refuses_what_is_not_a_directory() {
-        let dir = Scratch::new("set-file");
+        let dir = Scratch::new("output-set-file");
         fs::write(dir.0.join("file"), "").unwrap();
         let err = OutputDir::create(dir.0.join("file")).unwrap_err().to_string();
         assert!(err.ends_with("file: is not a directory (the output needs a directory here)"));
@@ -986,7 +959,7 @@ mod tests {
 
     #[test]
     fn r14_temp_files_are_removed_by_remove_all() {
-        let dir = Scratch::new("temps");
+        let dir = Scratch::new("output-temps");
         let temps = TempFiles::new();
         let set = OutputDir::create_with(&dir.0, &temps).unwrap();
         let file = OutputFile::create_with(dir.0.join("a.csv"), &temps).unwrap();

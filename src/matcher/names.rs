@@ -78,9 +78,23 @@ const ORDINARY: &[&str] = &[
 ];
 
 /// Returns true if `word` is an ordinary word, title or office (see [`ORDINARY`]).
+///
+/// Called for many words of every document, so it looks the word up in a set built once, and
+/// lower-cases only words that are short enough to be in it.
 pub(crate) fn is_ordinary(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    ORDINARY.contains(&lower.as_str())
+    static SET: std::sync::OnceLock<(std::collections::HashSet<&'static str>, usize)> =
+        std::sync::OnceLock::new();
+    let (set, longest) = SET.get_or_init(|| {
+        (ORDINARY.iter().copied().collect(), ORDINARY.iter().map(|w| w.len()).max().unwrap_or(0))
+    });
+    let word = word.trim_end_matches('.');
+    if word.len() > *longest {
+        return false;
+    }
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.is_ascii() {
+        return set.contains(word);
+    }
+    set.contains(word.to_lowercase().as_str())
 }
 
 /// Returns the word that follows `end` after exactly one space, if it is capitalised.

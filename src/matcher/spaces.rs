@@ -22,19 +22,37 @@ fn horizontal(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r'
 }
 
+/// Returns true if `text` has a run of two white-space characters inside a line, or one that
+/// is not a plain space. The matcher asks this of every document, so it looks at bytes and
+/// decodes only at the lead bytes of non-ASCII white space (U+0085, U+00A0, U+1680, U+2000 to
+/// U+205F, U+3000).
+fn needs_squeezing(text: &str) -> bool {
+    let mut after_space = false;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t' | 0x0B | 0x0C => return true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if text[at..].chars().next().is_some_and(horizontal) {
+                    return true;
+                }
+                false
+            }
+            _ => false,
+        };
+        if space && after_space {
+            return true;
+        }
+        after_space = space;
+    }
+    false
+}
+
 impl Squeezed {
     /// Returns the squeezed copy of `text`, or `None` if it has no run to squeeze (the usual
     /// case, which costs one scan and no copy).
     pub(crate) fn new(text: &str) -> Option<Squeezed> {
-        let mut chars = text.chars().peekable();
-        let mut needed = false;
-        while let Some(c) = chars.next() {
-            if horizontal(c) && (c != ' ' || chars.peek().is_some_and(|&n| horizontal(n))) {
-                needed = true;
-                break;
-            }
-        }
-        if !needed {
+        if !needs_squeezing(text) {
             return None;
         }
         let mut out = String::with_capacity(text.len());
@@ -87,6 +105,18 @@ impl Squeezed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_characters() {
+        for text in ["a b", "a  b", "a\tb", "a\u{a0}b", "a\u{2009}b", "a\u{3000}b", "é ü", "a\n\nb"]
+        {
+            let chars: Vec<char> = text.chars().collect();
+            let want = chars.iter().enumerate().any(|(i, &c)| {
+                horizontal(c) && (c != ' ' || chars.get(i + 1).is_some_and(|&n| horizontal(n)))
+            });
+            assert_eq!(needs_squeezing(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn single_spaces_need_no_copy() {

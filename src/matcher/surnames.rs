@@ -193,7 +193,8 @@ impl Surnames {
             *states.entry(m.entity()).or_default() += 1;
         }
         let starts: Vec<usize> = mentions.iter().map(|m| m.span().start).collect();
-        let others = full_names(haystack, &known);
+        // Another pass over the text, made only when a titled surname needs it.
+        let mut others = None;
         let mut out = Vec::new();
         for title in titles.find_iter(haystack) {
             if !rules::at_word_boundary(haystack, title.start(), title.end()) {
@@ -232,6 +233,7 @@ impl Surnames {
             }
             // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
             let given = self.given.get(&entity).map_or(&[][..], Vec::as_slice);
+            let others = others.get_or_insert_with(|| full_names(haystack, &known));
             if others.get(word).is_some_and(|(at, before)| {
                 *at < span.start && !before.iter().any(|b| given.iter().any(|g| g == b))
             }) {

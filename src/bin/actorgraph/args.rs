@@ -41,7 +41,7 @@ pub(crate) enum GazetteerCommand {
     /// Convert a GeoNames dump, a CAMEO .actors dictionary or spaCy EntityRuler patterns into
     /// a gazetteer file.
     Import(ImportArgs),
-    /// Run discovery over a corpus and write the people and groups it proposes as gazetteer
+    /// Run discovery over a corpus and write the people, groups and places it proposes as gazetteer
     /// rows, most mentioned first, for a human to review.
     Suggest(SuggestArgs),
     /// Count the entities and aliases of each kind.
@@ -290,7 +290,7 @@ pub(crate) struct CommonArgs {
     /// Keep paragraphs apart even where a sentence seems cut by a page break.
     #[arg(long)]
     pub(crate) no_join_breaks: bool,
-    /// Propose people and groups missing from the gazetteer (the default); they are marked as
+    /// Propose people, groups and places missing from the gazetteer (the default); they are marked as
     /// discovered in every output.
     #[arg(long, overrides_with = "no_discover")]
     pub(crate) discover: bool,
