@@ -444,9 +444,10 @@ fn place_cue(text: &str, run: &Run) -> bool {
     }
     let after = text[run.span.end..].trim_start_matches(',').trim_start_matches(' ');
     let after = after.strip_prefix("just ").unwrap_or(after);
-    after.split_once(' ').is_some_and(|(direction, rest)| {
-        DIRECTIONS.contains(&direction) && rest.starts_with("of ") && run.words <= 3
-    })
+    // Only the next word is looked at (never a search to the next space, which may be far).
+    let len = after.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(after.len());
+    let (direction, rest) = after.split_at(len);
+    run.words <= 3 && DIRECTIONS.contains(&direction) && rest.starts_with(" of ")
 }
 
 /// Returns true if a span can be a place's name: one to three capitalised words, none of them
