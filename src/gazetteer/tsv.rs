@@ -116,13 +116,6 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
     if id.contains(char::is_whitespace) {
         return Err(format!("id \"{id}\" contains white space"));
     }
-    if let Some(c) = id.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "id \"{}\" holds the control character U+{:04X}",
-            id.escape_debug(),
-            c as u32
-        ));
-    }
     let kind = get("kind").ok_or("empty kind")?.parse()?;
     let label = get("label").ok_or("empty label")?;
     check_name("label", label)?;
@@ -161,14 +154,6 @@ fn check_name(what: &str, raw: &str) -> std::result::Result<(), String> {
     if text.is_empty() {
         let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
         return Err(format!("{article} {what} marked '=' has no text"));
-    }
-    // A control character is no part of a name (and a written gazetteer could not keep it).
-    if let Some(c) = raw.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "{what} \"{}\" holds the control character U+{:04X}",
-            raw.escape_debug(),
-            c as u32
-        ));
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Err(format!(
@@ -294,10 +279,6 @@ mod tests {
         assert_eq!(row("X", "", "!!"), format!("g.tsv:3: adjective \"!!\" {punct}"));
         assert_eq!(row("X", "", "="), "g.tsv:3: an adjective marked '=' has no text");
         assert_eq!(row("X", "=|Y", ""), "g.tsv:3: an alias marked '=' has no text");
-        assert_eq!(
-            row("X", "", "\u{1b}USA"),
-            "g.tsv:3: adjective \"\\u{1b}USA\" holds the control character U+001B"
-        );
         for raw in [".", "-", "!!", "=--", "“…”", "\u{301}"] {
             assert!(check_name("alias", raw).unwrap_err().ends_with(punct), "{raw}");
         }
