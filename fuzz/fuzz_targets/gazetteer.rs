@@ -36,8 +36,9 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // What the writer writes reads back as the same entities, and after two rounds of writing
-    // and reading, the file no longer changes. (The writer flattens control characters and `|`
-    // in names, and a cell left blank by that reads back empty, so the first rounds may differ.)
+    // and reading, the file no longer changes. (The writer turns tabs and line breaks into
+    // spaces and `|` in names into `/`, and a cell left blank by that reads back empty, so the
+    // first rounds may differ.)
     if let Ok(mut tsv) = written(&gaz) {
         let ids =
             |g: &Gazetteer| g.entries().map(|e| (e.id().to_string(), e.kind())).collect::<Vec<_>>();

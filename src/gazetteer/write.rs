@@ -230,9 +230,11 @@ fn join_names<'a, I: Iterator<Item = &'a Alias>>(names: I) -> String {
 }
 
 /// Makes text safe for one cell: no tabs or line breaks, and quoted if the parser would
-/// otherwise unquote it.
+/// otherwise unquote it. Other control characters are kept: the parser reads them back, and
+/// turning them into spaces could make two names one ("\u{1b}USA" beside "USA").
 fn cell(text: &str) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat: String =
+        text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect();
     let flat = flat.trim();
     if flat.len() >= 2 && flat.starts_with('"') && flat.ends_with('"') {
         format!("\"{}\"", flat.replace('"', "\"\""))
@@ -547,6 +549,19 @@ mod tests {
         let names: Vec<_> = back.aliases().iter().map(Alias::text).collect();
         assert_eq!(names, ["A B", "C/D", "E F"]);
         assert_eq!(back.note_text(), Some("line one line two"));
+    }
+
+    #[test]
+    fn other_control_characters_are_kept_so_names_stay_apart() {
+        let entries = [
+            Entry::new("a", EntityKind::Place, "Alpha").adjective("USA"),
+            Entry::new("b", EntityKind::Place, "Beta").adjective("\u{1b}USA"),
+        ];
+        let text = write(&entries);
+        let gaz = crate::Gazetteer::builder().add_str("out.tsv", &text).unwrap().build().unwrap();
+        let names: Vec<&str> =
+            gaz.entries().flat_map(|e| e.aliases().iter().map(Alias::text)).collect();
+        assert_eq!(names, ["Alpha", "USA", "Beta", "\u{1b}USA"]);
     }
 
     #[test]
