@@ -152,7 +152,7 @@ pub use crate::corpus::{
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
-    Counts, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet, evaluate,
+    Counts, Evaluator, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet,
     read_pairs,
 };
 pub use crate::export::{

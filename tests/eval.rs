@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use actorgraph::{Counts, Discoverer, EntityKind, Gazetteer, GoldDocument, Matcher};
+use actorgraph::{Counts, Discoverer, EntityKind, Evaluator, Gazetteer, GoldDocument, Matcher};
 
 /// The minimum F1 scores, set at the levels measured when the gate was introduced, rounded
 /// down to two decimals (measured: overall 0.988; person 0.981, state 0.993, group 0.986,
@@ -40,10 +40,10 @@ fn evaluation_meets_the_gate() {
     assert!(docs.len() >= 12, "{} evaluation articles", docs.len());
     let gaz = Gazetteer::builtin();
     let matcher = Matcher::new(&gaz).unwrap();
-    let off = actorgraph::evaluate(&gaz, &matcher, None, &docs, &pairs).unwrap();
-    let on =
-        actorgraph::evaluate(&gaz, &matcher, Some(&Discoverer::for_gazetteer(&gaz)), &docs, &pairs)
-            .unwrap();
+    let off = Evaluator::new(&gaz, &matcher).score(&docs, &pairs).unwrap();
+    let discoverer = Discoverer::for_gazetteer(&gaz);
+    let on = Evaluator::new(&gaz, &matcher).discoverer(Some(&discoverer)).score(&docs, &pairs);
+    let on = on.unwrap();
     println!("discovery off\n{off}\ndiscovery on\n{on}");
     for error in &off.errors {
         println!("{error}");
@@ -62,13 +62,19 @@ fn evaluation_meets_the_gate() {
 }
 
 /// The real-news set (data/eval-lee: 160 ABC news items of 2001-2002 annotated by hand, text
-/// read from ../shared): minimums for default settings (discovery on, no date), set at the
-/// levels measured when the gate was introduced, rounded down to two decimals. Measured:
-/// development half, all actors F1 0.877 (precision 0.967, recall 0.802), sentence pairs
-/// 0.930; held-back half, all actors F1 0.858 (precision 0.952, recall 0.782), sentence pairs
-/// 0.917. The held-back half is gated but never read to find rules.
-const MIN_REAL_NEWS: [(&str, f64, f64, f64); 2] =
-    [("dev", 0.87, 0.96, 0.93), ("test", 0.85, 0.95, 0.91)];
+/// read from ../shared): minimums for default settings (discovery on, no date), at the levels
+/// last measured, rounded down to two decimals: all actors F1, precision, sentence pairs F1,
+/// precision of the discovered actors. Measured: development half F1 0.947 (precision 0.987,
+/// recall 0.910), pairs 0.975, discovered 0.981; held-back half F1 0.908 (precision 0.969,
+/// recall 0.854), pairs 0.929, discovered 0.932. Graph nodes per actor: 1.003 and 1.011. The
+/// held-back half is gated but never read to find rules. Raise them when accuracy improves;
+/// never lower them to let a change pass.
+const MIN_REAL_NEWS: [(&str, f64, f64, f64, f64); 2] =
+    [("dev", 0.94, 0.98, 0.97, 0.98), ("test", 0.90, 0.96, 0.92, 0.93)];
+
+/// At most this many graph nodes per actor on either half (issue 10's target): an actor split
+/// into several nodes bends every measure of the graph.
+const MAX_NODES_PER_ACTOR: f64 = 1.02;
 
 #[test]
 fn real_news_evaluation_meets_the_gate() {
@@ -81,21 +87,21 @@ fn real_news_evaluation_meets_the_gate() {
     let matcher = Matcher::new(&gaz).unwrap();
     let set = actorgraph::StandoffSet::read(root.join("data/eval-lee"), &corpus, &gaz).unwrap();
     assert_eq!(set.parts().collect::<Vec<_>>(), ["dev", "test"]);
-    for (part, min_f1, min_precision, min_pairs) in MIN_REAL_NEWS {
+    let discoverer = Discoverer::for_gazetteer(&gaz);
+    for (part, min_f1, min_precision, min_pairs, min_discovered) in MIN_REAL_NEWS {
         let (docs, pairs) = set.part(part).unwrap();
         assert_eq!(docs.len(), 80, "{part}");
-        let scores = actorgraph::evaluate(
-            &gaz,
-            &matcher,
-            Some(&Discoverer::for_gazetteer(&gaz)),
-            docs,
-            pairs,
-        )
-        .unwrap();
+        let scores =
+            Evaluator::new(&gaz, &matcher).discoverer(Some(&discoverer)).score(docs, pairs);
+        let scores = scores.unwrap();
         println!("{part}\n{scores}");
         let all = scores.with_unknowns;
         assert!(all.f1() >= min_f1, "{part}: F1 {:.3} is below {min_f1}", all.f1());
         assert!(all.precision() >= min_precision, "{part}: precision {:.3}", all.precision());
         assert!(scores.pairs.f1() >= min_pairs, "{part}: pairs F1 {:.3}", scores.pairs.f1());
+        let discovered = scores.discovered.precision();
+        assert!(discovered >= min_discovered, "{part}: discovered precision {discovered:.3}");
+        let nodes = scores.nodes_per_actor();
+        assert!(nodes <= MAX_NODES_PER_ACTOR, "{part}: {nodes:.3} graph nodes per actor");
     }
 }

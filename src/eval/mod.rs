@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::cooccur::{CooccurrenceBuilder, Window};
+use crate::corpus::{Date, Document};
 use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
@@ -42,6 +43,10 @@ pub struct GoldMention {
     pub target: GoldTarget,
     /// Whether it was marked adjectival.
     pub adjectival: bool,
+    /// Which actor it is, the same in every document: the entity id, the id the coder gave an
+    /// actor the gazetteer lacks, or (for a `?KIND` mark, which has none) its text. Graph nodes
+    /// per actor are counted by it.
+    pub actor: String,
 }
 
 /// One annotated article: its plain text (markup removed) and its gold mentions.
@@ -115,11 +120,11 @@ fn parse_mark(inner: &str, start: usize) -> std::result::Result<GoldMention, Str
     if surface.is_empty() || id.is_empty() || surface.contains("{{") {
         return Err(format!("malformed mark \"{{{{{inner}}}}}\""));
     }
-    let target = match id.strip_prefix('?') {
-        Some(kind) => GoldTarget::Unknown(kind.parse()?),
-        None => GoldTarget::Entity(id.to_string()),
+    let (target, actor) = match id.strip_prefix('?') {
+        Some(kind) => (GoldTarget::Unknown(kind.parse()?), surface.to_string()),
+        None => (GoldTarget::Entity(id.to_string()), id.to_string()),
     };
-    Ok(GoldMention { span: Span::new(start, start + surface.len()), target, adjectival })
+    Ok(GoldMention { span: Span::new(start, start + surface.len()), target, adjectival, actor })
 }
 
 /// True positives, false positives and false negatives.
@@ -186,16 +191,31 @@ pub struct Scores {
     pub all_by_kind: BTreeMap<EntityKind, Counts>,
     /// Gold actors missing from the gazetteer that were not found.
     pub unknown_missed: u64,
+    /// Discovered candidates against the gold actors the gazetteer lacks (no false negatives:
+    /// those are in [`Scores::with_unknowns`]).
+    pub discovered: Counts,
+    /// Distinct gold actors (over all documents) with at least one correct mention.
+    pub actors_found: u64,
+    /// Distinct graph nodes those correct mentions went to, summed over the actors: more
+    /// than [`Scores::actors_found`] when an actor is split into several nodes.
+    pub actor_nodes: u64,
     /// Sentence co-occurrence pairs.
     pub pairs: Counts,
     /// Mistakes, for reading: `document: kind "text" (id)` lines.
     pub errors: Vec<String>,
 }
 
+impl Scores {
+    /// Graph nodes per actor found: 1.0 when no actor is split into several nodes.
+    pub fn nodes_per_actor(&self) -> f64 {
+        ratio(self.actor_nodes, self.actors_found).max(1.0)
+    }
+}
+
 impl std::fmt::Display for Scores {
     /// Writes the table of precision, recall and F1: one row per kind, then overall, overall
     /// with unknown actors, sentence pairs, and, when any actor was unknown, every actor by
-    /// kind ("all person", ...).
+    /// kind ("all person", ...) and the discovered actors; then graph nodes per actor.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let header = ["", "tp", "fp", "fn", "precision", "recall", "f1"];
         writeln!(
@@ -227,7 +247,19 @@ impl std::fmt::Display for Scores {
                 c.f1()
             )?;
         }
-        Ok(())
+        if !all.is_empty() {
+            // Its misses are the unknown actors' misses, counted above.
+            let c = &self.discovered;
+            let name = "discovered";
+            writeln!(f, "{name:<20} {:>5} {:>5} {:>5} {:>9.3}", c.tp, c.fp, "", c.precision())?;
+        }
+        writeln!(
+            f,
+            "graph nodes per actor: {:.3} ({} nodes for {} actors found)",
+            self.nodes_per_actor(),
+            self.actor_nodes,
+            self.actors_found
+        )
     }
 }
 
@@ -259,48 +291,112 @@ pub fn read_pairs<P: AsRef<Path>>(path: P) -> Result<GoldPairs> {
     Ok(pairs)
 }
 
-/// Scores a matcher on gold documents and pairs. With a discoverer, its candidates are scored
-/// against the gold actors missing from the gazetteer, in [`Scores::with_unknowns`].
+/// Scores a matcher, with or without discovery, on gold documents and their pairs, as the
+/// pipeline runs it: each document's date (a date line near its top) or else the default date
+/// decides who holds an office, and discovered actors take the place of the gazetteer mentions
+/// they overlap.
 ///
-/// # Errors
+/// ```
+/// use actorgraph::{Evaluator, Gazetteer, GoldDocument, GoldPairs, Matcher};
 ///
-/// Returns an error if a gold mention names an id the gazetteer does not have.
-pub fn evaluate(
-    gaz: &Gazetteer,
-    matcher: &Matcher,
-    discoverer: Option<&Discoverer>,
-    docs: &[GoldDocument],
-    pairs: &GoldPairs,
-) -> Result<Scores> {
-    let mut scores = Scores::default();
-    let mut discovered = Counts::default();
-    for doc in docs {
-        let mut found = matcher.find_all(&doc.text);
-        let mut discovered_gold = vec![false; doc.mentions.len()];
-        if let Some(discoverer) = discoverer {
-            let candidates = discoverer.find(&doc.text, &found);
-            let spans = Coverage::new(candidates.iter().map(|c| c.span));
-            found.retain(|m| !spans.overlaps(m.span()));
-            discovered.add(score_candidates(doc, &candidates, &mut scores, &mut discovered_gold));
+/// let gaz = Gazetteer::builtin();
+/// let matcher = Matcher::new(&gaz)?;
+/// let doc = GoldDocument::parse("a.md", "{{Putin|vladimir_putin}} flew to {{Ankara|ankara}}.")?;
+/// let scores = Evaluator::new(&gaz, &matcher).score(&[doc], &GoldPairs::new())?;
+/// assert_eq!(scores.overall.f1(), 1.0);
+/// assert_eq!(scores.nodes_per_actor(), 1.0);
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Evaluator<'a> {
+    gaz: &'a Gazetteer,
+    matcher: &'a Matcher,
+    discoverer: Option<&'a Discoverer>,
+    date: Option<Date>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Scores `matcher`, whose entities are `gaz`'s, without discovery and with no default date.
+    pub fn new(gaz: &'a Gazetteer, matcher: &'a Matcher) -> Evaluator<'a> {
+        Evaluator { gaz, matcher, discoverer: None, date: None }
+    }
+
+    /// Also scores this discoverer's candidates against the gold actors the gazetteer lacks
+    /// ([`Scores::with_unknowns`], [`Scores::discovered`]).
+    pub fn discoverer(mut self, discoverer: Option<&'a Discoverer>) -> Evaluator<'a> {
+        self.discoverer = discoverer;
+        self
+    }
+
+    /// The date of documents that have none of their own, as `--date` gives it to the pipeline.
+    pub fn date(mut self, date: Option<Date>) -> Evaluator<'a> {
+        self.date = date;
+        self
+    }
+
+    /// Scores the documents.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error if a gold mention names an id the gazetteer does not have.
+    pub fn score(&self, docs: &[GoldDocument], pairs: &GoldPairs) -> Result<Scores> {
+        let mut scores = Scores::default();
+        let mut nodes = Nodes::default();
+        for doc in docs {
+            let date = Document::new(doc.name.as_str(), doc.text.as_str())
+                .parse_date()
+                .and_then(std::result::Result::ok)
+                .or(self.date);
+            let year = date.map(|d| i32::from(d.year()));
+            let mut found = self.matcher.find_all_in_year(&doc.text, year);
+            let mut discovered_gold = vec![false; doc.mentions.len()];
+            if let Some(discoverer) = self.discoverer {
+                let candidates = discoverer.find(&doc.text, &found);
+                let spans = Coverage::new(candidates.iter().map(|c| c.span));
+                found.retain(|m| !spans.overlaps(m.span()));
+                let counts = score_candidates(
+                    doc,
+                    &candidates,
+                    &mut scores,
+                    &mut discovered_gold,
+                    &mut nodes,
+                );
+                scores.discovered.add(counts);
+            }
+            score_mentions(self.gaz, doc, &found, &discovered_gold, &mut scores, &mut nodes)?;
+            let predicted = sentence_pairs(self.gaz, &doc.text, &found);
+            let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
+            scores.pairs.add(Counts {
+                tp: predicted.intersection(&gold).count() as u64,
+                fp: predicted.difference(&gold).count() as u64,
+                fn_: gold.difference(&predicted).count() as u64,
+            });
         }
-        score_mentions(gaz, doc, &found, &discovered_gold, &mut scores)?;
-        let predicted = sentence_pairs(gaz, &doc.text, &found);
-        let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
-        scores.pairs.add(Counts {
-            tp: predicted.intersection(&gold).count() as u64,
-            fp: predicted.difference(&gold).count() as u64,
-            fn_: gold.difference(&predicted).count() as u64,
-        });
+        for counts in scores.by_kind.values() {
+            scores.overall.add(*counts);
+        }
+        scores.with_unknowns = Counts {
+            tp: scores.overall.tp + scores.discovered.tp,
+            fp: scores.overall.fp + scores.discovered.fp,
+            fn_: scores.overall.fn_ + scores.unknown_missed - scores.discovered.tp,
+        };
+        scores.actors_found = nodes.0.len() as u64;
+        scores.actor_nodes = nodes.0.values().map(|n| n.len() as u64).sum();
+        Ok(scores)
     }
-    for counts in scores.by_kind.values() {
-        scores.overall.add(*counts);
+}
+
+/// For each gold actor found, the graph nodes its correct mentions went to: an entity id, or
+/// the kind and name of a discovered actor (as the pipeline gives it its id).
+#[derive(Default)]
+struct Nodes(BTreeMap<String, BTreeSet<String>>);
+
+impl Nodes {
+    fn add(&mut self, doc: &GoldDocument, gold: Option<usize>, node: String) {
+        if let Some(i) = gold {
+            self.0.entry(doc.mentions[i].actor.clone()).or_default().insert(node);
+        }
     }
-    scores.with_unknowns = Counts {
-        tp: scores.overall.tp + discovered.tp,
-        fp: scores.overall.fp + discovered.fp,
-        fn_: scores.overall.fn_ + scores.unknown_missed - discovered.tp,
-    };
-    Ok(scores)
 }
 
 /// Scores gazetteer mentions; `discovered[i]` tells that discovery found gold mention `i`, so
@@ -311,12 +407,15 @@ fn score_mentions(
     found: &[Mention],
     discovered: &[bool],
     scores: &mut Scores,
+    nodes: &mut Nodes,
 ) -> Result<()> {
     let mut used = vec![false; doc.mentions.len()];
     for m in found {
         let entry = gaz.get(m.entity()).expect("found mentions come from this gazetteer");
         let target = GoldTarget::Entity(entry.id().to_string());
-        let hit = claim(doc, &mut used, m.span(), &target);
+        let gold = claim(doc, &mut used, m.span(), &target);
+        nodes.add(doc, gold, entry.id().to_string());
+        let hit = gold.is_some();
         scores.by_kind.entry(entry.kind()).or_default().found(hit);
         scores.all_by_kind.entry(entry.kind()).or_default().found(hit);
         if !hit {
@@ -362,10 +461,13 @@ fn score_candidates(
     found: &[Candidate],
     scores: &mut Scores,
     used: &mut [bool],
+    nodes: &mut Nodes,
 ) -> Counts {
     let mut counts = Counts::default();
     for c in found {
-        let hit = claim(doc, used, c.span, &GoldTarget::Unknown(c.kind));
+        let gold = claim(doc, used, c.span, &GoldTarget::Unknown(c.kind));
+        nodes.add(doc, gold, format!("discovered:{}:{}", c.kind, c.name));
+        let hit = gold.is_some();
         counts.found(hit);
         scores.all_by_kind.entry(c.kind).or_default().found(hit);
         if !hit {
@@ -377,8 +479,8 @@ fn score_candidates(
 }
 
 /// Marks as used the first unused gold mention that overlaps `span` and names `target`.
-/// Returns whether there was one.
-fn claim(doc: &GoldDocument, used: &mut [bool], span: Span, target: &GoldTarget) -> bool {
+/// Returns its index, if there was one.
+fn claim(doc: &GoldDocument, used: &mut [bool], span: Span, target: &GoldTarget) -> Option<usize> {
     let hit = doc
         .mentions
         .iter()
@@ -387,7 +489,7 @@ fn claim(doc: &GoldDocument, used: &mut [bool], span: Span, target: &GoldTarget)
     if let Some(i) = hit {
         used[i] = true;
     }
-    hit.is_some()
+    hit
 }
 
 fn gold_kind(gaz: &Gazetteer, doc: &GoldDocument, id: &str) -> Result<EntityKind> {

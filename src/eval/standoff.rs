@@ -82,7 +82,7 @@ impl StandoffSet {
                 }
                 None => GoldTarget::Unknown(kind),
             };
-            gold.mentions.push(GoldMention { span, target, adjectival });
+            gold.mentions.push(GoldMention { span, target, adjectival, actor: id.clone() });
         }
         let path = dir.join("sentences.tsv");
         for (line, cells) in rows(&path, 3)? {

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use actorgraph::{
-    CooccurrenceGraph, CsvCells, Discoverer, Event, GoldDocument, GraphFiles, GraphFormat, Matcher,
-    MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result, StandoffSet,
-    Suggestions, Totals, Window, write_tsv,
+    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, GoldDocument, GraphFiles,
+    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result,
+    StandoffSet, Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
@@ -226,12 +226,13 @@ fn eval(args: EvalArgs) -> Result<bool> {
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
     let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
+    let evaluator = Evaluator::new(&gaz, &matcher).discoverer(discoverer.as_ref()).date(args.date);
     if let Some(corpus) = &args.corpus {
         let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();
         for part in set.parts() {
             let (docs, pairs) = set.part(part).expect("a part the set lists");
-            let scores = actorgraph::evaluate(&gaz, &matcher, discoverer.as_ref(), docs, pairs)?;
+            let scores = evaluator.score(docs, pairs)?;
             let held = if part == "test" { ", held back: scored only to report" } else { "" };
             writeln!(out, "part {part}{held}")?;
             write_scores(&mut out, docs, &scores, args.errors && part != "test")?;
@@ -254,7 +255,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
         docs.push(doc);
     }
     let pairs = actorgraph::read_pairs(args.dir.join("pairs.tsv"))?;
-    let scores = actorgraph::evaluate(&gaz, &matcher, discoverer.as_ref(), &docs, &pairs)?;
+    let scores = evaluator.score(&docs, &pairs)?;
     write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
     Ok(true)
 }

@@ -108,6 +108,10 @@ pub(crate) struct EvalArgs {
     /// only: the held-back part "test" is scored, never listed).
     #[arg(long)]
     pub(crate) errors: bool,
+    /// The date of every article that has none of its own (YYYY, YYYY-MM or YYYY-MM-DD), as
+    /// for `extract` and `graph`.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<actorgraph::Date>,
 }
 
 #[derive(Debug, Args)]
