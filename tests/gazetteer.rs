@@ -790,3 +790,62 @@ fn world_local_places_resolve() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// Sentences naming people of gazetteers/figures.tsv, each with ids that must be found and ids
+/// that must not. Written for this test.
+const FIGURES: &[(&str, &[&str], &[&str])] = &[
+    ("John McCain and Joe Lieberman visited Baghdad.", &["john_mccain", "joe_lieberman"], &[]),
+    ("Ross Perot spoke in Dallas.", &["ross_perot"], &[]),
+    ("Senator Ted Kennedy met Bernie Sanders.", &["ted_kennedy", "bernie_sanders"], &[]),
+    ("Rudolph Giuliani praised the police.", &["rudolph_giuliani"], &[]),
+    ("Alexandria Ocasio-Cortez criticised the bill.", &["alexandria_ocasio_cortez"], &[]),
+    ("Amanda Vanstone defended the detention policy.", &["amanda_vanstone"], &[]),
+    ("Democrats leader Natasha Stott Despoja replied.", &["natasha_stott_despoja"], &[]),
+    ("Greens leader Bob Brown and Pauline Hanson clashed.", &["bob_brown", "pauline_hanson"], &[]),
+    ("Michael Wooldridge announced hospital funding.", &["michael_wooldridge"], &[]),
+    ("Cheryl Kernot joined the Labor Party.", &["cheryl_kernot"], &[]),
+    ("Kerry Chikarovski attacked Bob Carr.", &["kerry_chikarovski", "bob_carr"], &[]),
+    ("Winston Peters and Helen Clark met.", &["winston_peters"], &[]),
+    ("Jeanette Fitzsimons spoke for the Greens.", &["jeanette_fitzsimons"], &[]),
+    ("John Prescott and Mo Mowlam arrived in Belfast.", &["john_prescott", "mo_mowlam"], &[]),
+    ("Nicola Sturgeon and Alex Salmond disagreed.", &["nicola_sturgeon", "alex_salmond"], &[]),
+    ("Gerry Adams and David Trimble met in Stormont.", &["gerry_adams", "david_trimble"], &[]),
+    ("Nigel Farage campaigned with Paddy Ashdown.", &["nigel_farage", "paddy_ashdown"], &[]),
+    ("Ségolène Royal lost to Nicolas Sarkozy.", &["segolene_royal"], &[]),
+    ("Segolene Royal spoke in Paris.", &["segolene_royal"], &[]),
+    ("Jean-Marie Le Pen reached the second round.", &["jean_marie_le_pen"], &[]),
+    ("Ko Wen-je and Hou Yu-ih debated in Taipei.", &["ko_wen_je", "hou_yu_ih"], &[]),
+    ("Ngozi Okonjo-Iweala warned about tariffs.", &["ngozi_okonjo_iweala"], &[]),
+    ("James Wolfensohn visited Jakarta.", &["james_wolfensohn"], &[]),
+    ("Sepp Blatter and Michel Platini were suspended.", &["sepp_blatter", "michel_platini"], &[]),
+    ("Jacques Rogge opened the Games.", &["jacques_rogge"], &[]),
+    ("Prince William and Prince Harry attended.", &["prince_william", "prince_harry"], &[]),
+    ("Kate Middleton married in 2011.", &["catherine_princess_of_wales"], &[]),
+    ("Princess Diana died in Paris.", &["diana_princess_of_wales"], &[]),
+    ("Queen Rania spoke in Amman.", &["queen_rania"], &[]),
+    ("The Dalai Lama visited Dharamsala.", &["dalai_lama"], &[]),
+    ("Patriarch Kirill blessed the troops.", &["patriarch_kirill"], &[]),
+    ("Archbishop George Pell addressed the faithful.", &["george_pell"], &[]),
+    ("Rowan Williams and Jonathan Sacks met.", &["rowan_williams", "jonathan_sacks"], &[]),
+    // A bare surname is not a name of its own.
+    ("Brown said the vote was close.", &[], &["bob_brown"]),
+    ("Warren said the bill would pass.", &[], &["elizabeth_warren"]),
+];
+
+#[test]
+fn figures_resolve() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let mut failures = Vec::new();
+    for (text, present, absent) in FIGURES {
+        let ids: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        let missing: Vec<_> = present.iter().filter(|id| !ids.contains(id)).collect();
+        let extra: Vec<_> = absent.iter().filter(|id| ids.contains(id)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures
+                .push(format!("{text}: found {ids:?}, missing {missing:?}, unwanted {extra:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
