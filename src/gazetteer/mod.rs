@@ -50,6 +50,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/ministers-world.tsv", include_str!("../../gazetteers/ministers-world.tsv")),
     ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
     ("gazetteers/figures.tsv", include_str!("../../gazetteers/figures.tsv")),
+    ("gazetteers/sport-civic.tsv", include_str!("../../gazetteers/sport-civic.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
