@@ -49,6 +49,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/local-oceania.tsv", include_str!("../../gazetteers/local-oceania.tsv")),
     ("gazetteers/ministers-world.tsv", include_str!("../../gazetteers/ministers-world.tsv")),
     ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
+    ("gazetteers/companies.tsv", include_str!("../../gazetteers/companies.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
