@@ -964,6 +964,85 @@ fn sport_and_civic_bodies_resolve() {
     let matcher = Matcher::new(&gaz).unwrap();
     let mut failures = Vec::new();
     for (text, present, absent) in SPORT_CIVIC {
+/// Sentences naming companies and media of gazetteers/companies.tsv, each with ids that must be
+/// found and ids that must not. Written for this test.
+const COMPANIES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Ansett collapsed, leaving Qantas and Virgin Blue to fly the routes.",
+        &["ansett_australia", "qantas", "virgin_blue"],
+        &[],
+    ),
+    (
+        "Australia's transport minister said Virgin would add flights to Brisbane.",
+        &["AUS", "virgin_blue"],
+        &["virgin_group"],
+    ),
+    (
+        "Britain's regulator said Virgin would sell its rail arm.",
+        &["virgin_group"],
+        &["virgin_blue"],
+    ),
+    ("Loggers cleared virgin forest in Tasmania.", &[], &["virgin_group", "virgin_blue"]),
+    (
+        "Westpac, ANZ, the National Australia Bank and the Commonwealth Bank cut rates.",
+        &[
+            "westpac_banking_corporation",
+            "australia_and_new_zealand_banking_group",
+            "national_australia_bank",
+            "commonwealth_bank_of_australia",
+        ],
+        &[],
+    ),
+    ("Energex and Ergon Energy restored power in Queensland.", &["energex", "ergon_energy"], &[]),
+    ("HIH Insurance and One.Tel collapsed in 2001.", &["hih_insurance", "one_tel"], &[]),
+    (
+        "Enron, WorldCom and Arthur Andersen faced the investigators.",
+        &["enron", "worldcom", "arthur_andersen"],
+        &[],
+    ),
+    ("Phillips Petroleum agreed to merge with Conoco.", &["phillips_petroleum", "conoco"], &[]),
+    (
+        "Channel Seven and the Nine Network bid for the rights, but Network Ten did not.",
+        &["seven_network", "nine_network", "network_ten"],
+        &[],
+    ),
+    ("Seven people died and Nine were hurt.", &[], &["seven_network", "nine_network"]),
+    ("The story ran in the News of the World on Sunday.", &["news_of_the_world"], &[]),
+    ("Sydney's Daily Telegraph ran the photographs.", &["daily_telegraph_sydney"], &[]),
+    ("Swissair and Sabena were grounded within weeks.", &["swissair", "sabena"], &[]),
+    ("Pan Am and TWA once flew the route.", &["pan_am", "twa"], &[]),
+    (
+        "Santos Limited and Woodside Petroleum found gas off Darwin.",
+        &["santos_limited", "woodside_petroleum"],
+        &[],
+    ),
+    ("Santos scored twice for Brazil.", &[], &["santos_limited"]),
+    ("Macquarie Bank advised Telstra on the sale.", &["macquarie_bank", "telstra"], &[]),
+    ("Shares in Compaq and Hewlett-Packard rose.", &["compaq", "hewlett_packard"], &[]),
+    ("Target Corporation cut jobs.", &["target_corporation"], &[]),
+    ("The Target was hit twice.", &[], &["target_corporation"]),
+    ("IndiGo ordered more Airbus jets.", &["indigo_airlines", "airbus"], &[]),
+    ("Indigo dye prices rose.", &[], &["indigo_airlines"]),
+    ("DuPont sold its nylon unit.", &["dupont"], &[]),
+    ("Dupont scored for France.", &[], &["dupont"]),
+    ("Tyco leads the race ahead of Assa Abloy.", &[], &["tyco_international"]),
+    ("MacGill took five wickets at the SCG.", &[], &["siam_cement"]),
+    ("Holden cut jobs in Adelaide.", &["holden"], &[]),
+    ("Air New Zealand owned half of Ansett.", &["air_new_zealand", "ansett_australia"], &[]),
+    ("Snowy Hydro and Hydro Tasmania sell power.", &["snowy_hydro", "hydro_tasmania"], &[]),
+    ("Volvo and Saab Automobile cut output.", &["volvo", "saab_automobile"], &[]),
+    ("The Sandline affair shook the government.", &["sandline_international"], &[]),
+    ("Halkbank was charged in New York.", &["halkbank"], &[]),
+    ("Odebrecht admitted paying bribes in Peru.", &["odebrecht", "PER"], &[]),
+    ("Kenya Airways and Safaricom reported profits.", &["kenya_airways", "safaricom"], &[]),
+];
+
+#[test]
+fn companies_resolve() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let mut failures = Vec::new();
+    for (text, present, absent) in COMPANIES {
         let ids: Vec<&str> =
             matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
         let missing: Vec<_> = present.iter().filter(|id| !ids.contains(id)).collect();

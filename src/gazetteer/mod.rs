@@ -51,6 +51,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
     ("gazetteers/figures.tsv", include_str!("../../gazetteers/figures.tsv")),
     ("gazetteers/sport-civic.tsv", include_str!("../../gazetteers/sport-civic.tsv")),
+    ("gazetteers/companies.tsv", include_str!("../../gazetteers/companies.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
