@@ -834,10 +834,9 @@ const FIGURES: &[(&str, &[&str], &[&str])] = &[
 
 #[test]
 fn figures_resolve() {
-    let gaz = builtin();
-    let matcher = Matcher::new(&gaz).unwrap();
-    let mut failures = Vec::new();
-    for (text, present, absent) in FIGURES {
+    resolve_sentences(FIGURES);
+}
+
 /// Sport, universities and civil society (gazetteers/sport-civic.tsv): sentences and the ids
 /// they must (and must not) give. Bare nicknames that are common words stay out; shared ones
 /// ("Broncos") follow the state the story names.
@@ -960,10 +959,9 @@ const SPORT_CIVIC: &[(&str, &[&str], &[&str])] = &[
 
 #[test]
 fn sport_and_civic_bodies_resolve() {
-    let gaz = builtin();
-    let matcher = Matcher::new(&gaz).unwrap();
-    let mut failures = Vec::new();
-    for (text, present, absent) in SPORT_CIVIC {
+    resolve_sentences(SPORT_CIVIC);
+}
+
 /// Sentences naming companies and media of gazetteers/companies.tsv, each with ids that must be
 /// found and ids that must not. Written for this test.
 const COMPANIES: &[(&str, &[&str], &[&str])] = &[
@@ -1039,10 +1037,15 @@ const COMPANIES: &[(&str, &[&str], &[&str])] = &[
 
 #[test]
 fn companies_resolve() {
+    resolve_sentences(COMPANIES);
+}
+
+/// Checks a table of sentences, the ids each must give and the ids it must not.
+fn resolve_sentences(table: &[(&str, &[&str], &[&str])]) {
     let gaz = builtin();
     let matcher = Matcher::new(&gaz).unwrap();
     let mut failures = Vec::new();
-    for (text, present, absent) in COMPANIES {
+    for (text, present, absent) in table {
         let ids: Vec<&str> =
             matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
         let missing: Vec<_> = present.iter().filter(|id| !ids.contains(id)).collect();

@@ -60,6 +60,9 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: FastMap<String, EntityId>,
     notices: Vec<String>,
+    /// Names by [`loose_key`] and kind, for [`Gazetteer::known_as`]; built on first use.
+    /// `None` marks a key that two entities share.
+    loose: std::sync::OnceLock<FastMap<(EntityKind, String), Option<EntityId>>>,
 }
 
 impl Gazetteer {
@@ -96,7 +99,7 @@ impl Gazetteer {
     fn from_entries(entries: Vec<Entry>, notices: Vec<String>) -> Gazetteer {
         let by_id =
             entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
-        Gazetteer { entries, by_id, notices }
+        Gazetteer { entries, by_id, notices, loose: std::sync::OnceLock::new() }
     }
 
     /// Returns the entry for an id, if there is one.
@@ -127,6 +130,40 @@ impl Gazetteer {
     /// Returns true if there are no entities.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Returns the entity that a discovered name of this kind means, when it is one of the
+    /// entity's names written another way: in another case, with a possessive ("New York's
+    /// Police Department"), without dots or hyphens ("US Coast Guard", "Al Qaeda") or with a
+    /// leading "the". A shared name (`~`), an adjectival form, or a name two entities have in
+    /// those forms means none. The pipeline uses it so that a known actor never gets a second
+    /// node.
+    ///
+    /// ```
+    /// use actorgraph::{EntityKind, Gazetteer};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let id = gaz.known_as(EntityKind::Group, "the Islamic state's").unwrap();
+    /// assert_eq!(gaz.get(id).unwrap().id(), "islamic_state");
+    /// assert_eq!(gaz.known_as(EntityKind::Person, "Islamic State"), None);
+    /// ```
+    pub fn known_as(&self, kind: EntityKind, name: &str) -> Option<EntityId> {
+        let index = self.loose.get_or_init(|| {
+            let mut index: FastMap<(EntityKind, String), Option<EntityId>> = FastMap::default();
+            for (id, entry) in self.iter().filter(|(_, e)| !e.is_discovered()) {
+                let names =
+                    entry.aliases().iter().filter(|a| !a.is_context() && !a.is_adjectival());
+                for alias in names {
+                    let slot =
+                        index.entry((entry.kind(), loose_key(alias.text()))).or_insert(Some(id));
+                    if *slot != Some(id) {
+                        *slot = None;
+                    }
+                }
+            }
+            index
+        });
+        index.get(&(kind, loose_key(name))).copied().flatten()
     }
 
     /// Registers an actor found by discovery and returns its id. The same kind and name give
@@ -178,7 +215,8 @@ impl Gazetteer {
         let discovered = Coverage::new(candidates.iter().map(|c| c.span));
         mentions.retain(|m| !discovered.overlaps(m.span()));
         for c in candidates {
-            let id = self.add_discovered(c.kind, &c.name);
+            let known = self.known_as(c.kind, &c.name);
+            let id = known.unwrap_or_else(|| self.add_discovered(c.kind, &c.name));
             mentions.push(Mention::new(id, c.span, false));
         }
         mentions.sort_by_key(|m| (m.span().start, m.span().end));
@@ -189,6 +227,22 @@ impl Gazetteer {
     pub fn notices(&self) -> &[String] {
         &self.notices
     }
+}
+
+/// The form of a name under which [`Gazetteer::known_as`] compares names: lower case, without
+/// a leading "the", possessive "'s", dots, or hyphens (read as spaces), and with single spaces.
+fn loose_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('’', "'").replace(['.'], "").replace('-', " ");
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.first() {
+        Some(&"the") if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
 }
 
 /// Builds a [`Gazetteer`] from layers of files and entries.
