@@ -22,9 +22,9 @@ def test_the_crate_example_finds_the_same_actors(pipeline):
     assert ids == ["TUR", "RUS", "ankara", "recep_tayyip_erdogan"]
 
 
-def test_character_offsets_slice_to_the_surface_and_byte_offsets_to_its_utf8():
+def test_character_offsets_slice_to_the_surface_and_byte_offsets_to_its_utf8(pipeline):
     text = "« Ελλάδα » 🙂 Erdoğan flew to Ankara; then Erdoğan met Putin in Kyiv. Zürich, Genève."
-    mentions = actorgraph.Pipeline().extract(text)
+    mentions = pipeline.extract(text)
     assert len(mentions) >= 5
     data = text.encode("utf-8")
     for m in mentions:
@@ -34,10 +34,10 @@ def test_character_offsets_slice_to_the_surface_and_byte_offsets_to_its_utf8():
     assert [m.surface for m in mentions if m.entity == "ankara"] == ["Ankara"]
 
 
-def test_offsets_hold_over_every_sample_article():
+def test_offsets_hold_over_every_sample_article(pipeline):
     for path in sorted(ARTICLES.iterdir()):
         text = path.read_text(encoding="utf-8")
-        mentions = actorgraph.Pipeline().extract(text)
+        mentions = pipeline.extract(text)
         assert mentions, path
         for m in mentions:
             assert text[m.start:m.end] == m.surface
