@@ -42,6 +42,9 @@ GraphFiles::new([GraphFormat::Gexf, GraphFormat::Csv]).write_dir(&graph, pipelin
 # Ok::<(), actorgraph::Error>(())
 ```
 
+[`Pipeline::run_documents`] and [`Pipeline::count_documents`] do the same over [`Document`]s
+made in code, such as texts a program already holds.
+
 The callback of [`Pipeline::count`] and [`Pipeline::run`] receives each document's results
 ([`Event::Document`], with its mentions, segments and date), the [`Notice`]s the command line
 prints as warnings, and progress. The library prints nothing.

@@ -378,13 +378,57 @@ impl Pipeline {
     ///
     /// The first input error (naming the file, and the line of a JSONL record) unless
     /// [`PipelineBuilder::skip_bad_records`] is on, or the first error `events` returns.
-    pub fn run<I, P, F>(&mut self, inputs: I, mut events: F) -> Result<Totals>
+    pub fn run<I, P, F>(&mut self, inputs: I, events: F) -> Result<Totals>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<Path>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
-        let mut docs = self.config.corpus.documents(inputs);
+        let docs = self.config.corpus.documents(inputs);
+        self.run_source(docs, events)
+    }
+
+    /// Like [`Pipeline::run`], over documents made in code rather than read from files: texts
+    /// a program already holds, in the order given. A document's own date is used as in
+    /// [`Pipeline::run`]; give it one with [`Document::with_date`], or let
+    /// [`Document::with_date_from_text`] find a date line the way files and JSONL records get
+    /// theirs.
+    ///
+    /// ```
+    /// use actorgraph::{Document, Event, Pipeline};
+    ///
+    /// let texts = ["Putin met Erdoğan in Ankara.", "Iran and Iraq signed a deal."];
+    /// let docs = texts.iter().enumerate().map(|(i, t)| Document::new(i.to_string(), *t));
+    /// let mut ids = Vec::new();
+    /// let mut pipeline = Pipeline::builder().threads(2).build()?;
+    /// pipeline.run_documents(docs.map(|d| d.with_date("2019-05-01")), |event| {
+    ///     if let Event::Document { doc, gaz } = event {
+    ///         assert_eq!(doc.date_text(), "2019-05-01");
+    ///         ids.extend(doc.records(gaz).map(|m| format!("{}:{}", m.document, m.entity)));
+    ///     }
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(ids, ["0:vladimir_putin", "0:recep_tayyip_erdogan", "0:ankara", "1:IRN", "1:IRQ"]);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error `events` returns.
+    pub fn run_documents<I, F>(&mut self, docs: I, events: F) -> Result<Totals>
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        self.run_source(InMemory(docs.into_iter()), events)
+    }
+
+    /// Runs over any source of documents, as [`Pipeline::run`] describes.
+    fn run_source<S, F>(&mut self, mut docs: S, mut events: F) -> Result<Totals>
+    where
+        S: Source,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
         let mut totals = Totals::default();
         loop {
             let batch = self.read_batch(&mut docs, &mut totals, &mut events)?;
@@ -419,6 +463,38 @@ impl Pipeline {
     {
         let mut counts = self.config.cooccur.build();
         let totals = self.run(inputs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
+            }
+            events(event)
+        })?;
+        Ok(Counted { counts, totals })
+    }
+
+    /// Like [`Pipeline::run_documents`], and counts the co-occurrences as [`Pipeline::count`]
+    /// does.
+    ///
+    /// ```
+    /// use actorgraph::{Document, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let docs = [Document::new("a", "Iran and Iraq met."), Document::new("b", "Iraq and Syria.")];
+    /// let counted = pipeline.count_documents(docs, |_| Ok(()))?;
+    /// let graph = pipeline.to_graph(&counted.counts)?;
+    /// assert_eq!((graph.node_count(), graph.edge_count()), (3, 2));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run_documents`].
+    pub fn count_documents<I, F>(&mut self, docs: I, mut events: F) -> Result<Counted>
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let mut counts = self.config.cooccur.build();
+        let totals = self.run_documents(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
             }
@@ -512,13 +588,14 @@ impl Pipeline {
         Partial::new(counts, &self.gaz, bounds)
     }
 
-    fn read_batch<F>(
+    fn read_batch<S, F>(
         &self,
-        docs: &mut Documents,
+        docs: &mut S,
         totals: &mut Totals,
         events: &mut F,
     ) -> Result<Vec<Document>>
     where
+        S: Source,
         F: FnMut(Event<'_>) -> Result<()>,
     {
         let (mut batch, mut bytes) = (Vec::new(), 0);
@@ -565,17 +642,49 @@ impl Pipeline {
     }
 }
 
+/// Where a run's documents come from: a [`Corpus`] reading files, or documents made in code.
+trait Source: Iterator<Item = Result<Document>> {
+    /// The warnings about the inputs gathered since the last call (see
+    /// [`Documents::take_warnings`]).
+    fn take_warnings(&mut self) -> Vec<String>;
+}
+
+impl Source for Documents {
+    fn take_warnings(&mut self) -> Vec<String> {
+        Documents::take_warnings(self)
+    }
+}
+
+/// Documents made in code: each one is read, and reading says nothing.
+struct InMemory<I>(I);
+
+impl<I: Iterator<Item = Document>> Iterator for InMemory<I> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        self.0.next().map(Ok)
+    }
+}
+
+impl<I: Iterator<Item = Document>> Source for InMemory<I> {
+    fn take_warnings(&mut self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
 /// What is worth a warning about a document that is read all the same.
+/// A document made in code has no location, so its id names it.
 fn check(doc: &Document) -> Vec<String> {
     let mut warnings = Vec::new();
+    let at = if doc.location().is_empty() { doc.id() } else { doc.location() };
     if doc.was_lossy() {
-        warnings.push(format!("{}: invalid UTF-8, replaced with U+FFFD", doc.location()));
+        warnings.push(format!("{at}: invalid UTF-8, replaced with U+FFFD"));
     }
     if doc.text().trim().is_empty() {
-        warnings.push(format!("{}: empty document", doc.location()));
+        warnings.push(format!("{at}: empty document"));
     }
     if let Some(Err(err)) = doc.parse_date() {
-        warnings.push(format!("{}: {err}; the document is treated as undated", doc.location()));
+        warnings.push(format!("{at}: {err}; the document is treated as undated"));
     }
     warnings
 }
@@ -960,6 +1069,62 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!((seen, err.to_string().as_str()), (1, "enough"));
+    }
+
+    /// Adds a document's records to `out`, as `document entity start end date`.
+    fn push_records(out: &mut Vec<String>, event: &Event<'_>) -> Result<()> {
+        if let Event::Document { doc, gaz } = event {
+            out.extend(
+                doc.records(gaz).map(|m| {
+                    format!("{} {} {} {} {}", m.document, m.entity, m.start, m.end, m.date)
+                }),
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn documents_made_in_code_match_the_same_documents_read_from_jsonl() {
+        let path = "data/sample.jsonl";
+        let mut from_file = Vec::new();
+        pipeline(PipelineBuilder::new().threads(1))
+            .run([path], |e| push_records(&mut from_file, &e))
+            .unwrap();
+        let docs: Vec<Document> = Corpus::new().documents([path]).map(|d| d.unwrap()).collect();
+        let texts: Vec<Document> = docs
+            .iter()
+            .map(|d| {
+                let doc = Document::new(d.id(), d.text());
+                match d.date() {
+                    Some(date) => doc.with_date(date),
+                    None => doc.with_date_from_text(),
+                }
+            })
+            .collect();
+        let mut in_memory = Vec::new();
+        pipeline(PipelineBuilder::new().threads(2))
+            .run_documents(texts, |e| push_records(&mut in_memory, &e))
+            .unwrap();
+        assert!(from_file.len() > 50);
+        assert_eq!(from_file, in_memory);
+    }
+
+    #[test]
+    fn warnings_about_documents_made_in_code_name_their_id() {
+        let mut p = pipeline(&mut PipelineBuilder::new());
+        let mut warnings = Vec::new();
+        let docs = [Document::new("d1", " "), Document::new("d2", "Iran.").with_date("soon")];
+        let counted = p
+            .count_documents(docs, |event| {
+                if let Event::Notice(notice) = event {
+                    warnings.push(notice.to_string());
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!((counted.totals.documents, counted.totals.undated), (2, 2));
+        assert_eq!(warnings[0], "d1: empty document");
+        assert!(warnings[1].starts_with("d2: ") && warnings[1].ends_with("treated as undated"));
     }
 
     #[test]

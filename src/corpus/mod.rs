@@ -45,6 +45,26 @@ impl Document {
         self
     }
 
+    /// Gives a document without a date the one of a date line near the top of its text
+    /// ("CAIRO, Jan. 20, 2025 —"), as a file or a JSONL record without a date field gets it.
+    /// A document that has a date, or whose text has no date line, is left as it is.
+    ///
+    /// ```
+    /// use actorgraph::Document;
+    ///
+    /// let doc = Document::new("a1", "CAIRO, Jan. 20, 2025 — Talks resumed.").with_date_from_text();
+    /// assert_eq!(doc.date(), Some("2025-01-20"));
+    /// let doc = Document::new("a2", "CAIRO, Jan. 20, 2025").with_date("2024").with_date_from_text();
+    /// assert_eq!(doc.date(), Some("2024"));
+    /// assert_eq!(Document::new("a3", "Talks resumed.").with_date_from_text().date(), None);
+    /// ```
+    pub fn with_date_from_text(mut self) -> Document {
+        if self.date.is_none() {
+            self.date = dates::from_text(&self.text);
+        }
+        self
+    }
+
     /// Returns the document's id: its path for files, its id field for JSONL records.
     pub fn id(&self) -> &str {
         &self.id

@@ -1,0 +1,827 @@
+//! Python bindings for actorgraph, built with PyO3 (the `actorgraph._actorgraph` module that
+//! `actorgraph/__init__.py` re-exports).
+//!
+//! The bindings are thin: options become a `PipelineBuilder`, Python texts become
+//! `Document`s, and the library's records, JSON graph and files come back as they are. The
+//! GIL is released while documents are matched, so other Python threads run meanwhile.
+
+#![warn(unreachable_pub)]
+
+use std::path::PathBuf;
+
+use actorgraph as ag;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyKeyError, PyTypeError, PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+create_exception!(
+    actorgraph,
+    ActorgraphError,
+    PyException,
+    "An error from actorgraph: a bad gazetteer line, a broken corpus record, a file that cannot \
+     be read or written. `path` and `line` say where, when known (else None)."
+);
+create_exception!(
+    actorgraph,
+    ActorgraphWarning,
+    PyUserWarning,
+    "A problem that did not stop a run: an empty document, a date that cannot be read, a record \
+     skipped under skip_bad_records."
+);
+
+/// How many documents pass between two checks for Ctrl-C during a run.
+const SIGNAL_EVERY: u64 = 64;
+
+/// Turns a library error into an `ActorgraphError` with `path` and `line` attributes.
+fn to_py_err(err: ag::Error) -> PyErr {
+    let (path, line) = match err.kind() {
+        ag::ErrorKind::Gazetteer { path, line, .. } => {
+            (Some(path.display().to_string()), (*line > 0).then_some(*line))
+        }
+        ag::ErrorKind::Corpus { origin, line, .. } => (Some(origin.clone()), Some(*line)),
+        ag::ErrorKind::Io { path, .. } => (path.as_ref().map(|p| p.display().to_string()), None),
+        _ => (None, None),
+    };
+    let py_err = ActorgraphError::new_err(err.to_string());
+    Python::attach(|py| {
+        let value = py_err.value(py);
+        // Setting an attribute on a fresh exception object cannot fail.
+        let _ = value.setattr("path", path);
+        let _ = value.setattr("line", line);
+    });
+    py_err
+}
+
+/// An `ActorgraphError` about the Python input itself, with no file.
+fn input_err(msg: String) -> PyErr {
+    to_py_err(ag::Error::from(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)))
+}
+
+/// Parses a name from a fixed list, or raises `ValueError` naming the choices.
+fn choose<T: Copy>(what: &str, name: &str, choices: &[(&str, T)]) -> PyResult<T> {
+    let found = choices.iter().find(|(n, _)| n.eq_ignore_ascii_case(name.trim()));
+    found.map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        PyValueError::new_err(format!("unknown {what} {name:?} (expected {})", names.join(", ")))
+    })
+}
+
+/// Reads a date given as text (`"2025-03-14"`, `"2025-03"`, `"2025"`, or a date line) or as a
+/// `datetime.date`.
+fn date_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return text.extract();
+    }
+    match value.getattr("isoformat") {
+        Ok(isoformat) => Ok(isoformat.call0()?.extract()?),
+        Err(_) => Err(PyTypeError::new_err("a date is a str or a datetime.date")),
+    }
+}
+
+/// Parses a date the way the command line's `--date` does.
+fn parse_date(value: &Bound<'_, PyAny>) -> PyResult<ag::Date> {
+    let text = date_text(value)?;
+    text.parse::<ag::Date>().map_err(|err| PyValueError::new_err(err.to_string()))
+}
+
+/// One mention of an actor in a document.
+///
+/// `start` and `end` are character offsets into the text, so that `text[m.start:m.end]` is
+/// `m.surface`; `byte_start` and `byte_end` are the UTF-8 byte offsets that the command line
+/// writes as `start` and `end`.
+#[pyclass(module = "actorgraph", frozen, eq, get_all)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Mention {
+    /// The document's id: its path, its JSONL or dict id, or its position in the input.
+    document: String,
+    /// The document's date in ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or "".
+    date: String,
+    /// The actor's gazetteer id, such as "RUS" or "vladimir_putin".
+    entity: String,
+    /// person, state, group or place.
+    kind: String,
+    /// The actor's canonical name.
+    label: String,
+    /// The text as it appears in the document.
+    surface: String,
+    /// The character offset where the mention starts.
+    start: usize,
+    /// The character offset one past its end.
+    end: usize,
+    /// The UTF-8 byte offset where the mention starts.
+    byte_start: usize,
+    /// The UTF-8 byte offset one past its end.
+    byte_end: usize,
+    /// The index of its sentence in the document, from 0.
+    sentence: usize,
+    /// The index of its paragraph in the document, from 0.
+    paragraph: usize,
+    /// Whether it is an adjectival form ("Russian").
+    adjectival: bool,
+    /// Whether discovery proposed the actor rather than a gazetteer listing it.
+    discovered: bool,
+}
+
+#[pymethods]
+impl Mention {
+    /// The mention as a dict of its fields, for pandas.DataFrame or json.dumps.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("document", &self.document)?;
+        dict.set_item("date", &self.date)?;
+        dict.set_item("entity", &self.entity)?;
+        dict.set_item("kind", &self.kind)?;
+        dict.set_item("label", &self.label)?;
+        dict.set_item("surface", &self.surface)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("byte_start", self.byte_start)?;
+        dict.set_item("byte_end", self.byte_end)?;
+        dict.set_item("sentence", self.sentence)?;
+        dict.set_item("paragraph", self.paragraph)?;
+        dict.set_item("adjectival", self.adjectival)?;
+        dict.set_item("discovered", self.discovered)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Mention(entity={:?}, surface={:?}, document={:?}, start={}, end={})",
+            self.entity, self.surface, self.document, self.start, self.end
+        )
+    }
+}
+
+/// Counts characters up to each mention, walking the text once (mentions come in text order).
+#[derive(Default)]
+struct CharOffsets {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets {
+    /// The character offset of byte offset `at`, on a character boundary of `text`.
+    fn at(&mut self, text: &str, at: usize) -> usize {
+        if at < self.byte {
+            *self = CharOffsets::default();
+        }
+        self.chars += text.get(self.byte..at).map_or(0, |s| s.chars().count());
+        self.byte = at;
+        self.chars
+    }
+}
+
+/// The mentions of one document, owned, with character offsets.
+fn mentions_of(doc: &ag::Annotated, gaz: &ag::Gazetteer, out: &mut Vec<Mention>) {
+    let text = doc.document().text();
+    let mut offsets = CharOffsets::default();
+    for rec in doc.records(gaz) {
+        let start = offsets.at(text, rec.start);
+        out.push(Mention {
+            document: rec.document.to_string(),
+            date: rec.date.to_string(),
+            entity: rec.entity.to_string(),
+            kind: rec.kind.to_string(),
+            label: rec.label.to_string(),
+            surface: rec.surface.to_string(),
+            start,
+            end: start + rec.surface.chars().count(),
+            byte_start: rec.start,
+            byte_end: rec.end,
+            sentence: rec.sentence,
+            paragraph: rec.paragraph,
+            adjectival: rec.adjectival,
+            discovered: rec.discovered,
+        });
+    }
+}
+
+/// What a run is over: files and directories read by the library, or texts from Python.
+enum Inputs {
+    Paths(Vec<PathBuf>),
+    Texts(Vec<ag::Document>),
+}
+
+/// The JSONL field names, which also name the keys of dict records.
+#[derive(Clone)]
+struct Fields {
+    id: String,
+    text: String,
+    date: String,
+}
+
+impl Fields {
+    /// Turns one Python item (str or dict) at `index` into a document.
+    fn document(&self, item: &Bound<'_, PyAny>, index: usize) -> PyResult<ag::Document> {
+        if let Ok(text) = item.cast::<PyString>() {
+            let doc = ag::Document::new(index.to_string(), text.extract::<String>()?);
+            return Ok(doc.with_date_from_text());
+        }
+        let Ok(dict) = item.cast::<PyDict>() else {
+            let kind = item.get_type().name()?;
+            return Err(PyTypeError::new_err(format!(
+                "item {index}: expected a str, a dict or a path, not {kind}"
+            )));
+        };
+        let text = match dict.get_item(&self.text)? {
+            Some(text) => text.extract::<String>().map_err(|_| {
+                input_err(format!("item {index}: field {:?} is not a str", self.text))
+            })?,
+            None => return Err(input_err(format!("item {index}: no {:?} field", self.text))),
+        };
+        let id = match dict.get_item(&self.id)? {
+            Some(id) if !id.is_none() => id.str()?.extract::<String>()?,
+            _ => index.to_string(),
+        };
+        let doc = ag::Document::new(id, text);
+        match dict.get_item(&self.date)? {
+            Some(date) if !date.is_none() => Ok(doc.with_date(date_text(&date)?)),
+            _ => Ok(doc.with_date_from_text()),
+        }
+    }
+}
+
+/// Whether an object is a path: os.PathLike, not a str.
+fn is_path(item: &Bound<'_, PyAny>) -> bool {
+    !item.is_instance_of::<PyString>() && item.hasattr("__fspath__").unwrap_or(false)
+}
+
+/// Reads what a run is over: one path, or an iterable of texts, dicts or paths (not mixed).
+fn inputs(docs: &Bound<'_, PyAny>, fields: &Fields) -> PyResult<Inputs> {
+    if is_path(docs) {
+        return Ok(Inputs::Paths(vec![docs.extract()?]));
+    }
+    if docs.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "expected an iterable of texts, dicts or paths, not one str: for one text use \
+             extract(text), for a file pass pathlib.Path(name)",
+        ));
+    }
+    let (mut paths, mut texts) = (Vec::new(), Vec::new());
+    for (index, item) in docs.try_iter()?.enumerate() {
+        let item = item?;
+        if is_path(&item) {
+            paths.push(item.extract()?);
+        } else {
+            texts.push(fields.document(&item, index)?);
+        }
+        if !paths.is_empty() && !texts.is_empty() {
+            return Err(PyTypeError::new_err("pass either texts and dicts, or paths, not both"));
+        }
+    }
+    Ok(if paths.is_empty() { Inputs::Texts(texts) } else { Inputs::Paths(paths) })
+}
+
+/// What a run collected: notices to issue as warnings, and a Python error that stopped it.
+#[derive(Default)]
+struct Report {
+    warnings: Vec<String>,
+    interrupted: Option<PyErr>,
+}
+
+impl Report {
+    /// Handles an event other than a document: keeps notices, checks for Ctrl-C now and then.
+    fn event(&mut self, event: &ag::Event<'_>) -> ag::Result<()> {
+        match event {
+            ag::Event::Notice(notice) => self.warnings.push(notice.to_string()),
+            ag::Event::Progress(totals) if totals.documents % SIGNAL_EVERY == 0 => {
+                if let Err(err) = Python::attach(|py| py.check_signals()) {
+                    self.interrupted = Some(err);
+                    return Err(std::io::Error::other("interrupted").into());
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Issues the warnings, then raises the interruption or the run's error, if any.
+    fn finish<T>(self, py: Python<'_>, result: ag::Result<T>) -> PyResult<T> {
+        warn_all(py, &self.warnings)?;
+        if let Some(err) = self.interrupted {
+            return Err(err);
+        }
+        result.map_err(to_py_err)
+    }
+}
+
+/// Issues each message as an `ActorgraphWarning`.
+fn warn_all(py: Python<'_>, messages: &[String]) -> PyResult<()> {
+    let category = py.get_type::<ActorgraphWarning>();
+    for msg in messages {
+        let msg = std::ffi::CString::new(msg.replace('\0', " "))?;
+        PyErr::warn(py, &category, &msg, 1)?;
+    }
+    Ok(())
+}
+
+/// The graph options of the command line's filter flags.
+struct Filters {
+    weight: String,
+    kinds: Vec<String>,
+    min_weight: Option<f64>,
+    min_docs: Option<u64>,
+    backbone: Option<f64>,
+    top_nodes: Option<usize>,
+    rank_nodes: String,
+    top_edges: Option<usize>,
+    drop_isolated: bool,
+}
+
+impl Filters {
+    /// Checks the values as the command line does and builds the library's options.
+    fn options(&self) -> PyResult<ag::GraphOptions> {
+        let mut options = ag::GraphOptions::new();
+        let weight = self.weight.parse::<ag::EdgeWeight>().map_err(PyValueError::new_err)?;
+        let kinds = self.kinds.iter().map(|k| k.parse::<ag::EntityKind>());
+        let kinds = kinds.collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
+        options.weight(weight).kinds(&kinds).drop_isolated(self.drop_isolated);
+        if let Some(x) = self.min_weight {
+            if !x.is_finite() {
+                return Err(PyValueError::new_err("min_weight must be a finite number"));
+            }
+            options.min_weight(x);
+        }
+        if let Some(n) = self.min_docs {
+            options.min_documents(n);
+        }
+        if let Some(alpha) = self.backbone {
+            if !(alpha > 0.0 && alpha <= 1.0) {
+                return Err(PyValueError::new_err("backbone must be > 0 and <= 1"));
+            }
+            options.backbone(alpha);
+        }
+        let ranks = [("mentions", ag::NodeRank::Mentions), ("degree", ag::NodeRank::Degree)];
+        let rank = choose("rank_nodes", &self.rank_nodes, &ranks)?;
+        if let Some(n) = self.top_nodes {
+            options.top_nodes(n, rank);
+        }
+        if let Some(n) = self.top_edges {
+            options.top_edges(n);
+        }
+        Ok(options)
+    }
+}
+
+/// Finds actors in texts and files and builds their co-occurrence graph.
+///
+/// The keyword arguments are the command line's options under the same names, with each
+/// `--no-X` flag as `X=False`. A pipeline remembers the actors it discovers, so later runs
+/// give them the same ids.
+#[pyclass(module = "actorgraph")]
+struct Pipeline {
+    inner: ag::Pipeline,
+    fields: Fields,
+}
+
+#[pymethods]
+impl Pipeline {
+    #[new]
+    #[pyo3(signature = (
+        gazetteers = Vec::new(), *, default_gazetteer = true, gazetteer_cache = None,
+        adjectives = true, name_parts = true, surnames = true, engine = "auto",
+        join_breaks = true, discover = true, date = None, window = "sentence", threads = 0,
+        skip_bad_records = false, input_format = "auto", id_field = "id".to_string(), text_field = "text".to_string(),
+        date_field = "date".to_string(), max_document_bytes = 64 << 20, weight = "windows".to_string(),
+        kinds = Vec::new(), exclude = Vec::new(), min_weight = None, min_docs = None,
+        backbone = None, top_nodes = None, rank_nodes = "mentions".to_string(), top_edges = None,
+        drop_isolated = false, measures = true, betweenness_limit = 10_000,
+    ))]
+    // The keyword arguments are the command line's flags, one for one.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        gazetteers: Vec<PathBuf>,
+        default_gazetteer: bool,
+        gazetteer_cache: Option<PathBuf>,
+        adjectives: bool,
+        name_parts: bool,
+        surnames: bool,
+        engine: &str,
+        join_breaks: bool,
+        discover: bool,
+        date: Option<&Bound<'_, PyAny>>,
+        window: &str,
+        threads: usize,
+        skip_bad_records: bool,
+        input_format: &str,
+        id_field: String,
+        text_field: String,
+        date_field: String,
+        max_document_bytes: usize,
+        weight: String,
+        kinds: Vec<String>,
+        exclude: Vec<String>,
+        min_weight: Option<f64>,
+        min_docs: Option<u64>,
+        backbone: Option<f64>,
+        top_nodes: Option<usize>,
+        rank_nodes: String,
+        top_edges: Option<usize>,
+        drop_isolated: bool,
+        measures: bool,
+        betweenness_limit: usize,
+    ) -> PyResult<Pipeline> {
+        let engines = [
+            ("auto", ag::Engine::Auto),
+            ("aho-corasick", ag::Engine::AhoCorasick),
+            ("trie", ag::Engine::Trie),
+        ];
+        let mut matcher = ag::MatcherBuilder::new();
+        matcher
+            .adjectives(adjectives)
+            .name_parts(name_parts)
+            .surnames(surnames)
+            .engine(choose("engine", engine, &engines)?);
+        let mut segmenter = ag::Segmenter::new();
+        segmenter.join_broken_paragraphs(join_breaks);
+        let fields = Fields { id: id_field, text: text_field, date: date_field };
+        let filters = Filters {
+            weight,
+            kinds,
+            min_weight,
+            min_docs,
+            backbone,
+            top_nodes,
+            rank_nodes,
+            top_edges,
+            drop_isolated,
+        };
+        let mut builder = ag::Pipeline::builder();
+        builder
+            .builtin_gazetteer(default_gazetteer)
+            .gazetteer_cache(gazetteer_cache)
+            .matcher(matcher)
+            .segmenter(segmenter)
+            .discover(discover)
+            .corpus(corpus(input_format, &fields, max_document_bytes)?)
+            .default_date(date.map(parse_date).transpose()?)
+            .window(choose("window", window, &WINDOWS)?)
+            .threads(threads)
+            .skip_bad_records(skip_bad_records)
+            .graph_options(filters.options()?)
+            .measures(measures)
+            .betweenness_limit(betweenness_limit);
+        for path in gazetteers {
+            builder.gazetteer(path);
+        }
+        for id in exclude {
+            builder.exclude(id);
+        }
+        let inner = py.detach(|| builder.build()).map_err(to_py_err)?;
+        let warnings: Vec<String> =
+            inner.notices().iter().filter(|n| n.is_warning()).map(|n| n.to_string()).collect();
+        warn_all(py, &warnings)?;
+        Ok(Pipeline { inner, fields })
+    }
+
+    /// The mentions in one text, in text order.
+    ///
+    /// `date` (a str such as "2025-03-14" or a datetime.date) dates the text; without it, a
+    /// date line near the top of the text is used, else the pipeline's `date`. `id` is the
+    /// mentions' `document` ("0" by default).
+    #[pyo3(signature = (text, *, date = None, id = None))]
+    fn extract(
+        &mut self,
+        py: Python<'_>,
+        text: String,
+        date: Option<&Bound<'_, PyAny>>,
+        id: Option<String>,
+    ) -> PyResult<Vec<Mention>> {
+        let doc = ag::Document::new(id.unwrap_or_else(|| "0".to_string()), text);
+        let doc = match date {
+            Some(date) => doc.with_date(date_text(date)?),
+            None => doc.with_date_from_text(),
+        };
+        self.mentions(py, Inputs::Texts(vec![doc]))
+    }
+
+    /// The mentions in many documents, in input order, as one list.
+    ///
+    /// `docs` is an iterable of texts (str, whose id is its position from 0), of dicts with
+    /// "text" and optionally "id" and "date" (the keys are `text_field`, `id_field` and
+    /// `date_field`), or of paths (pathlib.Path: files, directories, JSONL, as the command
+    /// line reads them), or one path.
+    fn extract_many(&mut self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Vec<Mention>> {
+        let inputs = inputs(docs, &self.fields)?;
+        self.mentions(py, inputs)
+    }
+
+    /// The co-occurrence graph of `docs` (as for `extract_many`), filtered and measured as the
+    /// pipeline's options say.
+    fn graph(&mut self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Graph> {
+        let inputs = inputs(docs, &self.fields)?;
+        let mut report = Report::default();
+        let result = py.detach(|| {
+            let counted = match inputs {
+                Inputs::Paths(paths) => self.inner.count(paths, |e| report.event(&e)),
+                Inputs::Texts(texts) => self.inner.count_documents(texts, |e| report.event(&e)),
+            }?;
+            self.inner.to_graph(&counted.counts)
+        });
+        let graph = report.finish(py, result)?;
+        Ok(Graph { graph, gaz: self.inner.gazetteer().clone() })
+    }
+
+    /// The gazetteer: the layers, and every actor discovered so far (a copy).
+    #[getter]
+    fn gazetteer(&self) -> Gazetteer {
+        Gazetteer { inner: self.inner.gazetteer().clone() }
+    }
+
+    /// What building the pipeline had to say: conflicts resolved between gazetteer files,
+    /// and whether the gazetteer cache was usable.
+    #[getter]
+    fn notices(&self) -> Vec<String> {
+        self.inner.notices().iter().map(|n| n.to_string()).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<actorgraph.Pipeline: {} actors>", self.inner.gazetteer().len())
+    }
+}
+
+/// The co-occurrence windows by name.
+const WINDOWS: [(&str, ag::Window); 3] = [
+    ("sentence", ag::Window::Sentence),
+    ("paragraph", ag::Window::Paragraph),
+    ("document", ag::Window::Document),
+];
+
+/// How inputs are read, as by the command line's input options.
+fn corpus(format: &str, fields: &Fields, max_bytes: usize) -> PyResult<ag::Corpus> {
+    let formats = [
+        ("auto", ag::InputFormat::Auto),
+        ("text", ag::InputFormat::Text),
+        ("jsonl", ag::InputFormat::Jsonl),
+    ];
+    let mut jsonl = ag::JsonlOptions::new();
+    jsonl
+        .id_field(&fields.id)
+        .text_field(&fields.text)
+        .date_field(&fields.date)
+        .max_record_bytes(max_bytes);
+    let mut corpus = ag::Corpus::new();
+    corpus
+        .format(choose("input_format", format, &formats)?)
+        .jsonl(jsonl)
+        .max_document_bytes(max_bytes);
+    Ok(corpus)
+}
+
+impl Pipeline {
+    /// Runs over `inputs` with the GIL released and collects every mention.
+    fn mentions(&mut self, py: Python<'_>, inputs: Inputs) -> PyResult<Vec<Mention>> {
+        let mut report = Report::default();
+        let mut found = Vec::new();
+        let result = py.detach(|| {
+            let mut event = |e: ag::Event<'_>| {
+                if let ag::Event::Document { doc, gaz } = &e {
+                    mentions_of(doc, gaz, &mut found);
+                }
+                report.event(&e)
+            };
+            match inputs {
+                Inputs::Paths(paths) => self.inner.run(paths, &mut event),
+                Inputs::Texts(texts) => self.inner.run_documents(texts, &mut event),
+            }
+        });
+        report.finish(py, result)?;
+        Ok(found)
+    }
+}
+
+/// A co-occurrence graph: actors as nodes, edges between actors that share a window.
+///
+/// `nodes()` and `edges()` give every attribute of the command line's JSON output, and
+/// `write()` writes the command line's files.
+#[pyclass(module = "actorgraph", frozen)]
+struct Graph {
+    graph: ag::CooccurrenceGraph,
+    gaz: ag::Gazetteer,
+}
+
+#[pymethods]
+impl Graph {
+    /// The graph as node-link JSON text, byte for byte the command line's graph.json.
+    fn to_json(&self) -> PyResult<String> {
+        let mut out = Vec::new();
+        ag::write_json(&self.graph, &self.gaz, &mut out).map_err(to_py_err)?;
+        String::from_utf8(out).map_err(|err| PyValueError::new_err(err.to_string()))
+    }
+
+    /// The graph as a dict in networkx's node-link layout ("nodes" and "edges" lists).
+    fn node_link_data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?.call_method1("loads", (self.to_json()?,))
+    }
+
+    /// The nodes, as dicts: id, label, kind, mentions, documents, ... and the node measures.
+    fn nodes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.node_link_data(py)?.get_item("nodes")
+    }
+
+    /// The edges, as dicts: source, target, weight, documents, windows, pmi, npmi, ...
+    fn edges<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.node_link_data(py)?.get_item("edges")
+    }
+
+    /// The number of nodes.
+    #[getter]
+    fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// The number of edges.
+    #[getter]
+    fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// A networkx.Graph with every node and edge attribute; nodes are gazetteer ids. Needs
+    /// networkx installed.
+    fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let nx = py.import("networkx").map_err(|err| {
+            let msg = format!("Graph.to_networkx needs networkx (pip install networkx): {err}");
+            pyo3::exceptions::PyImportError::new_err(msg)
+        })?;
+        let g = nx.call_method0("Graph")?;
+        for node in self.nodes(py)?.try_iter()? {
+            let node = node?.cast_into::<PyDict>()?;
+            let id = node.call_method1("pop", ("id",))?;
+            g.call_method("add_node", (id,), Some(&node))?;
+        }
+        for edge in self.edges(py)?.try_iter()? {
+            let edge = edge?.cast_into::<PyDict>()?;
+            let source = edge.call_method1("pop", ("source",))?;
+            let target = edge.call_method1("pop", ("target",))?;
+            g.call_method("add_edge", (source, target), Some(&edge))?;
+        }
+        Ok(g)
+    }
+
+    /// Writes the graph into the directory `out` (created if missing) in each format: csv,
+    /// dot, gexf, graphml, json, html. The files are the command line's, written atomically
+    /// together. `raw_csv` writes CSV cells as they are, without the spreadsheet guard.
+    #[pyo3(signature = (out, formats = vec!["csv".to_string(), "dot".to_string()], *, raw_csv = false))]
+    fn write(
+        &self,
+        py: Python<'_>,
+        out: PathBuf,
+        formats: Vec<String>,
+        raw_csv: bool,
+    ) -> PyResult<()> {
+        let formats = formats.iter().map(|f| f.parse::<ag::GraphFormat>());
+        let formats = formats.collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
+        let mut files = ag::GraphFiles::new(formats);
+        files.cells(if raw_csv { ag::CsvCells::Raw } else { ag::CsvCells::Safe });
+        py.detach(|| files.write_dir(&self.graph, &self.gaz, out)).map_err(to_py_err)
+    }
+
+    fn __len__(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<actorgraph.Graph: {} nodes, {} edges>",
+            self.graph.node_count(),
+            self.graph.edge_count()
+        )
+    }
+}
+
+/// Known actors: the built-in gazetteer and any files on top of it (later files win).
+///
+/// `gaz["RUS"]` is an `Entry`, `"RUS" in gaz` tests an id, `len(gaz)` counts the entries and
+/// iterating gives every entry in id order of the gazetteer.
+#[pyclass(module = "actorgraph", frozen)]
+struct Gazetteer {
+    inner: ag::Gazetteer,
+}
+
+#[pymethods]
+impl Gazetteer {
+    #[new]
+    #[pyo3(signature = (gazetteers = Vec::new(), *, default_gazetteer = true))]
+    fn new(py: Python<'_>, gazetteers: Vec<PathBuf>, default_gazetteer: bool) -> PyResult<Self> {
+        let mut builder = ag::Pipeline::builder();
+        builder.builtin_gazetteer(default_gazetteer);
+        for path in gazetteers {
+            builder.gazetteer(path);
+        }
+        let inner = py.detach(|| builder.build_gazetteer()).map_err(to_py_err)?;
+        Ok(Gazetteer { inner })
+    }
+
+    /// The entry with this id, or `default`.
+    #[pyo3(signature = (id, default = None))]
+    fn get(&self, id: &str, default: Option<Entry>) -> Option<Entry> {
+        self.entry(id).or(default)
+    }
+
+    /// Every id, in the gazetteer's order.
+    fn ids(&self) -> Vec<String> {
+        self.inner.entries().map(|e| e.id().to_string()).collect()
+    }
+
+    /// What building had to say, such as conflicts resolved between files.
+    #[getter]
+    fn notices(&self) -> Vec<String> {
+        self.inner.notices().to_vec()
+    }
+
+    fn __getitem__(&self, id: &str) -> PyResult<Entry> {
+        self.entry(id).ok_or_else(|| PyKeyError::new_err(id.to_string()))
+    }
+
+    fn __contains__(&self, id: &str) -> bool {
+        self.inner.lookup(id).is_some()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let entries: Vec<Entry> = self.inner.entries().map(Entry::from).collect();
+        PyList::new(py, entries)?.into_any().try_iter().map(Bound::into_any)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<actorgraph.Gazetteer: {} entries>", self.inner.len())
+    }
+}
+
+impl Gazetteer {
+    fn entry(&self, id: &str) -> Option<Entry> {
+        let entry = self.inner.get(self.inner.lookup(id)?)?;
+        Some(Entry::from(entry))
+    }
+}
+
+/// One actor of a gazetteer.
+#[pyclass(module = "actorgraph", frozen, eq, get_all)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    /// The id, such as "RUS" or "vladimir_putin"; discovered actors' start "discovered:".
+    id: String,
+    /// person, state, group or place.
+    kind: String,
+    /// The canonical name.
+    label: String,
+    /// Every name it is matched by, adjectives included.
+    aliases: Vec<String>,
+    /// A state's ISO 3166 code, if any.
+    iso: Option<String>,
+    /// The state a person or group belongs to, if any.
+    affiliation: Option<String>,
+    /// The state a place is in, if any.
+    country: Option<String>,
+    /// A person's role, if any.
+    role: Option<String>,
+    /// Whether discovery proposed it.
+    discovered: bool,
+    /// The note of its gazetteer row, if any.
+    note: Option<String>,
+}
+
+impl From<&ag::Entry> for Entry {
+    fn from(e: &ag::Entry) -> Entry {
+        let text = |s: Option<&str>| s.map(str::to_string);
+        Entry {
+            id: e.id().to_string(),
+            kind: e.kind().as_str().to_string(),
+            label: e.label().to_string(),
+            aliases: e.aliases().iter().map(|a| a.text().to_string()).collect(),
+            iso: text(e.iso_code()),
+            affiliation: text(e.affiliation_id()),
+            country: text(e.country_id()),
+            role: text(e.role_name()),
+            discovered: e.is_discovered(),
+            note: text(e.note_text()),
+        }
+    }
+}
+
+#[pymethods]
+impl Entry {
+    fn __repr__(&self) -> String {
+        format!("Entry(id={:?}, kind={:?}, label={:?})", self.id, self.kind, self.label)
+    }
+}
+
+/// The compiled part of the `actorgraph` Python package.
+#[pymodule]
+fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("ActorgraphError", py.get_type::<ActorgraphError>())?;
+    m.add("ActorgraphWarning", py.get_type::<ActorgraphWarning>())?;
+    m.add_class::<Pipeline>()?;
+    m.add_class::<Mention>()?;
+    m.add_class::<Graph>()?;
+    m.add_class::<Gazetteer>()?;
+    m.add_class::<Entry>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
