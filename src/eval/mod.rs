@@ -355,13 +355,14 @@ impl<'a> Evaluator<'a> {
                 let spans = Coverage::new(candidates.iter().map(|c| c.span));
                 found.retain(|m| !spans.overlaps(m.span()));
                 // A discovered name that is a known actor's goes to it, as in the pipeline.
-                let (known, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates
-                    .into_iter()
-                    .partition(|c| self.gaz.known_as(c.kind, &c.name).is_some());
-                for c in known {
-                    let id = self.gaz.known_as(c.kind, &c.name).expect("partitioned on it");
-                    found.push(Mention::new(id, c.span, false));
+                let mut unknown = Vec::new();
+                for c in candidates {
+                    match self.gaz.known_as(c.kind, &c.name) {
+                        Some(id) => found.push(Mention::new(id, c.span, false)),
+                        None => unknown.push(c),
+                    }
                 }
+                let candidates = unknown;
                 found.sort_by_key(|m| (m.span().start, m.span().end));
                 let counts = score_candidates(
                     doc,
