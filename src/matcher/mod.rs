@@ -209,8 +209,7 @@ impl MatcherBuilder {
                 years => Some(years),
             })
             .collect();
-        let inner =
-            Inner { search, names, patterns, surnames, homes, lifespans, people, config };
+        let inner = Inner { search, names, patterns, surnames, homes, lifespans, people, config };
         Matcher { inner: Arc::new(inner) }
     }
 
