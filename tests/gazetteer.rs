@@ -775,20 +775,7 @@ const WORLD_LOCAL: &[(&str, &[&str], &[&str])] = &[
 
 #[test]
 fn world_local_places_resolve() {
-    let gaz = builtin();
-    let matcher = Matcher::new(&gaz).unwrap();
-    let mut failures = Vec::new();
-    for (text, present, absent) in WORLD_LOCAL {
-        let ids: Vec<&str> =
-            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
-        let missing: Vec<_> = present.iter().filter(|id| !ids.contains(id)).collect();
-        let extra: Vec<_> = absent.iter().filter(|id| ids.contains(id)).collect();
-        if !missing.is_empty() || !extra.is_empty() {
-            failures
-                .push(format!("{text}: found {ids:?}, missing {missing:?}, unwanted {extra:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{failures:#?}");
+    resolve_sentences(WORLD_LOCAL);
 }
 
 /// Sentences naming people of gazetteers/figures.tsv, each with ids that must be found and ids
