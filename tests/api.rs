@@ -23,6 +23,12 @@ fn builtin_gazetteer_has_every_un_member_state() {
     let states = gaz.entries().filter(|e| e.kind() == EntityKind::State).count();
     assert!(states >= 195, "{states} states");
     for e in gaz.entries().filter(|e| e.kind() == EntityKind::State && e.id().len() == 3) {
+        // A state that no longer exists (historical-states.tsv) keeps its old alpha-3 id
+        // but has no current ISO 3166 code.
+        if let (_, Some(to)) = e.years() {
+            assert!(e.iso_code().is_none(), "{} ended in {to} but has an ISO code", e.id());
+            continue;
+        }
         let iso = e.iso_code().unwrap_or_else(|| panic!("{} has no ISO code", e.id()));
         assert_eq!(iso.len(), 2, "{}", e.id());
     }

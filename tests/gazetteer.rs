@@ -1044,3 +1044,41 @@ fn resolve_sentences(table: &[(&str, &[&str], &[&str])]) {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// States that no longer exist, and the names two of them bore, resolved by the document's
+/// date (gazetteers/historical-states.tsv); renamed states are the state under its new name.
+#[test]
+fn historical_states_resolve_by_date() {
+    let gaz = builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let cases: &[(&str, Option<i32>, &[&str])] = &[
+        ("Yugoslavia and Hungary signed the accord.", Some(1985), &["YUG", "HUN"]),
+        ("Yugoslavia and Hungary signed the accord.", Some(1999), &["fr_yugoslavia", "HUN"]),
+        // Without a date the name goes to its owner, the socialist federation.
+        ("Yugoslavia and Hungary signed the accord.", None, &["YUG", "HUN"]),
+        ("Yugoslav troops crossed the border.", Some(1998), &["fr_yugoslavia"]),
+        ("The Soviet Union and East Germany protested.", Some(1961), &["SUN", "DDR"]),
+        ("Soviet tanks entered Prague, Czechoslovakia.", Some(1968), &["SUN", "prague", "CSK"]),
+        ("Mobutu ruled Zaire for three decades.", Some(1990), &["mobutu_sese_seko", "COD"]),
+        ("The Rhodesian army raided Zambia.", Some(1978), &["rhodesia", "ZMB"]),
+        ("Serbia and Montenegro became two states.", Some(2006), &["SCG"]),
+        ("A Ceylon delegation met Kampuchea's envoy.", Some(1979), &["LKA", "KHM"]),
+        // A year rules nothing out for a shared name whose candidates have no years: it
+        // still needs its context ("Scarborough" is a town in England only near Britain).
+        ("Boats circled Scarborough again.", Some(2025), &[]),
+        (
+            "Scarborough is a town on the British coast.",
+            Some(2025),
+            &["scarborough_england", "GBR"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(text, year, want) in cases {
+        let found = matcher.find_all_in_year(text, year);
+        let got: Vec<&str> = found.iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        if got != want {
+            failures.push(format!("{text} in {year:?}: {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

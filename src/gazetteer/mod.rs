@@ -52,6 +52,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/figures.tsv", include_str!("../../gazetteers/figures.tsv")),
     ("gazetteers/sport-civic.tsv", include_str!("../../gazetteers/sport-civic.tsv")),
     ("gazetteers/companies.tsv", include_str!("../../gazetteers/companies.tsv")),
+    ("gazetteers/historical-states.tsv", include_str!("../../gazetteers/historical-states.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.

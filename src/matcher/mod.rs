@@ -200,7 +200,16 @@ impl MatcherBuilder {
             })
             .collect();
         let people = gazetteer.iter().map(|(_, e)| e.kind() == EntityKind::Person).collect();
-        let inner = Inner { search, names, patterns, surnames, homes, people, config };
+        // A person's years are those of a role; only other entities' years are a lifespan.
+        let lifespans = gazetteer
+            .entries()
+            .map(|e| match e.years() {
+                _ if e.kind() == EntityKind::Person => None,
+                (None, None) => None,
+                years => Some(years),
+            })
+            .collect();
+        let inner = Inner { search, names, patterns, surnames, homes, lifespans, people, config };
         Matcher { inner: Arc::new(inner) }
     }
 
@@ -261,6 +270,9 @@ struct Inner {
     surnames: surnames::Surnames,
     /// The state each entity belongs to (a state itself), for names resolved by context.
     homes: Vec<Option<EntityId>>,
+    /// The years a state or other non-person entity existed, when the gazetteer gives them,
+    /// for shared names resolved by date ("Yugoslavia" in 1985 and in 1999).
+    lifespans: Vec<Option<(Option<i32>, Option<i32>)>>,
     /// Which entities are people, for the given-name rule.
     people: Vec<bool>,
     config: MatcherBuilder,
@@ -455,7 +467,7 @@ impl Matcher {
             }
         }
         if !shared.is_empty() {
-            self.resolve_shared(&mut chosen, shared);
+            self.resolve_shared(&mut chosen, shared, year);
         }
         let mut mentions = drop_name_parts(haystack, chosen);
         if self.inner.config.name_parts {
@@ -464,14 +476,23 @@ impl Matcher {
         self.inner.surnames.resolve(haystack, mentions, year)
     }
 
-    /// Resolves each shared name to the entity whose state the document names most (by its
-    /// other mentions), or to the entity that owns the name outright when that does not
-    /// decide; a shared name with no owner and no decision is dropped.
+    /// Resolves each shared name: with the document's year, among the entities that existed
+    /// then (when any did: "Yugoslavia" in 1985 and in 1999); then to the entity whose state
+    /// the document names most (by its other mentions), or to the entity that owns the name
+    /// outright when that does not decide; a shared name with no owner and no decision is
+    /// dropped.
     fn resolve_shared(
         &self,
         chosen: &mut Vec<(Mention, bool)>,
         shared: Vec<(usize, Vec<(EntityId, bool)>)>,
+        year: Option<i32>,
     ) {
+        let lifespans = &self.inner.lifespans;
+        let existed = |e: EntityId, year: i32| {
+            lifespans.get(e.as_usize()).copied().flatten().is_none_or(|(from, to)| {
+                from.is_none_or(|from| from <= year) && to.is_none_or(|to| year <= to)
+            })
+        };
         let homes = &self.inner.homes;
         let home = |e: EntityId| homes.get(e.as_usize()).copied().flatten();
         let mut named: crate::hash::FastMap<EntityId, usize> = Default::default();
@@ -485,9 +506,22 @@ impl Matcher {
             }
         }
         let mut drop = vec![false; chosen.len()];
-        for (at, owners) in shared {
+        for (at, mut owners) in shared {
             if !is_shared[at] {
                 continue;
+            }
+            if let Some(year) = year {
+                let then: Vec<(EntityId, bool)> =
+                    owners.iter().copied().filter(|(e, _)| existed(*e, year)).collect();
+                // The year decides only when it rules some candidate out: a shared name
+                // with one candidate and no owner still needs its context.
+                if !then.is_empty() && then.len() < owners.len() {
+                    if let [(one, _)] = then[..] {
+                        chosen[at].0.entity = one;
+                        continue;
+                    }
+                    owners = then;
+                }
             }
             let score = |e: EntityId| home(e).and_then(|s| named.get(&s)).copied().unwrap_or(0);
             let best = owners.iter().map(|(e, _)| score(*e)).max().unwrap_or(0);
