@@ -779,6 +779,7 @@ impl Annotated {
             paragraph: self.segments.paragraph_of(span.start),
             adjectival: mention.is_adjectival(),
             discovered: entry.is_discovered(),
+            role: mention.is_role(),
         }
     }
 

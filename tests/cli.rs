@@ -202,7 +202,7 @@ fn empty_file_warns_and_nothing_found_exits_1() {
     assert!(err.contains("empty document"), "{err}");
     assert_eq!(
         out,
-        "document,date,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered\n"
+        "document,date,entity,kind,label,surface,start,end,sentence,paragraph,adjectival,discovered,role\n"
     );
 }
 

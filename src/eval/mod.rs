@@ -43,6 +43,10 @@ pub struct GoldMention {
     pub target: GoldTarget,
     /// Whether it was marked adjectival.
     pub adjectival: bool,
+    /// Whether it was marked a role mention: an office that names its holder without the
+    /// holder's name (flag `role`). Role mentions are scored apart ([`Scores::roles`]) and
+    /// left out of sentence pairs.
+    pub role: bool,
     /// Which actor it is, the same in every document: the entity id, the id the coder gave an
     /// actor the gazetteer lacks, or (for a `?KIND` mark, which has none) its text. Graph nodes
     /// per actor are counted by it.
@@ -105,15 +109,16 @@ fn line_of(text: &str, offset: usize) -> u64 {
     text[..offset].matches('\n').count() as u64 + 1
 }
 
-/// Parses `TEXT|ID` or `TEXT|ID|adj` starting at `start` in the plain text.
+/// Parses `TEXT|ID`, `TEXT|ID|adj` or `TEXT|ID|role` starting at `start` in the plain text.
 fn parse_mark(inner: &str, start: usize) -> std::result::Result<GoldMention, String> {
     let fields: Vec<&str> = inner.split('|').collect();
-    let (surface, id, adjectival) = match fields[..] {
-        [surface, id] => (surface, id, false),
-        [surface, id, "adj"] => (surface, id, true),
+    let (surface, id, adjectival, role) = match fields[..] {
+        [surface, id] => (surface, id, false, false),
+        [surface, id, "adj"] => (surface, id, true, false),
+        [surface, id, "role"] => (surface, id, false, true),
         _ => {
             return Err(format!(
-                "malformed mark \"{{{{{inner}}}}}\" (expected TEXT|ID or TEXT|ID|adj)"
+                "malformed mark \"{{{{{inner}}}}}\" (expected TEXT|ID, TEXT|ID|adj or TEXT|ID|role)"
             ));
         }
     };
@@ -124,7 +129,11 @@ fn parse_mark(inner: &str, start: usize) -> std::result::Result<GoldMention, Str
         Some(kind) => (GoldTarget::Unknown(kind.parse()?), surface.to_string()),
         None => (GoldTarget::Entity(id.to_string()), id.to_string()),
     };
-    Ok(GoldMention { span: Span::new(start, start + surface.len()), target, adjectival, actor })
+    if role && matches!(target, GoldTarget::Unknown(_)) {
+        return Err(format!("role mark \"{{{{{inner}}}}}\" needs the holder's id"));
+    }
+    let span = Span::new(start, start + surface.len());
+    Ok(GoldMention { span, target, adjectival, role, actor })
 }
 
 /// True positives, false positives and false negatives.
@@ -201,6 +210,9 @@ pub struct Scores {
     pub actor_nodes: u64,
     /// Sentence co-occurrence pairs.
     pub pairs: Counts,
+    /// Role mentions ("the Prime Minister" for its holder): a hit names the holder the coder
+    /// gave, on an overlapping span. They are not in the other counts.
+    pub roles: Counts,
     /// Mistakes, for reading: `document: kind "text" (id)` lines.
     pub errors: Vec<String>,
 }
@@ -239,6 +251,20 @@ impl std::fmt::Display for Scores {
                 f,
                 "{:<20} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
                 name,
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )?;
+        }
+        let c = &self.roles;
+        if c.tp + c.fp + c.fn_ > 0 {
+            writeln!(
+                f,
+                "{:<20} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
+                "role mentions",
                 c.tp,
                 c.fp,
                 c.fn_,
@@ -349,6 +375,8 @@ impl<'a> Evaluator<'a> {
                 .or(self.date);
             let year = date.map(|d| i32::from(d.year()));
             let mut found = self.matcher.find_all_in_year(&doc.text, year);
+            let (roles, doc) = split_roles(doc);
+            let doc = &doc;
             let mut discovered_gold = vec![false; doc.mentions.len()];
             if let Some(discoverer) = self.discoverer {
                 let candidates = discoverer.find(&doc.text, &found);
@@ -373,6 +401,10 @@ impl<'a> Evaluator<'a> {
                 );
                 scores.discovered.add(counts);
             }
+            let (found_roles, others): (Vec<Mention>, Vec<Mention>) =
+                found.into_iter().partition(Mention::is_role);
+            let found = others;
+            scores.roles.add(score_roles(self.gaz, doc, &roles, &found_roles, &mut scores.errors));
             score_mentions(self.gaz, doc, &found, &discovered_gold, &mut scores, &mut nodes)?;
             let predicted = sentence_pairs(self.gaz, &doc.text, &found);
             let gold = pairs.get(&doc.name).cloned().unwrap_or_default();
@@ -394,6 +426,41 @@ impl<'a> Evaluator<'a> {
         scores.actor_nodes = nodes.0.values().map(|n| n.len() as u64).sum();
         Ok(scores)
     }
+}
+
+/// Splits a gold document's role mentions from its other mentions.
+fn split_roles(doc: &GoldDocument) -> (Vec<GoldMention>, GoldDocument) {
+    let (roles, mentions) = doc.mentions.iter().cloned().partition(|g| g.role);
+    (roles, GoldDocument { name: doc.name.clone(), text: doc.text.clone(), mentions })
+}
+
+/// Scores found role mentions against the gold ones; mistakes go to `errors`.
+fn score_roles(
+    gaz: &Gazetteer,
+    doc: &GoldDocument,
+    gold: &[GoldMention],
+    found: &[Mention],
+    errors: &mut Vec<String>,
+) -> Counts {
+    let mut counts = Counts::default();
+    let mut used = vec![false; gold.len()];
+    for m in found {
+        let id = gaz.get(m.entity()).expect("found mentions come from this gazetteer").id();
+        let hit = gold.iter().enumerate().position(|(i, g)| {
+            !used[i] && g.span.overlaps(m.span()) && g.target == GoldTarget::Entity(id.into())
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+        } else {
+            errors.push(format!("{}: false role \"{}\" ({id})", doc.name, &doc.text[m.span()]));
+        }
+        counts.found(hit.is_some());
+    }
+    for (g, _) in gold.iter().zip(&used).filter(|(_, u)| !**u) {
+        counts.fn_ += 1;
+        errors.push(format!("{}: missed role \"{}\" ({})", doc.name, &doc.text[g.span], g.actor));
+    }
+    counts
 }
 
 /// For each gold actor found, the graph nodes its correct mentions went to: an entity id, or

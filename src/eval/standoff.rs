@@ -15,7 +15,8 @@ use crate::span::Span;
 ///
 /// Gold ids the gazetteer has become [`GoldTarget::Entity`]; the others are actors it lacks,
 /// [`GoldTarget::Unknown`] of their kind, so the same annotations serve every version of the
-/// gazetteer. Role mentions (flag `role`) are not read: they are scored apart.
+/// gazetteer. Role mentions (flag `role`) are kept with [`GoldMention::role`] set: they are
+/// scored apart and left out of the sentence pairs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StandoffSet {
     parts: BTreeMap<String, (Vec<GoldDocument>, GoldPairs)>,
@@ -68,21 +69,20 @@ impl StandoffSet {
                 "role" => (false, true),
                 other => return Err(at(&path, line, format!("unknown flag \"{other}\""))),
             };
-            if role {
-                continue;
-            }
             let target = match gaz.lookup(id).and_then(|e| gaz.get(e)) {
                 Some(entry) if entry.kind() != kind => {
                     let msg = format!("\"{id}\" is a {}, not a {kind}", entry.kind());
                     return Err(at(&path, line, msg));
                 }
                 Some(_) => {
-                    ids.entry(doc.clone()).or_default().push((span, id.clone()));
+                    if !role {
+                        ids.entry(doc.clone()).or_default().push((span, id.clone()));
+                    }
                     GoldTarget::Entity(id.clone())
                 }
                 None => GoldTarget::Unknown(kind),
             };
-            gold.mentions.push(GoldMention { span, target, adjectival, actor: id.clone() });
+            gold.mentions.push(GoldMention { span, target, adjectival, role, actor: id.clone() });
         }
         let path = dir.join("sentences.tsv");
         for (line, cells) in rows(&path, 3)? {
@@ -200,7 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_targets_pairs_and_skips_role_mentions() {
+    fn reads_targets_pairs_and_keeps_role_mentions_apart() {
         let dir = temp("ok");
         let mentions = "a\t0\t5\tPutin\tperson\tvladimir_putin\t\n\
                         a\t10\t15\tHayes\tperson\tjordan_hayes\t\n\
@@ -217,9 +217,12 @@ mod tests {
                 GoldTarget::Entity("vladimir_putin".into()),
                 GoldTarget::Unknown(EntityKind::Person),
                 GoldTarget::Entity("RUS".into()),
+                GoldTarget::Entity("RUS".into()),
                 GoldTarget::Entity("UKR".into()),
             ]
         );
+        let roles: Vec<bool> = docs[0].mentions.iter().map(|m| m.role).collect();
+        assert_eq!(roles, [false, false, false, true, false]);
         let want: BTreeSet<_> = [("RUS".to_string(), "UKR".to_string())].into();
         assert_eq!(pairs["a"], want);
     }

@@ -26,7 +26,7 @@ use crate::gazetteer::Gazetteer;
 /// let record = MentionRecord {
 ///     document: "=HYPERLINK(\"http://x\")", date: "", entity: "RUS", kind: "state",
 ///     label: "Russia", surface: "Russia", start: 0, end: 6, sentence: 0, paragraph: 0,
-///     adjectival: false, discovered: false,
+///     adjectival: false, discovered: false, role: false,
 /// };
 /// let mut out = Vec::new();
 /// let mut wtr = MentionWriter::new(MentionFormat::Csv, &mut out);

@@ -59,6 +59,11 @@ pub struct MentionRecord<'a> {
     pub adjectival: bool,
     /// Whether the entity was proposed by discovery rather than listed in a gazetteer.
     pub discovered: bool,
+    /// Whether it is a role mention: an office that names its holder without the holder's
+    /// name ("the Prime Minister"; see [`MatcherBuilder::roles`]).
+    ///
+    /// [`MatcherBuilder::roles`]: crate::MatcherBuilder::roles
+    pub role: bool,
 }
 
 /// Writes mention records in a chosen format. In CSV, text cells that a spreadsheet would run
@@ -72,7 +77,7 @@ pub struct MentionRecord<'a> {
 /// let mut wtr = MentionWriter::new(MentionFormat::Jsonl, &mut out);
 /// wtr.write(&MentionRecord {
 ///     document: "a1", date: "2025-03-14", entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
-///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false, discovered: false,
+///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false, discovered: false, role: false,
 /// })?;
 /// wtr.finish()?;
 /// assert!(String::from_utf8(out).unwrap().starts_with("{\"document\":\"a1\""));
@@ -158,7 +163,7 @@ impl<W: io::Write> MentionWriter<W> {
     }
 }
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "document",
     "date",
     "entity",
@@ -171,4 +176,5 @@ const HEADER: [&str; 12] = [
     "paragraph",
     "adjectival",
     "discovered",
+    "role",
 ];

@@ -9,6 +9,7 @@
 
 mod engine;
 pub(crate) mod names;
+mod roles;
 mod rules;
 mod saved;
 mod spaces;
@@ -64,6 +65,7 @@ pub struct MatcherBuilder {
     adjectives: bool,
     name_parts: bool,
     surnames: bool,
+    roles: bool,
     engine: Engine,
 }
 
@@ -83,6 +85,7 @@ impl MatcherBuilder {
             adjectives: true,
             name_parts: true,
             surnames: true,
+            roles: true,
             engine: Engine::default(),
         }
     }
@@ -156,6 +159,33 @@ impl MatcherBuilder {
         self
     }
 
+    /// Sets whether role mentions count: an office that names its one holder without the
+    /// holder's name, resolved from the gazetteer's offices and years ("the Israeli Prime
+    /// Minister", "Turkey's foreign minister", "the President of France", or "the
+    /// Governor-General" in a document that names the governor-general). The mention spans
+    /// the office's words and is flagged ([`Mention::is_role`]). A state before or after the
+    /// office decides whose office it is; with only "the" before it, the holder must be
+    /// named elsewhere in the document. Only a single holder in the document's year (or the
+    /// years its other office-holders have in common) is taken. On by default.
+    ///
+    /// ```
+    /// use actorgraph::{Gazetteer, MatcherBuilder};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "The Israeli Prime Minister flew to Washington.";
+    /// let on = MatcherBuilder::new().build(&gaz)?;
+    /// let role = on.find_all_in_year(text, Some(2002)).into_iter().find(|m| m.is_role()).unwrap();
+    /// assert_eq!(&text[role.span()], "Prime Minister");
+    /// assert_eq!(gaz.get(role.entity()).unwrap().id(), "ariel_sharon");
+    /// let off = MatcherBuilder::new().roles(false).build(&gaz)?;
+    /// assert!(off.find_all_in_year(text, Some(2002)).iter().all(|m| !m.is_role()));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn roles(&mut self, yes: bool) -> &mut MatcherBuilder {
+        self.roles = yes;
+        self
+    }
+
     /// Compiles the gazetteer's names into a matcher.
     ///
     /// # Errors
@@ -188,6 +218,7 @@ impl MatcherBuilder {
     ) -> Matcher {
         let surnames =
             if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
+        let roles = if self.roles { roles::Roles::new(gazetteer) } else { Default::default() };
         let config = self.clone();
         let homes = gazetteer
             .iter()
@@ -209,7 +240,8 @@ impl MatcherBuilder {
                 years => Some(years),
             })
             .collect();
-        let inner = Inner { search, names, patterns, surnames, homes, lifespans, people, config };
+        let inner =
+            Inner { search, names, patterns, surnames, roles, homes, lifespans, people, config };
         Matcher { inner: Arc::new(inner) }
     }
 
@@ -268,6 +300,8 @@ struct Inner {
     names: Names,
     patterns: Vec<Pattern>,
     surnames: surnames::Surnames,
+    /// Offices and their holders, for role mentions.
+    roles: roles::Roles,
     /// The state each entity belongs to (a state itself), for names resolved by context.
     homes: Vec<Option<EntityId>>,
     /// The years a state or other non-person entity existed, when the gazetteer gives them,
@@ -305,12 +339,19 @@ pub struct Mention {
     span: Span,
     entity: EntityId,
     adjectival: bool,
+    role: bool,
 }
 
 impl Mention {
     /// Creates a mention.
     pub fn new(entity: EntityId, span: Span, adjectival: bool) -> Mention {
-        Mention { span, entity, adjectival }
+        Mention { span, entity, adjectival, role: false }
+    }
+
+    /// Creates a role mention: an office that names its holder, `entity`, without the
+    /// holder's name ("the Israeli Prime Minister"; see [`MatcherBuilder::roles`]).
+    pub fn role_of(entity: EntityId, span: Span) -> Mention {
+        Mention { span, entity, adjectival: false, role: true }
     }
 
     /// Returns the entity mentioned.
@@ -326,6 +367,12 @@ impl Mention {
     /// Returns true if the mention is an adjectival form ("Russian", "Saudi-led").
     pub fn is_adjectival(&self) -> bool {
         self.adjectival
+    }
+
+    /// Returns true if the mention is a role mention: an office that names its holder
+    /// without the holder's name ("the Prime Minister said").
+    pub fn is_role(&self) -> bool {
+        self.role
     }
 }
 
@@ -473,7 +520,8 @@ impl Matcher {
         if self.inner.config.name_parts {
             self.drop_given_names(haystack, &mut mentions);
         }
-        self.inner.surnames.resolve(haystack, mentions, year)
+        let mentions = self.inner.surnames.resolve(haystack, mentions, year);
+        self.inner.roles.resolve(haystack, mentions, year)
     }
 
     /// Resolves each shared name: with the document's year, among the entities that existed

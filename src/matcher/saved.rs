@@ -25,7 +25,7 @@ impl Matcher {
         let config = &inner.config;
         wtr.u8(tag(&CASES, &config.case));
         wtr.u8(tag(&BOUNDARIES, &config.boundary));
-        for flag in [config.adjectives, config.name_parts, config.surnames] {
+        for flag in [config.adjectives, config.name_parts, config.surnames, config.roles] {
             wtr.u8(u8::from(flag));
         }
         wtr.u8(tag(&ENGINES, &config.engine));
@@ -59,6 +59,7 @@ impl Matcher {
         config.adjectives = rdr.bool()?;
         config.name_parts = rdr.bool()?;
         config.surnames = rdr.bool()?;
+        config.roles = rdr.bool()?;
         config.engine = *ENGINES.get(usize::from(rdr.u8()?))?;
         let names = read_names(rdr)?;
         let entities = rdr.u32s()?;

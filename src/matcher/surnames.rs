@@ -45,7 +45,7 @@ struct Holder {
 }
 
 /// The year an office still held is taken to last until.
-const CURRENT: i32 = 9999;
+pub(crate) const CURRENT: i32 = 9999;
 
 /// Titles before a surname: honorifics, which say nothing of the office, then offices.
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Gen", "General"];
@@ -187,7 +187,7 @@ impl Surnames {
             return Vec::new();
         }
         let known = Coverage::new(mentions.iter().chain(added).map(Mention::span));
-        let window = year.map(|y| (y, y)).or_else(|| self.window(mentions));
+        let window = year.map(|y| (y, y)).or_else(|| window(&self.terms, mentions));
         let mut states: HashMap<EntityId, usize> = HashMap::new();
         for m in mentions {
             *states.entry(m.entity()).or_default() += 1;
@@ -244,20 +244,6 @@ impl Surnames {
         out
     }
 
-    /// The years that every office-holder named in the document has in common, if any.
-    fn window(&self, mentions: &[Mention]) -> Option<(i32, i32)> {
-        let mut window: Option<(i32, i32)> = None;
-        for m in mentions {
-            let Some(&(from, to)) = self.terms.get(&m.entity()) else { continue };
-            let (lo, hi) = window.map_or((from, to), |(lo, hi)| (lo.max(from), hi.min(to)));
-            if lo > hi {
-                return None;
-            }
-            window = Some((lo, hi));
-        }
-        window
-    }
-
     /// Maps each surname of the people named in full to (the person, or `None` if two people
     /// share it, and the end of the first full mention).
     fn named_in(
@@ -280,6 +266,24 @@ impl Surnames {
         }
         owners
     }
+}
+
+/// The years that every office-holder named in the document has in common, if any, given
+/// each office-holder's `terms` (first and last year in any office).
+pub(crate) fn window(
+    terms: &HashMap<EntityId, (i32, i32)>,
+    mentions: &[Mention],
+) -> Option<(i32, i32)> {
+    let mut window: Option<(i32, i32)> = None;
+    for m in mentions {
+        let Some(&(from, to)) = terms.get(&m.entity()) else { continue };
+        let (lo, hi) = window.map_or((from, to), |(lo, hi)| (lo.max(from), hi.min(to)));
+        if lo > hi {
+            return None;
+        }
+        window = Some((lo, hi));
+    }
+    window
 }
 
 /// Maps each capitalised word that follows other capitalised words (one space apart) outside

@@ -287,6 +287,10 @@ pub(crate) struct CommonArgs {
     /// a titled surname ("President Bush") to the office-holder of the time.
     #[arg(long)]
     pub(crate) no_surnames: bool,
+    /// Do not resolve an office without a name ("the Israeli Prime Minister") to its holder
+    /// of the time; such role mentions are flagged in the mention outputs.
+    #[arg(long)]
+    pub(crate) no_roles: bool,
     /// The search engine: Aho-Corasick for small gazetteers and a word-start trie for large
     /// ones (auto), or either always. Both find exactly the same mentions.
     #[arg(long, value_enum, default_value_t = EngineArg::Auto)]

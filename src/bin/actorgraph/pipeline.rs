@@ -18,6 +18,7 @@ pub(crate) fn builder(args: &CommonArgs) -> PipelineBuilder {
         .adjectives(args.include_adjectival || !args.no_adjectives)
         .name_parts(!args.no_name_parts)
         .surnames(!args.no_surnames)
+        .roles(!args.no_roles)
         .engine(match args.engine {
             EngineArg::Auto => Engine::Auto,
             EngineArg::AhoCorasick => Engine::AhoCorasick,
