@@ -282,11 +282,12 @@ impl OutputFile {
         Ok(OutputFile { shown: path.to_path_buf(), mode, wtr, temps: temps.cloned() })
     }
 
-    /// A file inside the temporary directory of an [`OutputDir`].
-    fn staged(path: &Path, temps: Option<&TempFiles>) -> Result<OutputFile> {
-        let file = File::create(path).map_err(|err| Error::io_at(path, err))?;
+    /// A file inside the temporary directory of an [`OutputDir`], at `path`; write errors
+    /// name `shown`, the file it will become.
+    fn staged(path: &Path, shown: PathBuf, temps: Option<&TempFiles>) -> Result<OutputFile> {
+        let file = File::create(path).map_err(|err| Error::io_at(&shown, err))?;
         let wtr = Some(BufWriter::new(file));
-        Ok(OutputFile { shown: path.to_path_buf(), mode: Mode::Staged, wtr, temps: temps.cloned() })
+        Ok(OutputFile { shown, mode: Mode::Staged, wtr, temps: temps.cloned() })
     }
 
     /// Flushes and syncs the file and renames it into place.
@@ -454,12 +455,15 @@ impl OutputDir {
             "{} is not a plain relative path",
             name.display()
         );
+        // Under the lock: once a signal handler has removed the temporary directory,
+        // `create_dir_all` must not make it again.
+        let _guard = Guard::new(self.temps.as_ref())?;
         let path = self.staging.join(name);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|err| Error::io_at(parent, err))?;
         }
         self.files.insert(name.to_path_buf());
-        OutputFile::staged(&path, self.temps.as_ref())
+        OutputFile::staged(&path, self.out.join(name), self.temps.as_ref())
     }
 
     /// Renames every file of the set into place, in sorted order of their names, then removes
@@ -961,11 +965,13 @@ mod tests {
     fn r14_temp_files_are_removed_by_remove_all() {
         let dir = Scratch::new("output-temps");
         let temps = TempFiles::new();
-        let set = OutputDir::create_with(&dir.0, &temps).unwrap();
+        let mut set = OutputDir::create_with(&dir.0, &temps).unwrap();
         let file = OutputFile::create_with(dir.0.join("a.csv"), &temps).unwrap();
         assert_eq!(temps.paths().len(), 2);
         temps.remove_all();
         assert!(dir.names().is_empty(), "{:?}", dir.names());
+        assert!(set.file("2025-06/nodes.csv").is_err(), "the set is interrupted");
+        assert!(dir.names().is_empty(), "its directory is not made again: {:?}", dir.names());
         assert!(OutputDir::create_with(&dir.0, &temps).is_err());
         drop((set, file));
         assert!(dir.names().is_empty());

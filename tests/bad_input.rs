@@ -22,7 +22,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{TempDir, actorgraph, names_in, run};
+use crate::util::{TempDir, actorgraph, names_in, run, run_stdin};
 
 /// What a command must do with an input.
 #[derive(Clone, Copy, Debug)]
@@ -74,6 +74,8 @@ const RECORD: &str = "{\"id\": \"a\", \"text\": \"Russia met Ukraine in Geneva.\
 const NOT_JSON: &str = "{input}:1: not a partial result: expected value at line 1 column 1";
 /// What merge says of JSON that is not a partial.
 const NOT_PARTIAL: &str = "{input}:1: not a partial result: missing field `format` at line 1";
+/// What merge says of JSON that is not a partial, after blank lines.
+const NOT_PARTIAL_LATER: &str = "{input}:4: not a partial result: missing field `format` at line 4";
 /// What the spaCy importer says of a first line that is not UTF-8.
 const NOT_UTF8: &str = "{input}:1: invalid UTF-8 (save the file as UTF-8)";
 /// What the spaCy importer says of a first line that is not JSON.
@@ -291,7 +293,7 @@ const ROWS: &[Row] = &[
     },
     Row {
         name: "unreadable file (a socket)",
-        input: socket,
+        input: |d| socket(d, "a.txt"),
         args: &[],
         corpus: Fails("{input}: No such device or address"),
         merge: Fails("{input}: No such device or address"),
@@ -331,6 +333,158 @@ const ROWS: &[Row] = &[
         merge: Fails("{input}:1: Is a directory"),
         import: Fails("{input}: Is a directory"),
     },
+    Row {
+        name: "socket in a directory",
+        input: |d| {
+            fs::create_dir(d.join("dir")).unwrap();
+            d.write("dir/a.txt", TEXT);
+            socket(d, "dir/b.txt");
+            d.join("dir")
+        },
+        args: &[],
+        corpus: Ok("warning: {input}/b.txt: skipped: it is a socket, not a regular file"),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "link to a device in a directory",
+        input: |d| {
+            fs::create_dir(d.join("dir")).unwrap();
+            d.write("dir/a.txt", TEXT);
+            symlink(d, "/dev/zero", "dir/b.txt");
+            d.join("dir")
+        },
+        args: &[],
+        corpus: Ok("warning: {input}/b.txt: skipped: it is a device, not a regular file"),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "device that never ends, named",
+        input: |_| PathBuf::from("/dev/zero"),
+        args: &["--max-document-bytes", "100"],
+        corpus: Fails("{input}: a text document larger than 100 bytes (the limit)"),
+        // merge and gazetteer import have no such limit: they would read it until memory ran
+        // out.
+        merge: Skip,
+        import: Skip,
+    },
+    Row {
+        name: "gzip over the cap once decompressed",
+        input: |d| d.write("a.txt.gz", gzip(TEXT.repeat(10).as_bytes())),
+        args: &["--max-document-bytes", "100"],
+        corpus: Fails("{input}: a text document larger than 100 bytes (the limit)"),
+        merge: Fails(NOT_JSON),
+        import: Fails("{input}:1: invalid JSON: expected value at line 1 column 1"),
+    },
+    Row {
+        name: "directory symbolic link cycle, two links",
+        input: |d| {
+            fs::create_dir_all(d.join("L/a")).unwrap();
+            d.write("L/a/x.txt", TEXT);
+            symlink(d, "..", "L/a/up");
+            symlink(d, "../a", "L/a/again");
+            d.join("L")
+        },
+        args: &[],
+        corpus: Ok("warning: {input}/a/again: skipped: it leads back to"),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "second link to a directory read already",
+        input: |d| {
+            fs::create_dir_all(d.join("dir/a")).unwrap();
+            d.write("dir/a/x.txt", TEXT);
+            symlink(d, "a", "dir/b");
+            d.join("dir")
+        },
+        args: &[],
+        corpus: Ok("warning: {input}/b: skipped: it is "),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "link to a directory elsewhere, followed",
+        input: |d| {
+            fs::create_dir_all(d.join("real")).unwrap();
+            d.write("real/x.txt", TEXT);
+            fs::create_dir(d.join("dir")).unwrap();
+            symlink(d, "../real", "dir/link");
+            d.join("dir")
+        },
+        args: &[],
+        // Exit 0: the only text is behind the link.
+        corpus: Ok(""),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "empty directory",
+        input: |d| {
+            fs::create_dir_all(d.join("dir/sub")).unwrap();
+            d.write("dir/notes.pdf", "not a corpus file");
+            d.join("dir")
+        },
+        args: &[],
+        corpus: NoActor("warning: {input}: no file to read"),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "file name that is not UTF-8",
+        input: |d| {
+            use std::os::unix::ffi::OsStrExt;
+            fs::create_dir(d.join("dir")).unwrap();
+            let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+            fs::write(d.join("dir").join(name), TEXT).unwrap();
+            d.join("dir")
+        },
+        args: &[],
+        corpus: Ok("warning: {input}/caf\u{FFFD}.txt: the file name is not UTF-8"),
+        merge: Fails("{input}:1: Is a directory"),
+        import: Fails("{input}: Is a directory"),
+    },
+    Row {
+        name: "lone surrogate escape",
+        input: |d| d.write("c.jsonl", "{\"id\": \"a\", \"text\": \"Russia \\ud800.\"}\n"),
+        args: &[],
+        corpus: Fails("{input}:1: invalid JSON: the escape \\ud800 at column 29 is half of a"),
+        merge: Fails(NOT_PARTIAL),
+        import: Fails("{input}:1: invalid JSON: the escape \\ud800 at column 29 is half of a"),
+    },
+    Row {
+        name: "duplicate ids",
+        input: |d| d.write("c.jsonl", RECORD.repeat(3)),
+        args: &[],
+        corpus: Ok("warning: {input}:2: duplicate id \"a\" (first seen at {input}:1)"),
+        merge: Fails(NOT_PARTIAL),
+        import: Fails("{input}:1: no \"label\""),
+    },
+    Row {
+        name: "leading blank lines, then a broken line",
+        input: |d| d.write("c.jsonl", format!("\n\n\n{RECORD}{{bad\n")),
+        args: &[],
+        corpus: Fails("{input}:5: invalid JSON: key must be a string"),
+        merge: Fails(NOT_PARTIAL_LATER),
+        import: Fails("{input}:4: no \"label\""),
+    },
+    Row {
+        name: "standard input, leading blank lines, then a broken line",
+        input: |d| stdin(d, format!("\n\n\n{RECORD}{{bad\n")),
+        args: &[],
+        corpus: Fails("{input}:5: invalid JSON: key must be a string"),
+        merge: Skip,
+        import: Skip,
+    },
+    Row {
+        name: "standard input, byte order mark",
+        input: |d| stdin(d, format!("\u{FEFF}{RECORD}")),
+        args: &[],
+        corpus: Ok(""),
+        merge: Skip,
+        import: Skip,
+    },
 ];
 
 /// Compresses `bytes` with gzip.
@@ -346,9 +500,9 @@ fn symlink(d: &TempDir, target: &str, link: &str) -> PathBuf {
     d.join(link)
 }
 
-/// A Unix socket named `a.txt`, which no one can open as a file, not even root.
-fn socket(d: &TempDir) -> PathBuf {
-    let path = d.join("a.txt");
+/// A Unix socket named `name`, which no one can open as a file, not even root.
+fn socket(d: &TempDir, name: &str) -> PathBuf {
+    let path = d.join(name);
     // The listener is dropped at once; the socket file stays.
     drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
     path
@@ -368,6 +522,27 @@ fn fifo(d: &TempDir, name: &str, text: Option<&'static str>) -> PathBuf {
         });
     }
     path
+}
+
+/// Standard input: writes `text` to the file `stdin` in `d`, which the command is given on its
+/// standard input, and returns `-`.
+fn stdin(d: &TempDir, text: String) -> PathBuf {
+    d.write("stdin", text);
+    PathBuf::from("-")
+}
+
+/// Runs `command`, with the file `stdin` of `dir` on its standard input if `input` is `-`.
+fn run_on(command: &mut Command, input: &Path, dir: &TempDir) -> (i32, String, String) {
+    if input == Path::new("-") {
+        let text = fs::read(dir.join("stdin")).unwrap();
+        return run_stdin(command, &text);
+    }
+    run(command)
+}
+
+/// How messages show `input`: `<stdin>` for `-`.
+fn shown(input: &Path) -> String {
+    if input == Path::new("-") { "<stdin>".to_string() } else { input.display().to_string() }
 }
 
 /// Where a command writes, and what was there before it ran.
@@ -448,14 +623,14 @@ fn check(row: &Row, cmd: Cmd, want: Want) -> Result<(), String> {
     let dir = TempDir::new("matrix");
     let input = (row.input)(&dir);
     let (mut command, out) = command(cmd, row, &input, &dir);
-    let (code, _, stderr) = run(&mut command);
+    let (code, _, stderr) = run_on(&mut command, &input, &dir);
     let (want_code, text) = match want {
         Ok(text) => (0, text.to_string()),
         NoActor(text) => (1, text.to_string()),
         Fails(text) => (2, format!("actorgraph: {text}")),
         Skip => return Result::Ok(()),
     };
-    let text = text.replace("{input}", &input.display().to_string());
+    let text = text.replace("{input}", &shown(&input));
     if code != want_code || !stderr.contains(&text) {
         return Err(format!("exit {code} (want {want_code}), want {text:?} in:\n{stderr}"));
     }
@@ -466,19 +641,19 @@ fn check(row: &Row, cmd: Cmd, want: Want) -> Result<(), String> {
         return Err(format!("temporary files are left: {temps:?}"));
     }
     if cmd == Cmd::Extract && code == 2 {
-        check_skipped(row, &input, &text["actorgraph: ".len()..])?;
+        check_skipped(row, &input, &text["actorgraph: ".len()..], &dir)?;
     }
     Result::Ok(())
 }
 
 /// Checks that `extract --skip-bad-records` skips `input` with the message `text` and reads a
 /// good file after it.
-fn check_skipped(row: &Row, input: &Path, text: &str) -> Result<(), String> {
+fn check_skipped(row: &Row, input: &Path, text: &str, from: &TempDir) -> Result<(), String> {
     let dir = TempDir::new("matrix-skip");
     let good = dir.write("good.txt", TEXT);
     let mut command = corpus_command("extract", row, &dir);
     command.arg("--skip-bad-records").arg(input).arg(&good);
-    let (code, stdout, stderr) = run(&mut command);
+    let (code, stdout, stderr) = run_on(&mut command, input, from);
     let want = format!("warning: {text}");
     if code != 0 || !stderr.contains(&want) || !stderr.contains("(skipped)") {
         return Err(format!("with --skip-bad-records: exit {code}, want {want:?} in:\n{stderr}"));
@@ -502,6 +677,117 @@ fn check_row(row: &Row) -> Vec<String> {
         check(row, cmd, want).err().map(|msg| format!("{} / {cmd:?}: {msg}", row.name))
     });
     failed.collect()
+}
+
+/// Bad gazetteer files: the README's malformed lines, and names with no letter or digit (issue
+/// 14, item 8: a bare `=` made an entity with an empty name, which matched zero-width text, and
+/// the two engines disagreed). A row without its own header gets `id kind label aliases`.
+const GAZETTEER_ROWS: &[(&str, &str, &str)] = &[
+    ("a label that is a bare =", "x\tgroup\t=\t\n", "{input}:2: a label marked '=' has no text"),
+    ("an alias that is a bare =", "x\tgroup\tX\t=\n", "{input}:2: an alias marked '=' has no text"),
+    ("a label that is a dot", "x\tgroup\t.\t\n", "{input}:2: label \".\" has no letter or digit"),
+    ("an alias that is a dash", "x\tgroup\tX\tY|-\n", "{input}:2: alias \"-\" has no letter or"),
+    ("a label of punctuation", "x\tgroup\t!!\t\n", "{input}:2: label \"!!\" has no letter or"),
+    (
+        "an adjective of punctuation",
+        "id\tkind\tlabel\taliases\tadjectives\nx\tgroup\tX\t\t!!\n",
+        "{input}:2: adjective \"!!\" has no letter or digit",
+    ),
+    ("an empty label", "x\tgroup\t\t\n", "{input}:2: empty label"),
+    ("a row with too many cells", "x\tgroup\tX\tY\tZ\n", "{input}:2: 5 cells but the header has 4"),
+    ("a row with too few cells", "x\tgroup\n", "{input}:2: empty label"),
+    ("an id with a space", "x y\tgroup\tX\t\n", "{input}:2: id \"x y\" contains white space"),
+    ("an unknown kind", "x\tmonster\tX\t\n", "{input}:2: unknown kind \"monster\""),
+    (
+        "a duplicate id",
+        "x\tgroup\tX\t\nx\tgroup\tY\t\n",
+        "{input}:3: duplicate id \"x\" (first defined on line 2)",
+    ),
+    (
+        "a year that is not one",
+        "id\tkind\tlabel\tfrom\nx\tgroup\tX\tnever\n",
+        "{input}:2: \"never\" is not a year",
+    ),
+    (
+        "no label column",
+        "id\tkind\taliases\nx\tgroup\tX\n",
+        "{input}:1: the header has no \"label\" column",
+    ),
+    ("an empty file", "", "{input}: no header line"),
+    (
+        "a Latin-1 gazetteer",
+        "x\tgroup\tCaf\u{e9}\t\n",
+        "{input}:2: invalid UTF-8 (save the file as UTF-8)",
+    ),
+];
+
+/// Runs the gazetteer row `(name, text, want)` through `extract` under both engines, `graph`
+/// and `gazetteer check`. Each must exit 2 with `actorgraph: ` and `want`, and leave no output.
+fn check_gazetteer((name, text, want): (&str, &str, &str)) -> Vec<String> {
+    let mut bytes = if text.is_empty() || text.starts_with("id\t") {
+        text.as_bytes().to_vec()
+    } else {
+        format!("id\tkind\tlabel\taliases\n{text}").into_bytes()
+    };
+    if name == "a Latin-1 gazetteer" {
+        // The one byte of é in Latin-1.
+        let at = bytes.windows(2).position(|w| w == "é".as_bytes()).unwrap();
+        bytes.splice(at..at + 2, [0xe9]);
+    }
+    let runs: [(&str, &[&str]); 4] = [
+        ("extract", &["--engine", "aho-corasick"]),
+        ("extract", &["--engine", "trie"]),
+        ("graph", &[]),
+        ("check", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (cmd, args) in runs {
+        let dir = TempDir::new("matrix-gazetteer");
+        let gaz = dir.write("g.tsv", &bytes);
+        let mut command = actorgraph();
+        let out = match cmd {
+            "check" => {
+                command.args(["gazetteer", "check"]).arg(&gaz);
+                None
+            }
+            _ => {
+                command.args([cmd, "--no-default-gazetteer", "-g"]).arg(&gaz).args(args);
+                command.arg(dir.write("a.txt", TEXT));
+                let (kind, out) = if cmd == "extract" {
+                    let path = dir.write("out.csv", "old\n");
+                    command.arg("-o").arg(&path);
+                    (Cmd::Extract, Output { path, old: Some("old\n") })
+                } else {
+                    command.arg("--out").arg(dir.join("out/graph"));
+                    (Cmd::Graph, Output { path: dir.join("out/graph"), old: None })
+                };
+                Some((kind, out))
+            }
+        };
+        let (code, _, stderr) = run(&mut command);
+        let want = format!("actorgraph: {}", want.replace("{input}", &gaz.display().to_string()));
+        let mut failed = |msg: String| failures.push(format!("{name} / {cmd} {args:?}: {msg}"));
+        if code != 2 || !stderr.contains(&want) {
+            failed(format!("exit {code} (want 2), want {want:?} in:\n{stderr}"));
+            continue;
+        }
+        if let Some(Err(msg)) = out.map(|(kind, out)| check_output(kind, &out, code)) {
+            failed(msg);
+        }
+        let temps: Vec<String> =
+            names_in(dir.path()).into_iter().filter(|n| n.starts_with('.')).collect();
+        if !temps.is_empty() {
+            failed(format!("temporary files are left: {temps:?}"));
+        }
+    }
+    failures
+}
+
+#[test]
+fn r14_bad_gazetteer_matrix() {
+    let failures: Vec<String> =
+        GAZETTEER_ROWS.iter().flat_map(|&row| check_gazetteer(row)).collect();
+    assert!(failures.is_empty(), "{} cells fail:\n\n{}", failures.len(), failures.join("\n\n"));
 }
 
 #[test]
@@ -528,7 +814,8 @@ fn r14_bad_input_matrix() {
 #[test]
 fn row_names_are_unique() {
     let mut names: Vec<&str> = ROWS.iter().map(|r| r.name).collect();
+    names.extend(GAZETTEER_ROWS.iter().map(|r| r.0));
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), ROWS.len());
+    assert_eq!(names.len(), ROWS.len() + GAZETTEER_ROWS.len());
 }

@@ -140,6 +140,9 @@ fn r14_ill_formed_xml_and_dot_labels_are_escaped() {
     }
     let dot = std::fs::read_to_string(plain.join("graph.dot")).unwrap();
     assert!(!dot.contains('\u{0}') && !dot.contains('\u{7}'), "{dot:?}");
+    // Graphviz copies labels into SVG, which is XML: no U+FFFE or U+FFFF there either.
+    assert!(!dot.contains('\u{FFFE}') && !dot.contains('\u{FFFF}'), "{dot:?}");
+    assert!(dot.contains("label=\"Alpha\u{FFFD}Group\u{FFFD}\""), "{dot}");
     assert!(dot.contains("label=\"Beta\u{FFFD}\u{FFFD}Front\""), "{dot}");
     assert!(dot.contains("label=\"Gamma &amp; Delta &amp;amp; Co\""), "{dot}");
     let script = "import sys, xml.etree.ElementTree as et, networkx as nx\n\
@@ -159,6 +162,7 @@ fn r14_ill_formed_xml_and_dot_labels_are_escaped() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let svg = String::from_utf8(out.stdout).unwrap();
         assert!(svg.contains("Gamma &amp; Delta &amp;amp; Co"), "drawn as written: {svg}");
+        assert!(!svg.contains('\u{FFFE}') && !svg.contains('\u{FFFF}'), "well-formed: {svg}");
     }
 }
 
@@ -425,7 +429,8 @@ fn r14_sigint_during_graph_leaves_the_old_set_or_the_new_and_no_temporary_file()
     for name in ALL_GRAPH_FILES {
         std::fs::write(out.join(name), "old").unwrap();
     }
-    for (signal, number, delay) in [("INT", 2, 300), ("TERM", 15, 50), ("INT", 2, 0)] {
+    for (signal, number, delay) in [("INT", 2, 300), ("TERM", 15, 50), ("INT", 2, 0), ("HUP", 1, 0)]
+    {
         let mut child = actorgraph()
             .args(["graph", "-q", "--format", "csv,dot,gexf,graphml,json,html", "--out"])
             .arg(&out)
@@ -449,26 +454,36 @@ fn r14_sigint_during_graph_leaves_the_old_set_or_the_new_and_no_temporary_file()
 
 #[cfg(unix)]
 #[test]
-fn r14_sigterm_during_extract_leaves_no_temporary_file() {
+fn r14_sigint_or_sigterm_during_extract_leaves_the_old_file_or_the_new_and_no_temporary_file() {
     use std::os::unix::process::ExitStatusExt;
-    let dir = TempDir::new("extract-sigterm");
+    let dir = TempDir::new("extract-signals");
     let input = big_corpus(&dir, 40_000);
     let outdir = dir.join("o");
     std::fs::create_dir(&outdir).unwrap();
-    let mut child = actorgraph()
-        .args(["extract", "-q", "-o"])
-        .arg(outdir.join("m.csv"))
-        .arg(&input)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = wait_for_temp(&outdir, &mut child);
-    kill(child.id(), "TERM");
-    let status = child.wait().unwrap();
-    assert!(started || status.success(), "{status:?}");
-    assert!(status.success() || status.signal() == Some(15), "{status:?}");
-    let names = names_in(&outdir);
-    assert!(names.is_empty() || names == ["m.csv"], "{names:?}");
+    let out = outdir.join("m.csv");
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        std::fs::write(&out, "old").unwrap();
+        let mut child = actorgraph()
+            .args(["extract", "-q", "-o"])
+            .arg(&out)
+            .arg(&input)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The temporary file .m.csv.PID.tmp appears once the output is opened.
+        let started = wait_for_temp(&outdir, &mut child);
+        kill(child.id(), signal);
+        let status = child.wait().unwrap();
+        assert!(started || status.success(), "{status:?}");
+        assert!(status.success() || status.signal() == Some(number), "SIG{signal}: {status:?}");
+        assert_eq!(names_in(&outdir), ["m.csv"], "no temporary file after SIG{signal}");
+        let now = std::fs::read_to_string(&out).unwrap();
+        if status.success() {
+            assert!(now.starts_with("document,") && now.ends_with('\n'), "SIG{signal}: whole");
+        } else {
+            assert_eq!(now, "old", "SIG{signal}: the old file is kept");
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -478,23 +493,27 @@ fn r14_interrupted_graph_into_a_new_directory_creates_nothing() {
     let dir = TempDir::new("new-out-sigterm");
     let input = big_corpus(&dir, 40_000);
     let out = dir.join("a/b/out");
-    let mut child = actorgraph()
-        .args(["graph", "-q", "--out"])
-        .arg(&out)
-        .arg(&input)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // The run stages its files beside the first directory it would create.
-    let started = wait_for_temp(dir.path(), &mut child);
-    kill(child.id(), "TERM");
-    let status = child.wait().unwrap();
-    assert!(started || status.success(), "{status:?}");
-    if status.success() {
-        assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv"]);
-    } else {
-        assert_eq!(status.signal(), Some(15), "{status:?}");
-        assert_eq!(names_in(dir.path()), ["big.txt"], "no directory, no temporary file");
+    for (signal, number) in [("INT", 2), ("TERM", 15)] {
+        let _ = std::fs::remove_dir_all(dir.join("a"));
+        let mut child = actorgraph()
+            .args(["graph", "-q", "--out"])
+            .arg(&out)
+            .arg(&input)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The run stages its files beside the first directory it would create.
+        let started = wait_for_temp(dir.path(), &mut child);
+        kill(child.id(), signal);
+        let status = child.wait().unwrap();
+        assert!(started || status.success(), "{status:?}");
+        if status.success() {
+            assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv"]);
+        } else {
+            assert_eq!(status.signal(), Some(number), "SIG{signal}: {status:?}");
+            let names = names_in(dir.path());
+            assert_eq!(names, ["big.txt"], "SIG{signal}: no directory, no temporary file");
+        }
     }
     // A run that fails creates no directory either.
     let _ = std::fs::remove_dir_all(dir.join("a"));
@@ -504,6 +523,52 @@ fn r14_interrupted_graph_into_a_new_directory_creates_nothing() {
     );
     assert!(stderr.contains("no document has a date with a month"), "{stderr}");
     assert_eq!(names_in(dir.path()), ["big.txt"]);
+}
+
+/// A full disk, made with a file size limit (`ulimit -f`, with SIGXFSZ ignored so that a write
+/// past it fails with EFBIG as on a full disk): the error names the file, a graph run leaves
+/// the earlier set as it was, `extract -o` the earlier file, and neither a temporary file.
+#[cfg(unix)]
+#[test]
+fn r14_full_disk_names_the_file_and_keeps_the_old_outputs() {
+    let dir = TempDir::new("full-disk");
+    let out = dir.join("out");
+    std::fs::create_dir(&out).unwrap();
+    let graph_files = ["edges.csv", "graph.dot", "graph.gexf", "nodes.csv"];
+    for name in graph_files {
+        std::fs::write(out.join(name), "old").unwrap();
+    }
+    let old = dir.write("m.csv", "old");
+    let limited = |args: &str| {
+        let script = format!("trap '' XFSZ; ulimit -f 20; exec \"$0\" {args}",);
+        let mut cmd = std::process::Command::new("bash");
+        cmd.arg("-c").arg(script).arg(env!("CARGO_BIN_EXE_actorgraph"));
+        cmd.current_dir(crate::util::root());
+        cmd
+    };
+    if !std::process::Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 20")
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: no bash with ulimit -f");
+        return;
+    }
+    let args = format!("graph -q data/articles --format csv,dot,gexf --out '{}'", out.display());
+    let (_, stderr) = exits(2, run(&mut limited(&args)));
+    // The files are written in a fixed order: edges.csv first, which goes past 20 KiB.
+    let want = format!("actorgraph: {}: File too large", out.join("edges.csv").display());
+    assert!(stderr.contains(&want), "{stderr}");
+    assert_eq!(names_in(&out), graph_files, "no temporary directory");
+    for name in graph_files {
+        assert_eq!(std::fs::read_to_string(out.join(name)).unwrap(), "old", "{name}");
+    }
+    let args = format!("extract -q data/articles -o '{}'", old.display());
+    let (_, stderr) = exits(2, run(&mut limited(&args)));
+    assert!(stderr.contains(&format!("actorgraph: {}: File too large", old.display())), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "old");
+    assert_eq!(names_in(dir.path()), ["m.csv", "out"], "no temporary file");
 }
 
 #[test]

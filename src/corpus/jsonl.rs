@@ -155,15 +155,8 @@ impl<R> JsonlDocuments<R> {
     fn parse(&self, bytes: Vec<u8>) -> Result<Document> {
         let source_bytes = bytes.len() as u64 + 1;
         let (line, lossy) = decode_lossy(bytes);
-        let value: Value =
-            crate::json::from_str(&line).map_err(|err| match lone_surrogate(&line) {
-                Some((escape, column)) => self.error(format!(
-                    "invalid JSON: the escape {escape} at column {column} is half of a UTF-16 \
-                 surrogate pair without its other half (a lone surrogate), which is not a \
-                 Unicode character"
-                )),
-                None => self.error(format!("invalid JSON: {err}")),
-            })?;
+        let value: Value = crate::json::from_str(&line)
+            .map_err(|err| self.error(format!("invalid JSON: {err}")))?;
         let Value::Object(map) = value else {
             return Err(self.error("expected a JSON object"));
         };
@@ -204,38 +197,6 @@ impl<R> JsonlDocuments<R> {
 
 /// The UTF-8 byte order mark, which some Windows tools put at the start of a file.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Finds the first `\\uXXXX` escape in a JSON line that encodes a lone UTF-16 surrogate (a
-/// high surrogate not followed by an escaped low one, or a low one on its own), which JSON
-/// parsers reject. Returns the escape as written and its 1-based column (in characters).
-fn lone_surrogate(line: &str) -> Option<(&str, usize)> {
-    let bytes = line.as_bytes();
-    let escape_at = |i: usize| -> Option<u32> {
-        let hex = line.get(i + 2..i + 6).filter(|_| bytes.get(i + 1) == Some(&b'u'))?;
-        u32::from_str_radix(hex, 16).ok().filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        let Some(unit) = escape_at(i) else {
-            i += 2;
-            continue;
-        };
-        let paired = (0xD800..0xDC00).contains(&unit)
-            && escape_at(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
-        if paired {
-            i += 12;
-        } else if (0xD800..0xE000).contains(&unit) {
-            return Some((&line[i..i + 6], line[..i].chars().count() + 1));
-        } else {
-            i += 6;
-        }
-    }
-    None
-}
 
 /// What [`read_line`] found.
 enum Line {
@@ -383,8 +344,6 @@ mod tests {
         assert!(docs[1].as_ref().unwrap_err().to_string().contains("escape \\udc00 at column 11"));
         let pair = read("{\"text\": \"\\ud83d\\ude00 \\\\ud800\"}\n");
         assert_eq!(pair[0].as_ref().unwrap().text(), "\u{1F600} \\ud800");
-        assert_eq!(lone_surrogate(r#"{"a": "\\ud800", "b": "\u00e9\ud83d\ude00"}"#), None);
-        assert_eq!(lone_surrogate(r#""\uD83Dx""#), Some((r"\uD83D", 2)));
     }
 
     #[test]

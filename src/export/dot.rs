@@ -22,7 +22,8 @@ fn style(kind: EntityKind) -> (&'static str, String) {
 /// Quotes a string for DOT, the one quoting every DOT id and label goes through: backslashes,
 /// double quotes and line breaks are escaped (`\\`, `\"`, `\n`), a carriage return is dropped,
 /// and NUL and the other control characters (C0 and C1, which Graphviz cannot read or draw)
-/// become U+FFFD, the replacement character.
+/// and the noncharacters U+FFFE and U+FFFF (which Graphviz copies into SVG, where XML 1.0
+/// forbids them) become U+FFFD, the replacement character.
 fn quote(s: &str) -> String {
     quote_with(s, false)
 }
@@ -44,6 +45,7 @@ fn quote_with(s: &str, label: bool) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => {}
             '&' if label => out.push_str("&amp;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push(char::REPLACEMENT_CHARACTER),
             c if c.is_control() && c != '\t' => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
@@ -159,6 +161,7 @@ mod tests {
     #[test]
     fn dot_control_characters_and_ampersands() {
         assert_eq!(quote("a\u{0}b\u{7}c\u{85}d\te\r"), "\"a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te\"");
+        assert_eq!(quote_label("a\u{FFFE}b\u{FFFF}"), "\"a\u{FFFD}b\u{FFFD}\"");
         assert_eq!(quote("A&B"), "\"A&B\"", "ids are names, not drawn text");
         assert_eq!(quote_label("A&B &amp; &#945;"), "\"A&amp;B &amp;amp; &amp;#945;\"");
     }
