@@ -455,20 +455,14 @@ impl Pipeline {
     /// # Errors
     ///
     /// As [`Pipeline::run`].
-    pub fn count<I, P, F>(&mut self, inputs: I, mut events: F) -> Result<Counted>
+    pub fn count<I, P, F>(&mut self, inputs: I, events: F) -> Result<Counted>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<Path>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
-        let mut counts = self.config.cooccur.build();
-        let totals = self.run(inputs, |event| {
-            if let Event::Document { doc, .. } = &event {
-                counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
-            }
-            events(event)
-        })?;
-        Ok(Counted { counts, totals })
+        let docs = self.config.corpus.documents(inputs);
+        self.count_source(docs, events)
     }
 
     /// Like [`Pipeline::run_documents`], and counts the co-occurrences as [`Pipeline::count`]
@@ -488,13 +482,22 @@ impl Pipeline {
     /// # Errors
     ///
     /// As [`Pipeline::run_documents`].
-    pub fn count_documents<I, F>(&mut self, docs: I, mut events: F) -> Result<Counted>
+    pub fn count_documents<I, F>(&mut self, docs: I, events: F) -> Result<Counted>
     where
         I: IntoIterator<Item = Document>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
+        self.count_source(InMemory(docs.into_iter()), events)
+    }
+
+    /// Counts the co-occurrences of any source of documents, as [`Pipeline::count`] describes.
+    fn count_source<S, F>(&mut self, docs: S, mut events: F) -> Result<Counted>
+    where
+        S: Source,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
         let mut counts = self.config.cooccur.build();
-        let totals = self.run_documents(docs, |event| {
+        let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
             }

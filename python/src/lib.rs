@@ -215,8 +215,7 @@ impl Fields {
     /// Turns one Python item (str or dict) at `index` into a document.
     fn document(&self, item: &Bound<'_, PyAny>, index: usize) -> PyResult<ag::Document> {
         if let Ok(text) = item.cast::<PyString>() {
-            let doc = ag::Document::new(index.to_string(), text.extract::<String>()?);
-            return Ok(doc.with_date_from_text());
+            return document(index.to_string(), text.extract()?, None);
         }
         let Ok(dict) = item.cast::<PyDict>() else {
             let kind = item.get_type().name()?;
@@ -234,12 +233,19 @@ impl Fields {
             Some(id) if !id.is_none() => id.str()?.extract::<String>()?,
             _ => index.to_string(),
         };
-        let doc = ag::Document::new(id, text);
-        match dict.get_item(&self.date)? {
-            Some(date) if !date.is_none() => Ok(doc.with_date(date_text(&date)?)),
-            _ => Ok(doc.with_date_from_text()),
-        }
+        let date = dict.get_item(&self.date)?.filter(|date| !date.is_none());
+        document(id, text, date.as_ref())
     }
+}
+
+/// A document of a text from Python, dated by `date` (a str or a datetime.date) if given, else
+/// by a date line near the top of the text, as files and JSONL records are.
+fn document(id: String, text: String, date: Option<&Bound<'_, PyAny>>) -> PyResult<ag::Document> {
+    let doc = ag::Document::new(id, text);
+    Ok(match date {
+        Some(date) => doc.with_date(date_text(date)?),
+        None => doc.with_date_from_text(),
+    })
 }
 
 /// Whether an object is a path: os.PathLike, not a str.
@@ -489,11 +495,7 @@ impl Pipeline {
         date: Option<&Bound<'_, PyAny>>,
         id: Option<String>,
     ) -> PyResult<Vec<Mention>> {
-        let doc = ag::Document::new(id.unwrap_or_else(|| "0".to_string()), text);
-        let doc = match date {
-            Some(date) => doc.with_date(date_text(date)?),
-            None => doc.with_date_from_text(),
-        };
+        let doc = document(id.unwrap_or_else(|| "0".to_string()), text, date)?;
         self.mentions(py, Inputs::Texts(vec![doc]))
     }
 
