@@ -189,8 +189,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
     let mut dir = create_dir(&args.output.out)?;
     let mut merged: Option<Partial> = None;
     for path in &args.partials {
-        let file = fs::File::open(path).map_err(|err| io_at(path, err))?;
-        let partial = Partial::read(file, &path.display().to_string())?;
+        let partial = Partial::from_path(path)?;
         match &mut merged {
             Some(all) => all.merge(partial)?,
             None => merged = Some(partial),
