@@ -8,7 +8,9 @@
 #![warn(unreachable_pub)]
 
 mod import;
+mod report;
 mod results;
+mod stream;
 
 use std::path::PathBuf;
 
@@ -17,6 +19,8 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyKeyError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::report::{Report, Totals};
 
 create_exception!(
     actorgraph,
@@ -32,9 +36,6 @@ create_exception!(
     "A problem that did not stop a run: an empty document, a date that cannot be read, a record \
      skipped under skip_bad_records."
 );
-
-/// How many documents pass between two checks for Ctrl-C during a run.
-const SIGNAL_EVERY: u64 = 64;
 
 /// Turns a library error into an `ActorgraphError` with `path` and `line` attributes.
 fn to_py_err(err: ag::Error) -> PyErr {
@@ -322,111 +323,6 @@ fn inputs(docs: &Bound<'_, PyAny>, fields: &Fields) -> PyResult<Inputs> {
     Ok(if paths.is_empty() { Inputs::Texts(texts) } else { Inputs::Paths(paths) })
 }
 
-/// The totals of a run so far, as the `progress` callback receives them.
-#[pyclass(module = "actorgraph", frozen, eq, get_all)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Totals {
-    /// Documents read.
-    documents: u64,
-    /// Mentions found, discovered ones included.
-    mentions: u64,
-    /// Records and files skipped under skip_bad_records.
-    skipped: u64,
-    /// Bytes of the files and JSONL records read (texts and dicts from Python count 0).
-    bytes: u64,
-    /// Documents without a date, their own or the pipeline's.
-    undated: u64,
-}
-
-#[pymethods]
-impl Totals {
-    fn __repr__(&self) -> String {
-        format!(
-            "Totals(documents={}, mentions={}, skipped={}, bytes={}, undated={})",
-            self.documents, self.mentions, self.skipped, self.bytes, self.undated
-        )
-    }
-}
-
-impl Totals {
-    /// These totals followed by those of a later run.
-    fn plus(self, run: &ag::Totals) -> Totals {
-        Totals {
-            documents: self.documents + run.documents,
-            mentions: self.mentions + run.mentions,
-            skipped: self.skipped + run.skipped,
-            bytes: self.bytes + run.bytes,
-            undated: self.undated + run.undated,
-        }
-    }
-}
-
-/// What a run collected: notices to issue as warnings, and a Python error that stopped it.
-/// Every `SIGNAL_EVERY` documents, it checks for Ctrl-C and hands the totals to `progress`.
-#[derive(Default)]
-struct Report {
-    warnings: Vec<String>,
-    interrupted: Option<PyErr>,
-    progress: Option<Py<PyAny>>,
-    /// The totals of the earlier batches of the same stream, added to the run's own.
-    base: Totals,
-    /// The totals last seen, and the documents count last handed to `progress`.
-    last: Totals,
-    reported: Option<u64>,
-}
-
-impl Report {
-    /// A report that calls `progress`, if any, with totals counted from `base`.
-    fn new(py: Python<'_>, progress: Option<&Py<PyAny>>, base: Totals) -> Report {
-        let progress = progress.map(|p| p.clone_ref(py));
-        Report { progress, base, last: base, ..Report::default() }
-    }
-
-    /// Handles an event other than a document: keeps notices, checks for Ctrl-C now and then.
-    fn event(&mut self, event: &ag::Event<'_>) -> ag::Result<()> {
-        match event {
-            ag::Event::Notice(notice) => self.warnings.push(notice.to_string()),
-            ag::Event::Progress(totals) => {
-                self.last = self.base.plus(totals);
-                if totals.documents % SIGNAL_EVERY == 0 {
-                    let result = Python::attach(|py| {
-                        py.check_signals()?;
-                        self.report(py)
-                    });
-                    if let Err(err) = result {
-                        self.interrupted = Some(err);
-                        return Err(std::io::Error::other("interrupted").into());
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Hands the totals to `progress`, unless it has had them.
-    fn report(&mut self, py: Python<'_>) -> PyResult<()> {
-        let Some(progress) = &self.progress else { return Ok(()) };
-        if self.reported != Some(self.last.documents) {
-            self.reported = Some(self.last.documents);
-            progress.call1(py, (self.last,))?;
-        }
-        Ok(())
-    }
-
-    /// Issues the warnings, then raises the interruption or the run's error, if any; hands
-    /// the final totals to `progress` after a run that went through.
-    fn finish<T>(mut self, py: Python<'_>, result: ag::Result<T>) -> PyResult<T> {
-        warn_all(py, &self.warnings)?;
-        if let Some(err) = self.interrupted {
-            return Err(err);
-        }
-        let value = result.map_err(to_py_err)?;
-        self.report(py)?;
-        Ok(value)
-    }
-}
-
 /// Issues each message as an `ActorgraphWarning`.
 fn warn_all(py: Python<'_>, messages: &[String]) -> PyResult<()> {
     let category = py.get_type::<ActorgraphWarning>();
@@ -638,14 +534,17 @@ impl Pipeline {
     /// lazily, a batch at a time (512 texts or 16 MiB), and each batch is matched with the GIL
     /// released, so memory does not grow with the input. The results are those of
     /// `extract_many`. A bad item raises when its batch is read.
-    fn extract_iter(slf: Bound<'_, Self>, items: &Bound<'_, PyAny>) -> PyResult<MentionsIter> {
+    fn extract_iter(
+        slf: Bound<'_, Self>,
+        items: &Bound<'_, PyAny>,
+    ) -> PyResult<stream::MentionsIter> {
         if items.is_instance_of::<PyString>() || is_path(items) {
             return Err(PyTypeError::new_err(
                 "extract_iter takes an iterable of texts or dicts, not one str or path",
             ));
         }
         let fields = slf.borrow().fields.clone();
-        Ok(MentionsIter {
+        Ok(stream::MentionsIter {
             pipeline: slf.unbind(),
             items: items.try_iter()?.unbind(),
             fields,
@@ -777,81 +676,6 @@ impl Pipeline {
             })
         });
         report.finish(py, result)
-    }
-}
-
-/// How many texts `Pipeline.extract_iter` reads from Python before it matches them, with the
-/// GIL released, as one batch: the library's own batch size.
-const ITER_BATCH_DOCS: usize = 512;
-/// A batch also ends once it holds this many bytes of text.
-const ITER_BATCH_BYTES: usize = 16 << 20;
-
-/// The mentions of each document, one list per document in input order, from
-/// `Pipeline.extract_iter`.
-///
-/// Texts are read from the input a batch at a time (512 texts or 16 MiB), matched with the
-/// GIL released, and handed out one list per text, so memory holds one batch whatever the
-/// length of the input.
-#[pyclass(module = "actorgraph")]
-struct MentionsIter {
-    pipeline: Py<Pipeline>,
-    items: Py<pyo3::types::PyIterator>,
-    fields: Fields,
-    /// The position of the next item, which is the id of a text that has none.
-    index: usize,
-    ready: std::collections::VecDeque<Vec<Mention>>,
-    done: bool,
-    /// The totals of the batches so far, for `progress`.
-    totals: Totals,
-}
-
-#[pymethods]
-impl MentionsIter {
-    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
-    }
-
-    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Vec<Mention>>> {
-        while self.ready.is_empty() && !self.done {
-            self.next_batch(py)?;
-        }
-        Ok(self.ready.pop_front())
-    }
-}
-
-impl MentionsIter {
-    /// Reads the next batch of items and matches it.
-    fn next_batch(&mut self, py: Python<'_>) -> PyResult<()> {
-        let (mut docs, mut bytes) = (Vec::new(), 0);
-        let mut items = self.items.bind(py).clone();
-        while docs.len() < ITER_BATCH_DOCS && bytes < ITER_BATCH_BYTES {
-            let Some(item) = items.next() else {
-                self.done = true;
-                break;
-            };
-            let item = item?;
-            if is_path(&item) {
-                return Err(PyTypeError::new_err(
-                    "extract_iter takes texts and dicts; for paths use extract_many",
-                ));
-            }
-            let doc = self.fields.document(&item, self.index)?;
-            self.index += 1;
-            bytes += doc.text().len();
-            docs.push(doc);
-        }
-        if docs.is_empty() {
-            return Ok(());
-        }
-        let mut pipeline = self.pipeline.borrow_mut(py);
-        let ready = &mut self.ready;
-        let run = pipeline.each_document(py, Inputs::Texts(docs), self.totals, |doc, gaz| {
-            let mut found = Vec::new();
-            mentions_of(doc, gaz, &mut found);
-            ready.push_back(found);
-        })?;
-        self.totals = self.totals.plus(&run);
-        Ok(())
     }
 }
 
@@ -1089,7 +913,7 @@ fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ActorgraphWarning", py.get_type::<ActorgraphWarning>())?;
     m.add_class::<Pipeline>()?;
     m.add_class::<Mention>()?;
-    m.add_class::<MentionsIter>()?;
+    m.add_class::<stream::MentionsIter>()?;
     m.add_class::<Graph>()?;
     m.add_class::<Gazetteer>()?;
     m.add_class::<Entry>()?;
