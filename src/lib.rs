@@ -156,7 +156,7 @@ pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
     Counts, Evaluator, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet,
-    read_pairs,
+    read_annotated_dir, read_pairs,
 };
 pub use crate::export::{
     CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, write_csv,

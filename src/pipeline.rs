@@ -25,9 +25,10 @@ use crate::cooccur::{
 use crate::corpus::{Corpus, Date, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
-use crate::export::{MentionRecord, Partial};
+use crate::export::{MentionRecord, Partial, write_dynamic_gexf};
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::matcher::{Matcher, MatcherBuilder, Mention};
+use crate::output::{GraphFiles, OutputDir};
 use crate::segment::{Segmenter, Segments};
 
 /// How many documents are read before a batch is matched in parallel. Results are consumed in
@@ -455,20 +456,14 @@ impl Pipeline {
     /// # Errors
     ///
     /// As [`Pipeline::run`].
-    pub fn count<I, P, F>(&mut self, inputs: I, mut events: F) -> Result<Counted>
+    pub fn count<I, P, F>(&mut self, inputs: I, events: F) -> Result<Counted>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<Path>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
-        let mut counts = self.config.cooccur.build();
-        let totals = self.run(inputs, |event| {
-            if let Event::Document { doc, .. } = &event {
-                counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
-            }
-            events(event)
-        })?;
-        Ok(Counted { counts, totals })
+        let docs = self.config.corpus.documents(inputs);
+        self.count_source(docs, events)
     }
 
     /// Like [`Pipeline::run_documents`], and counts the co-occurrences as [`Pipeline::count`]
@@ -488,13 +483,22 @@ impl Pipeline {
     /// # Errors
     ///
     /// As [`Pipeline::run_documents`].
-    pub fn count_documents<I, F>(&mut self, docs: I, mut events: F) -> Result<Counted>
+    pub fn count_documents<I, F>(&mut self, docs: I, events: F) -> Result<Counted>
     where
         I: IntoIterator<Item = Document>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
+        self.count_source(InMemory(docs.into_iter()), events)
+    }
+
+    /// Counts the co-occurrences of any source of documents, as [`Pipeline::count`] describes.
+    fn count_source<S, F>(&mut self, docs: S, mut events: F) -> Result<Counted>
+    where
+        S: Source,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
         let mut counts = self.config.cooccur.build();
-        let totals = self.run_documents(docs, |event| {
+        let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
             }
@@ -508,25 +512,112 @@ impl Pipeline {
     /// # Errors
     ///
     /// As [`Pipeline::run`].
-    pub fn count_slices<I, P, F>(
-        &mut self,
-        inputs: I,
-        slice: Slice,
-        mut events: F,
-    ) -> Result<Sliced>
+    pub fn count_slices<I, P, F>(&mut self, inputs: I, slice: Slice, events: F) -> Result<Sliced>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<Path>,
         F: FnMut(Event<'_>) -> Result<()>,
     {
+        let docs = self.config.corpus.documents(inputs);
+        self.slices_source(docs, slice, events)
+    }
+
+    /// Like [`Pipeline::run_documents`], with each month or year counted apart as
+    /// [`Pipeline::count_slices`] does.
+    ///
+    /// ```
+    /// use actorgraph::{Document, Pipeline, Slice};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let docs = [
+    ///     Document::new("a", "Iran and Iraq met.").with_date("2012-09-04"),
+    ///     Document::new("b", "Iraq and Syria met.").with_date("2013-01-30"),
+    ///     Document::new("c", "Syria and Iran met."),
+    /// ];
+    /// let sliced = pipeline.count_slices_documents(docs, Slice::Year, |_| Ok(()))?;
+    /// let years: Vec<String> = sliced.slices.periods().map(|(p, _)| p.to_string()).collect();
+    /// assert_eq!((years.join(" "), sliced.slices.left_out()), ("2012 2013".to_string(), 1));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run_documents`].
+    pub fn count_slices_documents<I, F>(
+        &mut self,
+        docs: I,
+        slice: Slice,
+        events: F,
+    ) -> Result<Sliced>
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        self.slices_source(InMemory(docs.into_iter()), slice, events)
+    }
+
+    /// Counts each period of any source of documents apart, as [`Pipeline::count_slices`]
+    /// describes.
+    fn slices_source<S, F>(&mut self, docs: S, slice: Slice, mut events: F) -> Result<Sliced>
+    where
+        S: Source,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
         let mut slices = TimeSlices::new(slice, &self.config.cooccur);
-        let totals = self.run(inputs, |event| {
+        let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 slices.add_document(&doc.mentions, &doc.segments, doc.date);
             }
             events(event)
         })?;
         Ok(Sliced { slices, totals })
+    }
+
+    /// Writes the graph of each period of `slices` into `dir` under the period's name (such
+    /// as `2025-06/`) in every format of `files`, each made with `options` and measured as
+    /// [`Pipeline::to_graph_with`] does, and one dynamic `graph.gexf` at the top whose
+    /// timeline in Gephi plays the periods (see [`write_dynamic_gexf`]): what `actorgraph
+    /// graph --slice` writes. Publish the set afterwards ([`OutputDir::publish_graphs`]).
+    ///
+    /// ```
+    /// use actorgraph::{GraphFiles, GraphFormat, OutputDir, Pipeline, Slice};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let sliced = pipeline.count_slices(["data/articles"], Slice::Year, |_| Ok(()))?;
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-slices-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// let files = GraphFiles::new([GraphFormat::Csv]);
+    /// pipeline.write_slices(&sliced.slices, &pipeline.graph_options()?, &files, &mut dir)?;
+    /// dir.publish_graphs()?;
+    /// assert!(out.join("graph.gexf").exists() && out.join("2025/nodes.csv").exists());
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written; the message names it.
+    ///
+    /// [`write_dynamic_gexf`]: crate::write_dynamic_gexf
+    pub fn write_slices(
+        &self,
+        slices: &TimeSlices,
+        options: &GraphOptions,
+        files: &GraphFiles,
+        dir: &mut OutputDir,
+    ) -> Result<()> {
+        for (period, counts) in slices.periods() {
+            let graph = self.to_graph_with(counts, options);
+            files.write(&graph, &self.gaz, dir, period.to_string())?;
+        }
+        let mut file = dir.file("graph.gexf")?;
+        write_dynamic_gexf(
+            slices,
+            &slices.to_graph_with(&self.gaz, options),
+            &self.gaz,
+            &mut file,
+        )?;
+        file.commit()
     }
 
     /// Returns the graph options of [`PipelineBuilder::graph_options`] with the actors of

@@ -20,9 +20,16 @@ from ._actorgraph import (
     Entry,
     Gazetteer,
     Graph,
+    Imported,
     Mention,
+    MentionsIter,
+    Partial,
     Pipeline,
+    Slices,
+    Totals,
     __version__,
+    import_gazetteer,
+    merge,
 )
 
 __all__ = [
@@ -31,10 +38,17 @@ __all__ = [
     "Entry",
     "Gazetteer",
     "Graph",
+    "Imported",
     "Mention",
+    "MentionsIter",
+    "Partial",
     "Pipeline",
+    "Slices",
+    "Totals",
     "extract",
     "graph",
+    "import_gazetteer",
+    "merge",
     "to_dataframe",
     "__version__",
 ]
@@ -46,10 +60,10 @@ def extract(docs, **options):
     return Pipeline(**options).extract_many(docs)
 
 
-def graph(docs, **options):
+def graph(docs, *, slice=None, partial=False, **options):
     """The co-occurrence graph of ``docs`` (texts, dicts or paths), with a new
-    ``Pipeline(**options)``."""
-    return Pipeline(**options).graph(docs)
+    ``Pipeline(**options)``; with ``slice`` or ``partial``, as ``Pipeline.graph`` gives."""
+    return Pipeline(**options).graph(docs, slice=slice, partial=partial)
 
 
 def to_dataframe(mentions):

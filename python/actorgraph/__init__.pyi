@@ -4,7 +4,7 @@ actorgraph/__init__.py."""
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Callable, Literal, Optional, Sequence, Union, overload
 
 __version__: str
 
@@ -116,6 +116,76 @@ class Graph:
     ) -> None: ...
     def __len__(self) -> int: ...
 
+class Totals:
+    """The totals of a run so far, as a ``progress`` callback receives them."""
+
+    @property
+    def documents(self) -> int: ...
+    @property
+    def mentions(self) -> int: ...
+    @property
+    def skipped(self) -> int: ...
+    @property
+    def bytes(self) -> int:
+        """Bytes of the files and JSONL records read (texts and dicts from Python count 0)."""
+    @property
+    def undated(self) -> int: ...
+
+class Slices:
+    """The graph of each month or year, from ``Pipeline.graph(docs, slice=...)`` (the
+    command line's ``graph --slice``). Documents without a date (for months, without a
+    month) are left out and counted in ``left_out``."""
+
+    def periods(self) -> list[str]:
+        """The periods that have documents, in date order ("2025-06" or "2025")."""
+    @property
+    def left_out(self) -> int: ...
+    def write(
+        self, out: StrPath, formats: Sequence[str] = ("csv", "dot"), *, raw_csv: bool = False
+    ) -> None:
+        """Writes ``out/PERIOD/`` in each format and the dynamic ``out/graph.gexf``: the
+        command line's ``graph --slice`` files."""
+    def __getitem__(self, period: str) -> Graph: ...
+    def __contains__(self, period: object) -> bool: ...
+    def __len__(self) -> int: ...
+
+class Partial:
+    """A mergeable partial result, from ``Pipeline.graph(docs, partial=True)`` (the command
+    line's ``graph --partial``)."""
+
+    def write(self, out: StrPath) -> None:
+        """Writes ``out/partial.json``, the command line's file."""
+    def to_json(self) -> str: ...
+    @property
+    def document_count(self) -> int: ...
+    @property
+    def undated_count(self) -> int: ...
+
+class Imported:
+    """What ``import_gazetteer`` gives: the entries, what was skipped, the notes, and the
+    gazetteer file."""
+
+    @property
+    def entries(self) -> list[Entry]: ...
+    @property
+    def name_count(self) -> int: ...
+    @property
+    def skipped(self) -> list[tuple[str, int]]: ...
+    @property
+    def qualified(self) -> int: ...
+    @property
+    def notes(self) -> list[str]: ...
+    def to_tsv(self) -> str:
+        """The gazetteer file, byte for byte the command line's output."""
+    def write(self, path: StrPath) -> None: ...
+    def __len__(self) -> int: ...
+
+class MentionsIter(Iterator[list[Mention]]):
+    """The mentions of each document, one list per document in input order."""
+
+    def __iter__(self) -> MentionsIter: ...
+    def __next__(self) -> list[Mention]: ...
+
 class Pipeline:
     """Finds actors in texts and files and builds their co-occurrence graph. The keyword
     arguments are the command line's options, each ``--no-X`` flag as ``X=False``."""
@@ -153,18 +223,63 @@ class Pipeline:
         drop_isolated: bool = False,
         measures: bool = True,
         betweenness_limit: int = 10_000,
-    ) -> None: ...
+        progress: Optional[Callable[[Totals], Any]] = None,
+    ) -> None:
+        """``progress`` receives the ``Totals`` every 64 documents and at the end of a run;
+        an exception it raises stops the run."""
     def extract(
         self, text: str, *, date: Optional[DateLike] = None, id: Optional[str] = None
     ) -> list[Mention]: ...
     def extract_many(self, docs: Docs) -> list[Mention]: ...
-    def graph(self, docs: Docs) -> Graph: ...
+    def extract_iter(self, items: Iterable[Doc]) -> MentionsIter:
+        """One list of mentions per text or dict of ``items``, in input order, read and
+        matched a batch at a time (512 texts or 16 MiB) with the GIL released."""
+    @overload
+    def graph(self, docs: Docs, *, slice: None = None, partial: Literal[False] = False) -> Graph: ...
+    @overload
+    def graph(self, docs: Docs, *, slice: str, partial: Literal[False] = False) -> Slices:
+        """``slice="month"`` or ``"year"``: the command line's ``graph --slice``."""
+    @overload
+    def graph(self, docs: Docs, *, slice: None = None, partial: Literal[True]) -> Partial:
+        """``partial=True``: the command line's ``graph --partial``."""
     @property
     def gazetteer(self) -> Gazetteer: ...
     @property
     def notices(self) -> list[str]: ...
 
 def extract(docs: Docs, **options: Any) -> list[Mention]: ...
-def graph(docs: Docs, **options: Any) -> Graph: ...
+def graph(
+    docs: Docs, *, slice: Optional[str] = None, partial: bool = False, **options: Any
+) -> Union[Graph, Slices, Partial]: ...
+def merge(
+    partials: Sequence[Union[Partial, StrPath]],
+    *,
+    weight: str = "windows",
+    kinds: Sequence[str] = ...,
+    exclude: Sequence[str] = ...,
+    min_weight: Optional[float] = None,
+    min_docs: Optional[int] = None,
+    backbone: Optional[float] = None,
+    top_nodes: Optional[int] = None,
+    rank_nodes: str = "mentions",
+    top_edges: Optional[int] = None,
+    drop_isolated: bool = False,
+    measures: bool = True,
+    betweenness_limit: int = 10_000,
+) -> Graph:
+    """Combines partial results into the graph one run would give: the command line's
+    ``actorgraph merge``, with its graph options."""
+def import_gazetteer(
+    file: StrPath,
+    *,
+    from_: str,
+    output: Optional[StrPath] = None,
+    min_population: Optional[int] = None,
+    feature_class: Sequence[str] = ...,
+    alternate_names: bool = False,
+    stop_list: Sequence[StrPath] = ...,
+) -> Imported:
+    """The command line's ``actorgraph gazetteer import --from FROM_ FILE``; ``output`` is
+    its ``-o``. The GeoNames options apply only to ``from_="geonames"``."""
 def to_dataframe(mentions: Iterable[Mention]) -> Any:
     """A pandas.DataFrame; needs pandas."""

@@ -7,6 +7,11 @@
 
 #![warn(unreachable_pub)]
 
+mod import;
+mod report;
+mod results;
+mod stream;
+
 use std::path::PathBuf;
 
 use actorgraph as ag;
@@ -14,6 +19,8 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyKeyError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::report::{Report, Totals};
 
 create_exception!(
     actorgraph,
@@ -29,9 +36,6 @@ create_exception!(
     "A problem that did not stop a run: an empty document, a date that cannot be read, a record \
      skipped under skip_bad_records."
 );
-
-/// How many documents pass between two checks for Ctrl-C during a run.
-const SIGNAL_EVERY: u64 = 64;
 
 /// Turns a library error into an `ActorgraphError` with `path` and `line` attributes.
 fn to_py_err(err: ag::Error) -> PyErr {
@@ -203,6 +207,46 @@ enum Inputs {
     Texts(Vec<ag::Document>),
 }
 
+impl Inputs {
+    /// Runs the pipeline over the inputs.
+    fn run<F>(self, pipeline: &mut ag::Pipeline, events: F) -> ag::Result<ag::Totals>
+    where
+        F: FnMut(ag::Event<'_>) -> ag::Result<()>,
+    {
+        match self {
+            Inputs::Paths(paths) => pipeline.run(paths, events),
+            Inputs::Texts(texts) => pipeline.run_documents(texts, events),
+        }
+    }
+
+    /// Runs the pipeline over the inputs and counts the co-occurrences.
+    fn count<F>(self, pipeline: &mut ag::Pipeline, events: F) -> ag::Result<ag::Counted>
+    where
+        F: FnMut(ag::Event<'_>) -> ag::Result<()>,
+    {
+        match self {
+            Inputs::Paths(paths) => pipeline.count(paths, events),
+            Inputs::Texts(texts) => pipeline.count_documents(texts, events),
+        }
+    }
+
+    /// Runs the pipeline over the inputs and counts each period apart.
+    fn count_slices<F>(
+        self,
+        pipeline: &mut ag::Pipeline,
+        slice: ag::Slice,
+        events: F,
+    ) -> ag::Result<ag::Sliced>
+    where
+        F: FnMut(ag::Event<'_>) -> ag::Result<()>,
+    {
+        match self {
+            Inputs::Paths(paths) => pipeline.count_slices(paths, slice, events),
+            Inputs::Texts(texts) => pipeline.count_slices_documents(texts, slice, events),
+        }
+    }
+}
+
 /// The JSONL field names, which also name the keys of dict records.
 #[derive(Clone)]
 struct Fields {
@@ -215,8 +259,7 @@ impl Fields {
     /// Turns one Python item (str or dict) at `index` into a document.
     fn document(&self, item: &Bound<'_, PyAny>, index: usize) -> PyResult<ag::Document> {
         if let Ok(text) = item.cast::<PyString>() {
-            let doc = ag::Document::new(index.to_string(), text.extract::<String>()?);
-            return Ok(doc.with_date_from_text());
+            return document(index.to_string(), text.extract()?, None);
         }
         let Ok(dict) = item.cast::<PyDict>() else {
             let kind = item.get_type().name()?;
@@ -234,12 +277,19 @@ impl Fields {
             Some(id) if !id.is_none() => id.str()?.extract::<String>()?,
             _ => index.to_string(),
         };
-        let doc = ag::Document::new(id, text);
-        match dict.get_item(&self.date)? {
-            Some(date) if !date.is_none() => Ok(doc.with_date(date_text(&date)?)),
-            _ => Ok(doc.with_date_from_text()),
-        }
+        let date = dict.get_item(&self.date)?.filter(|date| !date.is_none());
+        document(id, text, date.as_ref())
     }
+}
+
+/// A document of a text from Python, dated by `date` (a str or a datetime.date) if given, else
+/// by a date line near the top of the text, as files and JSONL records are.
+fn document(id: String, text: String, date: Option<&Bound<'_, PyAny>>) -> PyResult<ag::Document> {
+    let doc = ag::Document::new(id, text);
+    Ok(match date {
+        Some(date) => doc.with_date(date_text(date)?),
+        None => doc.with_date_from_text(),
+    })
 }
 
 /// Whether an object is a path: os.PathLike, not a str.
@@ -271,39 +321,6 @@ fn inputs(docs: &Bound<'_, PyAny>, fields: &Fields) -> PyResult<Inputs> {
         }
     }
     Ok(if paths.is_empty() { Inputs::Texts(texts) } else { Inputs::Paths(paths) })
-}
-
-/// What a run collected: notices to issue as warnings, and a Python error that stopped it.
-#[derive(Default)]
-struct Report {
-    warnings: Vec<String>,
-    interrupted: Option<PyErr>,
-}
-
-impl Report {
-    /// Handles an event other than a document: keeps notices, checks for Ctrl-C now and then.
-    fn event(&mut self, event: &ag::Event<'_>) -> ag::Result<()> {
-        match event {
-            ag::Event::Notice(notice) => self.warnings.push(notice.to_string()),
-            ag::Event::Progress(totals) if totals.documents % SIGNAL_EVERY == 0 => {
-                if let Err(err) = Python::attach(|py| py.check_signals()) {
-                    self.interrupted = Some(err);
-                    return Err(std::io::Error::other("interrupted").into());
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Issues the warnings, then raises the interruption or the run's error, if any.
-    fn finish<T>(self, py: Python<'_>, result: ag::Result<T>) -> PyResult<T> {
-        warn_all(py, &self.warnings)?;
-        if let Some(err) = self.interrupted {
-            return Err(err);
-        }
-        result.map_err(to_py_err)
-    }
 }
 
 /// Issues each message as an `ActorgraphWarning`.
@@ -369,10 +386,15 @@ impl Filters {
 /// The keyword arguments are the command line's options under the same names, with each
 /// `--no-X` flag as `X=False`. A pipeline remembers the actors it discovers, so later runs
 /// give them the same ids.
+///
+/// `progress`, a callable, receives the run's `Totals` so far every 64 documents and once at
+/// the end of each run (for `extract_iter`, counted over the whole stream); an exception it
+/// raises stops the run and is raised again.
 #[pyclass(module = "actorgraph")]
 struct Pipeline {
     inner: ag::Pipeline,
     fields: Fields,
+    progress: Option<Py<PyAny>>,
 }
 
 #[pymethods]
@@ -386,7 +408,7 @@ impl Pipeline {
         date_field = "date".to_string(), max_document_bytes = 64 << 20, weight = "windows".to_string(),
         kinds = Vec::new(), exclude = Vec::new(), min_weight = None, min_docs = None,
         backbone = None, top_nodes = None, rank_nodes = "mentions".to_string(), top_edges = None,
-        drop_isolated = false, measures = true, betweenness_limit = 10_000,
+        drop_isolated = false, measures = true, betweenness_limit = 10_000, progress = None,
     ))]
     // The keyword arguments are the command line's flags, one for one.
     #[allow(clippy::too_many_arguments)]
@@ -422,6 +444,7 @@ impl Pipeline {
         drop_isolated: bool,
         measures: bool,
         betweenness_limit: usize,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<Pipeline> {
         let engines = [
             ("auto", ag::Engine::Auto),
@@ -473,7 +496,7 @@ impl Pipeline {
         let warnings: Vec<String> =
             inner.notices().iter().filter(|n| n.is_warning()).map(|n| n.to_string()).collect();
         warn_all(py, &warnings)?;
-        Ok(Pipeline { inner, fields })
+        Ok(Pipeline { inner, fields, progress })
     }
 
     /// The mentions in one text, in text order.
@@ -489,11 +512,7 @@ impl Pipeline {
         date: Option<&Bound<'_, PyAny>>,
         id: Option<String>,
     ) -> PyResult<Vec<Mention>> {
-        let doc = ag::Document::new(id.unwrap_or_else(|| "0".to_string()), text);
-        let doc = match date {
-            Some(date) => doc.with_date(date_text(date)?),
-            None => doc.with_date_from_text(),
-        };
+        let doc = document(id.unwrap_or_else(|| "0".to_string()), text, date)?;
         self.mentions(py, Inputs::Texts(vec![doc]))
     }
 
@@ -508,20 +527,75 @@ impl Pipeline {
         self.mentions(py, inputs)
     }
 
+    /// The mentions of each text in `items`, as an iterator of lists, one list per text in
+    /// input order (an empty list for a text without any).
+    ///
+    /// `items` is an iterable of texts or dicts, as for `extract_many` (not paths): it is read
+    /// lazily, a batch at a time (512 texts or 16 MiB), and each batch is matched with the GIL
+    /// released, so memory does not grow with the input. The results are those of
+    /// `extract_many`. A bad item raises when its batch is read.
+    fn extract_iter(
+        slf: Bound<'_, Self>,
+        items: &Bound<'_, PyAny>,
+    ) -> PyResult<stream::MentionsIter> {
+        if items.is_instance_of::<PyString>() || is_path(items) {
+            return Err(PyTypeError::new_err(
+                "extract_iter takes an iterable of texts or dicts, not one str or path",
+            ));
+        }
+        let fields = slf.borrow().fields.clone();
+        Ok(stream::MentionsIter {
+            pipeline: slf.unbind(),
+            items: items.try_iter()?.unbind(),
+            fields,
+            index: 0,
+            ready: Default::default(),
+            done: false,
+            totals: Totals::default(),
+        })
+    }
+
     /// The co-occurrence graph of `docs` (as for `extract_many`), filtered and measured as the
     /// pipeline's options say.
-    fn graph(&mut self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Graph> {
-        let inputs = inputs(docs, &self.fields)?;
-        let mut report = Report::default();
-        let result = py.detach(|| {
-            let counted = match inputs {
-                Inputs::Paths(paths) => self.inner.count(paths, |e| report.event(&e)),
-                Inputs::Texts(texts) => self.inner.count_documents(texts, |e| report.event(&e)),
-            }?;
-            self.inner.to_graph(&counted.counts)
-        });
-        let graph = report.finish(py, result)?;
-        Ok(Graph { graph, gaz: self.inner.gazetteer().clone() })
+    ///
+    /// With `slice="month"` or `slice="year"` (the command line's `graph --slice`), the graph
+    /// of each period, as `Slices`; with `partial=True` (its `graph --partial`), a mergeable
+    /// `Partial` result for `merge` instead of a graph. The two do not go together.
+    #[pyo3(signature = (docs, *, slice = None, partial = false))]
+    fn graph<'py>(
+        slf: &Bound<'py, Self>,
+        docs: &Bound<'py, PyAny>,
+        slice: Option<&str>,
+        partial: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        if partial && slice.is_some() {
+            return Err(PyValueError::new_err("slice and partial do not go together"));
+        }
+        let mut guard = slf.borrow_mut();
+        let this: &mut Pipeline = &mut guard;
+        let inputs = inputs(docs, &this.fields)?;
+        let mut report = Report::new(py, this.progress.as_ref(), Totals::default());
+        if let Some(name) = slice {
+            let period = choose("slice", name, &results::SLICES)?;
+            let result =
+                py.detach(|| inputs.count_slices(&mut this.inner, period, |e| report.event(&e)));
+            let sliced = report.finish(py, result)?;
+            let options = this.inner.graph_options().map_err(to_py_err)?;
+            let name = name.trim().to_ascii_lowercase();
+            let pipeline = slf.clone().unbind();
+            let slices = results::Slices { pipeline, slices: sliced.slices, options, name };
+            return Ok(slices.into_pyobject(py)?.into_any());
+        }
+        let result = py.detach(|| inputs.count(&mut this.inner, |e| report.event(&e)));
+        let counted = report.finish(py, result)?;
+        if partial {
+            let partial = results::Partial { inner: this.inner.to_partial(&counted.counts) };
+            return Ok(partial.into_pyobject(py)?.into_any());
+        }
+        let graph = py.detach(|| this.inner.to_graph(&counted.counts)).map_err(to_py_err)?;
+        let graph = Graph { graph, gaz: this.inner.gazetteer().clone() };
+        Ok(graph.into_pyobject(py)?.into_any())
     }
 
     /// The gazetteer: the layers, and every actor discovered so far (a copy).
@@ -573,22 +647,35 @@ fn corpus(format: &str, fields: &Fields, max_bytes: usize) -> PyResult<ag::Corpu
 impl Pipeline {
     /// Runs over `inputs` with the GIL released and collects every mention.
     fn mentions(&mut self, py: Python<'_>, inputs: Inputs) -> PyResult<Vec<Mention>> {
-        let mut report = Report::default();
         let mut found = Vec::new();
+        let each = |doc: &ag::Annotated, gaz: &ag::Gazetteer| mentions_of(doc, gaz, &mut found);
+        self.each_document(py, inputs, Totals::default(), each)?;
+        Ok(found)
+    }
+
+    /// Runs over `inputs` with the GIL released, handing `each` every document's results in
+    /// input order, then issues the run's warnings. Progress is counted from `base`, and the
+    /// run's totals are returned.
+    fn each_document<F>(
+        &mut self,
+        py: Python<'_>,
+        inputs: Inputs,
+        base: Totals,
+        mut each: F,
+    ) -> PyResult<ag::Totals>
+    where
+        F: FnMut(&ag::Annotated, &ag::Gazetteer) + Send,
+    {
+        let mut report = Report::new(py, self.progress.as_ref(), base);
         let result = py.detach(|| {
-            let mut event = |e: ag::Event<'_>| {
+            inputs.run(&mut self.inner, |e| {
                 if let ag::Event::Document { doc, gaz } = &e {
-                    mentions_of(doc, gaz, &mut found);
+                    each(doc, gaz);
                 }
                 report.event(&e)
-            };
-            match inputs {
-                Inputs::Paths(paths) => self.inner.run(paths, &mut event),
-                Inputs::Texts(texts) => self.inner.run_documents(texts, &mut event),
-            }
+            })
         });
-        report.finish(py, result)?;
-        Ok(found)
+        report.finish(py, result)
     }
 }
 
@@ -671,10 +758,7 @@ impl Graph {
         formats: Vec<String>,
         raw_csv: bool,
     ) -> PyResult<()> {
-        let formats = formats.iter().map(|f| f.parse::<ag::GraphFormat>());
-        let formats = formats.collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
-        let mut files = ag::GraphFiles::new(formats);
-        files.cells(if raw_csv { ag::CsvCells::Raw } else { ag::CsvCells::Safe });
+        let files = graph_files(&formats, raw_csv)?;
         py.detach(|| files.write_dir(&self.graph, &self.gaz, out)).map_err(to_py_err)
     }
 
@@ -689,6 +773,16 @@ impl Graph {
             self.graph.edge_count()
         )
     }
+}
+
+/// The graph files of `formats` (csv, dot, gexf, graphml, json, html), with CSV cells as they
+/// are if `raw_csv`, as the command line's `--format` and `--raw-csv` say.
+fn graph_files(formats: &[String], raw_csv: bool) -> PyResult<ag::GraphFiles> {
+    let formats = formats.iter().map(|f| f.parse::<ag::GraphFormat>());
+    let formats = formats.collect::<Result<Vec<_>, _>>().map_err(PyValueError::new_err)?;
+    let mut files = ag::GraphFiles::new(formats);
+    files.cells(if raw_csv { ag::CsvCells::Raw } else { ag::CsvCells::Safe });
+    Ok(files)
 }
 
 /// Known actors: the built-in gazetteer and any files on top of it (later files win).
@@ -819,9 +913,16 @@ fn _actorgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ActorgraphWarning", py.get_type::<ActorgraphWarning>())?;
     m.add_class::<Pipeline>()?;
     m.add_class::<Mention>()?;
+    m.add_class::<stream::MentionsIter>()?;
     m.add_class::<Graph>()?;
     m.add_class::<Gazetteer>()?;
     m.add_class::<Entry>()?;
+    m.add_class::<Totals>()?;
+    m.add_class::<results::Slices>()?;
+    m.add_class::<results::Partial>()?;
+    m.add_class::<import::Imported>()?;
+    m.add_function(wrap_pyfunction!(results::merge, m)?)?;
+    m.add_function(wrap_pyfunction!(import::import_gazetteer, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

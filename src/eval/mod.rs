@@ -317,6 +317,42 @@ pub fn read_pairs<P: AsRef<Path>>(path: P) -> Result<GoldPairs> {
     Ok(pairs)
 }
 
+/// Reads a directory of annotated articles: every `*.md` file but `README.md`, in name order,
+/// each named by its file name, and the expected pairs of its `pairs.tsv` (the format of
+/// `data/eval/README.md`). This is what `actorgraph eval DIR` scores; a set of stand-off
+/// annotations is read with [`StandoffSet::read`].
+///
+/// ```
+/// let (docs, pairs) = actorgraph::read_annotated_dir("data/eval")?;
+/// assert!(docs.len() > 5 && docs.windows(2).all(|w| w[0].name < w[1].name));
+/// assert!(docs.iter().all(|d| d.name.ends_with(".md") && !d.text.contains("{{")));
+/// assert!(pairs.keys().all(|name| docs.iter().any(|d| &d.name == name)));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// If the directory or a file cannot be read (the error names it), or an article or
+/// `pairs.tsv` is malformed (naming the file and line).
+pub fn read_annotated_dir<P: AsRef<Path>>(dir: P) -> Result<(Vec<GoldDocument>, GoldPairs)> {
+    let dir = dir.as_ref();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|err| Error::io_at(dir, err))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && n != "README.md")
+        .collect();
+    names.sort();
+    let mut docs = Vec::with_capacity(names.len());
+    for name in names {
+        let path = dir.join(&name);
+        let text = std::fs::read_to_string(&path).map_err(|err| Error::io_at(&path, err))?;
+        let mut doc = GoldDocument::parse(&path.display().to_string(), &text)?;
+        doc.name = name;
+        docs.push(doc);
+    }
+    Ok((docs, read_pairs(dir.join("pairs.tsv"))?))
+}
+
 /// Scores a matcher, with or without discovery, on gold documents and their pairs, as the
 /// pipeline runs it: each document's date (a date line near its top) or else the default date
 /// decides who holds an office, and discovered actors take the place of the gazetteer mentions

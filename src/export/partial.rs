@@ -187,6 +187,29 @@ impl Partial {
         Ok(partial)
     }
 
+    /// Reads the partial file at `path` (see [`Partial::read`]), as `actorgraph merge` does.
+    ///
+    /// ```
+    /// use actorgraph::{Partial, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let path = std::env::temp_dir().join(format!("actorgraph-doc-partial-{}", std::process::id()));
+    /// pipeline.to_partial(&counted.counts).write(std::fs::File::create(&path)?)?;
+    /// assert_eq!(Partial::from_path(&path)?.document_count(), 8);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If the file cannot be opened (the error names it), or as [`Partial::read`].
+    pub fn from_path<P: AsRef<std::path::Path>>(path: P) -> Result<Partial> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|err| Error::io_at(path, err))?;
+        Partial::read(file, &path.display().to_string())
+    }
+
     /// Returns the number of documents counted.
     pub fn document_count(&self) -> u64 {
         self.documents

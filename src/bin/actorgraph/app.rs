@@ -1,6 +1,5 @@
 //! Turns parsed arguments into library objects and runs a command.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -14,7 +13,7 @@ use crate::args::{
     Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
 };
-use crate::output::{create_dir, create_file, file_arg, io_at};
+use crate::output::{create_dir, create_file, file_arg};
 use crate::pipeline::{Reporter, build, builder, load_gazetteer};
 
 /// Runs a command. Returns whether it found or wrote anything.
@@ -189,8 +188,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
     let mut dir = create_dir(&args.output.out)?;
     let mut merged: Option<Partial> = None;
     for path in &args.partials {
-        let file = fs::File::open(path).map_err(|err| io_at(path, err))?;
-        let partial = Partial::read(file, &path.display().to_string())?;
+        let partial = Partial::from_path(path)?;
         match &mut merged {
             Some(all) => all.merge(partial)?,
             None => merged = Some(partial),
@@ -240,21 +238,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
         }
         return Ok(true);
     }
-    let mut names: Vec<String> = fs::read_dir(&args.dir)
-        .map_err(|err| io_at(&args.dir, err))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".md") && n != "README.md")
-        .collect();
-    names.sort();
-    let mut docs = Vec::new();
-    for name in &names {
-        let path = args.dir.join(name);
-        let text = fs::read_to_string(&path).map_err(|err| io_at(&path, err))?;
-        let mut doc = GoldDocument::parse(&path.display().to_string(), &text)?;
-        doc.name = name.clone();
-        docs.push(doc);
-    }
-    let pairs = actorgraph::read_pairs(args.dir.join("pairs.tsv"))?;
+    let (docs, pairs) = actorgraph::read_annotated_dir(&args.dir)?;
     let scores = evaluator.score(&docs, &pairs)?;
     write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
     Ok(true)

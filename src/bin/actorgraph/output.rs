@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use actorgraph::{Error, OutputDir, OutputFile, Result, TempFiles};
+use actorgraph::{OutputDir, OutputFile, Result, TempFiles};
 
 /// The temporary files and directories of this process.
 fn temps() -> &'static TempFiles {
@@ -43,9 +43,4 @@ pub(crate) fn create_file(path: &Path) -> Result<OutputFile> {
 /// Starts the set of files of a graph run in `out`.
 pub(crate) fn create_dir(out: &Path) -> Result<OutputDir> {
     OutputDir::create_with(out, temps())
-}
-
-/// An I/O error that names the path it concerns.
-pub(crate) fn io_at(path: &Path, err: io::Error) -> Error {
-    Error::from(io::Error::new(err.kind(), format!("{}: {}", path.display(), err)))
 }

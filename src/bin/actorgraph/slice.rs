@@ -3,7 +3,7 @@
 
 use std::io;
 
-use actorgraph::{OutputDir, Pipeline, Result, Slice, write_dynamic_gexf};
+use actorgraph::{OutputDir, Pipeline, Result, Slice};
 
 use crate::app::graph_files;
 use crate::args::{GraphArgs, SliceArg};
@@ -38,14 +38,7 @@ pub(crate) fn graph(
     let out = &args.output.out;
     let gaz = pipeline.gazetteer();
     let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
-    let files = graph_files(&args.output);
-    for (period, counts) in slices.periods() {
-        let graph = pipeline.to_graph_with(counts, &options);
-        files.write(&graph, gaz, &mut dir, period.to_string())?;
-    }
-    let mut file = dir.file("graph.gexf")?;
-    write_dynamic_gexf(slices, &slices.to_graph_with(gaz, &options), gaz, &mut file)?;
-    file.commit()?;
+    pipeline.write_slices(slices, &options, &graph_files(&args.output), &mut dir)?;
     dir.publish_graphs()?;
     let left_out = match slices.left_out() {
         0 => String::new(),
