@@ -75,6 +75,6 @@ def to_dataframe(mentions):
         raise ImportError("to_dataframe needs pandas (pip install pandas)") from err
     columns = [
         "document", "date", "entity", "kind", "label", "surface", "start", "end",
-        "byte_start", "byte_end", "sentence", "paragraph", "adjectival", "discovered",
+        "byte_start", "byte_end", "sentence", "paragraph", "adjectival", "discovered", "role",
     ]
     return pandas.DataFrame([m.to_dict() for m in mentions], columns=columns)

@@ -57,6 +57,8 @@ class Mention:
     def adjectival(self) -> bool: ...
     @property
     def discovered(self) -> bool: ...
+    @property
+    def role(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 class Entry:
@@ -199,6 +201,7 @@ class Pipeline:
         adjectives: bool = True,
         name_parts: bool = True,
         surnames: bool = True,
+        roles: bool = True,
         engine: str = "auto",
         join_breaks: bool = True,
         discover: bool = True,

@@ -125,6 +125,8 @@ struct Mention {
     adjectival: bool,
     /// Whether discovery proposed the actor rather than a gazetteer listing it.
     discovered: bool,
+    /// Whether it is a role mention: an office naming its holder ("the Prime Minister").
+    role: bool,
 }
 
 #[pymethods]
@@ -146,6 +148,7 @@ impl Mention {
         dict.set_item("paragraph", self.paragraph)?;
         dict.set_item("adjectival", self.adjectival)?;
         dict.set_item("discovered", self.discovered)?;
+        dict.set_item("role", self.role)?;
         Ok(dict)
     }
 
@@ -197,6 +200,7 @@ fn mentions_of(doc: &ag::Annotated, gaz: &ag::Gazetteer, out: &mut Vec<Mention>)
             paragraph: rec.paragraph,
             adjectival: rec.adjectival,
             discovered: rec.discovered,
+            role: rec.role,
         });
     }
 }
@@ -402,7 +406,7 @@ impl Pipeline {
     #[new]
     #[pyo3(signature = (
         gazetteers = Vec::new(), *, default_gazetteer = true, gazetteer_cache = None,
-        adjectives = true, name_parts = true, surnames = true, engine = "auto",
+        adjectives = true, name_parts = true, surnames = true, roles = true, engine = "auto",
         join_breaks = true, discover = true, date = None, window = "sentence", threads = 0,
         skip_bad_records = false, input_format = "auto", id_field = "id".to_string(), text_field = "text".to_string(),
         date_field = "date".to_string(), max_document_bytes = 64 << 20, weight = "windows".to_string(),
@@ -420,6 +424,7 @@ impl Pipeline {
         adjectives: bool,
         name_parts: bool,
         surnames: bool,
+        roles: bool,
         engine: &str,
         join_breaks: bool,
         discover: bool,
@@ -456,6 +461,7 @@ impl Pipeline {
             .adjectives(adjectives)
             .name_parts(name_parts)
             .surnames(surnames)
+            .roles(roles)
             .engine(choose("engine", engine, &engines)?);
         let mut segmenter = ag::Segmenter::new();
         segmenter.join_broken_paragraphs(join_breaks);

@@ -41,7 +41,7 @@ def cli_record(mention):
     d["start"], d["end"] = d.pop("byte_start"), d.pop("byte_end")
     keys = [
         "document", "date", "entity", "kind", "label", "surface", "start", "end",
-        "sentence", "paragraph", "adjectival", "discovered",
+        "sentence", "paragraph", "adjectival", "discovered", "role",
     ]
     return json.dumps({k: d[k] for k in keys}, ensure_ascii=False, separators=(",", ":"))
 
