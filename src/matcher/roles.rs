@@ -312,7 +312,9 @@ mod tests {
     fn role_mentions_resolve_by_state_date_and_document() {
         let gaz = gazetteer();
         let matcher = crate::Matcher::new(&gaz).unwrap();
-        let cases: &[(&str, Option<i32>, &[(&str, &str)])] = &[
+        // Text, year, and the role mentions wanted: holder and surface.
+        type Case<'a> = (&'a str, Option<i32>, &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
             (
                 "The Israeli Prime Minister spoke.",
                 Some(2002),
