@@ -2,12 +2,12 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use actorgraph::{
     CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, GoldDocument, GraphFiles,
-    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result,
-    StandoffSet, Suggestions, Totals, Window, write_tsv,
+    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline, PipelineBuilder,
+    Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
@@ -73,19 +73,14 @@ fn write_mentions<W: Write>(
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
+    if args.partial && is_stdout(&args.output.out) {
+        return partial_to_stdout(&args);
+    }
+    refuse_stdout(&args.output.out, "a graph")?;
     // The output directory is checked (and its temporary directory made) before any input is
     // read, so a bad path fails at once.
     let mut dir = create_dir(&args.output.out)?;
-    let mut config = builder(&args.common);
-    config
-        .window(match args.window {
-            WindowArg::Sentence => Window::Sentence,
-            WindowArg::Paragraph => Window::Paragraph,
-            WindowArg::Document => Window::Document,
-        })
-        .measures(!args.output.no_measures)
-        .betweenness_limit(args.output.betweenness_limit);
-    let mut pipeline = build(&config, args.common.quiet)?;
+    let mut pipeline = build(&graph_config(&args), args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
         return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
@@ -104,7 +99,9 @@ fn graph(args: GraphArgs) -> Result<bool> {
         file.commit()?;
         dir.publish(std::iter::empty::<PathBuf>())?;
         report.summary(totals, &format!(", partial result written to {}", path.display()));
-        return Ok(totals.mentions > 0);
+        // A partial without actors is still a result: a shard's exit status tells a job
+        // engine whether it worked, not whether its documents named anyone.
+        return Ok(true);
     }
     let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
     let graph = pipeline.to_graph_with(counts, &options);
@@ -121,6 +118,54 @@ fn graph(args: GraphArgs) -> Result<bool> {
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Whether `--out` names standard output.
+fn is_stdout(out: &Path) -> bool {
+    out == Path::new("-")
+}
+
+/// Refuses `--out -` for `what`, which is a set of files.
+fn refuse_stdout(out: &Path, what: &str) -> Result<()> {
+    if !is_stdout(out) {
+        return Ok(());
+    }
+    let msg = format!(
+        "--out - (standard output) takes only a partial result (`graph --partial`); {what} \
+         is a set of files: give --out a directory"
+    );
+    Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into())
+}
+
+/// Runs `graph --partial --out -`: the partial goes to standard output as one line, so a job
+/// engine that keeps what a task prints (Spark's `pipe`, Hadoop Streaming) needs no file.
+fn partial_to_stdout(args: &GraphArgs) -> Result<bool> {
+    let mut pipeline = build(&graph_config(args), args.common.quiet)?;
+    let mut report = Reporter::new(&args.common);
+    let counted = pipeline.count(&args.common.inputs, |event| {
+        report.event(&event);
+        Ok(())
+    })?;
+    report.done();
+    let mut out = io::stdout().lock();
+    pipeline.to_partial(&counted.counts).write(&mut out)?;
+    out.flush()?;
+    report.summary(&counted.totals, ", partial result written to standard output");
+    Ok(true)
+}
+
+/// The library's configuration for `graph`.
+fn graph_config(args: &GraphArgs) -> PipelineBuilder {
+    let mut config = builder(&args.common);
+    config
+        .window(match args.window {
+            WindowArg::Sentence => Window::Sentence,
+            WindowArg::Paragraph => Window::Paragraph,
+            WindowArg::Document => Window::Document,
+        })
+        .measures(!args.output.no_measures)
+        .betweenness_limit(args.output.betweenness_limit);
+    config
 }
 
 /// Computes the node measures on the graph of a merge, unless `--no-measures`, as the
