@@ -230,40 +230,42 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
 }
 
 fn merge(args: MergeArgs) -> Result<bool> {
+    refuse_stdout(&args.output.out, "a merged graph")?;
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
-    let mut merged: Option<Partial> = None;
-    for path in &args.partials {
-        let file = fs::File::open(path).map_err(|err| io_at(path, err))?;
-        let partial = Partial::read(file, &path.display().to_string())?;
-        match &mut merged {
-            Some(all) => all.merge(partial)?,
-            None => merged = Some(partial),
+    let quiet = args.quiet;
+    let (merged, count) = crate::merge::read_all(&args.partials, |msg| {
+        if !quiet {
+            eprintln!("actorgraph: {msg}");
         }
-    }
-    let merged = merged.expect("clap requires at least one partial");
+    })?;
     let documents = merged.document_count();
     let undated = match merged.undated_count() {
         0 => String::new(),
         n => format!(" ({n} without a date)"),
     };
     let (gaz, counts) = merged.into_counts(0)?;
-    let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
+    let warn = |msg: &str| {
+        if !quiet {
+            eprintln!("actorgraph: warning: {msg}");
+        }
+    };
     let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     add_measures(&mut graph, &args.output);
-    let communities = measures_summary(&graph, &args.output, false);
+    let communities = measures_summary(&graph, &args.output, quiet);
     graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
     dir.publish_graphs()?;
-    eprintln!(
-        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges{} written to {}{}",
-        args.partials.len(),
-        documents,
-        graph.node_count(),
-        graph.edge_count(),
-        communities,
-        args.output.out.display(),
-        crate::filter::removed(&counts, &graph)
-    );
+    if !quiet {
+        eprintln!(
+            "actorgraph: {count} partials, {documents} documents{undated}, {} nodes, {} edges{} \
+             written to {}{}",
+            graph.node_count(),
+            graph.edge_count(),
+            communities,
+            args.output.out.display(),
+            crate::filter::removed(&counts, &graph)
+        );
+    }
     Ok(graph.node_count() > 0)
 }
 
