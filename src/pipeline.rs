@@ -27,6 +27,7 @@ use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
 use crate::export::{MentionRecord, Partial, write_dynamic_gexf};
 use crate::gazetteer::{Entry, Gazetteer};
+use crate::hash::ContentHash;
 use crate::matcher::{Matcher, MatcherBuilder, Mention};
 use crate::output::{GraphFiles, OutputDir};
 use crate::segment::{Segmenter, Segments};
@@ -231,7 +232,8 @@ impl PipelineBuilder {
                 io::Error::other(format!("cannot start {} threads: {err}", self.threads))
             })?;
         let discoverer = self.discover.then(|| Discoverer::for_gazetteer(&gaz));
-        Ok(Pipeline { gaz, matcher, pool, notices, discoverer, config: self.clone() })
+        let layers = self.layer_hashes()?;
+        Ok(Pipeline { gaz, matcher, pool, notices, discoverer, config: self.clone(), layers })
     }
 
     /// Builds the gazetteer of the layers alone, without the cache, a matcher or threads: for
@@ -248,6 +250,49 @@ impl PipelineBuilder {
     /// If a gazetteer file cannot be read or has a bad line; the error names the file and line.
     pub fn build_gazetteer(&self) -> Result<Gazetteer> {
         load_gazetteer(self.builtin, &self.gazetteers)
+    }
+
+    /// The name and content hash of every gazetteer layer, in order: what a partial result
+    /// records so that shards made with other gazetteers are not merged.
+    fn layer_hashes(&self) -> Result<Vec<(String, u128)>> {
+        let mut layers = Vec::new();
+        if self.builtin {
+            let mut hash = ContentHash::default();
+            for text in crate::gazetteer::GazetteerBuilder::builtin_texts() {
+                hash.bytes(text.as_bytes());
+            }
+            layers.push(("built-in".to_string(), hash.finish()));
+        }
+        for path in &self.gazetteers {
+            let bytes = std::fs::read(path).map_err(|err| Error::io_at(path, err))?;
+            let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+            layers.push((name.into_owned(), ContentHash::default().bytes(&bytes).finish()));
+        }
+        Ok(layers)
+    }
+
+    /// The settings besides the gazetteer layers that decide a run's counts, by name: the
+    /// matching rules (not the engine, as both find the same mentions), the segmenting rules,
+    /// discovery and the default date. The window is the partial's own.
+    fn count_settings(&self) -> BTreeMap<String, String> {
+        let mut settings = BTreeMap::new();
+        // The builders' fields, read from their `Debug` form, so that an option added to them
+        // is part of the fingerprint without a change here.
+        for debug in [format!("{:?}", self.matcher), format!("{:?}", self.segmenter)] {
+            let fields = debug.split_once('{').map_or("", |(_, rest)| rest.trim_end_matches('}'));
+            for field in fields.split(',') {
+                if let Some((key, value)) = field.split_once(':') {
+                    if key.trim() != "engine" {
+                        settings.insert(key.trim().to_string(), value.trim().to_string());
+                    }
+                }
+            }
+        }
+        settings.insert("discover".to_string(), self.discover.to_string());
+        let date = self.default_date.map_or("none".to_string(), |d| d.to_string());
+        settings.insert("default_date".to_string(), date);
+        settings.insert("actorgraph".to_string(), env!("CARGO_PKG_VERSION").to_string());
+        settings
     }
 
     fn load_cached(&self, dir: &Path) -> Result<(Gazetteer, Matcher, Vec<Notice>)> {
@@ -322,6 +367,8 @@ pub struct Pipeline {
     /// What building said.
     notices: Vec<Notice>,
     config: PipelineBuilder,
+    /// The gazetteer layers and their content hashes, for partial results.
+    layers: Vec<(String, u128)>,
 }
 
 impl Pipeline {
@@ -501,6 +548,7 @@ impl Pipeline {
         let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
+                counts.add_content(doc.doc.id(), doc.doc.text(), &doc.date_text);
             }
             events(event)
         })?;
@@ -672,11 +720,19 @@ impl Pipeline {
         self.config.measures.then_some(self.config.betweenness_limit)
     }
 
-    /// Makes the mergeable partial result of `counts` (see [`Partial`]), with its dates.
+    /// Makes the mergeable partial result of `counts` (see [`Partial`]), with its dates, the
+    /// fingerprint of the gazetteer layers and options that decided it, and the hash of the
+    /// documents [`Pipeline::count`] counted.
     pub fn to_partial(&self, counts: &Cooccurrence) -> Partial {
         let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
         let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-        Partial::new(counts, &self.gaz, bounds)
+        let mut partial = Partial::new(counts, &self.gaz, bounds);
+        let mut settings = self.config.count_settings();
+        for (i, (name, hash)) in self.layers.iter().enumerate() {
+            settings.insert(format!("gazetteer {}", i + 1), format!("{name} {hash:032x}"));
+        }
+        partial.set_provenance(settings, counts.content_hash());
+        partial
     }
 
     fn read_batch<S, F>(

@@ -14,5 +14,6 @@ mod hostile;
 mod import;
 mod measures;
 mod props;
+mod scale;
 mod time;
 mod traps;

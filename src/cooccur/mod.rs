@@ -33,6 +33,7 @@ pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};
 pub use self::time::{Slice, TimeSlices};
 use crate::corpus::Date;
 use crate::gazetteer::{EntityId, Gazetteer};
+use crate::hash::ContentHash;
 use crate::matcher::Mention;
 use crate::segment::Segments;
 
@@ -137,9 +138,21 @@ pub struct Cooccurrence {
     /// The earliest and latest document dates.
     first_date: Option<Date>,
     last_date: Option<Date>,
+    /// The hash of the documents' ids, texts and dates, for partial results.
+    content: ContentHash,
 }
 
 impl Cooccurrence {
+    /// Adds a document's id, text and date to the hash of the documents counted.
+    pub(crate) fn add_content(&mut self, id: &str, text: &str, date: &str) {
+        self.content.bytes(id.as_bytes()).bytes(text.as_bytes()).bytes(date.as_bytes());
+    }
+
+    /// The hash of the documents given to [`Cooccurrence::add_content`], in order.
+    pub(crate) fn content_hash(&self) -> u128 {
+        self.content.finish()
+    }
+
     /// Creates a counter with the default (sentence) window.
     pub fn new() -> Cooccurrence {
         CooccurrenceBuilder::new().build()

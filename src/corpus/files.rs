@@ -350,8 +350,11 @@ impl Documents {
         let (jsonl, skipped) = match self.corpus.format {
             InputFormat::Jsonl => (true, 0),
             InputFormat::Text => (false, 0),
+            // Nothing but white space (a Spark partition or Hadoop split with no record) is
+            // no document, as an empty JSONL file is none.
             InputFormat::Auto => match sniff_brace(&mut rdr) {
-                Ok(sniffed) => sniffed,
+                Ok((Some(brace), skipped)) => (brace, skipped),
+                Ok((None, _)) => return None,
                 Err(err) => return Some(Err(Error::io_at("<stdin>", err))),
             },
         };
@@ -472,18 +475,17 @@ fn has_corpus_extension(path: &Path) -> bool {
     DIRECTORY_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known))
 }
 
-/// Peeks at a reader: is its first non-whitespace byte `{`? Consumes only a leading byte order
-/// mark and white space, and returns how many whole lines it consumed, so that line numbers
-/// can still count from the start of the input.
-fn sniff_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<(bool, u64)> {
-    if rdr.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
-        rdr.consume(3);
-    }
+/// Peeks at a reader: is its first non-whitespace byte `{`? `None` if the input holds nothing
+/// but white space (after a byte order mark). Consumes only a leading byte order mark and
+/// white space, and returns how many whole lines it consumed, so that line numbers can still
+/// count from the start of the input.
+fn sniff_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<(Option<bool>, u64)> {
+    skip_bom(rdr)?;
     let mut lines = 0;
     loop {
         let buf = rdr.fill_buf()?;
         if buf.is_empty() {
-            return Ok((false, lines));
+            return Ok((None, lines));
         }
         let end = buf.iter().position(|b| !b.is_ascii_whitespace());
         let blank = &buf[..end.unwrap_or(buf.len())];
@@ -495,7 +497,7 @@ fn sniff_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<(bool, u64)> {
                 let keep = blank.iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1);
                 let brace = buf[i] == b'{';
                 rdr.consume(keep);
-                return Ok((brace, lines));
+                return Ok((Some(brace), lines));
             }
             None => {
                 let n = buf.len();
@@ -503,6 +505,25 @@ fn sniff_brace<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<(bool, u64)> {
             }
         }
     }
+}
+
+/// Consumes a UTF-8 byte order mark at the start of a reader, even one that a pipe delivers a
+/// byte at a time.
+fn skip_bom<R: BufRead + ?Sized>(rdr: &mut R) -> io::Result<()> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut seen = 0;
+    while seen < BOM.len() {
+        let buf = rdr.fill_buf()?;
+        let n = buf.iter().zip(&BOM[seen..]).take_while(|(a, b)| a == b).count();
+        if n == 0 {
+            // Not a byte order mark. A partial one that a pipe cut can only be put back by
+            // reading it as text; what it was is lost, as a file's invalid UTF-8 would be.
+            return Ok(());
+        }
+        rdr.consume(n);
+        seen += n;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -672,14 +693,19 @@ mod tests {
     #[test]
     fn brace_sniffing() {
         let mut rdr = &b"  \n {\"a\":1}"[..];
-        assert_eq!(sniff_brace(&mut rdr).unwrap(), (true, 1));
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (Some(true), 1));
         assert_eq!(rdr, b" {\"a\":1}");
         let mut rdr = &b"Kyiv"[..];
-        assert_eq!(sniff_brace(&mut rdr).unwrap(), (false, 0));
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (Some(false), 0));
         let mut rdr = &b""[..];
-        assert_eq!(sniff_brace(&mut rdr).unwrap(), (false, 0));
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (None, 0));
+        let mut rdr = &b"\xEF\xBB\xBF \n\n"[..];
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (None, 2));
         let mut rdr = &b"\xEF\xBB\xBF\n{}"[..];
-        assert_eq!(sniff_brace(&mut rdr).unwrap(), (true, 1));
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (Some(true), 1));
+        // A pipe may hand over the byte order mark one byte at a time.
+        let mut rdr = BufReader::with_capacity(1, &b"\xEF\xBB\xBF{}"[..]);
+        assert_eq!(sniff_brace(&mut rdr).unwrap(), (Some(true), 0));
     }
 
     #[test]
@@ -688,7 +714,7 @@ mod tests {
         let input = b"\n\n\n{\"id\":\"a\",\"text\":\"Russia.\"}\n{bad\n";
         let mut rdr = BufReader::with_capacity(2, &input[..]);
         let (brace, skipped) = sniff_brace(&mut rdr).unwrap();
-        assert!(brace);
+        assert_eq!(brace, Some(true));
         let docs: Vec<_> = JsonlOptions::new().read(rdr, "<stdin>").after_lines(skipped).collect();
         assert_eq!(docs[0].as_ref().unwrap().location(), "<stdin>:4");
         let err = docs[1].as_ref().unwrap_err().to_string();

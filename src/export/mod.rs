@@ -25,7 +25,7 @@ pub use self::graphml::write_graphml;
 pub use self::html::write_html;
 pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
-pub use self::partial::Partial;
+pub use self::partial::{Partial, PartialLines};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 /// A graph output format.

@@ -1,11 +1,14 @@
 //! Partial results: the counts of one shard of a corpus, written so that shards run anywhere
 //! (GNU parallel, Spark, Hadoop) can be merged into exactly the graph one run would give.
 //!
-//! The file is one JSON object:
+//! A partial is one JSON object on one line (so that a job engine that keeps what a task
+//! prints keeps it whole, and a file can hold several, one a line):
 //!
 //! ```text
-//! {"format": "actorgraph-partial", "version": 2, "window": "sentence", "documents": 8,
-//!  "windows": 131, "first_date": "2024-09-18", "last_date": "2025-07-15", "undated": 0,
+//! {"format": "actorgraph-partial", "version": 3, "fingerprint": "9c0e...",
+//!  "settings": {"window": "sentence", "surnames": "true", "gazetteer 0": "built-in 5d1f...", ...},
+//!  "documents_hash": "41aa...", "window": "sentence", "documents": 8, "windows": 131,
+//!  "first_date": "2024-09-18", "last_date": "2025-07-15", "undated": 0,
 //!  "nodes": [{"index": 12, "id": "RUS", "kind": "state", "label": "Russia", "state": "RUS",
 //!             "mentions": 18, "adjectival": 9, "documents": 3, "windows": 15,
 //!             "first_seen": "2025-03-14", "last_seen": "2025-06-24"}, ...],
@@ -13,12 +16,15 @@
 //!             "first_seen": "2025-06-24", "last_seen": "2025-06-24"}, ...]}
 //! ```
 //!
-//! `index` is the entity's position in the gazetteer the shard used; merged graphs keep that
-//! order, so all shards must use the same gazetteer files. `windows` counts the windows with at
-//! least one actor, in total and per node, which the association measures need. `undated`
-//! counts the documents without a date; `first_seen` and `last_seen` are `null` for a node or
-//! edge seen only in those. Version 1 had neither window counts nor dates per node and edge, so
-//! it is refused rather than merged into wrong measures and dates.
+//! `settings` holds everything besides the documents that decides the counts: the content of
+//! every gazetteer layer and every matching, segmenting and counting option; `fingerprint` is
+//! their hash, and partials merge only when their fingerprints are equal. `documents_hash` is
+//! a hash of the documents' ids, texts and dates, so that the same shard given twice can be
+//! told. `index` is the entity's position in the gazetteer the shard used; merged graphs keep
+//! that order. `windows` counts the windows with at least one actor, in total and per node,
+//! which the association measures need. `undated` counts the documents without a date;
+//! `first_seen` and `last_seen` are `null` for a node or edge seen only in those. Every field
+//! is described in `docs/partial-format.md`. Versions 1 and 2 are refused with their reason.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -30,9 +36,10 @@ use crate::cooccur::{Cooccurrence, CooccurrenceBuilder, EdgeCounts, NodeCounts, 
 use crate::corpus::Date;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
+use crate::hash::ContentHash;
 
 const FORMAT: &str = "actorgraph-partial";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The first fields of a partial result, read before the rest.
 #[derive(Debug, Deserialize)]
@@ -46,6 +53,12 @@ struct Header {
 pub struct Partial {
     format: String,
     version: u32,
+    /// The hash of `settings`.
+    fingerprint: String,
+    /// What decides the counts besides the documents, by name.
+    settings: BTreeMap<String, String>,
+    /// The hash of the documents' ids, texts and dates, in order.
+    documents_hash: String,
     window: String,
     documents: u64,
     #[serde(default)]
@@ -58,6 +71,9 @@ pub struct Partial {
     /// Where the partial was read from, for messages; empty for one made in this run.
     #[serde(skip)]
     origin: String,
+    /// The line of `origin` it was read from (0 for one made in this run).
+    #[serde(skip)]
+    line: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,10 +143,15 @@ impl Partial {
                 last_seen: c.last_seen,
             })
             .collect();
+        let window = window_name(counts.window()).to_string();
+        let settings = BTreeMap::from([("window".to_string(), window.clone())]);
         Partial {
             format: FORMAT.to_string(),
             version: VERSION,
-            window: window_name(counts.window()).to_string(),
+            fingerprint: fingerprint(&settings),
+            settings,
+            documents_hash: String::new(),
+            window,
             documents: counts.document_count(),
             windows: counts.window_count(),
             first_date: dates.map(|d| d.0.to_string()),
@@ -139,6 +160,48 @@ impl Partial {
             nodes,
             edges,
             origin: String::new(),
+            line: 0,
+        }
+    }
+
+    /// Records what decided the counts (`settings`, by name, the window added) and the hash of
+    /// the documents counted, as [`Pipeline::to_partial`] does.
+    ///
+    /// [`Pipeline::to_partial`]: crate::Pipeline::to_partial
+    pub(crate) fn set_provenance(&mut self, settings: BTreeMap<String, String>, documents: u128) {
+        self.settings = settings;
+        self.settings.insert("window".to_string(), self.window.clone());
+        self.fingerprint = fingerprint(&self.settings);
+        self.documents_hash = format!("{documents:032x}");
+    }
+
+    /// Returns the fingerprint of the settings that decided the counts: the gazetteer layers'
+    /// content and the matching, segmenting and counting options. Partials merge only when
+    /// their fingerprints are equal.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Returns the settings the fingerprint is made of, by name.
+    pub fn settings(&self) -> &BTreeMap<String, String> {
+        &self.settings
+    }
+
+    /// Returns the hash of the documents counted (their ids, texts and dates, in order): two
+    /// partials with the same hash counted the same documents. Empty for a partial made
+    /// without [`Pipeline::to_partial`].
+    ///
+    /// [`Pipeline::to_partial`]: crate::Pipeline::to_partial
+    pub fn documents_hash(&self) -> &str {
+        &self.documents_hash
+    }
+
+    /// Returns where the partial was read from, as `FILE:LINE`, or `""` for one made in this
+    /// run.
+    pub fn origin(&self) -> String {
+        match self.origin.is_empty() {
+            true => String::new(),
+            false => format!("{}:{}", self.origin, self.line),
         }
     }
 
@@ -159,31 +222,58 @@ impl Partial {
     ///
     /// # Errors
     ///
-    /// Returns an error naming `origin` if the input is not a partial of this version.
+    /// Returns an error naming `origin` if the input is not a partial of this version, or if
+    /// its counts or dates are inconsistent.
     pub fn read<R: io::Read>(mut rdr: R, origin: &str) -> Result<Partial> {
         let mut bytes = Vec::new();
         rdr.read_to_end(&mut bytes).map_err(|err| Error::corpus(origin, 1, err.to_string()))?;
+        Partial::from_line(&bytes, origin, 1)
+    }
+
+    /// Reads the partials of a file that holds several, one a line (blank lines are skipped;
+    /// white space around a partial, such as the tab Hadoop Streaming ends a line with, is
+    /// allowed). `origin` names the file in errors, with the line.
+    ///
+    /// ```
+    /// use actorgraph::{Partial, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count(["data/sample.jsonl"], |_| Ok(()))?;
+    /// let mut lines = Vec::new();
+    /// pipeline.to_partial(&counted.counts).write(&mut lines)?;
+    /// lines.extend_from_slice(b"\n");
+    /// pipeline.to_partial(&counted.counts).write(&mut lines)?;
+    /// let partials: Vec<Partial> = Partial::read_lines(&lines[..], "parts.jsonl").collect::<Result<_, _>>()?;
+    /// assert_eq!(partials.len(), 2);
+    /// assert_eq!(partials[1].origin(), "parts.jsonl:3");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn read_lines<R: io::BufRead>(rdr: R, origin: &str) -> PartialLines<R> {
+        PartialLines { rdr, origin: origin.to_string(), line: 0, buf: Vec::new(), done: false }
+    }
+
+    /// Reads one partial from `bytes`, line `line` of `origin`.
+    fn from_line(bytes: &[u8], origin: &str, line: u64) -> Result<Partial> {
         let not_partial = |err: serde_json::Error| {
-            Error::corpus(origin, err.line() as u64, format!("not a partial result: {err}"))
+            let at = line + err.line().saturating_sub(1) as u64;
+            Error::corpus(origin, at, format!("not a partial result: {err}"))
         };
         // The format and version come first, so that an old file gets a reason, not a parse error.
-        let header: Header = serde_json::from_slice(&bytes).map_err(not_partial)?;
-        if header.format == FORMAT && header.version == 1 {
-            let msg = "a version 1 partial result has no window counts or dates per node and \
-                       edge, which association weights and first/last seen need: make it again \
-                       with `actorgraph graph --partial`";
-            return Err(Error::corpus(origin, 1, msg));
+        let header: Header = serde_json::from_slice(bytes).map_err(not_partial)?;
+        if header.format == FORMAT && header.version != VERSION {
+            return Err(Error::corpus(origin, line, old_version(header.version)));
         }
-        if header.format != FORMAT || header.version != VERSION {
+        if header.format != FORMAT {
             let msg = format!(
                 "expected {FORMAT} version {VERSION}, found {} version {}",
                 header.format, header.version
             );
-            return Err(Error::corpus(origin, 1, msg));
+            return Err(Error::corpus(origin, line, msg));
         }
-        let mut partial: Partial = serde_json::from_slice(&bytes).map_err(not_partial)?;
-        partial.check().map_err(|msg| Error::corpus(origin, 1, msg))?;
+        let mut partial: Partial = serde_json::from_slice(bytes).map_err(not_partial)?;
+        partial.check().map_err(|msg| Error::corpus(origin, line, msg))?;
         partial.origin = origin.to_string();
+        partial.line = line;
         Ok(partial)
     }
 
@@ -229,26 +319,56 @@ impl Partial {
     ///
     /// # Errors
     ///
-    /// Returns an error if the two were counted with different windows or gazetteers, or if a
-    /// sum of counts would not fit in 64 bits (the error names `other`'s file). On error,
-    /// `self` is unchanged.
+    /// Returns an error if the two were counted with different settings (gazetteers, matching
+    /// options, window: the error names both partials and every setting that differs), or if
+    /// a sum of counts would not fit in 64 bits. The error names `other`'s file and line. On
+    /// error, `self` is unchanged.
     pub fn merge(&mut self, other: Partial) -> Result<()> {
-        if other.window != self.window {
-            let msg =
-                format!("cannot merge a {} window with a {} window", other.window, self.window);
-            return Err(Error::new(crate::error::ErrorKind::Build(msg)));
+        let at = |msg: String| match other.origin.is_empty() {
+            true => Error::from(io::Error::new(io::ErrorKind::InvalidData, msg)),
+            false => Error::corpus(&other.origin, other.line, msg),
+        };
+        if other.fingerprint != self.fingerprint {
+            return Err(at(self.differences(&other)));
         }
-        let origin = other.origin.clone();
         let mut merged = self.clone();
-        merged.merge_counts(other).map_err(|err| match err {
-            MergeError::Mismatch(msg) => Error::new(crate::error::ErrorKind::Build(msg)),
-            MergeError::Overflow(msg) if origin.is_empty() => {
-                Error::new(crate::error::ErrorKind::Build(format!("{msg}: cannot merge")))
-            }
-            MergeError::Overflow(msg) => Error::corpus(origin, 1, format!("{msg}: cannot merge")),
+        merged.merge_counts(other.clone()).map_err(|err| match err {
+            MergeError::Mismatch(msg) => at(msg),
+            MergeError::Overflow(msg) => at(format!("{msg}: cannot merge")),
         })?;
         *self = merged;
         Ok(())
+    }
+
+    /// Says which settings differ between `self` and `other`, for the error of a merge.
+    fn differences(&self, other: &Partial) -> String {
+        let name = |p: &Partial| match p.origin.is_empty() {
+            true => "this run".to_string(),
+            false => format!("{}:{}", p.origin, p.line),
+        };
+        let here = name(self);
+        let keys: std::collections::BTreeSet<&String> =
+            self.settings.keys().chain(other.settings.keys()).collect();
+        let show = |v: Option<&String>| v.map_or("not set".to_string(), |v| format!("\"{v}\""));
+        let diffs: Vec<String> = keys
+            .into_iter()
+            .filter(|k| self.settings.get(*k) != other.settings.get(*k))
+            .map(|k| {
+                format!(
+                    "{k} is {} there, {} here",
+                    show(self.settings.get(k)),
+                    show(other.settings.get(k))
+                )
+            })
+            .collect();
+        let what = match diffs.is_empty() {
+            true => "the fingerprints differ, but not the settings: was a file edited?".to_string(),
+            false => diffs.join("; "),
+        };
+        format!(
+            "cannot merge: made with other settings than {here}: {what} (make every shard with \
+             the same gazetteer files and options)"
+        )
     }
 
     /// Adds the counts of `other`, or says why it cannot.
@@ -361,29 +481,215 @@ impl Partial {
 }
 
 impl Partial {
-    /// Checks that the window counts agree: every node is in at least one window and at most
-    /// all of them, and no pair is in more windows than either of its ends.
+    /// Checks that the counts and dates agree with each other, as every partial a run writes
+    /// does, so that an edited, truncated or mixed-up file is refused rather than merged into
+    /// a wrong graph.
     fn check(&self) -> std::result::Result<(), String> {
-        let mut windows: BTreeMap<&str, u64> = BTreeMap::new();
+        if self.fingerprint != fingerprint(&self.settings) {
+            return Err("the fingerprint does not match the settings: the file was changed \
+                        after it was written"
+                .to_string());
+        }
+        if self.settings.get("window") != Some(&self.window) {
+            return Err(format!("the window \"{}\" is not the one of the settings", self.window));
+        }
+        if self.undated > self.documents {
+            return Err(format!(
+                "{} undated documents of {}: the document counts are inconsistent",
+                self.undated, self.documents
+            ));
+        }
+        let range = self.check_dates()?;
+        let mut nodes: BTreeMap<&str, &PartialNode> = BTreeMap::new();
         for n in &self.nodes {
-            if n.windows == 0 || n.windows > self.windows {
-                return Err(format!(
-                    "node \"{}\" is in {} windows of {}: the window counts are inconsistent",
-                    n.id, n.windows, self.windows
-                ));
+            self.check_node(n, range)?;
+            if nodes.insert(&n.id, n).is_some() {
+                return Err(format!("node \"{}\" is listed twice", n.id));
             }
-            windows.insert(&n.id, n.windows);
         }
         for e in &self.edges {
-            let ends = [&e.source, &e.target].map(|id| windows.get(id.as_str()).copied());
-            if ends.iter().any(|n| n.is_some_and(|n| e.weight > n)) {
+            let [a, b] = [&e.source, &e.target].map(|id| nodes.get(id.as_str()).copied());
+            let (Some(a), Some(b)) = (a, b) else {
                 return Err(format!(
-                    "edge \"{}\" -- \"{}\" is in {} windows, more than one of its nodes",
-                    e.source, e.target, e.weight
+                    "edge \"{}\" -- \"{}\" names an actor that has no node",
+                    e.source, e.target
                 ));
-            }
+            };
+            check_edge(e, a, b, range)?;
         }
         Ok(())
+    }
+
+    /// Checks the document dates: both or neither, readable, in order, and present when some
+    /// document has a date. Returns them.
+    fn check_dates(&self) -> std::result::Result<Option<(Date, Date)>, String> {
+        let parse = |d: &Option<String>| -> std::result::Result<Option<Date>, String> {
+            d.as_deref()
+                .map(|t| t.parse::<Date>().map_err(|err| format!("document date \"{t}\": {err}")))
+                .transpose()
+        };
+        let range = match (parse(&self.first_date)?, parse(&self.last_date)?) {
+            (Some(a), Some(b)) if a.first_day() <= b.last_day() => Some((a, b)),
+            (None, None) => None,
+            _ => {
+                return Err(format!(
+                    "the document dates {:?} to {:?} are not a range",
+                    self.first_date, self.last_date
+                ));
+            }
+        };
+        if range.is_some() == (self.undated == self.documents) {
+            return Err(format!(
+                "{} of {} documents are undated, but the dates are {:?} to {:?}",
+                self.undated, self.documents, self.first_date, self.last_date
+            ));
+        }
+        Ok(range)
+    }
+
+    /// Checks one node's counts against each other and the totals.
+    fn check_node(
+        &self,
+        n: &PartialNode,
+        range: Option<(Date, Date)>,
+    ) -> std::result::Result<(), String> {
+        let bad = |what: &str| Err(format!("node \"{}\": {what}", n.id));
+        if n.windows == 0 || n.windows > self.windows {
+            return bad(&format!(
+                "in {} windows of {}: the window counts are inconsistent",
+                n.windows, self.windows
+            ));
+        }
+        if n.documents == 0 || n.documents > self.documents || n.documents > n.windows {
+            return bad(&format!(
+                "in {} documents, {} windows, of {} documents: the counts are inconsistent",
+                n.documents, n.windows, self.documents
+            ));
+        }
+        if n.mentions < n.windows || n.adjectival > n.mentions {
+            return bad(&format!(
+                "{} mentions ({} adjectival) in {} windows: the counts are inconsistent",
+                n.mentions, n.adjectival, n.windows
+            ));
+        }
+        match seen_in(n.first_seen, n.last_seen, range) {
+            true => Ok(()),
+            false => bad(&format!(
+                "seen from {:?} to {:?}, outside the document dates {:?} to {:?}",
+                n.first_seen, n.last_seen, self.first_date, self.last_date
+            )),
+        }
+    }
+}
+
+/// Checks one edge's counts against its two nodes.
+fn check_edge(
+    e: &PartialEdge,
+    a: &PartialNode,
+    b: &PartialNode,
+    range: Option<(Date, Date)>,
+) -> std::result::Result<(), String> {
+    let bad = |what: String| Err(format!("edge \"{}\" -- \"{}\": {what}", e.source, e.target));
+    if e.source == e.target {
+        return bad("an actor with itself".to_string());
+    }
+    if e.weight == 0 || e.weight > a.windows.min(b.windows) {
+        return bad(format!("in {} windows, more than one of its nodes", e.weight));
+    }
+    if e.documents == 0 || e.documents > e.weight || e.documents > a.documents.min(b.documents) {
+        return bad(format!(
+            "in {} documents and {} windows: the counts are inconsistent with each other or \
+             with its nodes",
+            e.documents, e.weight
+        ));
+    }
+    let within = |node: &PartialNode| node.first_seen.zip(node.last_seen);
+    if !seen_in(e.first_seen, e.last_seen, range)
+        || !seen_in(e.first_seen, e.last_seen, within(a))
+        || !seen_in(e.first_seen, e.last_seen, within(b))
+    {
+        return bad(format!(
+            "seen from {:?} to {:?}, outside the dates of the documents or of its nodes",
+            e.first_seen, e.last_seen
+        ));
+    }
+    Ok(())
+}
+
+/// Whether a node or edge seen from `first` to `last` (both or neither) was seen within
+/// `range`, the dates of the documents it can have been seen in. Seen only in undated
+/// documents, it has no dates.
+fn seen_in(first: Option<Date>, last: Option<Date>, range: Option<(Date, Date)>) -> bool {
+    match (first, last, range) {
+        (None, None, _) => true,
+        (Some(first), Some(last), Some((from, to))) => {
+            first.first_day() <= last.last_day()
+                && Date::earliest(Some(from), Some(first)) == Some(from)
+                && Date::latest(Some(to), Some(last)) == Some(to)
+        }
+        _ => false,
+    }
+}
+
+/// The hash of a partial's settings, as 32 hexadecimal digits.
+fn fingerprint(settings: &BTreeMap<String, String>) -> String {
+    let mut hash = ContentHash::default();
+    hash.bytes(FORMAT.as_bytes()).bytes(&VERSION.to_le_bytes());
+    for (key, value) in settings {
+        hash.bytes(key.as_bytes()).bytes(value.as_bytes());
+    }
+    format!("{:032x}", hash.finish())
+}
+
+/// Why a partial of another version of the format is refused.
+fn old_version(version: u32) -> String {
+    let again = "make it again with this actorgraph (`actorgraph graph --partial`)";
+    match version {
+        1 => format!(
+            "a version 1 partial result has no window counts or dates per node and edge, \
+             which association weights and first/last seen need, and no fingerprint of its \
+             settings: {again}"
+        ),
+        2 => format!(
+            "a version 2 partial result has no fingerprint of the gazetteers and options it \
+             was made with, so merging it could mix settings unseen: {again}"
+        ),
+        v if v > VERSION => format!(
+            "a version {v} partial result is newer than this actorgraph reads (version \
+             {VERSION}): merge it with the actorgraph that made it"
+        ),
+        v => format!("version {v} of the partial format is not one this actorgraph reads: {again}"),
+    }
+}
+
+/// The partials of a file, one a line: see [`Partial::read_lines`].
+#[derive(Debug)]
+pub struct PartialLines<R> {
+    rdr: R,
+    origin: String,
+    line: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: io::BufRead> Iterator for PartialLines<R> {
+    type Item = Result<Partial>;
+
+    fn next(&mut self) -> Option<Result<Partial>> {
+        while !self.done {
+            self.buf.clear();
+            self.line += 1;
+            match self.rdr.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) if self.buf.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(_) => return Some(Partial::from_line(&self.buf, &self.origin, self.line)),
+                Err(err) => {
+                    self.done = true;
+                    return Some(Err(Error::corpus(&self.origin, self.line, err.to_string())));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -484,12 +790,15 @@ mod tests {
 
     /// A partial with one node whose mentions are `mentions`, read as from `origin`.
     fn partial(mentions: u64, origin: &str) -> Partial {
+        let settings = BTreeMap::from([("window".to_string(), "sentence".to_string())]);
         let json = format!(
-            r#"{{"format": "actorgraph-partial", "version": 2, "window": "sentence",
+            r#"{{"format": "actorgraph-partial", "version": 3, "fingerprint": "{}",
+            "settings": {{"window": "sentence"}}, "documents_hash": "", "window": "sentence",
             "documents": 1, "windows": 1, "first_date": null, "last_date": null, "undated": 1,
             "nodes": [{{"index": 0, "id": "RUS", "kind": "state", "label": "Russia",
             "state": "RUS", "mentions": {mentions}, "adjectival": 0, "documents": 1,
-            "windows": 1, "first_seen": null, "last_seen": null}}], "edges": []}}"#
+            "windows": 1, "first_seen": null, "last_seen": null}}], "edges": []}}"#,
+            fingerprint(&settings)
         );
         Partial::read(json.as_bytes(), origin).unwrap()
     }

@@ -1,12 +1,12 @@
 //! Turns parsed arguments into library objects and runs a command.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use actorgraph::{
     CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, GoldDocument, GraphFiles,
-    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Partial, Pipeline, Result,
-    StandoffSet, Suggestions, Totals, Window, write_tsv,
+    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline, PipelineBuilder,
+    Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
@@ -72,19 +72,14 @@ fn write_mentions<W: Write>(
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
+    if args.partial && is_stdout(&args.output.out) {
+        return partial_to_stdout(&args);
+    }
+    refuse_stdout(&args.output.out, "a graph")?;
     // The output directory is checked (and its temporary directory made) before any input is
     // read, so a bad path fails at once.
     let mut dir = create_dir(&args.output.out)?;
-    let mut config = builder(&args.common);
-    config
-        .window(match args.window {
-            WindowArg::Sentence => Window::Sentence,
-            WindowArg::Paragraph => Window::Paragraph,
-            WindowArg::Document => Window::Document,
-        })
-        .measures(!args.output.no_measures)
-        .betweenness_limit(args.output.betweenness_limit);
-    let mut pipeline = build(&config, args.common.quiet)?;
+    let mut pipeline = build(&graph_config(&args), args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
         return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
@@ -103,7 +98,9 @@ fn graph(args: GraphArgs) -> Result<bool> {
         file.commit()?;
         dir.publish(std::iter::empty::<PathBuf>())?;
         report.summary(totals, &format!(", partial result written to {}", path.display()));
-        return Ok(totals.mentions > 0);
+        // A partial without actors is still a result: a shard's exit status tells a job
+        // engine whether it worked, not whether its documents named anyone.
+        return Ok(true);
     }
     let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
     let graph = pipeline.to_graph_with(counts, &options);
@@ -120,6 +117,54 @@ fn graph(args: GraphArgs) -> Result<bool> {
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Whether `--out` names standard output.
+fn is_stdout(out: &Path) -> bool {
+    out == Path::new("-")
+}
+
+/// Refuses `--out -` for `what`, which is a set of files.
+fn refuse_stdout(out: &Path, what: &str) -> Result<()> {
+    if !is_stdout(out) {
+        return Ok(());
+    }
+    let msg = format!(
+        "--out - (standard output) takes only a partial result (`graph --partial`); {what} \
+         is a set of files: give --out a directory"
+    );
+    Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into())
+}
+
+/// Runs `graph --partial --out -`: the partial goes to standard output as one line, so a job
+/// engine that keeps what a task prints (Spark's `pipe`, Hadoop Streaming) needs no file.
+fn partial_to_stdout(args: &GraphArgs) -> Result<bool> {
+    let mut pipeline = build(&graph_config(args), args.common.quiet)?;
+    let mut report = Reporter::new(&args.common);
+    let counted = pipeline.count(&args.common.inputs, |event| {
+        report.event(&event);
+        Ok(())
+    })?;
+    report.done();
+    let mut out = io::stdout().lock();
+    pipeline.to_partial(&counted.counts).write(&mut out)?;
+    out.flush()?;
+    report.summary(&counted.totals, ", partial result written to standard output");
+    Ok(true)
+}
+
+/// The library's configuration for `graph`.
+fn graph_config(args: &GraphArgs) -> PipelineBuilder {
+    let mut config = builder(&args.common);
+    config
+        .window(match args.window {
+            WindowArg::Sentence => Window::Sentence,
+            WindowArg::Paragraph => Window::Paragraph,
+            WindowArg::Document => Window::Document,
+        })
+        .measures(!args.output.no_measures)
+        .betweenness_limit(args.output.betweenness_limit);
+    config
 }
 
 /// Computes the node measures on the graph of a merge, unless `--no-measures`, as the
@@ -184,39 +229,42 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
 }
 
 fn merge(args: MergeArgs) -> Result<bool> {
+    refuse_stdout(&args.output.out, "a merged graph")?;
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
-    let mut merged: Option<Partial> = None;
-    for path in &args.partials {
-        let partial = Partial::from_path(path)?;
-        match &mut merged {
-            Some(all) => all.merge(partial)?,
-            None => merged = Some(partial),
+    let quiet = args.quiet;
+    let (merged, count) = crate::merge::read_all(&args.partials, |msg| {
+        if !quiet {
+            eprintln!("actorgraph: {msg}");
         }
-    }
-    let merged = merged.expect("clap requires at least one partial");
+    })?;
     let documents = merged.document_count();
     let undated = match merged.undated_count() {
         0 => String::new(),
         n => format!(" ({n} without a date)"),
     };
     let (gaz, counts) = merged.into_counts(0)?;
-    let warn = |msg: &str| eprintln!("actorgraph: warning: {msg}");
+    let warn = |msg: &str| {
+        if !quiet {
+            eprintln!("actorgraph: warning: {msg}");
+        }
+    };
     let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     add_measures(&mut graph, &args.output);
-    let communities = measures_summary(&graph, &args.output, false);
+    let communities = measures_summary(&graph, &args.output, quiet);
     graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
     dir.publish_graphs()?;
-    eprintln!(
-        "actorgraph: {} partials, {} documents{undated}, {} nodes, {} edges{} written to {}{}",
-        args.partials.len(),
-        documents,
-        graph.node_count(),
-        graph.edge_count(),
-        communities,
-        args.output.out.display(),
-        crate::filter::removed(&counts, &graph)
-    );
+    if !quiet {
+        eprintln!(
+            "actorgraph: {count} partials, {documents} documents{undated}, {} nodes, {} edges{} \
+             written to {}{}",
+            graph.node_count(),
+            graph.edge_count(),
+            communities,
+            args.output.out.display(),
+            crate::filter::removed(&counts, &graph)
+        );
+    }
     Ok(graph.node_count() > 0)
 }
 

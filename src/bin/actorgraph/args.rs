@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 
 use crate::filter::FilterArgs;
 
@@ -76,11 +77,16 @@ pub(crate) struct SuggestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct MergeArgs {
-    /// Partial results written by `actorgraph graph --partial`.
+    /// Partial results written by `actorgraph graph --partial`: files (one partial a line;
+    /// empty ones are skipped), directories (their files at any depth, in sorted order, such
+    /// as a Spark or Hadoop output directory) or globs (quoted, such as 'out/part-*').
     #[arg(required = true, value_name = "PARTIAL")]
     pub(crate) partials: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) output: GraphOutputArgs,
+    /// Print no notes, warnings or summary.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -216,8 +222,10 @@ pub(crate) struct GraphArgs {
     /// The window in which two actors co-occur.
     #[arg(long, value_enum, default_value_t = WindowArg::Sentence)]
     pub(crate) window: WindowArg,
-    /// Write a mergeable partial result (OUT/partial.json) instead of the graph files; combine
-    /// partials with `actorgraph merge`.
+    /// Write a mergeable partial result (OUT/partial.json, or one line on standard output
+    /// with --out -) instead of the graph files; combine partials with `actorgraph merge`,
+    /// which takes the output options (--format, filters, measures). Exit status 0 whenever
+    /// the partial is written, even with no actor.
     #[arg(long)]
     pub(crate) partial: bool,
     /// Write one graph per month or year into OUT/PERIOD/ (such as OUT/2025-06/), in every
@@ -372,4 +380,24 @@ pub(crate) enum InputFormatArg {
     Auto,
     Text,
     Jsonl,
+}
+
+/// Refuses the output options (`--format`, the filters, the measures) given to `graph
+/// --partial`, which writes counts, not graph files: they belong to `merge`.
+pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
+    let Some(("graph", graph)) = matches.subcommand() else { return Ok(()) };
+    if !graph.get_flag("partial") {
+        return Ok(());
+    }
+    let outputs = GraphOutputArgs::augment_args(clap::Command::new("output"));
+    for arg in outputs.get_arguments().filter(|a| a.get_id() != "out") {
+        if graph.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
+            let flag = arg.get_long().map_or(arg.get_id().to_string(), |l| format!("--{l}"));
+            return Err(format!(
+                "{flag} is an output option, which --partial does not use (a partial holds \
+                 counts, not graph files): give it to `actorgraph merge` instead"
+            ));
+        }
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@ mod app;
 mod args;
 mod filter;
 mod import;
+mod merge;
 mod output;
 mod pipeline;
 mod progress;
@@ -11,10 +12,15 @@ mod slice;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let matches = args::Cli::command().get_matches();
+    let cli = args::Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    if let Err(msg) = args::check_partial(&matches) {
+        eprintln!("actorgraph: {msg}");
+        return ExitCode::from(2);
+    }
     if let Err(err) = output::remove_temps_on_signals() {
         eprintln!("actorgraph: warning: cannot watch for signals: {err}");
     }
