@@ -399,12 +399,16 @@ impl Partial {
             merge_node(&mut nodes, key(&node), node)?;
         }
         self.nodes = nodes.into_values().collect();
+        // A pair is the same edge whichever end a shard wrote first: the ends of an edge
+        // between discovered actors come in the order the shard discovered them.
         let mut edges: BTreeMap<(String, String), PartialEdge> =
-            self.edges.drain(..).map(|e| ((e.source.clone(), e.target.clone()), e)).collect();
+            self.edges.drain(..).map(|e| (pair(&e), e)).collect();
         for edge in other.edges {
-            let slot = edges
-                .entry((edge.source.clone(), edge.target.clone()))
-                .or_insert(PartialEdge { weight: 0, documents: 0, ..edge.clone() });
+            let slot = edges.entry(pair(&edge)).or_insert(PartialEdge {
+                weight: 0,
+                documents: 0,
+                ..edge.clone()
+            });
             let name =
                 |what: &str| format!("{what} of edge \"{}\" -- \"{}\"", edge.source, edge.target);
             add(&mut slot.weight, edge.weight, || name("weight"))?;
@@ -507,7 +511,11 @@ impl Partial {
                 return Err(format!("node \"{}\" is listed twice", n.id));
             }
         }
+        let mut pairs = std::collections::BTreeSet::new();
         for e in &self.edges {
+            if !pairs.insert(pair(e)) {
+                return Err(format!("edge \"{}\" -- \"{}\" is listed twice", e.source, e.target));
+            }
             let [a, b] = [&e.source, &e.target].map(|id| nodes.get(id.as_str()).copied());
             let (Some(a), Some(b)) = (a, b) else {
                 return Err(format!(
@@ -693,6 +701,12 @@ impl<R: io::BufRead> Iterator for PartialLines<R> {
     }
 }
 
+/// An edge's two ends in text order, whichever the edge names first.
+fn pair(edge: &PartialEdge) -> (String, String) {
+    let (a, b) = (&edge.source, &edge.target);
+    if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) }
+}
+
 /// Why two partials cannot be merged.
 enum MergeError {
     /// They were made with different gazetteers.
@@ -801,6 +815,41 @@ mod tests {
             fingerprint(&settings)
         );
         Partial::read(json.as_bytes(), origin).unwrap()
+    }
+
+    /// A partial of two discovered actors, listed in the order given, with one edge from the
+    /// first to the second.
+    fn discovered_pair(first: &str, second: &str) -> Partial {
+        let settings = BTreeMap::from([("window".to_string(), "sentence".to_string())]);
+        let node = |index: usize, id: &str| {
+            format!(
+                r#"{{"index": {index}, "id": "discovered:person:{id}", "kind": "person",
+                "label": "{id}", "state": "", "mentions": 1, "adjectival": 0, "documents": 1,
+                "windows": 1, "first_seen": null, "last_seen": null}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"format": "actorgraph-partial", "version": 3, "fingerprint": "{}",
+            "settings": {{"window": "sentence"}}, "documents_hash": "", "window": "sentence",
+            "documents": 1, "windows": 1, "first_date": null, "last_date": null, "undated": 1,
+            "nodes": [{}, {}], "edges": [{{"source": "discovered:person:{first}",
+            "target": "discovered:person:{second}", "weight": 1, "documents": 1,
+            "first_seen": null, "last_seen": null}}]}}"#,
+            fingerprint(&settings),
+            node(0, first),
+            node(1, second)
+        );
+        Partial::read(json.as_bytes(), "p.json").unwrap()
+    }
+
+    #[test]
+    fn r13_an_edge_is_one_whichever_end_a_shard_names_first() {
+        let mut all = discovered_pair("ford", "edison");
+        all.merge(discovered_pair("edison", "ford")).unwrap();
+        assert_eq!(all.edges.len(), 1, "{:?}", all.edges);
+        assert_eq!((all.edges[0].weight, all.edges[0].documents), (2, 2));
+        let (_, counts) = all.into_counts(0).unwrap();
+        assert_eq!(counts.edge_counts().map(|(_, _, c)| c.weight).collect::<Vec<_>>(), [2]);
     }
 
     #[test]
