@@ -5,7 +5,7 @@
 //! Hadoop a directory of `part-*` files (some empty, each holding one partial per line) with a
 //! `_SUCCESS` marker. All of them are read as they are.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
@@ -85,7 +85,7 @@ fn files(inputs: &[PathBuf], note: &mut impl FnMut(&str)) -> Result<Vec<PathBuf>
         };
         for path in paths {
             match path.is_dir() {
-                true => walk(&path, &mut files, note)?,
+                true => walk(&path, &mut files, &mut HashSet::new(), note)?,
                 false => files.push(path),
             }
         }
@@ -93,8 +93,19 @@ fn files(inputs: &[PathBuf], note: &mut impl FnMut(&str)) -> Result<Vec<PathBuf>
     Ok(files)
 }
 
-/// Adds the files of `dir` to `files`, in sorted order, at any depth.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, note: &mut impl FnMut(&str)) -> Result<()> {
+/// Adds the files of `dir` to `files`, in sorted order, at any depth. A directory reached a
+/// second time (`seen`, by its canonical path: a link cycle) is skipped with a note.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    note: &mut impl FnMut(&str),
+) -> Result<()> {
+    let real = fs::canonicalize(dir).map_err(|err| io_at(dir, err))?;
+    if !seen.insert(real) {
+        note(&format!("note: {}: a directory read already, skipped", dir.display()));
+        return Ok(());
+    }
     let mut entries = Vec::new();
     for entry in fs::read_dir(dir).map_err(|err| io_at(dir, err))? {
         entries.push(entry.map_err(|err| io_at(dir, err))?.path());
@@ -108,7 +119,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, note: &mut impl FnMut(&str)) -> Re
         if name.starts_with('_') {
             note(&format!("note: {}: skipped (a job's marker or work file)", path.display()));
         } else if path.is_dir() {
-            walk(&path, files, note)?;
+            walk(&path, files, seen, note)?;
         } else {
             files.push(path);
         }
