@@ -247,9 +247,9 @@ fn merged_partials_keep_dates_and_refuse_version_1() {
         run(actorgraph().args(["graph", "--partial", "data/sample.jsonl", "--out"]).arg(&out));
     assert_eq!(code, 0, "{err}");
     let partial = fs::read_to_string(out.join("partial.json")).unwrap();
-    assert!(partial.starts_with(r#"{"format":"actorgraph-partial","version":2,"#), "{partial}");
+    assert!(partial.starts_with(r#"{"format":"actorgraph-partial","version":3,"#), "{partial}");
     assert!(partial.contains(r#""first_date":"2024-12-28","last_date":"2026-02-10","undated":0,"#));
-    let old = dir.write("old.json", partial.replace(r#""version":2"#, r#""version":1"#));
+    let old = dir.write("old.json", partial.replace(r#""version":3"#, r#""version":1"#));
     let (code, _, err) = run(actorgraph().arg("merge").arg(&old).arg("--out").arg(dir.join("m")));
     assert_eq!(code, 2);
     assert!(err.contains("a version 1 partial result has no window counts or dates"), "{err}");
