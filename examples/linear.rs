@@ -35,6 +35,7 @@ const CASES: &[(&str, Text)] = &[
     ("particles without end", |n| format!("Council {}", "of ".repeat(n))),
     ("open parentheses", |n| "National Salvation Front (".repeat(n)),
     ("sentences without spaces", |n| "Mr.Putin.".repeat(n)),
+    ("one line of name parts", |n| "Lima Smith said. ".repeat(n)),
 ];
 
 fn name(i: usize) -> String {

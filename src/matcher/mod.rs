@@ -595,10 +595,11 @@ impl Matcher {
     fn drop_given_names(&self, haystack: &str, mentions: &mut Vec<Mention>) {
         let people = &self.inner.people;
         let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        let mut lines = names::Lines::new(haystack);
         mentions.retain(|m| {
             !(people.get(m.entity.as_usize()).copied().unwrap_or(false)
                 && !haystack[m.span].contains([' ', '.'])
-                && names::opens_longer_name(haystack, m, &starts))
+                && names::opens_longer_name(&mut lines, m, &starts))
         });
     }
 
@@ -627,9 +628,10 @@ fn drop_name_parts(haystack: &str, chosen: Vec<(Mention, bool)>) -> Vec<Mention>
     let starts: Vec<usize> = chosen.iter().map(|(m, _)| m.span.start).collect();
     let mut ends: Vec<usize> = chosen.iter().map(|(m, _)| m.span.end).collect();
     ends.sort_unstable();
+    let mut lines = names::Lines::new(haystack);
     chosen
         .into_iter()
-        .filter(|(m, check)| !check || !names::is_name_part(haystack, m, &starts, &ends))
+        .filter(|(m, check)| !check || !names::is_name_part(&mut lines, m, &starts, &ends))
         .map(|(m, _)| m)
         .collect()
 }

@@ -125,40 +125,81 @@ fn prev_capitalised(haystack: &str, start: usize) -> Option<(usize, &str)> {
 ///
 /// `starts` and `ends` hold the start and end offsets of all mentions, sorted, so that a
 /// neighbouring word that is itself a known name does not count.
-pub(crate) fn is_name_part(haystack: &str, m: &Mention, starts: &[usize], ends: &[usize]) -> bool {
+pub(crate) fn is_name_part(
+    lines: &mut Lines<'_>,
+    m: &Mention,
+    starts: &[usize],
+    ends: &[usize],
+) -> bool {
+    let haystack = lines.haystack;
     let span = m.span();
     let after = next_capitalised(haystack, span.end)
         .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word));
     let before = prev_capitalised(haystack, span.start)
         .filter(|(at, word)| ends.binary_search(&(at + word.len())).is_err() && !is_ordinary(word));
-    (after.is_some() || before.is_some()) && !in_title_case_line(haystack, span.start)
+    (after.is_some() || before.is_some()) && !lines.title_case(span.start)
 }
 
 /// Returns true if a mention is followed by a capitalised word that is neither a known name
 /// (`starts` holds the sorted start offsets of all mentions) nor an ordinary word: the mention
 /// opens a longer, unknown name.
-pub(crate) fn opens_longer_name(haystack: &str, m: &Mention, starts: &[usize]) -> bool {
+pub(crate) fn opens_longer_name(lines: &mut Lines<'_>, m: &Mention, starts: &[usize]) -> bool {
     let span = m.span();
-    next_capitalised(haystack, span.end)
+    next_capitalised(lines.haystack, span.end)
         .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word))
         .is_some()
-        && !in_title_case_line(haystack, span.start)
+        && !lines.title_case(span.start)
 }
 
-/// Returns true if the line around `offset` is a heading or written in Title Case, where every
-/// word is capitalised and capitals say nothing about names.
-fn in_title_case_line(haystack: &str, offset: usize) -> bool {
-    let start = haystack[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = haystack[offset..].find('\n').map_or(haystack.len(), |i| offset + i);
-    let line = haystack[start..end].trim();
+/// The lines of one text, each looked at once for whether it is a heading or written in Title
+/// Case (where every word is capitalised and capitals say nothing about names).
+///
+/// A text may be one line of megabytes, with a candidate every few bytes: working the verdict
+/// out again for each candidate would take time quadratic in the line's length, so each line's
+/// verdict is kept, keyed by the line's start.
+#[derive(Debug)]
+pub(crate) struct Lines<'h> {
+    haystack: &'h str,
+    /// Line start to (line end, verdict), for the lines asked about so far.
+    seen: std::collections::BTreeMap<usize, (usize, bool)>,
+}
+
+impl<'h> Lines<'h> {
+    /// Creates the cache for one text; no line is looked at until it is asked about.
+    pub(crate) fn new(haystack: &'h str) -> Lines<'h> {
+        Lines { haystack, seen: Default::default() }
+    }
+
+    /// Returns true if the line around `offset` is a heading or in Title Case.
+    pub(crate) fn title_case(&mut self, offset: usize) -> bool {
+        if let Some((_, &(end, verdict))) = self.seen.range(..=offset).next_back() {
+            if offset <= end {
+                return verdict;
+            }
+        }
+        let haystack = self.haystack;
+        let start = haystack[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = haystack[offset..].find('\n').map_or(haystack.len(), |i| offset + i);
+        let verdict = title_case_line(&haystack[start..end]);
+        self.seen.insert(start, (end, verdict));
+        verdict
+    }
+}
+
+/// Returns true if a line is a heading or written in Title Case.
+fn title_case_line(line: &str) -> bool {
+    let line = line.trim();
     if line.starts_with('#') {
         return true;
     }
     // Title Case leaves short words in lower case ("Russia Warns Ukraine over Grain Deal"), so
     // only words of five letters or more are looked at.
-    let long: Vec<&str> =
-        line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5).collect();
-    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+    let mut long = line.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5);
+    let mut count = 0;
+    long.all(|w| {
+        count += 1;
+        w.starts_with(char::is_uppercase)
+    }) && count >= 3
 }
 
 #[cfg(test)]
@@ -186,11 +227,27 @@ mod tests {
 
     #[test]
     fn title_case_lines() {
-        assert!(in_title_case_line("# Russia Warns Ukraine", 3));
-        assert!(in_title_case_line("x\nRussia Warns Ukraine over Grain Deal\ny", 3));
-        assert!(!in_title_case_line("By Georgia Hayes in Tbilisi, Georgia. Iran spoke.", 4));
-        assert!(!in_title_case_line("By Georgia Hayes, in the field today for us", 4));
-        assert!(!in_title_case_line("By Georgia Hayes", 4), "too short to tell: the rule applies");
+        let title_case = |text: &str, offset| Lines::new(text).title_case(offset);
+        assert!(title_case("# Russia Warns Ukraine", 3));
+        assert!(title_case("x\nRussia Warns Ukraine over Grain Deal\ny", 3));
+        assert!(!title_case("By Georgia Hayes in Tbilisi, Georgia. Iran spoke.", 4));
+        assert!(!title_case("By Georgia Hayes, in the field today for us", 4));
+        assert!(!title_case("By Georgia Hayes", 4), "too short to tell: the rule applies");
+    }
+
+    #[test]
+    fn each_line_keeps_its_own_verdict() {
+        let text =
+            "Russia Warns Ukraine over Grain Deal\nGeorgia Hayes wrote from Tbilisi today.\n\n";
+        let second = text.find("Georgia").unwrap();
+        let mut lines = Lines::new(text);
+        // Asked out of order, and at both ends of each line.
+        assert!(!lines.title_case(second + 3));
+        assert!(lines.title_case(0));
+        assert!(lines.title_case(second - 1), "the end of the first line");
+        assert!(!lines.title_case(second));
+        assert!(!lines.title_case(text.len() - 1), "the empty last line");
+        assert!(lines.title_case(7));
     }
 
     #[test]

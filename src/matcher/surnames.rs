@@ -195,6 +195,7 @@ impl Surnames {
         let starts: Vec<usize> = mentions.iter().map(|m| m.span().start).collect();
         // Another pass over the text, made only when a titled surname needs it.
         let mut others = None;
+        let mut lines = names::Lines::new(haystack);
         let mut out = Vec::new();
         for title in titles.find_iter(haystack) {
             if !rules::at_word_boundary(haystack, title.start(), title.end()) {
@@ -228,7 +229,7 @@ impl Surnames {
             };
             let mention = Mention::new(entity, span, false);
             // "General Anthony Zinni": a given name, not a surname.
-            if names::opens_longer_name(haystack, &mention, &starts) {
+            if names::opens_longer_name(&mut lines, &mention, &starts) {
                 continue;
             }
             // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
