@@ -25,6 +25,7 @@ const TITLES: &[&str] = &[
     "Chancellor", "Premier", "Mayor", "Judge", "Envoy", "Spokesman", "Spokeswoman", "Maj", "Major",
     "Brig", "Imam", "Ayatollah", "Mullah", "Emir", "Deputy", "spokesman", "spokeswoman", "envoy",
     "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
+    "Skipper", "skipper",
 ];
 
 /// Titles that may stand inside a longer run, after the body or portfolio they belong to:
@@ -70,7 +71,22 @@ const APPOSITIONS: &[&str] = &[
     "professor", "fellow", "director", "adviser", "advisor", "lawmaker", "diplomat", "minister",
     "senior", "former", "general", "colonel", "leader", "member", "founder", "head", "chief",
     "journalist", "reporter", "activist", "resident", "doctor", "lawyer", "economist", "scholar",
+    "skipper", "captain", "coach", "owner", "chairman", "chairwoman", "president", "manager",
+    "secretary", "treasurer", "candidate", "councillor", "senator", "premier", "mayor", "officer",
+    "inspector", "detective", "forecaster", "scientist", "expert", "lecturer", "author", "writer",
+    "artist", "photographer", "actor", "singer", "priest", "bishop", "executive", "prosecutor",
+    "negotiator", "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
+    "widow", "player", "batsman", "bowler", "driver", "pilot", "teacher", "student", "farmer",
+    "victim", "survivor", "chief", "deputy", "veteran", "colleague", "partner", "nephew", "niece",
 ];
+
+/// Months as datelines abbreviate them: "CAIRO, Jan. 20".
+const MONTHS: &[&str] =
+    &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+
+/// Facilities whose name may run on into the name of someone working there: "Logan
+/// International Airport Tom Kinton".
+const FACILITY_WORDS: &[&str] = &["Airport", "Centre", "Center", "Station", "Office", "Hospital"];
 
 /// Last words that make a capitalised sequence an organisation.
 #[rustfmt::skip]
@@ -159,6 +175,10 @@ pub enum Cue {
     GivenName,
     /// Words that introduce a place ("the town of ...", "... south of Goulburn").
     Place,
+    /// A name coordinated with a person's name ("Hershelle Gibbs and Gary Kirsten").
+    Coordination,
+    /// A name in a list with known places ("Mudgee, Narromine and Kempsey").
+    List,
 }
 
 /// A proposed actor: its kind, its name as written (normalised white space) and where.
@@ -242,6 +262,74 @@ impl Discoverer {
         }
     }
 
+    /// Proposes as places the runs that made no candidate and stand in a list with a known
+    /// place or state, or with a place found so: "as far inland as Mudgee, Narromine and
+    /// Kempsey", "Queanbeyan, O'Connor, Mount Wanniassa, Red Hill and Black Mountain". A run that
+    /// opens with a given name is left out ("in Sydney, Ian Robertson said"), and one after a
+    /// known name must end the list or go on with it.
+    fn listed_places(&self, text: &str, known: &[Mention], open: &[Run], out: &mut Vec<Candidate>) {
+        if self.places.is_empty() || open.is_empty() {
+            return;
+        }
+        let is_place = |m: &&Mention| {
+            !m.is_adjectival()
+                && !m.is_role()
+                && self.places.get(m.entity().as_usize()).copied().unwrap_or(false)
+        };
+        let mut starts: std::collections::HashSet<usize> =
+            known.iter().filter(is_place).map(|m| m.span().start).collect();
+        let mut ends: std::collections::HashSet<usize> =
+            known.iter().filter(is_place).map(|m| m.span().end).collect();
+        if ends.is_empty() {
+            return;
+        }
+        for c in out.iter().filter(|c| c.kind == EntityKind::Place) {
+            starts.insert(c.span.start);
+            ends.insert(c.span.end);
+        }
+        const SEPARATORS: [&str; 3] = [", ", " and ", " or "];
+        let mut added = Vec::new();
+        // "Red Hill and Black Mountain" is one run of two list items.
+        let items = open.iter().flat_map(|run| {
+            let parts = split_run(text, run, |w| w == "and");
+            if parts.is_empty() { vec![*run] } else { parts }
+        });
+        for run in items.filter(|r| !r.absorbed && r.words <= 3) {
+            let span = run.span;
+            if !plain_place_name(text, span)
+                || given_name_cue(&text[span], run.words).is_some()
+                || MONTHS.contains(&&text[span])
+            {
+                continue;
+            }
+            let before = &text[..span.start];
+            let after = &text[span.end..];
+            // "CAIRO, Jan. 20": a dateline's date is no list item.
+            if after
+                .strip_prefix(['.', ','])
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            let follows_place = SEPARATORS
+                .iter()
+                .any(|sep| before.ends_with(sep) && ends.contains(&(span.start - sep.len())));
+            let ends_or_goes_on = after.is_empty()
+                || after.starts_with([',', '.', ';', ':', ')'])
+                || starts_with_word(after, " and")
+                || starts_with_word(after, " or");
+            let precedes_place = SEPARATORS
+                .iter()
+                .any(|sep| after.starts_with(sep) && starts.contains(&(span.end + sep.len())));
+            if (follows_place && ends_or_goes_on) || precedes_place {
+                starts.insert(span.start);
+                ends.insert(span.end);
+                added.push(candidate(text, EntityKind::Place, span, Cue::List));
+            }
+        }
+        out.extend(added);
+    }
+
     /// Returns the candidates in `text`, in order. A candidate never overlaps a `known`
     /// mention, except an organisation name that opens with one ("Sahel Peace Council"), which
     /// then replaces it.
@@ -268,9 +356,15 @@ impl Discoverer {
         let mut runs = runs(text, &coverage);
         self.mark_place_openings(&mut runs, known);
         let mut found: Vec<Candidate> = Vec::new();
+        let mut open = Vec::new();
         for run in &runs {
+            let before = found.len();
             classify_or_split(text, run, &mut found);
+            if found.len() == before {
+                open.push(*run);
+            }
         }
+        self.listed_places(text, known, &open, &mut found);
         let acronyms = acronym_mentions(text, &found, &coverage);
         let surnames = surname_mentions(text, &found, &coverage);
         found.extend(acronyms);
@@ -396,6 +490,21 @@ fn joins_name(word: &str) -> bool {
 /// bounded number of times, so the cost stays linear in the run.
 fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
     if place_cue(text, run) {
+        // "Shane Bradford of Ballidu just west of Burakin": the place is what follows "of"; what
+        // comes before it is classified as any run is.
+        if let Some(at) = text[run.span].rfind(" of ").map(|i| run.span.start + i) {
+            let place = sub_run(text, run, Span::new(at + 4, run.span.end));
+            let before = sub_run(text, run, Span::new(run.span.start, at));
+            if place.words >= 1 && before.words >= 1 && !before.absorbed {
+                if let Some(c) = classify(text, &before) {
+                    out.push(c);
+                }
+                if plain_place_name(text, place.span) {
+                    out.push(candidate(text, EntityKind::Place, place.span, Cue::Place));
+                }
+                return;
+            }
+        }
         let parts = split_run(text, run, |w| w == "and");
         for part in if parts.is_empty() { std::slice::from_ref(run) } else { &parts[..] } {
             let (span, _, _) = strip_leading(text, part, |w| OPENERS.contains(&w));
@@ -415,14 +524,72 @@ fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
         words(&text[run.span]).any(|(_, w)| w != "and" && ORGANISATION_PARTICLES.contains(&w));
     let parts = if organisation { Vec::new() } else { split_run(text, run, |w| w == "and") };
     if parts.len() > 1 {
+        let from = out.len();
+        let mut open = Vec::new();
         for part in &parts {
-            if let Some(c) = classify(text, part).or_else(|| split_at_title(text, part, out)) {
-                out.push(c);
+            match classify(text, part).or_else(|| split_at_title(text, part, out)) {
+                Some(c) => out.push(c),
+                None => open.push(part),
             }
         }
-    } else if let Some(c) = split_at_title(text, run, out) {
+        // Like is coordinated with like: "Hershelle Gibbs and Gary Kirsten" are two people
+        // once one of them is.
+        if out[from..].iter().any(|c| c.kind == EntityKind::Person) {
+            for part in open.into_iter().filter(|p| !p.absorbed && plain_person_name(text, p.span))
+            {
+                out.push(candidate(text, EntityKind::Person, part.span, Cue::Coordination));
+            }
+            out[from..].sort_by_key(|c| c.span.start);
+        }
+    } else if let Some(c) =
+        split_at_title(text, run, out).or_else(|| split_at_given_name(text, run, out))
+    {
         out.push(c);
     }
+}
+
+/// Returns true if a span can be a person's bare name: two or three capitalised words, none of
+/// them an ordinary word, title, organisation word or the end of a place's name.
+fn plain_person_name(text: &str, span: Span) -> bool {
+    let words: Vec<&str> = text[span].split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                && !is_ordinary(w)
+                && !ORGANISATION_WORDS.contains(w)
+                && !is_title(w)
+                && !OPENERS.contains(w)
+        })
+        && !NOT_PERSON_ENDS.contains(words.last().unwrap_or(&""))
+}
+
+/// Splits a run where an organisation's or facility's name runs on into a person's name that
+/// opens with a given name ("the Sydney Weather Bureau Ian Robertson", "Logan International
+/// Airport Tom Kinton"); pushes the organisation, if the part before makes one, to `out` and
+/// returns the person.
+fn split_at_given_name(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Candidate> {
+    let words: Vec<(usize, &str)> = words(&text[run.span]).collect();
+    let n = words.len();
+    // The person's name is the last two or three words.
+    let at = (n.saturating_sub(3)..n.saturating_sub(1)).find(|&i| {
+        i >= 1 && {
+            let previous = words[i - 1].1;
+            ORGANISATION_WORDS.contains(&previous) || FACILITY_WORDS.contains(&previous)
+        }
+    })?;
+    let start = run.span.start + words[at].0;
+    let after = sub_run(text, run, Span::new(start, run.span.end));
+    let name = &text[after.span];
+    let cue = given_name_cue(name, after.words)?;
+    if !plain_person_name(text, after.span) {
+        return None;
+    }
+    let before = sub_run(text, run, Span::new(run.span.start, text[..start].trim_end().len()));
+    if let Some(c) = classify(text, &before).filter(|c| c.kind == EntityKind::Group) {
+        out.push(c);
+    }
+    Some(candidate(text, EntityKind::Person, after.span, cue))
 }
 
 /// Returns true if a run is introduced as a place: "the town of Hill Top", "the settlements
@@ -535,7 +702,13 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     if run.absorbed {
-        return None;
+        // "American Spencer Tunick": a person's name after a state's adjective.
+        if !run.place_opening || run.known_end >= span.end {
+            return None;
+        }
+        let rest = text[run.known_end..span.end].trim_start();
+        let rest = sub_run(text, run, Span::new(span.end - rest.len(), span.end));
+        return classify(text, &rest).filter(|c| c.kind == EntityKind::Person);
     }
     // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre".
     if matches!(last, "Centre" | "Center") {
@@ -628,6 +801,22 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
         .strip_prefix(", ")
         .map(|s| s.trim_start_matches("a ").trim_start_matches("an ").trim_start_matches("the "));
     if apposition.is_some_and(|s| APPOSITIONS.iter().any(|w| starts_with_word(s, w))) {
+        return Some(Cue::Apposition);
+    }
+    // An age ("Arnaud Clement, 24,"), a relative "who" ("Nanti Hayward, who"), or where
+    // someone comes from ("Marks Sullivan from the Rural Fire Service", "Hetty Johnston, from
+    // the People's Alliance"): only people have them.
+    if let Some(rest) = after.strip_prefix(", ") {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) && rest[digits..].starts_with([',', ')']) {
+            return Some(Cue::Apposition);
+        }
+        if starts_with_word(rest, "who") {
+            return Some(Cue::Apposition);
+        }
+    }
+    let from = after.strip_prefix(',').unwrap_or(after);
+    if from.strip_prefix(" from the ").is_some_and(|r| r.starts_with(char::is_uppercase)) {
         return Some(Cue::Apposition);
     }
     None
@@ -778,6 +967,14 @@ mod tests {
             // A title inside a longer run: the name after it.
             ("Federal Science Minister Peter McGauran spoke.", &[("Peter McGauran", Cue::Title)]),
             ("Party Leader Zorbo Vogt spoke.", &[("Zorbo Vogt", Cue::Title)]),
+            // What only people have: an age, "who", a place they come from, an occupation.
+            ("a determined Zorbo Clement, 24, (18th) won", &[("Zorbo Clement", Cue::Apposition)]),
+            ("batsmen Zorbo Vogt, who frustrated them", &[("Zorbo Vogt", Cue::Apposition)]),
+            ("Zorbo Vogt from the Bureau warned.", &[("Zorbo Vogt", Cue::Apposition)]),
+            ("Zorbo Vogt, from the People's Alliance, warned.", &[("Zorbo Vogt", Cue::Apposition)]),
+            ("Zorbo Vogt, the skipper of Nicorette, agreed.", &[("Zorbo Vogt", Cue::Apposition)]),
+            ("by the Blue Lagoon, 24 December", &[]),
+            ("Zorbo Vogt from the north", &[]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);
@@ -863,9 +1060,15 @@ mod tests {
             "The Rural Fire Service Commissioner Phil Koperberg says.",
             &[("Rural Fire Service", EntityKind::Group), ("Phil Koperberg", EntityKind::Person)],
         );
-        // Coordination never joins two names into one person, nor makes one from the parts.
+        // Coordination never joins two names into one person; a bare name coordinated with a
+        // person's is a person too, but not a place's or an organisation's name.
         let got = people_and_groups("Zorbo Vogt and Lena Haddad met.");
-        assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
+        let want = [("Zorbo Vogt", Cue::Coordination), ("Lena Haddad", Cue::GivenName)];
+        assert_eq!(got.iter().map(|(s, _, c)| (s.as_str(), *c)).collect::<Vec<_>>(), want);
+        for text in ["Lena Haddad and Phillip Island were there.", "Lena Haddad and Zorbo Bay."] {
+            let got = people_and_groups(text);
+            assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
+        }
         assert!(people_and_groups("The Bureau of Fish and Aquatic Resources said so.").is_empty());
     }
 
@@ -877,6 +1080,8 @@ mod tests {
             ("a new fire at Gunning, south of Goulburn", &["Gunning", "Goulburn"]),
             ("At Boonah south-west of Ipswich, tarpaulins", &["Boonah", "Ipswich"]),
             ("Ballidu just west of Burakin shook", &["Ballidu", "Burakin"]),
+            // A person from a place: the person is classified apart.
+            ("Lena Vogt of Zorbotown just west of Perth says", &["Zorbotown", "Perth"]),
             // A title or an ordinary word is no place.
             ("the town of Mayor Vogt", &[]),
             ("the Town of the Year", &[]),
@@ -885,6 +1090,70 @@ mod tests {
                 .into_iter()
                 .filter(|(_, kind, cue)| *kind == EntityKind::Place && *cue == Cue::Place)
                 .map(|(name, _, _)| name)
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let got = people_and_groups("Lena Vogt of Zorbotown just west of Perth says");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("Lena Vogt", EntityKind::Person));
+    }
+
+    #[test]
+    fn names_after_a_known_opening_or_an_organisation() {
+        // A person after a state's adjective ("American Spencer Tunick"), and a person after the
+        // organisation or facility they speak for, which is a group of its own.
+        let gaz = crate::Gazetteer::builtin();
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let discoverer = Discoverer::for_gazetteer(&gaz);
+        for (text, want) in [
+            (
+                "the American Spencer Zorbo photographed",
+                &[("Spencer Zorbo", EntityKind::Person)][..],
+            ),
+            (
+                "Senior forecaster with the Sydney Weather Bureau Ian Zorbo, says",
+                &[("Sydney Weather Bureau", EntityKind::Group), ("Ian Zorbo", EntityKind::Person)],
+            ),
+            (
+                "Director of Zorbo International Airport Tom Kinton says",
+                &[("Tom Kinton", EntityKind::Person)],
+            ),
+            // A state's adjective before a place or a prize makes no person.
+            ("the Australian Phillip Island race", &[]),
+        ] {
+            let mentions = matcher.find_all(text);
+            let got: Vec<(&str, EntityKind)> =
+                discoverer.find(text, &mentions).iter().map(|c| (&text[c.span], c.kind)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_listed_with_known_places_are_places() {
+        let gaz = crate::Gazetteer::builtin();
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let discoverer = Discoverer::for_gazetteer(&gaz);
+        for (text, want) in [
+            ("as far inland as Mudgee, Zorbomine and Kempsey", &["Zorbomine"][..]),
+            (
+                "including Queanbeyan, O'Zorbo, Mount Zorbo, Red Zorbo and Black Zorbo.",
+                &["O'Zorbo", "Mount Zorbo", "Red Zorbo", "Black Zorbo"],
+            ),
+            ("from Zorbotown, Canberra and Sydney", &["Zorbotown"]),
+            // A dateline's date is no place.
+            ("CAIRO, Jan. 20 (Reuters)", &[]),
+            ("Cairo, Zorbo. 20 (Reuters)", &[]),
+            // A given name opens a person's name, and a name that runs on is no list item.
+            ("in Sydney, Ian Zorbo said", &[]),
+            ("in Sydney, Zorbo Zorbo said", &[]),
+            // A state's adjective is no place in a list.
+            ("Australian and Zorbo troops", &[]),
+        ] {
+            let mentions = matcher.find_all(text);
+            let got: Vec<&str> = discoverer
+                .find(text, &mentions)
+                .iter()
+                .filter(|c| c.kind == EntityKind::Place)
+                .map(|c| &text[c.span])
                 .collect();
             assert_eq!(got, want, "{text}");
         }
