@@ -36,6 +36,9 @@ const CASES: &[(&str, Text)] = &[
     ("open parentheses", |n| "National Salvation Front (".repeat(n)),
     ("sentences without spaces", |n| "Mr.Putin.".repeat(n)),
     ("one line of name parts", |n| "Lima Smith said. ".repeat(n)),
+    ("bodies named by their head", |n| {
+        format!("Australia, Australia. {}", "the Senate and Parliament ".repeat(n))
+    }),
     ("a list of unknown places", |n| {
         let list: Vec<String> = (0..n).map(name).collect();
         format!("fires near Sydney, {} and Perth.", list.join(", "))

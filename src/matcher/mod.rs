@@ -7,6 +7,7 @@
 //! then the longest, and so on without overlap. Because invalid candidates are dropped before
 //! the choice, a longer name that fails a rule never hides a shorter one that passes.
 
+mod bodies;
 mod engine;
 pub(crate) mod names;
 mod roles;
@@ -168,6 +169,11 @@ impl MatcherBuilder {
     /// named elsewhere in the document. Only a single holder in the document's year (or the
     /// years its other office-holders have in common) is taken. On by default.
     ///
+    /// The same option resolves public bodies named by their head alone ("the Senate",
+    /// "Pakistan's Foreign Ministry") to the body of the state or place next to the head, or
+    /// else of the one the document names most: like an office, such a name leaves its owner
+    /// to the context.
+    ///
     /// ```
     /// use actorgraph::{Gazetteer, MatcherBuilder};
     ///
@@ -219,6 +225,7 @@ impl MatcherBuilder {
         let surnames =
             if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
         let roles = if self.roles { roles::Roles::new(gazetteer) } else { Default::default() };
+        let bodies = if self.roles { bodies::Bodies::new(gazetteer) } else { Default::default() };
         let config = self.clone();
         let homes = gazetteer
             .iter()
@@ -240,8 +247,18 @@ impl MatcherBuilder {
                 years => Some(years),
             })
             .collect();
-        let inner =
-            Inner { search, names, patterns, surnames, roles, homes, lifespans, people, config };
+        let inner = Inner {
+            search,
+            names,
+            patterns,
+            surnames,
+            roles,
+            bodies,
+            homes,
+            lifespans,
+            people,
+            config,
+        };
         Matcher { inner: Arc::new(inner) }
     }
 
@@ -302,6 +319,8 @@ struct Inner {
     surnames: surnames::Surnames,
     /// Offices and their holders, for role mentions.
     roles: roles::Roles,
+    /// Public bodies named by their heads ("the Senate"), resolved by context.
+    bodies: bodies::Bodies,
     /// The state each entity belongs to (a state itself), for names resolved by context.
     homes: Vec<Option<EntityId>>,
     /// The years a state or other non-person entity existed, when the gazetteer gives them,
@@ -521,7 +540,8 @@ impl Matcher {
             self.drop_given_names(haystack, &mut mentions);
         }
         let mentions = self.inner.surnames.resolve(haystack, mentions, year);
-        self.inner.roles.resolve(haystack, mentions, year)
+        let mentions = self.inner.roles.resolve(haystack, mentions, year);
+        self.inner.bodies.resolve(haystack, mentions)
     }
 
     /// Resolves each shared name: with the document's year, among the entities that existed

@@ -296,7 +296,8 @@ pub(crate) struct CommonArgs {
     #[arg(long)]
     pub(crate) no_surnames: bool,
     /// Do not resolve an office without a name ("the Israeli Prime Minister") to its holder
-    /// of the time; such role mentions are flagged in the mention outputs.
+    /// of the time (such role mentions are flagged in the mention outputs), nor a body named by
+    /// its head ("the Senate", "Pakistan's Foreign Ministry") to the state's body
     #[arg(long)]
     pub(crate) no_roles: bool,
     /// The search engine: Aho-Corasick for small gazetteers and a word-start trie for large
