@@ -318,9 +318,17 @@ impl Discoverer {
                 || after.starts_with([',', '.', ';', ':', ')'])
                 || starts_with_word(after, " and")
                 || starts_with_word(after, " or");
-            let precedes_place = SEPARATORS
-                .iter()
-                .any(|sep| after.starts_with(sep) && starts.contains(&(span.end + sep.len())));
+            // A name that opens a sentence before a place is as often a greeting ("Hello, Ohio!",
+            // "Hey, Delaware") as a list item.
+            let opens_sentence = before
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '(' | '\n'));
+            let precedes_place = !opens_sentence
+                && SEPARATORS
+                    .iter()
+                    .any(|sep| after.starts_with(sep) && starts.contains(&(span.end + sep.len())));
             if (follows_place && ends_or_goes_on) || precedes_place {
                 starts.insert(span.start);
                 ends.insert(span.end);
@@ -1139,6 +1147,9 @@ mod tests {
                 &["O'Zorbo", "Mount Zorbo", "Red Zorbo", "Black Zorbo"],
             ),
             ("from Zorbotown, Canberra and Sydney", &["Zorbotown"]),
+            ("I come from Zorbo Run, Ohio, and Zorbotown, Ohio.", &["Zorbo Run", "Zorbotown"]),
+            // A greeting is no list item.
+            ("Hello, Ohio! Hey, Delaware. BIDEN: Yay, Sydney", &[]),
             // A dateline's date is no place.
             ("CAIRO, Jan. 20 (Reuters)", &[]),
             ("Cairo, Zorbo. 20 (Reuters)", &[]),
