@@ -691,6 +691,21 @@ fn sub_run(text: &str, run: &Run, span: Span) -> Run {
     Run { span, words, absorbed: opens, place_opening: opens && run.place_opening, known_end }
 }
 
+/// Returns true if a name opens with an organisation word followed by "of" or "for" and a
+/// capitalised word: "Bureau of Meteorology", "Centre for Disease Control" (a centre *for*
+/// something is a body, where "the Woomera Detention Centre" is a place).
+fn opens_organisation(name: &str) -> bool {
+    let mut words = name.split_whitespace().skip_while(|w| !w.starts_with(char::is_uppercase));
+    let (Some(first), Some(particle), Some(next)) = (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    (ORGANISATION_WORDS.contains(&first) || matches!(first, "Centre" | "Center" | "Office"))
+        && matches!(particle, "of" | "for")
+        && next.starts_with(char::is_uppercase)
+        && !is_ordinary(next)
+}
+
 /// Decides whether a run is a person or a group candidate.
 fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let (span, words, _) = strip_leading(text, run, |w| OPENERS.contains(&w));
@@ -700,6 +715,14 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let joins_known = run.absorbed
         && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
+        return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
+    }
+    // "Bureau of Meteorology", "Council of Ministers", "Centre for Disease Control": an
+    // organisation word, then "of" or "for" and its field.
+    if words >= 2 && !run.absorbed && opens_organisation(&text[span]) {
+        // "But the Bureau of ...": the name starts at its first capital.
+        let lead = text[span].find(|c: char| c.is_uppercase()).unwrap_or(0);
+        let span = Span::new(span.start + lead, span.end);
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     // "The Queensland Government": a state's or place's government or parliament.
@@ -1077,7 +1100,20 @@ mod tests {
             let got = people_and_groups(text);
             assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
         }
-        assert!(people_and_groups("The Bureau of Fish and Aquatic Resources said so.").is_empty());
+        assert_found(
+            "The Bureau of Fish and Aquatic Resources said so.",
+            &[("Bureau of Fish and Aquatic Resources", EntityKind::Group)],
+        );
+        // An organisation word, "of" or "for", and the body's field.
+        assert_found(
+            "But the Bureau of Zorbology's Claire Richards says. The Centre for Zorbo Control.",
+            &[
+                ("Bureau of Zorbology", EntityKind::Group),
+                ("Claire Richards", EntityKind::Person),
+                ("Centre for Zorbo Control", EntityKind::Group),
+            ],
+        );
+        assert_found("the Council of the Year", &[]);
     }
 
     #[test]
