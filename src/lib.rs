@@ -160,8 +160,8 @@ pub use crate::eval::{
 };
 pub use crate::export::{
     CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, PartialLines,
-    write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf, write_graphml,
-    write_html, write_json,
+    merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf,
+    write_graphml, write_html, write_json,
 };
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,

@@ -271,7 +271,8 @@ def merge(
     betweenness_limit: int = 10_000,
 ) -> Graph:
     """Combines partial results into the graph one run would give: the command line's
-    ``actorgraph merge``, with its graph options."""
+    ``actorgraph merge``, with its graph options. A path is read as that command reads it: a
+    partial.json, a file of partials one a line, a job's output directory, or a glob."""
 def import_gazetteer(
     file: StrPath,
     *,

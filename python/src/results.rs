@@ -142,17 +142,25 @@ impl Partial {
 }
 
 /// Reads one item of `merge`: a `Partial`, or the path of a partial.json file.
-fn partial_of(item: &Bound<'_, PyAny>) -> PyResult<ag::Partial> {
+/// A `Partial`, or the merged partials of a path as `actorgraph merge` reads it (a file of
+/// partials, a job's output directory, a glob); the path's warnings go to `warnings`.
+fn partial_of(item: &Bound<'_, PyAny>, warnings: &mut Vec<String>) -> PyResult<ag::Partial> {
     if let Ok(partial) = item.cast::<Partial>() {
         return Ok(partial.get().inner.clone());
     }
     let path: PathBuf = item.extract().map_err(|_| {
         pyo3::exceptions::PyTypeError::new_err("merge takes Partial objects or paths")
     })?;
-    ag::Partial::from_path(path).map_err(to_py_err)
+    let note = |msg: &str| {
+        if let Some(warning) = msg.strip_prefix("warning: ") {
+            warnings.push(warning.to_string());
+        }
+    };
+    ag::merge_partials(&[path], note).map(|(partial, _)| partial).map_err(to_py_err)
 }
 
-/// Combines partial results (`Partial` objects or partial.json paths, from
+/// Combines partial results (`Partial` objects, or paths as `actorgraph merge` reads them: a
+/// partial.json, a file of partials one a line, a job's output directory, a glob; from
 /// `graph(..., partial=True)` or the command line's `graph --partial`) into the graph one run
 /// would give: the command line's `actorgraph merge`. The keyword arguments are its graph
 /// options; an excluded id that no partial mentions is a warning.
@@ -193,14 +201,14 @@ pub(crate) fn merge(
         drop_isolated,
     };
     let mut options = filters.options()?;
-    let mut read = partials.iter().map(partial_of);
-    let mut merged =
-        read.next().ok_or_else(|| PyValueError::new_err("merge needs a partial"))??;
+    let mut warnings = Vec::new();
+    let mut read = partials.iter();
+    let first = read.next().ok_or_else(|| PyValueError::new_err("merge needs a partial"))?;
+    let mut merged = partial_of(first, &mut warnings)?;
     for partial in read {
-        merged.merge(partial?).map_err(to_py_err)?;
+        merged.merge(partial_of(partial, &mut warnings)?).map_err(to_py_err)?;
     }
     let (gaz, counts) = py.detach(|| merged.into_counts(0)).map_err(to_py_err)?;
-    let mut warnings = Vec::new();
     for id in &exclude {
         match gaz.lookup(id) {
             Some(entity) => {

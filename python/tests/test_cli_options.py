@@ -85,6 +85,16 @@ def test_merge_gives_the_command_line_merge(tmp_path):
     # So do the command line's partial files, read by path.
     from_files = actorgraph.merge(paths, weight="npmi", exclude=["USA"], top_edges=40)
     assert from_files.to_json() == merged.to_json()
+    # And a job's output directory, read as the command line's merge reads it: part files of
+    # one partial a line, an empty one, and a _SUCCESS marker.
+    job = tmp_path / "job"
+    job.mkdir()
+    for i, path in enumerate(paths):
+        (job / f"part-0000{i}").write_text(path.read_text().strip() + "\n")
+    (job / "part-00009").write_text("")
+    (job / "_SUCCESS").write_text("")
+    from_job = actorgraph.merge([job], weight="npmi", exclude=["USA"], top_edges=40)
+    assert from_job.to_json() == merged.to_json()
 
 
 def test_merge_errors_and_warnings(tmp_path):

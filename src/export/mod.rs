@@ -15,6 +15,7 @@ mod html;
 mod json;
 mod mentions;
 mod partial;
+mod shards;
 
 use std::str::FromStr;
 
@@ -26,6 +27,7 @@ pub use self::html::write_html;
 pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
+pub use self::shards::merge_partials;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 /// A graph output format.

@@ -233,7 +233,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
     let quiet = args.quiet;
-    let (merged, count) = crate::merge::read_all(&args.partials, |msg| {
+    let (merged, count) = actorgraph::merge_partials(&args.partials, |msg| {
         if !quiet {
             eprintln!("actorgraph: {msg}");
         }

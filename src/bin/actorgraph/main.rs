@@ -4,7 +4,6 @@ mod app;
 mod args;
 mod filter;
 mod import;
-mod merge;
 mod output;
 mod pipeline;
 mod progress;
