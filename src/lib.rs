@@ -150,7 +150,8 @@ pub use crate::cooccur::{
     NodeRank, Slice, TimeSlices, Window,
 };
 pub use crate::corpus::{
-    Corpus, Date, DateError, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions,
+    Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
+    InputFormat, JsonlDocuments, JsonlOptions,
 };
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};

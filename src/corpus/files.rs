@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, JsonlDocuments, JsonlOptions, dates, decode_lossy};
+use super::{DateSources, Document, JsonlDocuments, JsonlOptions, decode_lossy};
 use crate::error::{Error, Result};
 
 /// How to read an input.
@@ -37,6 +37,9 @@ pub struct Corpus {
     format: InputFormat,
     jsonl: JsonlOptions,
     max_document_bytes: usize,
+    /// The date sources set on the corpus, for text files and JSONL alike; `None` leaves JSONL
+    /// to its options and gives text files the default.
+    dates: Option<DateSources>,
 }
 
 impl Default for Corpus {
@@ -45,6 +48,7 @@ impl Default for Corpus {
             format: InputFormat::default(),
             jsonl: JsonlOptions::default(),
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            dates: None,
         }
     }
 }
@@ -87,6 +91,33 @@ impl Corpus {
         self
     }
 
+    /// Sets where documents' dates come from, for text files and JSONL records alike (it
+    /// takes the place of [`JsonlOptions::date_sources`]); the default is
+    /// `field,dateline,filename` (see [`DateSources`]).
+    ///
+    /// ```
+    /// use actorgraph::{Corpus, DateSources};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("actorgraph-doc-sources-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("2025-03-14-talks.md");
+    /// std::fs::write(&path, "CAIRO, Jan. 20, 2025 — Talks resumed.")?;
+    /// let date = |sources: &str| {
+    ///     let mut corpus = Corpus::new();
+    ///     corpus.date_sources(sources.parse().unwrap());
+    ///     corpus.documents([&path]).next().unwrap().unwrap().date().map(String::from)
+    /// };
+    /// assert_eq!(date("field,dateline,filename").as_deref(), Some("2025-01-20"));
+    /// assert_eq!(date("filename,dateline").as_deref(), Some("2025-03-14"));
+    /// assert_eq!(date("none"), None);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn date_sources(&mut self, sources: DateSources) -> &mut Corpus {
+        self.dates = Some(sources);
+        self
+    }
+
     /// Returns the documents of `inputs`, in order. A directory is read recursively in sorted
     /// order (`.txt`, `.md`, `.markdown` and `.jsonl` files; hidden entries are skipped), and
     /// `-` is standard input. A text file's id is its path (with any bytes of the name that are
@@ -110,8 +141,12 @@ impl Corpus {
         P: AsRef<Path>,
     {
         let pending = inputs.into_iter().map(|p| Input::Named(p.as_ref().to_path_buf())).collect();
+        let mut corpus = self.clone();
+        if let Some(dates) = &self.dates {
+            corpus.jsonl.date_sources(dates.clone());
+        }
         Documents {
-            corpus: self.clone(),
+            corpus,
             pending,
             jsonl: None,
             warnings: Vec::new(),
@@ -279,7 +314,7 @@ impl Documents {
                 Err(err) => Some(Err(err)),
             };
         }
-        Some(read_text_file(&path, self.corpus.max_document_bytes))
+        Some(read_text_file(&path, &self.corpus))
     }
 
     fn is_jsonl(&self, path: &Path) -> bool {
@@ -365,7 +400,7 @@ impl Documents {
         }
         Some(
             read_capped(rdr, "<stdin>", self.corpus.max_document_bytes)
-                .map(|bytes| text_document("<stdin>".to_string(), bytes)),
+                .map(|bytes| text_document("<stdin>".to_string(), bytes, &self.corpus, false)),
         )
     }
 }
@@ -441,9 +476,9 @@ fn inner_extension(path: &Path) -> Option<String> {
     Some(Path::new(name).extension()?.to_string_lossy().into_owned())
 }
 
-fn read_text_file(path: &Path, limit: usize) -> Result<Document> {
-    let bytes = read_capped(open(path)?, path, limit)?;
-    Ok(text_document(path.display().to_string(), bytes))
+fn read_text_file(path: &Path, corpus: &Corpus) -> Result<Document> {
+    let bytes = read_capped(open(path)?, path, corpus.max_document_bytes)?;
+    Ok(text_document(path.display().to_string(), bytes, corpus, true))
 }
 
 /// Reads a whole text document, but never more than `limit` bytes of it (and one to tell).
@@ -459,11 +494,16 @@ fn read_capped<R: Read>(rdr: R, origin: impl AsRef<Path>, limit: usize) -> Resul
     Ok(bytes)
 }
 
-fn text_document(id: String, bytes: Vec<u8>) -> Document {
+/// A text document with the id `id`, dated by the corpus's date sources; `named` is true if
+/// the id is a file name (which may give the date).
+fn text_document(id: String, bytes: Vec<u8>, corpus: &Corpus, named: bool) -> Document {
     let source_bytes = bytes.len() as u64;
     let (text, lossy) = decode_lossy(bytes);
-    let date = dates::from_text(&text).or_else(|| dates::from_name(&id));
-    Document { location: id.clone(), id, text, date, lossy, source_bytes, ..Document::default() }
+    let sources = corpus.dates.clone().unwrap_or_default();
+    let found = sources.resolve(None, &text, named.then_some(id.as_str()));
+    let (date, date_source) = found.map_or((None, None), |(d, s)| (Some(d), Some(s)));
+    let location = id.clone();
+    Document { location, id, text, date, date_source, lossy, source_bytes, ..Document::default() }
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -329,6 +329,12 @@ pub(crate) struct CommonArgs {
     /// The JSONL field holding a document's date.
     #[arg(long, value_name = "NAME", default_value = "date")]
     pub(crate) date_field: String,
+    /// Where a document's date comes from, tried in order: the JSONL date field (a null or
+    /// empty one leaves the record undated), a dateline or byline near the top of the text,
+    /// a YYYY-MM-DD date in the file name. `field` alone turns guessing off; `none` reads no
+    /// date at all.
+    #[arg(long, value_name = "SOURCES", default_value = "field,dateline,filename")]
+    pub(crate) date_source: actorgraph::DateSources,
     /// The largest text document, and the longest JSONL line, accepted, in bytes (after
     /// decompression). A larger one is an error naming it, or is skipped with
     /// --skip-bad-records; it is never read whole into memory.
