@@ -169,7 +169,7 @@ pub use crate::gazetteer::{
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
-pub use crate::output::{GraphFiles, OutputDir, OutputFile, TempFiles};
+pub use crate::output::{GraphFiles, MANIFEST, OutputDir, OutputFile, TempFiles};
 pub use crate::pipeline::{
     Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
 };

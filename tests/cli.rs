@@ -769,3 +769,42 @@ fn r15_date_source_chooses_and_none_turns_dates_off() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown date source \"headline\""), "{err}");
 }
+
+/// Issue 15, item 6: a graph run lists its files in a manifest, and says which files of an
+/// earlier run it removed.
+#[test]
+fn r15_graph_writes_a_manifest_and_reports_stale_files() {
+    let dir = TempDir::new("manifest");
+    let out = dir.join("out");
+    let graph = |formats: &str| {
+        let (code, _, err) = run(actorgraph()
+            .args(["graph", "data/articles", "--format", formats, "--out"])
+            .arg(&out));
+        assert_eq!(code, 0, "{err}");
+        err
+    };
+    graph("csv,html");
+    let manifest = fs::read_to_string(out.join("actorgraph-manifest.tsv")).unwrap();
+    let names: Vec<&str> = manifest.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(names, ["file", "edges.csv", "graph.html", "nodes.csv"]);
+    let size = fs::metadata(out.join("graph.html")).unwrap().len();
+    assert!(manifest.contains(&format!("graph.html\t{size}\n")), "{manifest}");
+    let err = graph("csv");
+    let stale = out.join("graph.html");
+    assert!(err.contains(&format!("note: removed {}, an earlier run's file", stale.display())));
+    assert!(!stale.exists());
+    let manifest = fs::read_to_string(out.join("actorgraph-manifest.tsv")).unwrap();
+    assert!(!manifest.contains("graph.html"), "{manifest}");
+}
+
+#[test]
+fn r15_a_file_given_twice_is_counted_once() {
+    let dir = TempDir::new("twice");
+    let path = dir.write("a.txt", "Russia met Ukraine.\n");
+    let (code, once, _) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 0);
+    let (code, twice, err) = run(actorgraph().arg("extract").arg(&path).arg(&path));
+    assert_eq!(code, 0);
+    assert_eq!(once, twice);
+    assert!(err.contains("given twice (read already), so read once"), "{err}");
+}

@@ -106,7 +106,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let graph = pipeline.to_graph_with(counts, &options);
     let communities = measures_summary(&graph, &args.output, args.common.quiet);
     graph_files(&args.output).write(&graph, pipeline.gazetteer(), &mut dir, "")?;
-    dir.publish_graphs()?;
+    crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
         graph.node_count(),
@@ -253,7 +253,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
     add_measures(&mut graph, &args.output);
     let communities = measures_summary(&graph, &args.output, quiet);
     graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
-    dir.publish_graphs()?;
+    crate::output::publish_graphs(dir, quiet)?;
     if !quiet {
         eprintln!(
             "actorgraph: {count} partials, {documents} documents{undated}, {} nodes, {} edges{} \
