@@ -764,6 +764,19 @@ fn r15_date_source_chooses_and_none_turns_dates_off() {
     assert_eq!(dates("filename"), ["2025-03-14"]);
     assert_eq!(dates("field"), [""], "a text file has no field, and nothing is guessed");
     assert_eq!(dates("none"), [""]);
+    let shown = |sources: &str| {
+        let mut cmd = actorgraph();
+        cmd.arg("extract").arg(&path).args(["--show-date-source", "--date-source", sources]);
+        let (code, out, err) = run(cmd.args(["--date", "2019"]));
+        assert_eq!(code, 0, "{err}");
+        let row = out.lines().nth(1).unwrap_or("").to_string();
+        (out.lines().next().unwrap_or("").to_string(), row.split(',').nth(2).map(String::from))
+    };
+    let (header, source) = shown("filename,dateline");
+    assert!(header.starts_with("document,date,date_source,entity,"), "{header}");
+    assert_eq!(source.as_deref(), Some("filename"));
+    assert_eq!(shown("dateline").1.as_deref(), Some("dateline"));
+    assert_eq!(shown("none").1.as_deref(), Some("default"), "--date dates it");
     let (code, _, err) =
         run(actorgraph().arg("extract").arg(&path).args(["--date-source", "headline"]));
     assert_eq!(code, 2);

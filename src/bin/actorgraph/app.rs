@@ -56,7 +56,7 @@ fn write_mentions<W: Write>(
     out: W,
 ) -> Result<Totals> {
     let mut wtr = MentionWriter::new(format, out);
-    wtr.cells(csv_cells(args.raw_csv));
+    wtr.cells(csv_cells(args.raw_csv)).date_source(args.show_date_source);
     let totals = pipeline.run(&args.common.inputs, |event| {
         if let Event::Document { doc, gaz } = &event {
             for record in doc.records(gaz) {

@@ -211,6 +211,10 @@ pub(crate) struct ExtractArgs {
     /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
     #[arg(long)]
     pub(crate) raw_csv: bool,
+    /// Add a date_source column after date: where each document's date came from (field,
+    /// dateline, filename, default for --date, or empty).
+    #[arg(long)]
+    pub(crate) show_date_source: bool,
 }
 
 #[derive(Debug, Args)]
