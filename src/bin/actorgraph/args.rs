@@ -243,8 +243,9 @@ pub(crate) struct GraphArgs {
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
     /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing). The
-    /// files are published together; graph files of an earlier run that --format does not
-    /// write are removed.
+    /// files are published together, with actorgraph-manifest.tsv (each file and its size)
+    /// last; graph files of an earlier run that this run does not write are removed, with a
+    /// note.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
