@@ -150,7 +150,8 @@ pub use crate::cooccur::{
     NodeRank, Slice, TimeSlices, Window,
 };
 pub use crate::corpus::{
-    Corpus, Date, DateError, Document, Documents, InputFormat, JsonlDocuments, JsonlOptions,
+    Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
+    InputFormat, JsonlDocuments, JsonlOptions,
 };
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
@@ -168,7 +169,7 @@ pub use crate::gazetteer::{
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
-pub use crate::output::{GraphFiles, OutputDir, OutputFile, TempFiles};
+pub use crate::output::{GraphFiles, MANIFEST, OutputDir, OutputFile, TempFiles};
 pub use crate::pipeline::{
     Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
 };

@@ -391,6 +391,9 @@ pub struct OutputDir {
     fresh: bool,
     temps: Option<TempFiles>,
     published: bool,
+    /// True if publishing writes a manifest of the set ([`MANIFEST`]), renamed into place
+    /// after every other file.
+    manifest: bool,
 }
 
 impl OutputDir {
@@ -430,6 +433,7 @@ impl OutputDir {
             fresh,
             temps,
             published: false,
+            manifest: false,
         })
     }
 
@@ -482,6 +486,9 @@ impl OutputDir {
         I: IntoIterator<Item = P>,
         P: AsRef<Path>,
     {
+        if self.manifest {
+            self.write_manifest()?;
+        }
         let mut guard = Guard::new(self.temps.as_ref())?;
         if self.fresh && fs::symlink_metadata(&self.out).is_err() {
             rename_new_dir(&self.staging, &self.out)?;
@@ -512,7 +519,11 @@ impl OutputDir {
                 _ => {}
             }
         }
-        for name in &self.files {
+        // The manifest goes last, so that it names the earlier set until every new file is
+        // in place.
+        let manifest = Path::new(MANIFEST);
+        let files = self.files.iter().filter(|n| n.as_path() != manifest);
+        for name in files.chain(self.files.get(manifest)) {
             let (from, dest) = (self.staging.join(name), self.out.join(name));
             if let Some(parent) = dest.parent() {
                 fs::create_dir_all(parent).map_err(|err| Error::io_at(parent, err))?;
@@ -520,6 +531,23 @@ impl OutputDir {
             fs::rename(&from, &dest).map_err(|err| Error::io_at(&dest, err))?;
         }
         Ok(())
+    }
+
+    /// Writes the manifest of the set into the temporary directory: one line per file with
+    /// its path and size, in sorted order of the paths.
+    fn write_manifest(&mut self) -> Result<()> {
+        let mut text = String::from(MANIFEST_HEADER);
+        for name in self.files.iter().filter(|n| n.as_path() != Path::new(MANIFEST)) {
+            let path = self.staging.join(name);
+            let meta = fs::metadata(&path).map_err(|err| Error::io_at(&path, err))?;
+            let name =
+                name.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
+            text.push_str(&format!("{}\t{}\n", name.join("/"), meta.len()));
+        }
+        let mut file = self.file(MANIFEST)?;
+        file.write_all(text.as_bytes())
+            .map_err(|err| Error::io_at(self.out.join(MANIFEST), err))?;
+        file.commit()
     }
 
     /// Removes the graph file `name` of an earlier run unless the set holds it, and its
@@ -725,19 +753,94 @@ fn write_one(
     file.commit()
 }
 
+/// The manifest a graph run writes into its output directory: `actorgraph-manifest.tsv`.
+///
+/// It names every file the run wrote (relative to the directory, with `/` between the parts)
+/// and its size in bytes, one per line after a header, in sorted order. It is renamed into
+/// place after every other file of the set, so until the last rename it names the earlier
+/// run's set, and after it the new one. A program that reads the directory while a run may
+/// publish into it can read the manifest, then the files, then the manifest again: if the
+/// manifest did not change and every file has the size it gives, the files are one run's set.
+/// The next run removes the files the manifest names that it does not write itself.
+pub const MANIFEST: &str = "actorgraph-manifest.tsv";
+
+const MANIFEST_HEADER: &str = "file\tbytes\n";
+
 impl OutputDir {
-    /// Publishes a set of graph files (see [`OutputDir::publish`]), removing the graph files
-    /// an earlier run may have left in the output directory that this set does not hold:
-    /// those of every [`GraphFormat`], at the top and in each period directory (`2025`,
-    /// `2025-06`) of a graph over time.
+    /// Publishes a set of graph files (see [`OutputDir::publish`]) with a manifest
+    /// ([`MANIFEST`]), removing the files an earlier run may have left in the output directory
+    /// that this set does not hold: those the earlier manifest names, and those of every
+    /// [`GraphFormat`], at the top and in each period directory (`2025`, `2025-06`) of a graph
+    /// over time. [`OutputDir::stale_graph_files`] lists them beforehand.
+    ///
+    /// ```
+    /// use std::io::Write;
+    /// use actorgraph::{MANIFEST, OutputDir};
+    ///
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-manifest-{}", std::process::id()));
+    /// std::fs::create_dir_all(&out)?;
+    /// std::fs::write(out.join("graph.html"), "from an earlier run")?;
+    /// let mut set = OutputDir::create(&out)?;
+    /// let mut nodes = set.file("nodes.csv")?;
+    /// nodes.write_all(b"Id,Label\n")?;
+    /// nodes.commit()?;
+    /// assert_eq!(set.stale_graph_files(), [out.join("graph.html")]);
+    /// set.publish_graphs()?;
+    /// assert_eq!(std::fs::read_to_string(out.join(MANIFEST))?, "file\tbytes\nnodes.csv\t9\n");
+    /// assert!(!out.join("graph.html").exists());
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
     /// As [`OutputDir::publish`].
-    pub fn publish_graphs(self) -> Result<()> {
-        let stale = stale_graph_files(self.path());
+    pub fn publish_graphs(mut self) -> Result<()> {
+        let stale = stale_candidates(self.path());
+        self.manifest = true;
+        self.files.insert(PathBuf::from(MANIFEST));
         self.publish(stale)
     }
+
+    /// Returns the files that [`OutputDir::publish_graphs`] would remove from the output
+    /// directory: an earlier run's graph files that this set does not hold, which exist and
+    /// are regular files, in sorted order.
+    pub fn stale_graph_files(&self) -> Vec<PathBuf> {
+        let mut stale: Vec<PathBuf> = stale_candidates(self.path())
+            .into_iter()
+            .filter(|name| !self.files.contains(name) && name.as_path() != Path::new(MANIFEST))
+            .map(|name| self.out.join(name))
+            .filter(|path| fs::symlink_metadata(path).is_ok_and(|m| m.is_file()))
+            .collect();
+        stale.sort();
+        stale.dedup();
+        stale
+    }
+}
+
+/// The files that an earlier run may have left in `out`: those its manifest names, and the
+/// graph files of every format at the top and in each period directory.
+fn stale_candidates(out: &Path) -> Vec<PathBuf> {
+    let mut stale = stale_graph_files(out);
+    stale.extend(manifest_files(out));
+    stale
+}
+
+/// The files named in the manifest in `out`, if there is one. A line that is not a plain
+/// relative path (absolute, or going up with `..`) is ignored: a manifest never makes a run
+/// remove anything outside its output directory.
+fn manifest_files(out: &Path) -> Vec<PathBuf> {
+    let Ok(text) = fs::read_to_string(out.join(MANIFEST)) else { return Vec::new() };
+    let plain = |p: &Path| {
+        p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+            && p.components().next().is_some()
+    };
+    text.lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+        .map(PathBuf::from)
+        .filter(|p| plain(p))
+        .collect()
 }
 
 /// The graph files that an earlier run may have left in `out`.
@@ -959,6 +1062,53 @@ mod tests {
         assert!(err.contains("out: cannot be created: "), "{err}");
         assert!(err.ends_with("file is not a directory"), "{err}");
         assert_eq!(dir.names(), ["file"]);
+    }
+
+    fn publish_set(out: &Path, names: &[&str]) {
+        let mut set = OutputDir::create(out).unwrap();
+        for name in names {
+            let mut file = set.file(name).unwrap();
+            file.write_all(b"new").unwrap();
+            file.commit().unwrap();
+        }
+        set.publish_graphs().unwrap();
+    }
+
+    #[test]
+    fn r15_graph_sets_write_a_manifest_last_and_remove_what_it_names() {
+        let dir = Scratch::new("output-manifest");
+        let out = dir.0.join("out");
+        publish_set(&out, &["nodes.csv", "evidence.csv", "2025-06/nodes.csv"]);
+        let manifest = fs::read_to_string(out.join(MANIFEST)).unwrap();
+        assert_eq!(manifest, "file\tbytes\n2025-06/nodes.csv\t3\nevidence.csv\t3\nnodes.csv\t3\n");
+        fs::write(out.join("notes.txt"), "the user's").unwrap();
+        let mut set = OutputDir::create(&out).unwrap();
+        set.file("graph.dot").unwrap().commit().unwrap();
+        let stale = set.stale_graph_files();
+        let want: Vec<PathBuf> = ["2025-06/nodes.csv", "evidence.csv", "nodes.csv"]
+            .iter()
+            .map(|n| out.join(n))
+            .collect();
+        assert_eq!(stale, want, "what the manifest names, not the user's files");
+        set.publish_graphs().unwrap();
+        let mut names: Vec<_> =
+            fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, [MANIFEST, "graph.dot", "notes.txt"]);
+        assert_eq!(fs::read_to_string(out.join(MANIFEST)).unwrap(), "file\tbytes\ngraph.dot\t0\n");
+    }
+
+    #[test]
+    fn r15_a_manifest_never_removes_outside_its_directory() {
+        let dir = Scratch::new("output-manifest-escape");
+        let out = dir.0.join("out");
+        fs::create_dir(&out).unwrap();
+        fs::write(dir.0.join("precious.txt"), "keep").unwrap();
+        let precious = dir.0.join("precious.txt");
+        let text = format!("file\tbytes\n../precious.txt\t4\n{}\t4\n", precious.display());
+        fs::write(out.join(MANIFEST), text).unwrap();
+        publish_set(&out, &["nodes.csv"]);
+        assert_eq!(fs::read_to_string(&precious).unwrap(), "keep");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, GraphOptions, MeasuresBuilder, Slice,
     TimeSlices, Window,
 };
-use crate::corpus::{Corpus, Date, Document, Documents};
+use crate::corpus::{Corpus, Date, DateSource, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
 use crate::export::{MentionRecord, Partial, write_dynamic_gexf};
@@ -785,7 +785,14 @@ impl Pipeline {
         let Raw { doc, mut mentions, candidates, segments, date } = raw;
         self.gaz.merge_discovered(&mut mentions, candidates);
         let date_text = date.map(|d| d.to_string()).unwrap_or_default();
-        Annotated { doc, mentions, segments, date, date_text }
+        let date_source = match date {
+            None => "",
+            Some(_) if doc.parse_date().is_some_and(|d| d.is_ok()) => {
+                doc.date_source().map_or(DateSource::Field.as_str(), |s| s.as_str())
+            }
+            Some(_) => "default",
+        };
+        Annotated { doc, mentions, segments, date, date_text, date_source }
     }
 }
 
@@ -873,6 +880,7 @@ pub struct Annotated {
     segments: Segments,
     date: Option<Date>,
     date_text: String,
+    date_source: &'static str,
 }
 
 impl Annotated {
@@ -902,6 +910,13 @@ impl Annotated {
         &self.date_text
     }
 
+    /// Returns where the date came from: `field`, `dateline` or `filename` (see
+    /// [`DateSources`](crate::DateSources)), `default` for the pipeline's
+    /// [`PipelineBuilder::default_date`], or `""` if the document has no date.
+    pub fn date_source(&self) -> &str {
+        self.date_source
+    }
+
     /// Returns the record of one of the document's mentions, for a [`MentionWriter`].
     ///
     /// [`MentionWriter`]: crate::MentionWriter
@@ -916,6 +931,7 @@ impl Annotated {
         MentionRecord {
             document: self.doc.id(),
             date: &self.date_text,
+            date_source: Some(self.date_source),
             entity: entry.id(),
             kind: entry.kind().as_str(),
             label: entry.label(),

@@ -615,7 +615,7 @@ fn check_output(cmd: Cmd, out: &Output, code: i32) -> Result<(), String> {
         }
         (_, None) => {
             let names = names_in(&out.path);
-            let want = ["edges.csv", "graph.dot", "nodes.csv"];
+            let want = ["actorgraph-manifest.tsv", "edges.csv", "graph.dot", "nodes.csv"];
             (names == want).then_some(()).ok_or(format!("{shown} holds {names:?}"))
         }
     }

@@ -712,3 +712,112 @@ fn gazetteer_stats_and_check() {
     assert_eq!(code, 0);
     assert!(out.contains("\ntotal            3         4"), "{out}");
 }
+
+/// The `date` column of `extract`'s CSV output, one per mention.
+fn mention_dates(stdout: &str) -> Vec<String> {
+    stdout.lines().skip(1).map(|l| l.split(',').nth(1).unwrap_or("").to_string()).collect()
+}
+
+/// Issue 15, item 4: an explicit null date is kept, a date quoted in a speech is not its
+/// date, and `--date-source` chooses where dates come from.
+#[test]
+fn r15_explicit_null_date_is_never_overridden_by_a_guess() {
+    let dir = TempDir::new("null-date");
+    let corpus = dir.write(
+        "c.jsonl",
+        "{\"id\": \"a\", \"date\": null, \"text\": \"Posted Jan. 20, 2025 — Egypt spoke.\"}\n\
+         {\"id\": \"b\", \"date\": \"\", \"text\": \"Posted Jan. 20, 2025 — Egypt spoke.\"}\n",
+    );
+    let (code, out, err) = run(actorgraph().arg("extract").arg(&corpus));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mention_dates(&out), ["", ""], "{out}");
+    let (code, out, err) =
+        run(actorgraph().arg("extract").arg(&corpus).args(["--date-source", "dateline,field"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mention_dates(&out), ["2025-01-20", "2025-01-20"], "{out}");
+}
+
+#[test]
+fn r15_a_date_quoted_in_a_speech_does_not_date_it() {
+    let dir = TempDir::new("speech-date");
+    let speech = "Thank you. It is an honour to be here tonight, with my friends from Israel.\n\n\
+                  On 30 June 1945, the United States and fifty other nations pledged that the \
+                  world would never again be ruled by force.\n";
+    let path = dir.write("speech.txt", speech);
+    let (code, out, err) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("1945"), "{out}");
+    assert!(mention_dates(&out).iter().all(String::is_empty), "{out}");
+}
+
+#[test]
+fn r15_date_source_chooses_and_none_turns_dates_off() {
+    let dir = TempDir::new("date-source");
+    let path = dir.write("2025-03-14-talks.md", "Posted Jan. 20, 2025 — Egypt spoke.\n");
+    let dates = |sources: &str| {
+        let (code, out, err) =
+            run(actorgraph().arg("extract").arg(&path).args(["--date-source", sources]));
+        assert_eq!(code, 0, "{err}");
+        mention_dates(&out)
+    };
+    assert_eq!(dates("field,dateline,filename"), ["2025-01-20"]);
+    assert_eq!(dates("filename"), ["2025-03-14"]);
+    assert_eq!(dates("field"), [""], "a text file has no field, and nothing is guessed");
+    assert_eq!(dates("none"), [""]);
+    let shown = |sources: &str| {
+        let mut cmd = actorgraph();
+        cmd.arg("extract").arg(&path).args(["--show-date-source", "--date-source", sources]);
+        let (code, out, err) = run(cmd.args(["--date", "2019"]));
+        assert_eq!(code, 0, "{err}");
+        let row = out.lines().nth(1).unwrap_or("").to_string();
+        (out.lines().next().unwrap_or("").to_string(), row.split(',').nth(2).map(String::from))
+    };
+    let (header, source) = shown("filename,dateline");
+    assert!(header.starts_with("document,date,date_source,entity,"), "{header}");
+    assert_eq!(source.as_deref(), Some("filename"));
+    assert_eq!(shown("dateline").1.as_deref(), Some("dateline"));
+    assert_eq!(shown("none").1.as_deref(), Some("default"), "--date dates it");
+    let (code, _, err) =
+        run(actorgraph().arg("extract").arg(&path).args(["--date-source", "headline"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown date source \"headline\""), "{err}");
+}
+
+/// Issue 15, item 6: a graph run lists its files in a manifest, and says which files of an
+/// earlier run it removed.
+#[test]
+fn r15_graph_writes_a_manifest_and_reports_stale_files() {
+    let dir = TempDir::new("manifest");
+    let out = dir.join("out");
+    let graph = |formats: &str| {
+        let (code, _, err) = run(actorgraph()
+            .args(["graph", "data/articles", "--format", formats, "--out"])
+            .arg(&out));
+        assert_eq!(code, 0, "{err}");
+        err
+    };
+    graph("csv,html");
+    let manifest = fs::read_to_string(out.join("actorgraph-manifest.tsv")).unwrap();
+    let names: Vec<&str> = manifest.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(names, ["file", "edges.csv", "graph.html", "nodes.csv"]);
+    let size = fs::metadata(out.join("graph.html")).unwrap().len();
+    assert!(manifest.contains(&format!("graph.html\t{size}\n")), "{manifest}");
+    let err = graph("csv");
+    let stale = out.join("graph.html");
+    assert!(err.contains(&format!("note: removed {}, an earlier run's file", stale.display())));
+    assert!(!stale.exists());
+    let manifest = fs::read_to_string(out.join("actorgraph-manifest.tsv")).unwrap();
+    assert!(!manifest.contains("graph.html"), "{manifest}");
+}
+
+#[test]
+fn r15_a_file_given_twice_is_counted_once() {
+    let dir = TempDir::new("twice");
+    let path = dir.write("a.txt", "Russia met Ukraine.\n");
+    let (code, once, _) = run(actorgraph().arg("extract").arg(&path));
+    assert_eq!(code, 0);
+    let (code, twice, err) = run(actorgraph().arg("extract").arg(&path).arg(&path));
+    assert_eq!(code, 0);
+    assert_eq!(once, twice);
+    assert!(err.contains("given twice (read already), so read once"), "{err}");
+}

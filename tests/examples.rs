@@ -96,7 +96,7 @@ fn parallel_graph_example() {
         .status()
         .unwrap();
     assert!(status.success());
-    for name in ["graph.gexf", "nodes.csv", "edges.csv"] {
+    for name in ["graph.gexf", "nodes.csv", "edges.csv", "actorgraph-manifest.tsv"] {
         let (a, b) =
             (std::fs::read(lib.join(name)).unwrap(), std::fs::read(cli.join(name)).unwrap());
         assert!(a == b, "{name} differs from the command line's");
@@ -106,7 +106,7 @@ fn parallel_graph_example() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names, ["edges.csv", "graph.gexf", "nodes.csv"]);
+    assert_eq!(names, ["actorgraph-manifest.tsv", "edges.csv", "graph.gexf", "nodes.csv"]);
 }
 
 #[test]

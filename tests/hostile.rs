@@ -280,6 +280,17 @@ const ALL_GRAPH_FILES: [&str; 7] = [
     "nodes.csv",
 ];
 
+/// The manifest a graph run writes last (issue 15).
+const MANIFEST: &str = "actorgraph-manifest.tsv";
+
+/// The names in `dir` of a graph run's set: its graph files and its manifest.
+fn with_manifest(names: &[&str]) -> Vec<String> {
+    let mut all: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    all.push(MANIFEST.to_string());
+    all.sort();
+    all
+}
+
 #[cfg(unix)]
 #[test]
 fn r14_output_never_replaces_what_is_not_a_regular_file() {
@@ -342,7 +353,7 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
     };
     let (code, _, stderr) = graph("csv,dot,gexf,graphml,json,html");
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names_in(&out), ALL_GRAPH_FILES);
+    assert_eq!(names_in(&out), with_manifest(&ALL_GRAPH_FILES));
     // A run that fails after reading the corpus leaves the earlier set as it was.
     let before = std::fs::read(out.join("graph.gexf")).unwrap();
     let undated = dir.write("undated.txt", "Russia met Ukraine.");
@@ -354,12 +365,12 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
             .arg(&undated)),
     );
     assert!(stderr.contains("no document has a date with a month"), "{stderr}");
-    assert_eq!(names_in(&out), ALL_GRAPH_FILES, "no temporary directory is left");
+    assert_eq!(names_in(&out), with_manifest(&ALL_GRAPH_FILES), "no temporary directory is left");
     assert_eq!(std::fs::read(out.join("graph.gexf")).unwrap(), before);
     // A run with fewer formats removes the files of the others: no old html beside new CSVs.
     let (code, _, stderr) = graph("csv");
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names_in(&out), ["edges.csv", "nodes.csv"]);
+    assert_eq!(names_in(&out), with_manifest(&["edges.csv", "nodes.csv"]));
     // A sliced run, then an unsliced one: the period directories of the first are removed.
     exits(
         0,
@@ -372,7 +383,7 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
     assert!(!out.join("nodes.csv").exists(), "{:?}", names_in(&out));
     let (code, _, stderr) = graph("dot");
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(names_in(&out), ["graph.dot"]);
+    assert_eq!(names_in(&out), with_manifest(&["graph.dot"]));
     // A partial run writes partial.json and leaves the graph files alone; merge reads it.
     exits(
         0,
@@ -380,9 +391,10 @@ fn r14_graph_run_replaces_the_whole_set_of_files() {
             .args(["graph", "-q", "--partial", "data/sample.jsonl", "--out"])
             .arg(&out)),
     );
-    assert_eq!(names_in(&out), ["graph.dot", "partial.json"]);
+    assert_eq!(names_in(&out), with_manifest(&["graph.dot", "partial.json"]));
     exits(0, run(actorgraph().arg("merge").arg(out.join("partial.json")).arg("--out").arg(&out)));
-    assert_eq!(names_in(&out), ["edges.csv", "graph.dot", "nodes.csv", "partial.json"]);
+    let merged = with_manifest(&["edges.csv", "graph.dot", "nodes.csv", "partial.json"]);
+    assert_eq!(names_in(&out), merged);
 }
 
 /// Writes a corpus big enough that a graph run takes a while: `n` copies of a few sentences.
@@ -445,7 +457,9 @@ fn r14_sigint_during_graph_leaves_the_old_set_or_the_new_and_no_temporary_file()
         let status = child.wait().unwrap();
         assert!(started || status.success(), "{status:?}");
         assert!(status.success() || status.signal() == Some(number), "{status:?}");
-        assert_eq!(names_in(&out), ALL_GRAPH_FILES, "no temporary file after SIG{signal}");
+        // The manifest is there if the run finished, and with it the whole new set.
+        let names: Vec<String> = names_in(&out).into_iter().filter(|n| n != MANIFEST).collect();
+        assert_eq!(names, ALL_GRAPH_FILES, "no temporary file after SIG{signal}");
         let old: Vec<bool> =
             ALL_GRAPH_FILES.iter().map(|n| std::fs::read(out.join(n)).unwrap() == b"old").collect();
         assert!(old.iter().all(|o| *o) || old.iter().all(|o| !o), "a mix after SIG{signal}");

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Document, JsonlDocuments, JsonlOptions, dates, decode_lossy};
+use super::{DateSources, Document, JsonlDocuments, JsonlOptions, decode_lossy};
 use crate::error::{Error, Result};
 
 /// How to read an input.
@@ -37,6 +37,9 @@ pub struct Corpus {
     format: InputFormat,
     jsonl: JsonlOptions,
     max_document_bytes: usize,
+    /// The date sources set on the corpus, for text files and JSONL alike; `None` leaves JSONL
+    /// to its options and gives text files the default.
+    dates: Option<DateSources>,
 }
 
 impl Default for Corpus {
@@ -45,6 +48,7 @@ impl Default for Corpus {
             format: InputFormat::default(),
             jsonl: JsonlOptions::default(),
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            dates: None,
         }
     }
 }
@@ -87,6 +91,33 @@ impl Corpus {
         self
     }
 
+    /// Sets where documents' dates come from, for text files and JSONL records alike (it
+    /// takes the place of [`JsonlOptions::date_sources`]); the default is
+    /// `field,dateline,filename` (see [`DateSources`]).
+    ///
+    /// ```
+    /// use actorgraph::{Corpus, DateSources};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("actorgraph-doc-sources-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("2025-03-14-talks.md");
+    /// std::fs::write(&path, "CAIRO, Jan. 20, 2025 — Talks resumed.")?;
+    /// let date = |sources: &str| {
+    ///     let mut corpus = Corpus::new();
+    ///     corpus.date_sources(sources.parse().unwrap());
+    ///     corpus.documents([&path]).next().unwrap().unwrap().date().map(String::from)
+    /// };
+    /// assert_eq!(date("field,dateline,filename").as_deref(), Some("2025-01-20"));
+    /// assert_eq!(date("filename,dateline").as_deref(), Some("2025-03-14"));
+    /// assert_eq!(date("none"), None);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn date_sources(&mut self, sources: DateSources) -> &mut Corpus {
+        self.dates = Some(sources);
+        self
+    }
+
     /// Returns the documents of `inputs`, in order. A directory is read recursively in sorted
     /// order (`.txt`, `.md`, `.markdown` and `.jsonl` files; hidden entries are skipped), and
     /// `-` is standard input. A text file's id is its path (with any bytes of the name that are
@@ -110,12 +141,18 @@ impl Corpus {
         P: AsRef<Path>,
     {
         let pending = inputs.into_iter().map(|p| Input::Named(p.as_ref().to_path_buf())).collect();
+        let mut corpus = self.clone();
+        if let Some(dates) = &self.dates {
+            corpus.jsonl.date_sources(dates.clone());
+        }
         Documents {
-            corpus: self.clone(),
+            corpus,
             pending,
             jsonl: None,
             warnings: Vec::new(),
             dirs: HashSet::new(),
+            named_files: None,
+            skipped: Skipped::default(),
             opened: 0,
             ids: JsonlIds::default(),
         }
@@ -145,9 +182,54 @@ pub struct Documents {
     warnings: Vec<String>,
     /// The canonical paths of the directories read so far.
     dirs: HashSet<PathBuf>,
+    /// The canonical paths of the files named in the inputs, each with the path it was first
+    /// read by (`None` until then), so that a file named twice, or named and also found in a
+    /// directory named, is read once. Made when the first input is opened.
+    named_files: Option<HashMap<PathBuf, Option<PathBuf>>>,
+    /// The entries of the directory named last that were passed over, for the warning when it
+    /// holds no file to read.
+    skipped: Skipped,
     /// How many files have been opened.
     opened: u64,
     ids: JsonlIds,
+}
+
+/// The entries of a directory that are not read: the first few names in sorted order, and how
+/// many in all.
+#[derive(Debug, Default)]
+struct Skipped {
+    names: Vec<String>,
+    count: u64,
+}
+
+/// How many skipped names a warning gives.
+const SKIPPED_NAMES: usize = 5;
+
+impl Skipped {
+    fn add(&mut self, path: &Path) {
+        let name = file_name(path).into_owned();
+        let at = self.names.binary_search(&name).unwrap_or_else(|at| at);
+        if at < SKIPPED_NAMES {
+            self.names.insert(at, name);
+            self.names.truncate(SKIPPED_NAMES);
+        }
+        self.count += 1;
+    }
+
+    /// What the warning says after "no file to read": empty if nothing was skipped.
+    fn describe(&self) -> String {
+        if self.count == 0 {
+            return String::new();
+        }
+        let more = self.count - self.names.len() as u64;
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let files = if self.count == 1 { "file" } else { "files" };
+        format!(
+            "; skipped {} {files} with another extension: {}{more}",
+            self.count,
+            self.names.join(", ")
+        )
+    }
 }
 
 /// The ids of the JSONL records read so far, to report duplicates. Ids are kept as 64-bit
@@ -209,6 +291,9 @@ impl Iterator for Documents {
                     None => self.jsonl = None,
                 }
             }
+            if self.named_files.is_none() {
+                self.named_files = Some(canonical_named_files(&self.pending));
+            }
             let input = self.pending.pop_front()?;
             if let Some(item) = self.open(input) {
                 return Some(item);
@@ -223,7 +308,10 @@ impl Documents {
     ///
     /// - a symbolic link to a directory that contains it, or to a directory read already (it
     ///   is skipped, so no file is read twice and the walk ends);
-    /// - a directory named in the inputs that holds no file to read;
+    /// - a directory named in the inputs that holds no file to read, with the first few
+    ///   names of the files in it that were passed over for their extension (`report.pdf`);
+    /// - a file named twice in the inputs, or named and also found in a directory named
+    ///   (through any path or link): it is read once;
     /// - a FIFO, socket or device found in a directory (it is skipped: a FIFO could make the
     ///   run wait forever; named in the inputs, it is read);
     /// - a file name that is not UTF-8 (the file is read; its id shows U+FFFD for the bytes);
@@ -252,8 +340,9 @@ impl Documents {
             Input::EndOfDir(dir, opened) => {
                 if opened == self.opened {
                     self.warnings.push(format!(
-                        "{}: no file to read (.txt, .md, .markdown or .jsonl, or .gz)",
-                        dir.display()
+                        "{}: no file to read (.txt, .md, .markdown or .jsonl, or .gz){}",
+                        dir.display(),
+                        self.skipped.describe()
                     ));
                 }
                 return None;
@@ -265,6 +354,10 @@ impl Documents {
         };
         if meta.is_dir() {
             return self.expand(&path, named).err().map(Err);
+        }
+        if let Some(warning) = self.read_before(&path) {
+            self.warnings.push(warning);
+            return None;
         }
         self.opened += 1;
         if path.to_str().is_none() {
@@ -279,7 +372,25 @@ impl Documents {
                 Err(err) => Some(Err(err)),
             };
         }
-        Some(read_text_file(&path, self.corpus.max_document_bytes))
+        Some(read_text_file(&path, &self.corpus))
+    }
+
+    /// Returns a warning if `path` is a file named in the inputs that was read already
+    /// (through this path or another), and otherwise notes that it is read now.
+    fn read_before(&mut self, path: &Path) -> Option<String> {
+        let named = self.named_files.as_mut().filter(|named| !named.is_empty())?;
+        let canonical = fs::canonicalize(path).ok()?;
+        let first = named.get_mut(&canonical)?;
+        if let Some(first) = first {
+            let shown =
+                if first == path { String::new() } else { format!(" as {}", first.display()) };
+            return Some(format!(
+                "{}: given twice (read already{shown}), so read once",
+                path.display()
+            ));
+        }
+        *first = Some(path.to_path_buf());
+        None
     }
 
     fn is_jsonl(&self, path: &Path) -> bool {
@@ -305,6 +416,9 @@ impl Documents {
     /// directory was read already. `named` is true for a directory named by the caller.
     fn expand(&mut self, dir: &Path, named: bool) -> Result<()> {
         let canonical = fs::canonicalize(dir).map_err(|err| Error::io_at(dir, err))?;
+        if named {
+            self.skipped = Skipped::default();
+        }
         if self.dirs.contains(&canonical) {
             self.warnings.push(format!(
                 "{}: skipped: it is {}, which is read already (through another path or link)",
@@ -322,6 +436,7 @@ impl Documents {
             }
             if !path.is_dir() {
                 if !has_corpus_extension(&path) {
+                    self.skipped.add(&path);
                     continue;
                 }
                 match special_file(&path) {
@@ -365,13 +480,23 @@ impl Documents {
         }
         Some(
             read_capped(rdr, "<stdin>", self.corpus.max_document_bytes)
-                .map(|bytes| text_document("<stdin>".to_string(), bytes)),
+                .map(|bytes| text_document("<stdin>".to_string(), bytes, &self.corpus, false)),
         )
     }
 }
 
 /// Returns a warning if `entry`, found in the directory whose canonical path is `parent`, is a
 /// symbolic link to that directory or one that contains it: following it would never end.
+/// The canonical paths of the regular files among the named inputs.
+fn canonical_named_files(pending: &VecDeque<Input>) -> HashMap<PathBuf, Option<PathBuf>> {
+    let named = pending.iter().filter_map(|input| match input {
+        Input::Named(path) if path != Path::new("-") => Some(path),
+        _ => None,
+    });
+    let files = named.filter(|path| fs::metadata(path).is_ok_and(|m| m.is_file()));
+    files.filter_map(|path| Some((fs::canonicalize(path).ok()?, None))).collect()
+}
+
 fn symlink_loop(entry: &fs::DirEntry, parent: &Path) -> Option<String> {
     if !entry.file_type().is_ok_and(|t| t.is_symlink()) {
         return None;
@@ -441,9 +566,9 @@ fn inner_extension(path: &Path) -> Option<String> {
     Some(Path::new(name).extension()?.to_string_lossy().into_owned())
 }
 
-fn read_text_file(path: &Path, limit: usize) -> Result<Document> {
-    let bytes = read_capped(open(path)?, path, limit)?;
-    Ok(text_document(path.display().to_string(), bytes))
+fn read_text_file(path: &Path, corpus: &Corpus) -> Result<Document> {
+    let bytes = read_capped(open(path)?, path, corpus.max_document_bytes)?;
+    Ok(text_document(path.display().to_string(), bytes, corpus, true))
 }
 
 /// Reads a whole text document, but never more than `limit` bytes of it (and one to tell).
@@ -459,11 +584,16 @@ fn read_capped<R: Read>(rdr: R, origin: impl AsRef<Path>, limit: usize) -> Resul
     Ok(bytes)
 }
 
-fn text_document(id: String, bytes: Vec<u8>) -> Document {
+/// A text document with the id `id`, dated by the corpus's date sources; `named` is true if
+/// the id is a file name (which may give the date).
+fn text_document(id: String, bytes: Vec<u8>, corpus: &Corpus, named: bool) -> Document {
     let source_bytes = bytes.len() as u64;
     let (text, lossy) = decode_lossy(bytes);
-    let date = dates::from_text(&text).or_else(|| dates::from_name(&id));
-    Document { location: id.clone(), id, text, date, lossy, source_bytes, ..Document::default() }
+    let sources = corpus.dates.clone().unwrap_or_default();
+    let found = sources.resolve(None, &text, named.then_some(id.as_str()));
+    let (date, date_source) = found.map_or((None, None), |(d, s)| (Some(d), Some(s)));
+    let location = id.clone();
+    Document { location, id, text, date, date_source, lossy, source_bytes, ..Document::default() }
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -658,9 +788,56 @@ mod tests {
         let empty = dir.join("empty").display().to_string();
         assert_eq!(
             warnings,
-            [format!("{empty}: no file to read (.txt, .md, .markdown or .jsonl, or .gz)")]
+            [format!(
+                "{empty}: no file to read (.txt, .md, .markdown or .jsonl, or .gz); skipped 1 \
+                 file with another extension: notes.pdf"
+            )]
         );
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn r15_a_file_given_twice_is_read_once_with_a_warning() {
+        let dir = temp_dir("given-twice");
+        let a = dir.join("a.txt");
+        fs::write(&a, "A").unwrap();
+        fs::write(dir.join("b.txt"), "B").unwrap();
+        fs::create_dir(dir.join("sub")).unwrap();
+        let dotted = dir.join("sub/../a.txt");
+        let (texts, warnings) = read_all(&[a.clone(), a.clone(), dotted.clone()]);
+        assert_eq!(texts, ["A"]);
+        assert_eq!(
+            warnings,
+            [
+                format!("{}: given twice (read already), so read once", a.display()),
+                format!(
+                    "{}: given twice (read already as {}), so read once",
+                    dotted.display(),
+                    a.display()
+                ),
+            ]
+        );
+        let (texts, warnings) = read_all(&[dir.clone(), a.clone()]);
+        assert_eq!(texts, ["A", "B"], "named and also in a directory named");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+    }
+
+    #[test]
+    fn r15_a_folder_with_nothing_to_read_names_what_it_skipped() {
+        let dir = temp_dir("skipped-files");
+        for name in ["a.pdf", "b.html", "c.docx", "d.pdf", "e.pdf", "f.pdf", "g.pdf"] {
+            fs::write(dir.join(name), "x").unwrap();
+        }
+        let (texts, warnings) = read_all(&[&dir]);
+        assert!(texts.is_empty());
+        assert_eq!(
+            warnings,
+            [format!(
+                "{}: no file to read (.txt, .md, .markdown or .jsonl, or .gz); skipped 7 files \
+                 with another extension: a.pdf, b.html, c.docx, d.pdf, e.pdf and 2 more",
+                dir.display()
+            )]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use super::{Document, dates, decode_lossy};
+use super::{DateSources, Document, decode_lossy};
 use crate::error::{Error, Result};
 
 /// Which JSONL fields hold a document's id, text and date.
@@ -13,6 +13,7 @@ pub struct JsonlOptions {
     id_field: String,
     text_field: String,
     date_field: String,
+    date_sources: DateSources,
     max_record_bytes: usize,
 }
 
@@ -32,6 +33,7 @@ impl JsonlOptions {
             id_field: "id".into(),
             text_field: "text".into(),
             date_field: "date".into(),
+            date_sources: DateSources::default(),
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
         }
     }
@@ -48,9 +50,19 @@ impl JsonlOptions {
         self
     }
 
-    /// Sets the name of the date field.
+    /// Sets the name of the date field. A record whose date field is `null` or empty is
+    /// undated: no date is guessed from its text unless the date sources put the dateline
+    /// before the field (see [`JsonlOptions::date_sources`]).
     pub fn date_field<S: Into<String>>(&mut self, name: S) -> &mut JsonlOptions {
         self.date_field = name.into();
+        self
+    }
+
+    /// Sets where a record's date comes from (default `field,dateline`: the date field if the
+    /// record has one, else a dateline near the top of its text; a JSONL record has no file
+    /// name of its own, so `filename` gives nothing). See [`DateSources`].
+    pub fn date_sources(&mut self, sources: DateSources) -> &mut JsonlOptions {
+        self.date_sources = sources;
         self
     }
 
@@ -163,6 +175,7 @@ impl<R> JsonlDocuments<R> {
         let location = format!("{}:{}", self.origin, self.line);
         let mut doc = Document { lossy, location, source_bytes, ..Document::default() };
         let mut has_text = false;
+        let mut field = None;
         for (key, value) in map {
             if key == self.opts.text_field {
                 let Value::String(text) = value else {
@@ -173,7 +186,7 @@ impl<R> JsonlDocuments<R> {
             } else if key == self.opts.id_field {
                 doc.id = scalar_text(value);
             } else if key == self.opts.date_field {
-                doc.date = Some(scalar_text(value)).filter(|d| !d.is_empty());
+                field = Some(Some(scalar_text(value)).filter(|d| !d.is_empty()));
             } else {
                 doc.fields.insert(key, scalar_text(value));
             }
@@ -184,8 +197,9 @@ impl<R> JsonlDocuments<R> {
         if doc.id.is_empty() {
             doc.id = doc.location.clone();
         }
-        if doc.date.is_none() {
-            doc.date = dates::from_text(&doc.text);
+        if let Some((date, source)) = self.opts.date_sources.resolve(field, &doc.text, None) {
+            doc.date = Some(date);
+            doc.date_source = Some(source);
         }
         Ok(doc)
     }

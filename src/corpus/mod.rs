@@ -13,6 +13,7 @@ mod jsonl;
 use std::collections::BTreeMap;
 
 pub use self::date::{Date, DateError};
+pub use self::dates::{DateSource, DateSources, DateSourcesError};
 pub use self::files::{Corpus, Documents, InputFormat};
 pub use self::jsonl::{JsonlDocuments, JsonlOptions};
 
@@ -22,6 +23,7 @@ pub struct Document {
     id: String,
     text: String,
     date: Option<String>,
+    date_source: Option<DateSource>,
     fields: BTreeMap<String, String>,
     lossy: bool,
     location: String,
@@ -42,6 +44,7 @@ impl Document {
     /// Sets the document's date, as written in the source (for example `2025-03-14`).
     pub fn with_date<D: Into<String>>(mut self, date: D) -> Document {
         self.date = Some(date.into());
+        self.date_source = Some(DateSource::Field);
         self
     }
 
@@ -61,6 +64,7 @@ impl Document {
     pub fn with_date_from_text(mut self) -> Document {
         if self.date.is_none() {
             self.date = dates::from_text(&self.text);
+            self.date_source = self.date.as_ref().map(|_| DateSource::Dateline);
         }
         self
     }
@@ -75,11 +79,27 @@ impl Document {
         &self.text
     }
 
-    /// Returns the document's date: the JSONL date field if there is one, else a date line near
-    /// the top of the text ("CAIRO, Jan. 20, 2025 —", as `2025-01-20`), else a `YYYY-MM-DD`
-    /// date in the file name. `None` if none was found.
+    /// Returns the document's date: by default the JSONL date field if the record has one
+    /// (a `null` or empty field leaves the record undated), else a dateline near the top of
+    /// the text ("CAIRO, Jan. 20, 2025 —", as `2025-01-20`), else a `YYYY-MM-DD` date in the
+    /// file name (see [`DateSources`] for the rules and how to choose). `None` if none was
+    /// found.
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
+    }
+
+    /// Returns where the date came from: the field, a dateline or the file name. `None` if
+    /// the document has no date.
+    ///
+    /// ```
+    /// use actorgraph::{DateSource, Document};
+    ///
+    /// let doc = Document::new("a1", "CAIRO, Jan. 20, 2025 — Talks.").with_date_from_text();
+    /// assert_eq!(doc.date_source(), Some(DateSource::Dateline));
+    /// assert_eq!(Document::new("a2", "Talks.").with_date("2024").date_source(), Some(DateSource::Field));
+    /// ```
+    pub fn date_source(&self) -> Option<DateSource> {
+        self.date_source
     }
 
     /// Returns the document's date parsed by the rules of [`Date`]'s `FromStr`: `None` if the

@@ -24,7 +24,7 @@ use crate::gazetteer::Gazetteer;
 /// use actorgraph::{CsvCells, MentionFormat, MentionRecord, MentionWriter};
 ///
 /// let record = MentionRecord {
-///     document: "=HYPERLINK(\"http://x\")", date: "", entity: "RUS", kind: "state",
+///     document: "=HYPERLINK(\"http://x\")", date: "", date_source: None, entity: "RUS", kind: "state",
 ///     label: "Russia", surface: "Russia", start: 0, end: 6, sentence: 0, paragraph: 0,
 ///     adjectival: false, discovered: false, role: false,
 /// };

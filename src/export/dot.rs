@@ -81,12 +81,89 @@ fn measures(graph: &CooccurrenceGraph, node: &Node) -> String {
     names.zip(values).map(|(name, value)| format!(", {name}={value}")).collect()
 }
 
+/// Graph-wide drawing settings, chosen by the size of the graph: spline edges (routed around
+/// the nodes, which costs Graphviz a lot of time) only on a small graph, straight lines
+/// otherwise, and node overlaps removed on every size (`overlap=false`, which `neato`, `sfdp`
+/// and `fdp` do cheaply; `dot` never overlaps nodes).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+struct Drawing {
+    splines: &'static str,
+    overlap: &'static str,
+}
+
+/// The largest graph, in nodes and in edges, drawn with spline edges.
+const SPLINE_NODES: usize = 60;
+const SPLINE_EDGES: usize = 200;
+
+fn drawing(nodes: usize, edges: usize) -> Drawing {
+    let splines = if nodes <= SPLINE_NODES && edges <= SPLINE_EDGES { "true" } else { "false" };
+    Drawing { splines, overlap: "false" }
+}
+
+/// The smallest and largest font size of a node label, scaled by mentions.
+const FONT_MIN: f64 = 8.0;
+const FONT_MAX: f64 = 24.0;
+
+/// The font size and the least height (in inches) of a node with `mentions`, when the most
+/// mentioned node has `max`: both grow with the square root of the share of `max`, so that a
+/// node's area follows its mentions.
+fn node_size(mentions: u64, max: u64) -> (f64, f64) {
+    let share = if max == 0 { 0.0 } else { (mentions as f64 / max as f64).sqrt() };
+    (FONT_MIN + (FONT_MAX - FONT_MIN) * share, 0.25 + 0.5 * share)
+}
+
+/// The legend, as the graph's label (an HTML-like table at the bottom left, which every
+/// layout engine draws, unlike clusters, and which adds no node to the graph a program reads):
+/// one row for each kind in the graph with its colour and shape, a row for discovered actors if
+/// there are any, and what node and line sizes mean.
+fn legend(graph: &CooccurrenceGraph, gaz: &Gazetteer) -> String {
+    let mut kinds = [false; 4];
+    let mut discovered = false;
+    for node in graph.nodes() {
+        let e = entry(gaz, node.entity());
+        kinds[kind_index(e.kind())] = true;
+        discovered |= e.is_discovered();
+    }
+    let mut rows = String::from("<tr><td colspan=\"2\" align=\"left\"><b>Kinds</b></td></tr>");
+    for kind in KINDS.into_iter().filter(|&k| kinds[kind_index(k)]) {
+        let (shape, color) = style(kind);
+        rows.push_str(&format!(
+            "<tr><td bgcolor=\"{color}\" width=\"16\"> </td><td align=\"left\">{kind} ({shape})</td></tr>"
+        ));
+    }
+    if discovered {
+        rows.push_str("<tr><td colspan=\"2\" align=\"left\">dashed outline: discovered</td></tr>");
+    }
+    rows.push_str(
+        "<tr><td colspan=\"2\" align=\"left\">size: mentions; line width: weight</td></tr>",
+    );
+    format!("<<table border=\"0\" cellspacing=\"2\">{rows}</table>>")
+}
+
+const KINDS: [EntityKind; 4] =
+    [EntityKind::Person, EntityKind::State, EntityKind::Group, EntityKind::Place];
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::State => 1,
+        EntityKind::Group => 2,
+        EntityKind::Place => 3,
+    }
+}
+
 /// Writes the graph in Graphviz DOT. Every id and label is quoted and escaped; nodes are shaped
-/// and coloured by kind; edges carry their window count as `weight` (Graphviz wants a positive
-/// number there) and a pen width from 1 to 6 scaled by the graph's chosen
-/// [edge weight](crate::EdgeWeight). Node measures, if computed
-/// ([`CooccurrenceGraph::compute_measures`]), are added as node attributes. The graph asks for
-/// the `neato` layout, which suits networks better than `dot`'s layers.
+/// and coloured by kind and sized by mentions (the label's font size, from 8 to 24 points, and
+/// the node's least height grow with the square root of the node's share of the largest count);
+/// edges carry their window count as `weight` (Graphviz wants a positive number there) and a pen
+/// width from 1 to 6 scaled by the graph's chosen [edge weight](crate::EdgeWeight). Node
+/// measures, if computed ([`CooccurrenceGraph::compute_measures`]), are added as node
+/// attributes. A legend of the kinds is the graph's label, drawn at the bottom.
+///
+/// The file names no layout engine, so every one can draw it: `neato -Tsvg`, `sfdp -Tpng`
+/// (fastest on large graphs) or `dot -K sfdp -Tpng`; plain `dot` draws layers. Edges are
+/// splines on a graph of up to 60 nodes and 200 edges and straight lines on a larger one, where
+/// spline routing would take Graphviz minutes; node overlaps are removed (`overlap=false`).
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_dot};
@@ -97,7 +174,9 @@ fn measures(graph: &CooccurrenceGraph, node: &Node) -> String {
 /// counts.add_document(&Matcher::new(&gaz)?.find_all(text), &Segmenter::new().segment(text));
 /// let mut out = Vec::new();
 /// write_dot(&counts.to_graph(), &gaz, &mut out)?;
-/// assert!(String::from_utf8(out).unwrap().contains("\"IRQ\" -- \"SYR\""));
+/// let dot = String::from_utf8(out).unwrap();
+/// assert!(dot.contains("\"IRQ\" -- \"SYR\""));
+/// assert!(!dot.contains("layout="), "any engine may draw it");
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///
@@ -111,27 +190,14 @@ fn measures(graph: &CooccurrenceGraph, node: &Node) -> String {
 /// this gazetteer.
 pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
+    let Drawing { splines, overlap } = drawing(graph.node_count(), graph.edge_count());
     writeln!(wtr, "graph actorgraph {{")?;
-    writeln!(wtr, "  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst];")?;
+    writeln!(wtr, "  graph [overlap={overlap}, splines={splines}, outputorder=edgesfirst];")?;
+    writeln!(wtr, "  graph [fontname=\"Helvetica\", fontsize=14, labelloc=b, labeljust=l];")?;
+    writeln!(wtr, "  label={};", legend(graph, gaz))?;
     writeln!(wtr, "  node [fontname=\"Helvetica\", fontsize=10];")?;
     writeln!(wtr, "  edge [color=\"#00000066\"];")?;
-    for node in graph.nodes() {
-        let e = entry(gaz, node.entity());
-        let (shape, color) = style(e.kind());
-        let style = if e.is_discovered() { "filled,dashed" } else { "filled" };
-        writeln!(
-            wtr,
-            "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", mentions={}{}];",
-            quote(e.id()),
-            quote_label(e.label()),
-            e.kind(),
-            shape,
-            style,
-            color,
-            node.mentions(),
-            measures(graph, node)
-        )?;
-    }
+    write_nodes(&mut wtr, graph, gaz)?;
     let (lo, hi) = weight_range(graph);
     for (a, b, edge) in graph.edges() {
         writeln!(
@@ -145,6 +211,36 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
     }
     writeln!(wtr, "}}")?;
     wtr.flush()?;
+    Ok(())
+}
+
+fn write_nodes<W: io::Write>(
+    wtr: &mut W,
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+) -> Result<()> {
+    let max = graph.nodes().map(Node::mentions).max().unwrap_or(0);
+    for node in graph.nodes() {
+        let e = entry(gaz, node.entity());
+        let (shape, color) = style(e.kind());
+        let style = if e.is_discovered() { "filled,dashed" } else { "filled" };
+        let (fontsize, height) = node_size(node.mentions(), max);
+        writeln!(
+            wtr,
+            "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", \
+             fontsize={:.1}, height={:.2}, mentions={}{}];",
+            quote(e.id()),
+            quote_label(e.label()),
+            e.kind(),
+            shape,
+            style,
+            color,
+            fontsize,
+            height,
+            node.mentions(),
+            measures(graph, node)
+        )?;
+    }
     Ok(())
 }
 
@@ -164,6 +260,23 @@ mod tests {
         assert_eq!(quote_label("a\u{FFFE}b\u{FFFF}"), "\"a\u{FFFD}b\u{FFFD}\"");
         assert_eq!(quote("A&B"), "\"A&B\"", "ids are names, not drawn text");
         assert_eq!(quote_label("A&B &amp; &#945;"), "\"A&amp;B &amp;amp; &amp;#945;\"");
+    }
+
+    #[test]
+    fn splines_only_on_small_graphs() {
+        assert_eq!(drawing(10, 20), Drawing { splines: "true", overlap: "false" });
+        assert_eq!(drawing(SPLINE_NODES, SPLINE_EDGES).splines, "true");
+        assert_eq!(drawing(SPLINE_NODES + 1, 10).splines, "false");
+        assert_eq!(drawing(10, SPLINE_EDGES + 1).splines, "false");
+        assert_eq!(drawing(5000, 40000), Drawing { splines: "false", overlap: "false" });
+    }
+
+    #[test]
+    fn node_size_follows_mentions() {
+        assert_eq!(node_size(4, 4), (FONT_MAX, 0.75));
+        assert_eq!(node_size(0, 4), (FONT_MIN, 0.25));
+        assert_eq!(node_size(1, 4), (16.0, 0.5), "a quarter of the mentions, half the size");
+        assert_eq!(node_size(0, 0), (FONT_MIN, 0.25));
     }
 
     #[test]

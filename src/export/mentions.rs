@@ -39,6 +39,12 @@ pub struct MentionRecord<'a> {
     /// The document's date in ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when partial), or
     /// empty.
     pub date: &'a str,
+    /// Where the date came from: `field`, `dateline`, `filename`, `default` (the pipeline's
+    /// default date, for a document without a date of its own) or empty (no date). A
+    /// [`MentionWriter`] writes it only when [`MentionWriter::date_source`] asks it to, as a
+    /// `date_source` column after `date`; `None` is written as empty then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<&'a str>,
     /// The entity's text id.
     pub entity: &'a str,
     /// The entity's kind.
@@ -76,7 +82,7 @@ pub struct MentionRecord<'a> {
 /// let mut out = Vec::new();
 /// let mut wtr = MentionWriter::new(MentionFormat::Jsonl, &mut out);
 /// wtr.write(&MentionRecord {
-///     document: "a1", date: "2025-03-14", entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
+///     document: "a1", date: "2025-03-14", date_source: None, entity: "RUS", kind: "state", label: "Russia", surface: "Russia's",
 ///     start: 0, end: 8, sentence: 0, paragraph: 0, adjectival: false, discovered: false, role: false,
 /// })?;
 /// wtr.finish()?;
@@ -88,6 +94,7 @@ pub struct MentionWriter<W: io::Write> {
     inner: Inner<W>,
     written: u64,
     cells: CsvCells,
+    date_source: bool,
 }
 
 #[derive(Debug)]
@@ -103,12 +110,31 @@ impl<W: io::Write> MentionWriter<W> {
             MentionFormat::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(wtr))),
             MentionFormat::Jsonl => Inner::Jsonl(io::BufWriter::new(wtr)),
         };
-        MentionWriter { inner, written: 0, cells: CsvCells::Safe }
+        MentionWriter { inner, written: 0, cells: CsvCells::Safe, date_source: false }
     }
 
     /// Sets how CSV text cells are written (default [`CsvCells::Safe`]).
     pub fn cells(&mut self, cells: CsvCells) -> &mut MentionWriter<W> {
         self.cells = cells;
+        self
+    }
+
+    /// Sets whether each record says where its document's date came from, as a `date_source`
+    /// column (or JSONL field) after `date` (default no: the output has the same columns as
+    /// without it).
+    ///
+    /// ```
+    /// use actorgraph::{MentionFormat, MentionWriter};
+    ///
+    /// let mut out = Vec::new();
+    /// let mut wtr = MentionWriter::new(MentionFormat::Csv, &mut out);
+    /// wtr.date_source(true);
+    /// wtr.finish()?;
+    /// assert!(String::from_utf8(out).unwrap().starts_with("document,date,date_source,entity,"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn date_source(&mut self, yes: bool) -> &mut MentionWriter<W> {
+        self.date_source = yes;
         self
     }
 
@@ -118,6 +144,9 @@ impl<W: io::Write> MentionWriter<W> {
     ///
     /// Returns an error if writing fails.
     pub fn write(&mut self, record: &MentionRecord<'_>) -> Result<()> {
+        let source = record.date_source.unwrap_or("");
+        let record =
+            &MentionRecord { date_source: self.date_source.then_some(source), ..record.clone() };
         match &mut self.inner {
             Inner::Csv(wtr) => {
                 let cell = |text| text_cell(text, self.cells);
@@ -153,7 +182,11 @@ impl<W: io::Write> MentionWriter<W> {
         match self.inner {
             Inner::Csv(mut wtr) => {
                 if self.written == 0 {
-                    wtr.write_record(HEADER)?;
+                    let mut header = HEADER.to_vec();
+                    if self.date_source {
+                        header.insert(2, "date_source");
+                    }
+                    wtr.write_record(header)?;
                 }
                 wtr.flush()?;
             }

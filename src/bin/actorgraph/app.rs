@@ -56,7 +56,7 @@ fn write_mentions<W: Write>(
     out: W,
 ) -> Result<Totals> {
     let mut wtr = MentionWriter::new(format, out);
-    wtr.cells(csv_cells(args.raw_csv));
+    wtr.cells(csv_cells(args.raw_csv)).date_source(args.show_date_source);
     let totals = pipeline.run(&args.common.inputs, |event| {
         if let Event::Document { doc, gaz } = &event {
             for record in doc.records(gaz) {
@@ -106,7 +106,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let graph = pipeline.to_graph_with(counts, &options);
     let communities = measures_summary(&graph, &args.output, args.common.quiet);
     graph_files(&args.output).write(&graph, pipeline.gazetteer(), &mut dir, "")?;
-    dir.publish_graphs()?;
+    crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
         graph.node_count(),
@@ -253,7 +253,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
     add_measures(&mut graph, &args.output);
     let communities = measures_summary(&graph, &args.output, quiet);
     graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
-    dir.publish_graphs()?;
+    crate::output::publish_graphs(dir, quiet)?;
     if !quiet {
         eprintln!(
             "actorgraph: {count} partials, {documents} documents{undated}, {} nodes, {} edges{} \

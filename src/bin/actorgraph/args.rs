@@ -211,6 +211,10 @@ pub(crate) struct ExtractArgs {
     /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
     #[arg(long)]
     pub(crate) raw_csv: bool,
+    /// Add a date_source column after date: where each document's date came from (field,
+    /// dateline, filename, default for --date, or empty).
+    #[arg(long)]
+    pub(crate) show_date_source: bool,
 }
 
 #[derive(Debug, Args)]
@@ -239,8 +243,9 @@ pub(crate) struct GraphArgs {
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
     /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing). The
-    /// files are published together; graph files of an earlier run that --format does not
-    /// write are removed.
+    /// files are published together, with actorgraph-manifest.tsv (each file and its size)
+    /// last; graph files of an earlier run that this run does not write are removed, with a
+    /// note.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
@@ -330,6 +335,12 @@ pub(crate) struct CommonArgs {
     /// The JSONL field holding a document's date.
     #[arg(long, value_name = "NAME", default_value = "date")]
     pub(crate) date_field: String,
+    /// Where a document's date comes from, tried in order: the JSONL date field (a null or
+    /// empty one leaves the record undated), a dateline or byline near the top of the text,
+    /// a YYYY-MM-DD date in the file name. `field` alone turns guessing off; `none` reads no
+    /// date at all.
+    #[arg(long, value_name = "SOURCES", default_value = "field,dateline,filename")]
+    pub(crate) date_source: actorgraph::DateSources,
     /// The largest text document, and the longest JSONL line, accepted, in bytes (after
     /// decompression). A larger one is an error naming it, or is skipped with
     /// --skip-bad-records; it is never read whole into memory.

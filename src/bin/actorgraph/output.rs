@@ -44,3 +44,19 @@ pub(crate) fn create_file(path: &Path) -> Result<OutputFile> {
 pub(crate) fn create_dir(out: &Path) -> Result<OutputDir> {
     OutputDir::create_with(out, temps())
 }
+
+/// Publishes a graph run's set (with its manifest) and says which files of an earlier run it
+/// removed, unless `quiet`.
+pub(crate) fn publish_graphs(dir: OutputDir, quiet: bool) -> Result<()> {
+    let stale = dir.stale_graph_files();
+    dir.publish_graphs()?;
+    if !quiet {
+        for path in stale {
+            eprintln!(
+                "actorgraph: note: removed {}, an earlier run's file that this run does not write",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}

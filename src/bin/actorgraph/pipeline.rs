@@ -62,7 +62,11 @@ fn corpus(args: &CommonArgs) -> actorgraph::Corpus {
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
     let mut corpus = actorgraph::Corpus::new();
-    corpus.format(format).jsonl(jsonl).max_document_bytes(args.max_document_bytes);
+    corpus
+        .format(format)
+        .jsonl(jsonl)
+        .max_document_bytes(args.max_document_bytes)
+        .date_sources(args.date_source.clone());
     corpus
 }
 

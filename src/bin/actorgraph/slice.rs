@@ -39,7 +39,7 @@ pub(crate) fn graph(
     let gaz = pipeline.gazetteer();
     let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
     pipeline.write_slices(slices, &options, &graph_files(&args.output), &mut dir)?;
-    dir.publish_graphs()?;
+    crate::output::publish_graphs(dir, args.common.quiet)?;
     let left_out = match slices.left_out() {
         0 => String::new(),
         n => format!(" ({n} documents without {dated} left out)"),
