@@ -171,6 +171,7 @@ pub use crate::export::{
     write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf, write_graphml,
     write_html, write_json,
 };
+pub use crate::export::{EventRecord, EventWriter};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

@@ -77,6 +77,12 @@ impl std::str::FromStr for CameoCode {
     }
 }
 
+impl serde::Serialize for CameoCode {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        ser.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for CameoCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

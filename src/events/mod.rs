@@ -287,22 +287,20 @@ impl EventExtractorBuilder {
 /// safe to share between threads.
 ///
 /// ```
-/// use actorgraph::{EventDictionary, EventExtractor, Gazetteer, Matcher, Segmenter};
+/// use actorgraph::{AgentType, EventDictionary, EventExtractor, Gazetteer, Matcher, Segmenter};
 ///
 /// let gaz = Gazetteer::builtin();
 /// let matcher = Matcher::new(&gaz)?;
 /// let extractor = EventExtractor::new(&EventDictionary::builtin())?;
-/// let text = "Turkish troops attacked Kurdish fighters. Iran and Iraq signed an agreement.";
+/// let text = "Turkish troops attacked Syria. Iran and Iraq signed an agreement.";
 /// let mentions = matcher.find_all(text);
 /// let events = extractor.extract(text, &mentions, Segmenter::new().segment(text).sentences());
-/// let coded: Vec<(&str, &str, &str)> = events
-///     .iter()
-///     .map(|e| {
-///         let id = |a: actorgraph::Actor| gaz.get(a.entity()).unwrap().id();
-///         (id(e.source()), id(e.target()), e.code().as_str())
-///     })
-///     .collect();
-/// assert_eq!(coded[1], ("IRN", "IRQ", "057"));
+/// let id = |a: actorgraph::Actor| gaz.get(a.entity()).unwrap().id();
+/// let coded: Vec<(&str, &str, String)> =
+///     events.iter().map(|e| (id(e.source()), id(e.target()), e.code().to_string())).collect();
+/// assert_eq!(coded[0], ("TUR", "SYR", "190".to_string()));
+/// assert_eq!(events[0].source().agent(), Some(AgentType::Military));
+/// assert_eq!(coded[1], ("IRN", "IRQ", "057".to_string()));
 /// assert_eq!(events[1].quad_class().as_str(), "verbal_cooperation");
 /// # Ok::<(), actorgraph::Error>(())
 /// ```

@@ -55,6 +55,7 @@ mod class {
     pub(super) const PLACE: u16 = 1 << 11;
     pub(super) const REFUSE: u16 = 1 << 12;
     pub(super) const BARRIER: u16 = 1 << 13;
+    pub(super) const ADVERB: u16 = 1 << 14;
 }
 
 use class::*;
@@ -75,6 +76,11 @@ fn word_class(word: &str) -> u16 {
         "not" | "never" | "no" | "neither" | "nor" => NEG,
         "could" | "might" | "may" | "would" | "will" | "shall" | "should" | "can" | "must" => MODAL,
         "cannot" => MODAL | NEG,
+        "plan" | "plans" | "planned" | "planning" | "want" | "wants" | "wanted" | "intend"
+        | "intends" | "intended" | "hope" | "hopes" | "hoped" | "aim" | "aims" | "aimed"
+        | "seek" | "seeks" | "sought" | "try" | "tries" | "tried" | "vow" | "vows" | "vowed"
+        | "pledged" | "promised" | "expects" | "expected" | "ready" | "prepared" | "likely"
+        | "willing" | "going" | "set" | "agreed" | "agrees" | "offered" | "offers" => MODAL,
         "said" | "says" | "say" | "told" | "tells" | "stated" | "claimed" | "claims" | "added"
         | "alleged" | "according" | "insisted" | "argued" | "reported" | "announced" => SPEECH,
         "after" | "before" | "when" | "while" | "because" | "since" | "although" | "though"
@@ -84,6 +90,7 @@ fn word_class(word: &str) -> u16 {
         "refused" | "refuses" | "refuse" | "declined" | "declines" | "decline" | "failed"
         | "fails" | "fail" => REFUSE,
         _ if word.ends_with("n't") || word.ends_with("n’t") => NEG | AUX,
+        _ if word.len() > 4 && word.ends_with("ly") => ADVERB,
         _ => 0,
     }
 }
@@ -185,9 +192,14 @@ impl Gap {
             && self.others <= 1
     }
 
-    /// Between a subject and its verb: a few auxiliaries, adverbs or an apposition.
+    /// Between a subject and its verb: a few auxiliaries, adverbs or an apposition. A noun
+    /// right after the mention makes it a modifier ("United States senators supported").
     fn links_subject(&self) -> bool {
-        self.is_open() && !self.possessive && self.first_word & AND == 0 && self.words <= 6
+        self.is_open()
+            && !self.possessive
+            && self.first_word & AND == 0
+            && (self.words == 0 || self.first_word != 0)
+            && self.words <= 6
     }
 
     /// Between a verb and its object: a determiner or a title ("met Russian President").
@@ -246,6 +258,8 @@ struct Item {
     span: Span,
     /// The words between the previous item (or the sentence start) and this one.
     gap: Gap,
+    /// Whether a group stands after "in", "at" or "near": a place, not an actor.
+    located: bool,
 }
 
 /// How one verb phrase was read.
@@ -354,7 +368,7 @@ impl Sentence {
                 }
                 let gap = self.gap(text, Span::new(at, span.start));
                 self.close_group();
-                self.items.push(Item { kind: Kind::Verb { pattern }, span, gap });
+                self.items.push(Item { kind: Kind::Verb { pattern }, span, gap, located: false });
                 count(1);
                 at = span.end;
             }
@@ -380,7 +394,13 @@ impl Sentence {
     fn push_actor(&mut self, actor: Actor, gap: Gap, text: &str, at: usize) {
         if let Some(Item { kind: Kind::Group { end, comma, .. }, span, .. }) = self.items.last_mut()
         {
-            let blank = text[at..actor.span.start].trim().is_empty();
+            let between = text[at..actor.span.start].trim();
+            if is_locative(between) {
+                // "officials in Ramallah": where the group is, not another actor.
+                span.end = actor.span.end;
+                return;
+            }
+            let blank = between.is_empty();
             if blank || gap.coordinates() {
                 if blank {
                     // "Russian President Vladimir Putin": the name stands for the title.
@@ -400,7 +420,8 @@ impl Sentence {
         let start = self.members.len();
         self.members.push(actor);
         let kind = Kind::Group { start, end: start + 1, comma: None };
-        self.items.push(Item { kind, span: actor.span, gap });
+        let located = ends_locative(&text[at..actor.span.start]);
+        self.items.push(Item { kind, span: actor.span, gap, located });
     }
 
     /// Ends the last group: a last member linked by a comma alone ("Ukraine, Kerry said")
@@ -412,11 +433,12 @@ impl Sentence {
         item.kind = Kind::Group { start, end: end - 1, comma: None };
         item.span.end = self.members[end - 2].span.end;
         let kind = Kind::Group { start: end - 1, end, comma: None };
-        self.items.push(Item { kind, span: last.span, gap });
+        self.items.push(Item { kind, span: last.span, gap, located: false });
     }
 
+    /// Whether item `i` is a group that can be a subject or an object (not a place).
     fn is_group(&self, i: usize) -> bool {
-        matches!(self.items.get(i), Some(Item { kind: Kind::Group { .. }, .. }))
+        matches!(self.items.get(i), Some(Item { kind: Kind::Group { .. }, located: false, .. }))
     }
 
     /// Chooses each verb's form and its object, right to left (a verb chained to the next
@@ -565,6 +587,26 @@ fn event(
     flags: EventFlags,
 ) -> CodedEvent {
     CodedEvent { source, target, code: form.code(), score: form.score(), verb, sentence, flags }
+}
+
+/// Whether the words between a group and a place say where the group is: "in", "at the".
+fn is_locative(between: &str) -> bool {
+    let words = between.strip_suffix(" the").unwrap_or(between);
+    ["in", "at", "near", "inside", "outside", "based in"]
+        .iter()
+        .any(|w| words.eq_ignore_ascii_case(w))
+}
+
+/// Whether the words before a group end with "in", "at" or "near" (and perhaps "the").
+fn ends_locative(before: &str) -> bool {
+    let words = before.trim_end();
+    let words = words.strip_suffix(" the").unwrap_or(words);
+    ["in", "at", "near"].iter().any(|w| {
+        words.len() >= w.len()
+            && words.is_char_boundary(words.len() - w.len())
+            && words[words.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !words[..words.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// Whether the words `tail` follow `at` (after white space), as whole words, before `limit`.

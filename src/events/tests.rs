@@ -65,6 +65,9 @@ rows! {
     order_bare_form_without_tail: "Turkey accused Russia." => ["TUR -> RUS 112"];
     order_clause_word_breaks_subject: "Turkey attacked Syria because Russia backed Iran."
         => ["TUR -> SYR 190", "RUS -> IRN 052"];
+    order_noun_after_subject_is_a_head: "Seventy United States senators supported Kerry." => [];
+    order_adverb_between: "Russia quickly attacked Ukraine." => ["RUS -> UKR 190"];
+    order_place_after_in_is_no_subject: "Leaders in Iraq met with Kerry." => [];
     order_multiword_phrase: "Iraq launched strikes on Syria." => ["IRQ -> SYR 195"];
     order_hyphenated_is_no_verb: "US-backed Iraq met." => [];
     order_each_sentence_apart: "Russia attacked. Ukraine fell." => [];
@@ -87,6 +90,8 @@ rows! {
         => ["kerry -> putin 040 [mutual]"];
     coordination_comma_alone_is_no_list: "Russia attacked Ukraine, Kerry said."
         => ["RUS -> UKR 190 [reported]"];
+    coordination_locative_is_no_member: "Syrian officials in Damascus accused Turkey of shelling."
+        => ["SYR/government -> TUR 112"];
     coordination_determiner_inside: "Damascus and the Kurdish-led Iraq met." => ["SYR -> IRQ 040 [mutual]"];
     // Reported speech.
     reported_inner_clause: "Kerry said Russia attacked Ukraine." => ["RUS -> UKR 190 [reported]"];
