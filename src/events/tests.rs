@@ -228,3 +228,69 @@ fn extractor_is_send_sync_and_clone() {
     check::<EventExtractor>();
     check::<EventDictionary>();
 }
+
+/// The words random sentences are made of: names, verb phrases, function words, punctuation
+/// and non-ASCII text.
+const VOCABULARY: &[&str] = &[
+    "Russia",
+    "Russian",
+    "Ukraine",
+    "Kerry",
+    "Lavrov",
+    "Iraqi",
+    "Turkey's",
+    "forces",
+    "troops",
+    "police",
+    "officials",
+    "attacked",
+    "met",
+    "with",
+    "and",
+    "said",
+    "was",
+    "by",
+    "not",
+    "could",
+    "to",
+    "threatened",
+    "impose sanctions on",
+    "accused",
+    "of",
+    "in",
+    "the",
+    ",",
+    ";",
+    ".",
+    "\n",
+    "Россия",
+    "é",
+    "’s",
+    "didn't",
+    "plans",
+    "US-backed",
+    "launched strikes on",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn events_stay_inside_their_sentences(words in proptest::collection::vec(0..VOCABULARY.len(), 0..40)) {
+        let text = words.iter().map(|&i| VOCABULARY[i]).collect::<Vec<_>>().join(" ");
+        let gaz = Gazetteer::builder().add_str("test.tsv", GAZETTEER).unwrap().build().unwrap();
+        let matcher = Matcher::new(&gaz).unwrap();
+        let extractor = EventExtractor::new(&EventDictionary::builtin()).unwrap();
+        let segments = Segmenter::new().segment(&text);
+        for event in extractor.extract(&text, &matcher.find_all(&text), segments.sentences()) {
+            let sentence = event.sentence();
+            for span in [event.source().span(), event.target().span(), event.verb()] {
+                proptest::prop_assert!(sentence.contains(span), "{:?} outside {:?}", span, sentence);
+                proptest::prop_assert!(text.get(span.range()).is_some());
+            }
+            proptest::prop_assert_ne!(event.source().entity(), event.target().entity());
+            proptest::prop_assert!(!event.source().span().overlaps(event.verb()));
+            proptest::prop_assert!(!event.target().span().overlaps(event.verb()));
+        }
+    }
+}
