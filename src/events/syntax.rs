@@ -111,12 +111,23 @@ struct Gap {
     last: [u16; 3],
     /// Whether the gap starts with a possessive `'s`.
     possessive: bool,
-    /// The first and last reporting verbs, as byte offsets.
-    speech: Option<(usize, usize)>,
+    /// Whether the last token was a comma (", and" is a clause break).
+    after_comma: bool,
+}
+
+/// A token that tells whether an event is reported speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Speech,
+    Comma,
+    And,
+    /// A clause boundary: a semicolon, "and" or "but" after a comma, or a word such as
+    /// "while" or "after".
+    Break,
 }
 
 impl Gap {
-    fn scan(text: &str, span: Span) -> Gap {
+    fn scan(text: &str, span: Span, marks: &mut Vec<(usize, Mark)>) -> Gap {
         let mut gap = Gap::default();
         let slice = &text[span.range()];
         count(slice.len() + 1);
@@ -128,7 +139,7 @@ impl Gap {
                 continue;
             }
             if let Some(start) = word_start.take() {
-                gap.word(&slice[start..i], span.start + start);
+                gap.word(&slice[start..i], span.start + start, marks);
             }
             let punct = match c {
                 ',' => COMMA,
@@ -136,8 +147,16 @@ impl Gap {
                 '&' => AND,
                 _ => 0,
             };
+            match c {
+                ',' => marks.push((span.start + i, Mark::Comma)),
+                ';' => marks.push((span.start + i, Mark::Break)),
+                _ => {}
+            }
             if punct != 0 {
                 gap.token(punct);
+                // A comma inside closing quotes still comes before what follows them.
+                let quote = matches!(c, '"' | '”' | '’');
+                gap.after_comma = punct == COMMA || (quote && gap.after_comma);
             }
         }
         gap
@@ -150,7 +169,7 @@ impl Gap {
         self.all |= class;
     }
 
-    fn word(&mut self, word: &str, at: usize) {
+    fn word(&mut self, word: &str, at: usize, marks: &mut Vec<(usize, Mark)>) {
         let lower: Cow<'_, str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())
         } else {
@@ -169,9 +188,13 @@ impl Gap {
         self.others += usize::from(class == 0);
         self.last = [self.last[1], self.last[2], class];
         if class & SPEECH != 0 {
-            let first = self.speech.map_or(at, |(first, _)| first);
-            self.speech = Some((first, at));
+            marks.push((at, Mark::Speech));
+        } else if class & AND != 0 {
+            marks.push((at, if self.after_comma { Mark::Break } else { Mark::And }));
+        } else if class & CLAUSE != 0 {
+            marks.push((at, Mark::Break));
         }
+        self.after_comma = false;
     }
 
     fn has(&self, class: u16) -> bool {
@@ -247,7 +270,9 @@ impl Gap {
 enum Kind {
     /// Coordinated actors: a range of the sentence's members. `comma` holds the gap before
     /// the last member while only a comma links it: "A, B" is a list only if "and" follows.
-    Group { start: usize, end: usize, comma: Option<Gap> },
+    /// `and` is set once "and" links two members: a further link starts a new clause ("A and
+    /// B, and C said").
+    Group { start: usize, end: usize, comma: Option<Gap>, and: bool },
     /// A verb phrase: a pattern of the automaton.
     Verb { pattern: usize },
 }
@@ -281,7 +306,12 @@ struct Sentence {
     members: Vec<Actor>,
     items: Vec<Item>,
     readings: Vec<Reading>,
-    speech: Option<(usize, usize)>,
+    /// The reporting verbs, commas, "and"s and clause breaks of the sentence, in order.
+    marks: Vec<(usize, Mark)>,
+    /// For each index `i` of `marks`: the last speech and break before it, and the first
+    /// speech, comma, "and" and break from it on (`usize::MAX` for none).
+    before: Vec<[usize; 2]>,
+    after: Vec<[usize; 4]>,
 }
 
 pub(super) fn extract(
@@ -342,7 +372,7 @@ impl Sentence {
     ) {
         self.members.clear();
         self.items.clear();
-        self.speech = None;
+        self.marks.clear();
         let actors = actors(inner, text, sentence, mentions);
         let (mut a, mut v) = (actors.iter().peekable(), verbs.iter().peekable());
         let mut at = sentence.start;
@@ -375,6 +405,7 @@ impl Sentence {
         }
         self.gap(text, Span::new(at, sentence.end));
         self.close_group();
+        self.index_marks();
         self.readings.clear();
         self.readings.resize(self.items.len(), Reading::default());
         self.read_objects(inner, text, sentence);
@@ -382,17 +413,61 @@ impl Sentence {
     }
 
     fn gap(&mut self, text: &str, span: Span) -> Gap {
-        let gap = Gap::scan(text, span);
-        if let Some((first, last)) = gap.speech {
-            let (f, _) = self.speech.unwrap_or((first, last));
-            self.speech = Some((f.min(first), last));
+        Gap::scan(text, span, &mut self.marks)
+    }
+
+    /// Indexes the marks for [`Sentence::is_reported`].
+    fn index_marks(&mut self) {
+        const NONE: usize = usize::MAX;
+        let n = self.marks.len();
+        self.before.clear();
+        self.after.clear();
+        let mut last = [NONE; 2];
+        for (i, &(_, mark)) in self.marks.iter().enumerate() {
+            self.before.push(last);
+            match mark {
+                Mark::Speech => last[0] = i,
+                Mark::Break => last[1] = i,
+                _ => {}
+            }
         }
-        gap
+        self.before.push(last);
+        self.after.resize(n + 1, [NONE; 4]);
+        for i in (0..n).rev() {
+            let mut next = self.after[i + 1];
+            let slot = match self.marks[i].1 {
+                Mark::Speech => 0,
+                Mark::Comma => 1,
+                Mark::And => 2,
+                Mark::Break => 3,
+            };
+            next[slot] = i;
+            self.after[i] = next;
+        }
+    }
+
+    /// Whether the words `lo..hi` are reported: a reporting verb before them in the same
+    /// clause ("X said Y attacked Z"), or after them with a comma between and no "and" ("Y
+    /// attacked Z, X said"; not "Y met Z and said").
+    fn is_reported(&self, lo: usize, hi: usize) -> bool {
+        const NONE: usize = usize::MAX;
+        let i = self.marks.partition_point(|(at, _)| *at < lo);
+        let [speech, brk] = self.before[i];
+        if speech != NONE && (brk == NONE || brk < speech) {
+            return true;
+        }
+        let j = self.marks.partition_point(|(at, _)| *at < hi);
+        let [speech, comma, and, brk] = self.after[j];
+        speech != NONE
+            && comma < speech
+            && (and == NONE || and > speech)
+            && (brk == NONE || brk > speech)
     }
 
     /// Adds an actor to the group before it, or as a new group.
     fn push_actor(&mut self, actor: Actor, gap: Gap, text: &str, at: usize) {
-        if let Some(Item { kind: Kind::Group { end, comma, .. }, span, .. }) = self.items.last_mut()
+        if let Some(Item { kind: Kind::Group { end, comma, and, .. }, span, .. }) =
+            self.items.last_mut()
         {
             let between = text[at..actor.span.start].trim();
             if is_locative(between) {
@@ -401,13 +476,14 @@ impl Sentence {
                 return;
             }
             let blank = between.is_empty();
-            if blank || gap.coordinates() {
+            if blank || (gap.coordinates() && !*and) {
                 if blank {
                     // "Russian President Vladimir Putin": the name stands for the title.
                     self.members.pop();
                     *end -= 1;
                 } else {
                     *comma = (!gap.has(AND)).then_some(gap);
+                    *and = gap.has(AND);
                 }
                 self.members.push(actor);
                 *end += 1;
@@ -419,7 +495,7 @@ impl Sentence {
         count(1);
         let start = self.members.len();
         self.members.push(actor);
-        let kind = Kind::Group { start, end: start + 1, comma: None };
+        let kind = Kind::Group { start, end: start + 1, comma: None, and: false };
         let located = ends_locative(&text[at..actor.span.start]);
         self.items.push(Item { kind, span: actor.span, gap, located });
     }
@@ -428,11 +504,11 @@ impl Sentence {
     /// becomes a group of its own.
     fn close_group(&mut self) {
         let Some(item) = self.items.last_mut() else { return };
-        let Kind::Group { start, end, comma: Some(gap) } = item.kind else { return };
+        let Kind::Group { start, end, comma: Some(gap), and } = item.kind else { return };
         let last = self.members[end - 1];
-        item.kind = Kind::Group { start, end: end - 1, comma: None };
+        item.kind = Kind::Group { start, end: end - 1, comma: None, and };
         item.span.end = self.members[end - 2].span.end;
-        let kind = Kind::Group { start: end - 1, end, comma: None };
+        let kind = Kind::Group { start: end - 1, end, comma: None, and: false };
         self.items.push(Item { kind, span: last.span, gap, located: false });
     }
 
@@ -536,7 +612,7 @@ impl Sentence {
                 }
                 let lo = s.span.start.min(t.span.start);
                 let hi = s.span.end.max(t.span.end);
-                let reported = self.speech.is_some_and(|(first, last)| first < lo || last >= hi);
+                let reported = self.is_reported(lo, hi);
                 let flags = EventFlags {
                     negated: reading.negated,
                     modal: reading.modal,

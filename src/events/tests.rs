@@ -92,11 +92,17 @@ rows! {
         => ["RUS -> UKR 190 [reported]"];
     coordination_locative_is_no_member: "Syrian officials in Damascus accused Turkey of shelling."
         => ["SYR/government -> TUR 112"];
+    coordination_second_and_starts_a_clause: "Kerry met Iran and Iraq, and Lavrov thanked Turkey."
+        => ["kerry -> IRN 040 [mutual]", "kerry -> IRQ 040 [mutual]", "lavrov -> TUR 051"];
     coordination_determiner_inside: "Damascus and the Kurdish-led Iraq met." => ["SYR -> IRQ 040 [mutual]"];
     // Reported speech.
     reported_inner_clause: "Kerry said Russia attacked Ukraine." => ["RUS -> UKR 190 [reported]"];
     reported_after: "Russia attacked Ukraine on Monday, Kerry said." => ["RUS -> UKR 190 [reported]"];
     reported_that_clause: "Lavrov said that Turkey had bombed Syria." => ["TUR -> SYR 183 [reported]"];
+    reported_own_clause_is_not_reported: "Kerry said the talks failed, and Lavrov thanked Turkey."
+        => ["lavrov -> TUR 051"];
+    reported_not_after_and: "Kerry met Lavrov and said little." => ["kerry -> lavrov 040 [mutual]"];
+    reported_not_across_while: "Kerry met Lavrov, while Putin said nothing." => ["kerry -> lavrov 040 [mutual]"];
     reported_pronoun_is_unknown: "Kerry said it attacked Ukraine." => [];
     // Negation and modality.
     negation_did_not: "Russia did not attack Ukraine." => ["RUS -> UKR 190 [negated]"];
