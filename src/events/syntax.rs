@@ -702,26 +702,48 @@ fn follows(text: &str, at: usize, limit: usize, tail: &str) -> bool {
 /// a role noun are left out, and so is a mention overlapping the one before.
 fn actors(inner: &Inner, text: &str, sentence: Span, mentions: &[Mention]) -> Vec<Actor> {
     let mut actors: Vec<Actor> = Vec::with_capacity(mentions.len());
+    // The role noun of each mention, looked up once: the one before may share it.
+    let role_of = |k: usize| {
+        let span = mentions[k].span();
+        let next = mentions.get(k + 1).map_or(sentence.end, |m| m.span().start.min(sentence.end));
+        if inner.agents { role_noun(text, span.end, next.max(span.end)) } else { None }
+    };
+    let mut next_role = (!mentions.is_empty()).then(|| role_of(0)).flatten();
     for (k, mention) in mentions.iter().enumerate() {
+        let role = next_role;
+        next_role = (k + 1 < mentions.len()).then(|| role_of(k + 1)).flatten();
         let span = mention.span();
         if span.end > sentence.end || actors.last().is_some_and(|a| a.span.end > span.start) {
             continue;
         }
-        let next = mentions.get(k + 1).map_or(sentence.end, |m| m.span().start.min(sentence.end));
-        let limit = next.max(span.end);
-        let role = if inner.agents { role_noun(text, span.end, limit) } else { None };
         let actor = match role {
             Some((end, agent)) => Actor {
                 entity: mention.entity(),
                 span: Span::new(span.start, end),
                 agent: Some(agent),
             },
-            None if mention.is_adjectival() => continue,
+            // "Egyptian and Emirati officials": both are officials.
+            None if mention.is_adjectival() => match (next_role, mentions.get(k + 1)) {
+                (Some((_, agent)), Some(next))
+                    if next.is_adjectival() && shares(text, span, next.span()) =>
+                {
+                    Actor { entity: mention.entity(), span, agent: Some(agent) }
+                }
+                _ => continue,
+            },
             None => Actor { entity: mention.entity(), span, agent: None },
         };
         actors.push(actor);
     }
     actors
+}
+
+/// Whether only "and", "or" or a comma stands between two adjectival mentions, so that they
+/// share the role noun after the second.
+fn shares(text: &str, first: Span, second: Span) -> bool {
+    let Some(between) = text.get(first.end..second.start) else { return false };
+    let between = between.trim();
+    between == "," || between.eq_ignore_ascii_case("and") || between.eq_ignore_ascii_case("or")
 }
 
 /// The words that name an agent of a state, and which; `None` marks a word that may come

@@ -122,6 +122,8 @@ rows! {
     agents_modifier_and_noun: "Iraqi security forces arrested Iranian protesters."
         => ["IRQ/military -> IRN/civilians 173"];
     agents_police: "Iraqi police detained Syrian militants." => ["IRQ/police -> SYR/rebels 173"];
+    agents_shared_role_noun: "Iraqi and Syrian officials met with Kerry."
+        => ["IRQ/government -> kerry 040 [mutual]", "SYR/government -> kerry 040 [mutual]"];
     agents_possessive: "Turkey's troops attacked Syria." => ["TUR/military -> SYR 190"];
     agents_government: "US officials met Iranian diplomats."
         => ["USA/government -> IRN/government 040 [mutual]"];
