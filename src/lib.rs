@@ -20,6 +20,8 @@ The primary types, in the order data flows through them:
   association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
 * [`NodeMeasures`] holds each node's degree, weighted degree, betweenness and eigenvector
   centrality and community, from [`CooccurrenceGraph::compute_measures`].
+* [`EventExtractor`] codes who did what to whom in each sentence, with the verb phrases of
+  an [`EventDictionary`] (CAMEO codes, quad classes, scores), as [`CodedEvent`]s.
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
@@ -131,6 +133,8 @@ mod matcher;
 
 mod discover;
 
+mod events;
+
 mod cooccur;
 mod export;
 mod output;
@@ -159,11 +163,16 @@ pub use crate::eval::{
     Counts, Evaluator, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet,
     read_annotated_dir, read_pairs,
 };
+pub use crate::events::{
+    Actor, AgentType, CameoCode, CodedEvent, EventDictionary, EventDictionaryBuilder,
+    EventExtractor, EventExtractorBuilder, EventFlags, QuadClass, VerbPhrase,
+};
 pub use crate::export::{
     CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, PartialLines,
     merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf,
     write_graphml, write_html, write_json,
 };
+pub use crate::export::{EventRecord, EventWriter};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

@@ -7,6 +7,7 @@ mod api;
 mod bad_input;
 mod cli;
 mod eval;
+mod events;
 mod examples;
 mod formats;
 mod gazetteer;

@@ -8,6 +8,7 @@
 mod attrs;
 mod csv;
 mod dot;
+mod events;
 mod gexf;
 mod gexf_time;
 mod graphml;
@@ -21,6 +22,7 @@ use std::str::FromStr;
 
 pub use self::csv::{CsvCells, write_csv, write_csv_with};
 pub use self::dot::write_dot;
+pub use self::events::{EventRecord, EventWriter};
 pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;
 pub use self::html::write_html;

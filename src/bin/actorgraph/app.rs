@@ -21,6 +21,7 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Graph(args) => graph(args),
+        Command::Events(args) => crate::events::run(args),
         Command::Gazetteer(args) => crate::import::run(args),
         Command::Merge(args) => merge(args),
         Command::Eval(args) => eval(args),
@@ -209,7 +210,7 @@ pub(crate) fn measures_summary(
 }
 
 /// How CSV text cells are written: as they are with `--raw-csv`, else made safe.
-fn csv_cells(raw: bool) -> CsvCells {
+pub(crate) fn csv_cells(raw: bool) -> CsvCells {
     if raw { CsvCells::Raw } else { CsvCells::Safe }
 }
 

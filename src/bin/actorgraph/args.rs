@@ -23,6 +23,9 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
     Graph(GraphArgs),
+    /// Write who did what to whom: one CAMEO-coded event per row (source, target, code, quad
+    /// class, score, verb, byte spans, flags), as CSV or JSONL.
+    Events(EventsArgs),
     /// Work with gazetteer files: import other dictionaries, suggest missing actors.
     Gazetteer(GazetteerArgs),
     /// Combine partial results (from `graph --partial`) into the graph one run would give.
@@ -215,6 +218,29 @@ pub(crate) struct ExtractArgs {
     /// dateline, filename, default for --date, or empty).
     #[arg(long)]
     pub(crate) show_date_source: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EventsArgs {
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
+    pub(crate) format: MentionFormatArg,
+    /// Write to this file (atomically; - is standard output) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Add an event dictionary file on top of the built-in one (repeatable; later files win;
+    /// format: events/README.md).
+    #[arg(long = "events", value_name = "PATH")]
+    pub(crate) dictionaries: Vec<PathBuf>,
+    /// Use only the event dictionaries given with --events.
+    #[arg(long)]
+    pub(crate) no_default_events: bool,
+    /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
+    /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
+    #[arg(long)]
+    pub(crate) raw_csv: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 mod app;
 mod args;
+mod events;
 mod filter;
 mod import;
 mod output;
