@@ -24,8 +24,14 @@ use super::{Mention, rules};
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::span::{Coverage, Span};
 
-/// Heads too common to stand for one body.
-const NOT_HEADS: &[&str] = &["Government", "Opposition", "The", "National", "Federal", "State"];
+/// Heads too common to stand for one body, and the last words of newspapers' and companies'
+/// names ("USA Today" is no body called "Today").
+#[rustfmt::skip]
+const NOT_HEADS: &[&str] = &[
+    "Government", "Opposition", "The", "National", "Federal", "State", "Today", "Times", "Post",
+    "News", "Daily", "Herald", "Tribune", "Express", "Online", "Group", "Airlines", "Airways",
+    "International", "One", "First", "Television", "Radio",
+];
 
 /// The bodies of a gazetteer by their heads.
 #[derive(Clone, Debug, Default)]
@@ -222,6 +228,8 @@ mod tests {
             .add(body("indian_parliament", "Parliament of India", "Indian Parliament"))
             .add(body("parliament_of_tasmania", "Parliament of Tasmania", ""))
             .add(body("pakistan_foreign_office", "Pakistani Foreign Ministry", ""))
+            .add(body("india_today", "India Today", ""))
+            .add(body("times_of_india", "Times of India", ""))
             .build()
             .unwrap()
     }
@@ -252,6 +260,8 @@ mod tests {
             ("Australia, Australia. Parliament House. The Senate of Kenya. Victorian Senate.", &[]),
             // A head is capitalised.
             ("Australia, Australia. The senate sat.", &[]),
+            // A newspaper's last word is no body.
+            ("India, India. Today the Times said.", &[]),
         ] {
             let got: Vec<(&str, &str)> = matcher
                 .find_iter(text)
