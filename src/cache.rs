@@ -189,12 +189,22 @@ pub struct Cached {
 #[derive(Clone, Debug)]
 pub struct GazetteerCache {
     dir: PathBuf,
+    /// Where the temporary file of a save is listed, for a signal handler to remove.
+    temps: Option<crate::TempFiles>,
 }
 
 impl GazetteerCache {
     /// A cache in `dir`, which is created when the first file is saved.
     pub fn new<P: AsRef<Path>>(dir: P) -> GazetteerCache {
-        GazetteerCache { dir: dir.as_ref().to_path_buf() }
+        GazetteerCache { dir: dir.as_ref().to_path_buf(), temps: None }
+    }
+
+    /// Lists the temporary file of each save in `temps` while it is written, so that a signal
+    /// handler calling [`TempFiles::remove_all`](crate::TempFiles::remove_all) leaves no
+    /// half-written cache file behind.
+    pub fn temp_files(&mut self, temps: &crate::TempFiles) -> &mut GazetteerCache {
+        self.temps = Some(temps.clone());
+        self
     }
 
     /// Returns the cache directory.
@@ -251,6 +261,9 @@ impl GazetteerCache {
         fs::create_dir_all(&self.dir).map_err(|err| Error::io_at(&self.dir, err))?;
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("gazetteer.agc");
         let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        if let Some(temps) = &self.temps {
+            temps.track(&tmp)?;
+        }
         let result = (|| {
             let out = fs::File::create(&tmp).map_err(|err| Error::io_at(&tmp, err))?;
             let mut wtr = std::io::BufWriter::new(out);
@@ -261,6 +274,9 @@ impl GazetteerCache {
         })();
         if result.is_err() {
             let _ = fs::remove_file(&tmp);
+        }
+        if let Some(temps) = &self.temps {
+            temps.forget(&tmp);
         }
         result
     }
@@ -306,6 +322,32 @@ mod tests {
     }
 
     const TEXT: &str = "The SPC met in the Sahel; Sahel Peace Council and spc; US-Russian talks.";
+
+    #[test]
+    fn a_save_lists_its_temporary_file_while_it_writes() {
+        let tmp = Scratch::new("cache-temps");
+        let src = tmp.0.join("g.tsv");
+        fs::write(&src, TSV).unwrap();
+        let temps = crate::TempFiles::new();
+        let mut cache = GazetteerCache::new(tmp.0.join("cache"));
+        cache.temp_files(&temps);
+        let built = cache.load_or_build(false, &[&src], &MatcherBuilder::new()).unwrap();
+        assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+        assert!(temps.paths().is_empty(), "taken off the list once renamed");
+        assert_eq!(cache_files(cache.dir()).len(), 1);
+        // After a signal handler's remove_all, no new cache file is started: the run still
+        // gets its gazetteer, with a warning, and leaves no temporary file.
+        temps.remove_all();
+        let mut builder = MatcherBuilder::new();
+        builder.engine(Engine::Trie);
+        let built = cache.load_or_build(false, &[&src], &builder).unwrap();
+        assert_eq!(built.warnings.len(), 1, "{:?}", built.warnings);
+        let names: Vec<String> = fs::read_dir(cache.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
 
     #[test]
     fn round_trip_gives_identical_mentions() {

@@ -82,6 +82,25 @@ impl TempFiles {
         }
     }
 
+    /// Puts a temporary file that the caller writes itself on the list, so that
+    /// [`TempFiles::remove_all`] removes it too; take it off with [`TempFiles::forget`] once it
+    /// is renamed or removed.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error of kind `Interrupted` after [`TempFiles::remove_all`]: the process is
+    /// ending, and nothing new may be written.
+    pub fn track<P: AsRef<Path>>(&self, path: P) -> Result<()> {
+        let mut guard = Guard::new(Some(self))?;
+        guard.add(path.as_ref());
+        Ok(())
+    }
+
+    /// Takes a path off the list (see [`TempFiles::track`]).
+    pub fn forget<P: AsRef<Path>>(&self, path: P) {
+        Guard(Some(self.lock())).forget(path.as_ref());
+    }
+
     /// Returns the paths on the list, oldest first.
     pub fn paths(&self) -> Vec<PathBuf> {
         self.lock().paths.clone()

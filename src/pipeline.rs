@@ -67,6 +67,7 @@ pub struct PipelineBuilder {
     builtin: bool,
     gazetteers: Vec<PathBuf>,
     cache: Option<PathBuf>,
+    temps: Option<crate::TempFiles>,
     matcher: MatcherBuilder,
     segmenter: Segmenter,
     discover: bool,
@@ -87,6 +88,7 @@ impl Default for PipelineBuilder {
             builtin: true,
             gazetteers: Vec::new(),
             cache: None,
+            temps: None,
             matcher: MatcherBuilder::new(),
             segmenter: Segmenter::new(),
             discover: true,
@@ -127,6 +129,13 @@ impl PipelineBuilder {
     /// default).
     pub fn gazetteer_cache<P: AsRef<Path>>(&mut self, dir: Option<P>) -> &mut PipelineBuilder {
         self.cache = dir.map(|d| d.as_ref().to_path_buf());
+        self
+    }
+
+    /// Lists the temporary file of a gazetteer cache being saved in `temps` (see
+    /// [`GazetteerCache::temp_files`]), for a signal handler to remove.
+    pub fn temp_files(&mut self, temps: &crate::TempFiles) -> &mut PipelineBuilder {
+        self.temps = Some(temps.clone());
         self
     }
 
@@ -296,7 +305,10 @@ impl PipelineBuilder {
     }
 
     fn load_cached(&self, dir: &Path) -> Result<(Gazetteer, Matcher, Vec<Notice>)> {
-        let cache = GazetteerCache::new(dir);
+        let mut cache = GazetteerCache::new(dir);
+        if let Some(temps) = &self.temps {
+            cache.temp_files(temps);
+        }
         let cached = cache.load_or_build(self.builtin, &self.gazetteers, &self.matcher)?;
         let mut notices = Vec::new();
         if let CacheStatus::Corrupt(reason) = cached.status {

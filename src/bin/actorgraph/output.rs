@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use actorgraph::{OutputDir, OutputFile, Result, TempFiles};
 
 /// The temporary files and directories of this process.
-fn temps() -> &'static TempFiles {
+pub(crate) fn temps() -> &'static TempFiles {
     static TEMPS: OnceLock<TempFiles> = OnceLock::new();
     TEMPS.get_or_init(TempFiles::new)
 }

@@ -29,6 +29,7 @@ pub(crate) fn builder(args: &CommonArgs) -> PipelineBuilder {
     let mut builder = gazetteers(&args.gazetteers, args.no_default_gazetteer);
     builder
         .gazetteer_cache(args.gazetteer_cache.as_ref())
+        .temp_files(crate::output::temps())
         .matcher(matcher)
         .segmenter(segmenter)
         .discover(!args.no_discover)
