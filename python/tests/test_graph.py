@@ -47,8 +47,8 @@ def test_nodes_and_edges_match_the_command_line_json(articles_graph, tmp_path):
 def test_written_files_are_the_command_line_files_byte_for_byte(articles_graph, tmp_path):
     expected = cli_graph(tmp_path)
     assert sorted(expected) == [
-        "edges.csv", "graph.dot", "graph.gexf", "graph.graphml", "graph.html", "graph.json",
-        "nodes.csv",
+        "actorgraph-manifest.tsv", "edges.csv", "graph.dot", "graph.gexf", "graph.graphml",
+        "graph.html", "graph.json", "nodes.csv",
     ]
     assert written(articles_graph, tmp_path) == expected
     assert articles_graph.to_json().encode("utf-8") == expected["graph.json"]
