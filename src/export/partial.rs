@@ -680,24 +680,79 @@ pub struct PartialLines<R> {
     done: bool,
 }
 
+/// How much of a line that does not open with `{` is read, to give the parser's message.
+const NOT_PARTIAL_PREFIX: usize = 64;
+
+impl<R: io::BufRead> PartialLines<R> {
+    /// Reads the next line into `buf`, returning false at the end of the input.
+    ///
+    /// Blank lines are skipped and their whitespace is not kept, so a stream of whitespace
+    /// takes no memory. A line must open with `{` (one that does not is read only as far as
+    /// [`NOT_PARTIAL_PREFIX`] bytes), and no byte of it may be a control character other than
+    /// a tab or a carriage return (JSON allows none in a partial): the line stops there and is
+    /// handed to the parser, which names the fault. So an input that
+    /// is not partials, even one that never ends (`/dev/zero`, a binary stream), is refused as
+    /// soon as it is read, not after it has filled memory.
+    fn read_line(&mut self) -> io::Result<bool> {
+        self.buf.clear();
+        self.line += 1;
+        loop {
+            let chunk = match self.rdr.fill_buf() {
+                Ok(chunk) => chunk,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if chunk.is_empty() {
+                return Ok(!self.buf.is_empty());
+            }
+            let mut used = 0;
+            let mut ended = false;
+            for &byte in chunk {
+                used += 1;
+                if byte == b'\n' {
+                    if self.buf.is_empty() {
+                        self.line += 1;
+                        continue;
+                    }
+                    ended = true;
+                    break;
+                }
+                if self.buf.is_empty() && byte.is_ascii_whitespace() {
+                    continue;
+                }
+                self.buf.push(byte);
+                let control = byte < 0x20 && byte != b'\t' && byte != b'\r';
+                if control || (self.buf[0] != b'{' && self.buf.len() >= NOT_PARTIAL_PREFIX) {
+                    ended = true;
+                    break;
+                }
+            }
+            self.rdr.consume(used);
+            if ended {
+                return Ok(true);
+            }
+        }
+    }
+}
+
 impl<R: io::BufRead> Iterator for PartialLines<R> {
     type Item = Result<Partial>;
 
     fn next(&mut self) -> Option<Result<Partial>> {
-        while !self.done {
-            self.buf.clear();
-            self.line += 1;
-            match self.rdr.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(_) if self.buf.iter().all(u8::is_ascii_whitespace) => {}
-                Ok(_) => return Some(Partial::from_line(&self.buf, &self.origin, self.line)),
-                Err(err) => {
-                    self.done = true;
-                    return Some(Err(Error::corpus(&self.origin, self.line, err.to_string())));
-                }
+        if self.done {
+            return None;
+        }
+        match self.read_line() {
+            Ok(true) => Some(Partial::from_line(&self.buf, &self.origin, self.line)),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(err) => {
+                self.done = true;
+                Some(Err(Error::corpus(&self.origin, self.line, err.to_string())))
             }
         }
-        None
     }
 }
 
