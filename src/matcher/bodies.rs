@@ -150,13 +150,7 @@ impl Bodies {
                 added.push(Mention::new(body, span, false));
             }
         }
-        if added.is_empty() {
-            return mentions;
-        }
-        let mut all = mentions;
-        all.extend(added);
-        all.sort_unstable();
-        all
+        super::with_added(mentions, added)
     }
 }
 

@@ -641,6 +641,16 @@ impl Matcher {
 }
 
 /// Removes the mentions flagged for the name-part rule that look like part of a longer name.
+/// Returns `mentions` with `added` merged in, in text order; the passes that add mentions
+/// (surnames, roles, bodies) end with it.
+fn with_added(mut mentions: Vec<Mention>, added: Vec<Mention>) -> Vec<Mention> {
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_unstable();
+    }
+    mentions
+}
+
 fn drop_name_parts(haystack: &str, chosen: Vec<(Mention, bool)>) -> Vec<Mention> {
     if !chosen.iter().any(|(_, check)| *check) {
         return chosen.into_iter().map(|(m, _)| m).collect();

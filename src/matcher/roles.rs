@@ -221,13 +221,7 @@ impl Roles {
                 added.push(Mention::role_of(one, span));
             }
         }
-        if added.is_empty() {
-            return mentions;
-        }
-        let mut all = mentions;
-        all.extend(added);
-        all.sort_unstable();
-        all
+        super::with_added(mentions, added)
     }
 
     /// What says whose office the one at `span` is: a state or region named right before it

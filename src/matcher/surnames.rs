@@ -129,13 +129,7 @@ impl Surnames {
         let owners = self.named_in(haystack, &mentions);
         let mut added = self.named_before(haystack, &mentions, &owners);
         added.extend(self.titled(haystack, &mentions, &owners, &added, year));
-        if added.is_empty() {
-            return mentions;
-        }
-        let mut all = mentions;
-        all.extend(added);
-        all.sort_unstable();
-        all
+        super::with_added(mentions, added)
     }
 
     /// Mentions of surnames after a full name of the same person.
