@@ -367,9 +367,10 @@ const ROWS: &[Row] = &[
         input: |_| PathBuf::from("/dev/zero"),
         args: &["--max-document-bytes", "100"],
         corpus: Fails("{input}: a text document larger than 100 bytes (the limit)"),
-        // merge refuses the first byte, a NUL, which no partial holds.
+        // merge refuses the first byte, a NUL, which no partial holds; import stops at its
+        // line cap.
         merge: Fails(NOT_JSON),
-        import: Skip,
+        import: Fails("{input}:1: a line longer than 16 MiB (the limit)"),
     },
     Row {
         name: "gzip over the cap once decompressed",

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use flate2::bufread::MultiGzDecoder;
@@ -290,8 +290,13 @@ pub(crate) fn open_lines<'a, R: BufRead + 'a>(
     Ok(Lines::new(name, rdr))
 }
 
+/// The longest line an imported dictionary may have, line ending included: the longest line
+/// of a GeoNames dump, whose alternate names make the longest rows, is a few kilobytes, and a
+/// cap keeps a file that is not a dictionary (`/dev/zero`, a binary stream) from filling memory.
+pub(crate) const MAX_LINE_BYTES: usize = 16 << 20;
+
 /// Reads text line by line, numbering lines from 1 and checking UTF-8. Errors name the
-/// source and the line.
+/// source and the line. A line longer than [`MAX_LINE_BYTES`] is an error.
 pub(crate) struct Lines<R> {
     rdr: R,
     source: String,
@@ -314,11 +319,22 @@ impl<R: BufRead> Lines<R> {
     /// its line ending or a leading byte order mark, is then [`Lines::line`].
     pub(crate) fn next_line(&mut self) -> Result<Option<u64>> {
         self.buf.clear();
-        let n = self.rdr.read_until(b'\n', &mut self.buf).map_err(|err| self.io_error(err))?;
+        let limit = MAX_LINE_BYTES as u64 + 1;
+        let n = (&mut self.rdr)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|err| self.io_error(err))?;
         if n == 0 {
             return Ok(None);
         }
         self.lineno += 1;
+        if self.buf.len() > MAX_LINE_BYTES {
+            let msg = format!(
+                "a line longer than {} MiB (the limit): is this a dictionary file?",
+                MAX_LINE_BYTES >> 20
+            );
+            return Err(self.error(self.lineno, msg));
+        }
         let mut bytes = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
         bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         if self.lineno == 1 {
@@ -582,6 +598,22 @@ mod tests {
         assert_eq!(lines.line(), "two");
         let err = lines.next_line().unwrap_err().to_string();
         assert_eq!(err, "x.txt:3: invalid UTF-8 (save the file as UTF-8)");
+    }
+
+    #[test]
+    fn r14_a_line_past_the_cap_is_an_error_not_a_memory_hog() {
+        let mut text = b"one\n".to_vec();
+        text.extend(std::iter::repeat_n(0u8, MAX_LINE_BYTES + 1));
+        let mut lines = Lines::new("x.txt", &text[..]);
+        assert_eq!(lines.next_line().unwrap(), Some(1));
+        let err = lines.next_line().unwrap_err().to_string();
+        assert!(err.starts_with("x.txt:2: a line longer than 16 MiB (the limit)"), "{err}");
+        // A line just at the cap is read.
+        let mut text = vec![b'a'; MAX_LINE_BYTES - 1];
+        text.push(b'\n');
+        let mut lines = Lines::new("x.txt", &text[..]);
+        assert_eq!(lines.next_line().unwrap(), Some(1));
+        assert_eq!(lines.line().len(), MAX_LINE_BYTES - 1);
     }
 
     #[test]
