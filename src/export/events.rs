@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::csv::{CsvCells, text_cell};
 use super::mentions::MentionFormat;
+use super::records::Records;
 use crate::error::Result;
 use crate::events::{Actor, CameoCode, CodedEvent};
 use crate::gazetteer::Gazetteer;
@@ -145,36 +146,24 @@ impl<'a> EventRecord<'a> {
 /// [`EventWriter::cells`] says [`CsvCells::Raw`].
 #[derive(Debug)]
 pub struct EventWriter<W: io::Write> {
-    inner: Inner<W>,
-    written: u64,
-    cells: CsvCells,
-}
-
-#[derive(Debug)]
-enum Inner<W: io::Write> {
-    Csv(Box<csv::Writer<W>>),
-    Jsonl(io::BufWriter<W>),
+    records: Records<W>,
 }
 
 impl<W: io::Write> EventWriter<W> {
     /// Creates a writer.
     pub fn new(format: MentionFormat, wtr: W) -> EventWriter<W> {
-        let inner = match format {
-            MentionFormat::Jsonl => Inner::Jsonl(io::BufWriter::new(wtr)),
-            _ => Inner::Csv(Box::new(csv::Writer::from_writer(wtr))),
-        };
-        EventWriter { inner, written: 0, cells: CsvCells::Safe }
+        EventWriter { records: Records::new(format, wtr) }
     }
 
     /// Sets how CSV text cells are written (default [`CsvCells::Safe`]).
     pub fn cells(&mut self, cells: CsvCells) -> &mut EventWriter<W> {
-        self.cells = cells;
+        self.records.cells(cells);
         self
     }
 
     /// Returns the number of records written.
     pub fn written(&self) -> u64 {
-        self.written
+        self.records.written()
     }
 
     /// Writes one record.
@@ -183,31 +172,21 @@ impl<W: io::Write> EventWriter<W> {
     ///
     /// Returns an error if writing fails.
     pub fn write(&mut self, record: &EventRecord<'_>) -> Result<()> {
-        match &mut self.inner {
-            Inner::Csv(wtr) => {
-                let cell = |text| text_cell(text, self.cells);
-                let (document, date, verb) =
-                    (cell(record.document), cell(record.date), cell(record.verb));
-                let (source, source_label) = (cell(record.source), cell(record.source_label));
-                let (target, target_label) = (cell(record.target), cell(record.target_label));
-                wtr.serialize(EventRecord {
-                    document: &document,
-                    date: &date,
-                    verb: &verb,
-                    source: &source,
-                    source_label: &source_label,
-                    target: &target,
-                    target_label: &target_label,
-                    ..record.clone()
-                })?
-            }
-            Inner::Jsonl(wtr) => {
-                serde_json::to_writer(&mut *wtr, record)?;
-                io::Write::write_all(wtr, b"\n")?;
-            }
-        }
-        self.written += 1;
-        Ok(())
+        let Some(cells) = self.records.csv_cells() else { return self.records.write(record) };
+        let cell = |text| text_cell(text, cells);
+        let (document, date, verb) = (cell(record.document), cell(record.date), cell(record.verb));
+        let (source, source_label) = (cell(record.source), cell(record.source_label));
+        let (target, target_label) = (cell(record.target), cell(record.target_label));
+        self.records.write(&EventRecord {
+            document: &document,
+            date: &date,
+            verb: &verb,
+            source: &source,
+            source_label: &source_label,
+            target: &target,
+            target_label: &target_label,
+            ..record.clone()
+        })
     }
 
     /// Flushes everything written. CSV output with no records still gets its header.
@@ -216,16 +195,7 @@ impl<W: io::Write> EventWriter<W> {
     ///
     /// Returns an error if writing fails.
     pub fn finish(self) -> Result<()> {
-        match self.inner {
-            Inner::Csv(mut wtr) => {
-                if self.written == 0 {
-                    wtr.write_record(HEADER)?;
-                }
-                wtr.flush()?;
-            }
-            Inner::Jsonl(mut wtr) => io::Write::flush(&mut wtr)?,
-        }
-        Ok(())
+        self.records.finish(&HEADER)
     }
 }
 

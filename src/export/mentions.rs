@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::csv::{CsvCells, text_cell};
+use super::records::Records;
 use crate::error::Result;
 
 /// A mention output format.
@@ -91,31 +92,19 @@ pub struct MentionRecord<'a> {
 /// ```
 #[derive(Debug)]
 pub struct MentionWriter<W: io::Write> {
-    inner: Inner<W>,
-    written: u64,
-    cells: CsvCells,
+    records: Records<W>,
     date_source: bool,
-}
-
-#[derive(Debug)]
-enum Inner<W: io::Write> {
-    Csv(Box<csv::Writer<W>>),
-    Jsonl(io::BufWriter<W>),
 }
 
 impl<W: io::Write> MentionWriter<W> {
     /// Creates a writer. CSV output starts with a header row.
     pub fn new(format: MentionFormat, wtr: W) -> MentionWriter<W> {
-        let inner = match format {
-            MentionFormat::Csv => Inner::Csv(Box::new(csv::Writer::from_writer(wtr))),
-            MentionFormat::Jsonl => Inner::Jsonl(io::BufWriter::new(wtr)),
-        };
-        MentionWriter { inner, written: 0, cells: CsvCells::Safe, date_source: false }
+        MentionWriter { records: Records::new(format, wtr), date_source: false }
     }
 
     /// Sets how CSV text cells are written (default [`CsvCells::Safe`]).
     pub fn cells(&mut self, cells: CsvCells) -> &mut MentionWriter<W> {
-        self.cells = cells;
+        self.records.cells(cells);
         self
     }
 
@@ -147,30 +136,20 @@ impl<W: io::Write> MentionWriter<W> {
         let source = record.date_source.unwrap_or("");
         let record =
             &MentionRecord { date_source: self.date_source.then_some(source), ..record.clone() };
-        match &mut self.inner {
-            Inner::Csv(wtr) => {
-                let cell = |text| text_cell(text, self.cells);
-                let (document, date, entity) =
-                    (cell(record.document), cell(record.date), cell(record.entity));
-                let (kind, label, surface) =
-                    (cell(record.kind), cell(record.label), cell(record.surface));
-                wtr.serialize(MentionRecord {
-                    document: &document,
-                    date: &date,
-                    entity: &entity,
-                    kind: &kind,
-                    label: &label,
-                    surface: &surface,
-                    ..record.clone()
-                })?
-            }
-            Inner::Jsonl(wtr) => {
-                serde_json::to_writer(&mut *wtr, record)?;
-                io::Write::write_all(wtr, b"\n")?;
-            }
-        }
-        self.written += 1;
-        Ok(())
+        let Some(cells) = self.records.csv_cells() else { return self.records.write(record) };
+        let cell = |text| text_cell(text, cells);
+        let (document, date, entity) =
+            (cell(record.document), cell(record.date), cell(record.entity));
+        let (kind, label, surface) = (cell(record.kind), cell(record.label), cell(record.surface));
+        self.records.write(&MentionRecord {
+            document: &document,
+            date: &date,
+            entity: &entity,
+            kind: &kind,
+            label: &label,
+            surface: &surface,
+            ..record.clone()
+        })
     }
 
     /// Flushes everything written. CSV output with no records still gets its header.
@@ -179,20 +158,11 @@ impl<W: io::Write> MentionWriter<W> {
     ///
     /// Returns an error if writing fails.
     pub fn finish(self) -> Result<()> {
-        match self.inner {
-            Inner::Csv(mut wtr) => {
-                if self.written == 0 {
-                    let mut header = HEADER.to_vec();
-                    if self.date_source {
-                        header.insert(2, "date_source");
-                    }
-                    wtr.write_record(header)?;
-                }
-                wtr.flush()?;
-            }
-            Inner::Jsonl(mut wtr) => io::Write::flush(&mut wtr)?,
+        let mut header = HEADER.to_vec();
+        if self.date_source {
+            header.insert(2, "date_source");
         }
-        Ok(())
+        self.records.finish(&header)
     }
 }
 

@@ -16,6 +16,7 @@ mod html;
 mod json;
 mod mentions;
 mod partial;
+mod records;
 mod shards;
 
 use std::str::FromStr;
