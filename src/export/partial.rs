@@ -218,16 +218,20 @@ impl Partial {
         Ok(())
     }
 
-    /// Reads a partial written by [`Partial::write`]. `origin` names it in errors.
+    /// Reads a partial written by [`Partial::write`] (or the same JSON laid out over several
+    /// lines). `origin` names it in errors. Input that is not a partial is refused at its first
+    /// bytes, as [`Partial::read_lines`] refuses it, however long it is.
     ///
     /// # Errors
     ///
-    /// Returns an error naming `origin` if the input is not a partial of this version, or if
-    /// its counts or dates are inconsistent.
-    pub fn read<R: io::Read>(mut rdr: R, origin: &str) -> Result<Partial> {
-        let mut bytes = Vec::new();
-        rdr.read_to_end(&mut bytes).map_err(|err| Error::corpus(origin, 1, err.to_string()))?;
-        Partial::from_line(&bytes, origin, 1)
+    /// Returns an error naming `origin` and the line if the input is empty or is not a partial
+    /// of this version, or if its counts or dates are inconsistent.
+    pub fn read<R: io::Read>(rdr: R, origin: &str) -> Result<Partial> {
+        let mut whole = Partial::read_lines(io::BufReader::new(rdr), origin);
+        whole.whole = true;
+        whole.next().unwrap_or_else(|| {
+            Err(Error::corpus(origin, 1, "not a partial result: there is nothing in it"))
+        })
     }
 
     /// Reads the partials of a file that holds several, one a line (blank lines are skipped;
@@ -249,7 +253,14 @@ impl Partial {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn read_lines<R: io::BufRead>(rdr: R, origin: &str) -> PartialLines<R> {
-        PartialLines { rdr, origin: origin.to_string(), line: 0, buf: Vec::new(), done: false }
+        PartialLines {
+            rdr,
+            origin: origin.to_string(),
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+            whole: false,
+        }
     }
 
     /// Reads one partial from `bytes`, line `line` of `origin`.
@@ -678,6 +689,8 @@ pub struct PartialLines<R> {
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    /// Whether the input is one partial that may span lines ([`Partial::read`]).
+    whole: bool,
 }
 
 /// How much of a line that does not open with `{` is read, to give the parser's message.
@@ -690,7 +703,8 @@ impl<R: io::BufRead> PartialLines<R> {
     /// takes no memory. A line must open with `{` (one that does not is read only as far as
     /// [`NOT_PARTIAL_PREFIX`] bytes), and no byte of it may be a control character other than
     /// a tab or a carriage return (JSON allows none in a partial): the line stops there and is
-    /// handed to the parser, which names the fault. So an input that
+    /// handed to the parser, which names the fault. With `whole` set, a newline after the
+    /// first `{` belongs to the line: the rest of the input is one partial. So an input that
     /// is not partials, even one that never ends (`/dev/zero`, a binary stream), is refused as
     /// soon as it is read, not after it has filled memory.
     fn read_line(&mut self) -> io::Result<bool> {
@@ -714,14 +728,16 @@ impl<R: io::BufRead> PartialLines<R> {
                         self.line += 1;
                         continue;
                     }
-                    ended = true;
-                    break;
+                    if !self.whole {
+                        ended = true;
+                        break;
+                    }
                 }
                 if self.buf.is_empty() && byte.is_ascii_whitespace() {
                     continue;
                 }
                 self.buf.push(byte);
-                let control = byte < 0x20 && byte != b'\t' && byte != b'\r';
+                let control = byte < 0x20 && !matches!(byte, b'\t' | b'\r' | b'\n');
                 if control || (self.buf[0] != b'{' && self.buf.len() >= NOT_PARTIAL_PREFIX) {
                     ended = true;
                     break;
@@ -856,6 +872,25 @@ fn node_entry(node: &PartialNode) -> Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r14_reading_an_endless_input_that_is_no_partial_stops_at_once() {
+        // An endless stream of NULs (as /dev/zero) is refused at its first byte, and a stream
+        // of text at the 64th: neither is read to the end.
+        let err = Partial::read(io::repeat(0), "zero").unwrap_err().to_string();
+        assert_eq!(err, "zero:1: not a partial result: expected value at line 1 column 1");
+        let err = Partial::read(io::repeat(b'a'), "a").unwrap_err().to_string();
+        assert_eq!(err, "a:1: not a partial result: expected value at line 1 column 1");
+        let lines = Partial::read_lines(io::BufReader::new(io::repeat(0)), "zero");
+        let err = lines.take(5).next().unwrap().unwrap_err().to_string();
+        assert_eq!(err, "zero:1: not a partial result: expected value at line 1 column 1");
+        // After a partial's first brace, a NUL stops it too.
+        let endless = io::Read::chain(&b"\n\n{\"format\""[..], io::repeat(0));
+        let err = Partial::read(endless, "p").unwrap_err().to_string();
+        assert!(err.starts_with("p:3: not a partial result:"), "{err}");
+        let err = Partial::read(&b"\n  \n"[..], "blank").unwrap_err().to_string();
+        assert_eq!(err, "blank:1: not a partial result: there is nothing in it");
+    }
 
     /// A partial with one node whose mentions are `mentions`, read as from `origin`.
     fn partial(mentions: u64, origin: &str) -> Partial {
