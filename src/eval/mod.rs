@@ -227,7 +227,8 @@ impl Scores {
 impl std::fmt::Display for Scores {
     /// Writes the table of precision, recall and F1: one row per kind, then overall, overall
     /// with unknown actors, sentence pairs, and, when any actor was unknown, every actor by
-    /// kind ("all person", ...) and the discovered actors; then graph nodes per actor.
+    /// kind ("all person", ...), role mentions when any are annotated or found, and the
+    /// discovered actors; then graph nodes per actor.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let header = ["", "tp", "fp", "fn", "precision", "recall", "f1"];
         writeln!(
@@ -245,26 +246,14 @@ impl std::fmt::Display for Scores {
         } else {
             self.all_by_kind.iter().map(|(kind, c)| (format!("all {kind}"), c)).collect()
         };
-        let rows = rows.chain(all.iter().map(|(name, c)| (name.as_str(), *c)));
+        let roles = &self.roles;
+        let roles = (roles.tp + roles.fp + roles.fn_ > 0).then_some(("role mentions", roles));
+        let rows = rows.chain(all.iter().map(|(name, c)| (name.as_str(), *c))).chain(roles);
         for (name, c) in rows {
             writeln!(
                 f,
                 "{:<20} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
                 name,
-                c.tp,
-                c.fp,
-                c.fn_,
-                c.precision(),
-                c.recall(),
-                c.f1()
-            )?;
-        }
-        let c = &self.roles;
-        if c.tp + c.fp + c.fn_ > 0 {
-            writeln!(
-                f,
-                "{:<20} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
-                "role mentions",
                 c.tp,
                 c.fp,
                 c.fn_,
