@@ -150,8 +150,9 @@ pub use petgraph;
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
-    NodeRank, Slice, TimeSlices, Window,
+    EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, GraphOptions,
+    MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices,
+    Window,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -168,9 +169,9 @@ pub use crate::events::{
     EventExtractor, EventExtractorBuilder, EventFlags, QuadClass, VerbPhrase,
 };
 pub use crate::export::{
-    CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, PartialLines,
-    merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf,
-    write_graphml, write_html, write_json,
+    CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
+    PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
+    write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter};
 pub use crate::gazetteer::{

@@ -17,6 +17,7 @@ mod json;
 mod mentions;
 mod partial;
 mod shards;
+mod view;
 
 use std::str::FromStr;
 
@@ -30,6 +31,7 @@ pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
 pub use self::shards::merge_partials;
+pub use self::view::GraphRef;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 /// A graph output format.
