@@ -22,6 +22,10 @@ The primary types, in the order data flows through them:
   centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`EventExtractor`] codes who did what to whom in each sentence, with the verb phrases of
   an [`EventDictionary`] (CAMEO codes, quad classes, scores), as [`CodedEvent`]s.
+* [`EventCounts`] sums coded events per ordered pair of actors (counts per quad class, mean
+  score) and builds an [`EventGraph`], a directed petgraph graph; [`EventWeight`] weighs its
+  edges by events or by cooperation minus conflict. Every writer takes either graph
+  ([`GraphRef`]) and writes the event graph as directed.
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],

@@ -74,15 +74,10 @@ fn weight_range(graph: GraphRef<'_>) -> (f64, f64) {
     (lo, hi)
 }
 
-/// The colour of an edge of the event graph, by its dominant quad class: blue and indigo for
-/// cooperation, purple and vermilion for conflict, none of them a node colour.
-fn quad_color(class: QuadClass) -> &'static str {
-    match class {
-        QuadClass::VerbalCooperation => "#0072b2",
-        QuadClass::MaterialCooperation => "#332288",
-        QuadClass::VerbalConflict => "#cc79a7",
-        _ => "#d55e00",
-    }
+/// The colour of an edge of the event graph, as DOT writes it.
+fn quad_color(class: QuadClass) -> String {
+    let (r, g, b) = super::quad_color(class);
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// The node measures as extra DOT attributes (`, degree=3, ...`), which Graphviz keeps but
@@ -171,8 +166,9 @@ fn quad_legend(graph: GraphRef<'_>) -> String {
             used[usize::from(edge.dominant_class().number() - 1)] = true;
         }
     }
-    let mut rows =
-        String::from("<tr><td colspan=\"2\" align=\"left\"><b>Edges: most events</b></td></tr>");
+    let mut rows = String::from(
+        "<tr><td colspan=\"2\" align=\"left\"><b>Edges: class with most events</b></td></tr>",
+    );
     for class in QUAD_CLASSES.into_iter().filter(|c| used[usize::from(c.number() - 1)]) {
         let (color, name) = (quad_color(class), class.as_str().replace('_', " "));
         rows.push_str(&format!(

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use super::attrs::{self, Attr};
 use super::gexf_time::Time;
-use super::view::GraphRef;
-use super::{entry, kind_color, xml_escape};
+use super::view::{EdgeRef, GraphRef};
+use super::{entry, kind_color, quad_color, xml_escape};
 use crate::cooccur::{CooccurrenceGraph, TimeSlices};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -21,8 +21,8 @@ fn size(mentions: u64, max: u64) -> f64 {
 /// Writes the graph in GEXF 1.3, for Gephi.
 ///
 /// An [`EventGraph`](crate::EventGraph) is written with `defaultedgetype="directed"`, edges from
-/// the source to the target, the attributes of its CSV tables, and nodes sized by the events
-/// they take part in; what follows describes the co-occurrence graph.
+/// the source to the target, the attributes of its CSV tables, each edge coloured by its dominant
+/// quad class (as in DOT), and nodes sized by the events they take part in; what follows describes the co-occurrence graph.
 ///
 /// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
 /// the attributes of the CSV node table (lower-case, typed: `kind`, `mentions`, `documents`,
@@ -213,6 +213,10 @@ fn write_edges<W: Write>(
         time.write_edge_values(wtr, ids.0, ids.1)?;
         writeln!(wtr, "        </attvalues>")?;
         time.write_edge_spells(wtr, ids.0, ids.1)?;
+        if let EdgeRef::Ev(edge) = edge {
+            let (r, g, b) = quad_color(edge.dominant_class());
+            writeln!(wtr, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
+        }
         writeln!(wtr, "      </edge>")?;
     }
     writeln!(wtr, "    </edges>")?;
