@@ -22,6 +22,10 @@ The primary types, in the order data flows through them:
   centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`EventExtractor`] codes who did what to whom in each sentence, with the verb phrases of
   an [`EventDictionary`] (CAMEO codes, quad classes, scores), as [`CodedEvent`]s.
+* [`EventCounts`] sums coded events per ordered pair of actors (counts per quad class, mean
+  score) and builds an [`EventGraph`], a directed petgraph graph; [`EventWeight`] weighs its
+  edges by events or by cooperation minus conflict. Every writer takes either graph
+  ([`GraphRef`]) and writes the event graph as directed.
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
@@ -150,8 +154,9 @@ pub use petgraph;
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
-    NodeRank, Slice, TimeSlices, Window,
+    EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, GraphOptions,
+    MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices,
+    Window,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -168,9 +173,9 @@ pub use crate::events::{
     EventExtractor, EventExtractorBuilder, EventFlags, QuadClass, VerbPhrase,
 };
 pub use crate::export::{
-    CsvCells, GraphFormat, MentionFormat, MentionRecord, MentionWriter, Partial, PartialLines,
-    merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf, write_gexf,
-    write_graphml, write_html, write_json,
+    CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
+    PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
+    write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter};
 pub use crate::gazetteer::{

@@ -28,11 +28,10 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::cooccur::CooccurrenceGraph;
 use crate::error::{Error, Result};
 use crate::export::{
-    CsvCells, GraphFormat, write_csv_with, write_dot, write_gexf, write_graphml, write_html,
-    write_json,
+    CsvCells, GraphFormat, GraphRef, write_csv_with, write_dot, write_gexf, write_graphml,
+    write_html, write_json,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -706,13 +705,14 @@ impl GraphFiles {
     /// # Panics
     ///
     /// If `sub` is absolute or goes up with `..`.
-    pub fn write<P: AsRef<Path>>(
+    pub fn write<'g, P: AsRef<Path>>(
         &self,
-        graph: &CooccurrenceGraph,
+        graph: impl Into<GraphRef<'g>>,
         gaz: &Gazetteer,
         dir: &mut OutputDir,
         sub: P,
     ) -> Result<()> {
+        let graph = graph.into();
         for &format in &self.formats {
             self.write_format(graph, gaz, format, dir, sub.as_ref())?;
         }
@@ -725,9 +725,9 @@ impl GraphFiles {
     /// # Errors
     ///
     /// As [`OutputDir::create`], [`GraphFiles::write`] and [`OutputDir::publish`].
-    pub fn write_dir<P: AsRef<Path>>(
+    pub fn write_dir<'g, P: AsRef<Path>>(
         &self,
-        graph: &CooccurrenceGraph,
+        graph: impl Into<GraphRef<'g>>,
         gaz: &Gazetteer,
         out: P,
     ) -> Result<()> {
@@ -738,7 +738,7 @@ impl GraphFiles {
 
     fn write_format(
         &self,
-        graph: &CooccurrenceGraph,
+        graph: GraphRef<'_>,
         gaz: &Gazetteer,
         format: GraphFormat,
         dir: &mut OutputDir,

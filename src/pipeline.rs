@@ -19,12 +19,13 @@ use rayon::prelude::*;
 
 use crate::cache::{CacheStatus, GazetteerCache};
 use crate::cooccur::{
-    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, GraphOptions, MeasuresBuilder, Slice,
-    TimeSlices, Window,
+    Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, EventCounts, EventGraph, EventWeight,
+    GraphOptions, MeasuresBuilder, Slice, TimeSlices, Window,
 };
 use crate::corpus::{Corpus, Date, DateSource, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
 use crate::error::{Error, Result};
+use crate::events::EventExtractor;
 use crate::export::{MentionRecord, Partial, write_dynamic_gexf};
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::hash::ContentHash;
@@ -80,6 +81,8 @@ pub struct PipelineBuilder {
     exclude: Vec<String>,
     measures: bool,
     betweenness_limit: usize,
+    events: Option<EventExtractor>,
+    unasserted: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -101,6 +104,8 @@ impl Default for PipelineBuilder {
             exclude: Vec::new(),
             measures: true,
             betweenness_limit: BETWEENNESS_LIMIT,
+            events: None,
+            unasserted: false,
         }
     }
 }
@@ -216,6 +221,32 @@ impl PipelineBuilder {
     /// nodes × edges steps.
     pub fn betweenness_limit(&mut self, n: usize) -> &mut PipelineBuilder {
         self.betweenness_limit = n;
+        self
+    }
+
+    /// Codes the events of every document that [`Pipeline::count`] counts with `extractor`,
+    /// into [`Counted::events`], for the directed graph of [`Pipeline::to_event_graph`]. Off
+    /// (`None`) by default.
+    ///
+    /// ```
+    /// use actorgraph::{EventDictionary, EventExtractor, EventWeight, Pipeline};
+    ///
+    /// let extractor = EventExtractor::new(&EventDictionary::builtin())?;
+    /// let mut pipeline = Pipeline::builder().events(Some(extractor)).build()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let graph = pipeline.to_event_graph(&counted.events, EventWeight::Events)?;
+    /// assert!(graph.edge_count() > 0);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn events(&mut self, extractor: Option<EventExtractor>) -> &mut PipelineBuilder {
+        self.events = extractor;
+        self
+    }
+
+    /// Counts negated and modal events in [`Counted::events`] too (see
+    /// [`EventCounts::include_unasserted`]). Off by default.
+    pub fn unasserted_events(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.unasserted = yes;
         self
     }
 
@@ -557,14 +588,24 @@ impl Pipeline {
         F: FnMut(Event<'_>) -> Result<()>,
     {
         let mut counts = self.config.cooccur.build();
+        let mut coded = EventCounts::new();
+        coded.include_unasserted(self.config.unasserted);
+        let extractor = self.config.events.clone();
+        let mut found = Vec::new();
         let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
                 counts.add_content(doc.doc.id(), doc.doc.text(), &doc.date_text);
+                if let Some(extractor) = &extractor {
+                    found.clear();
+                    let (text, sentences) = (doc.doc.text(), doc.segments.sentences());
+                    extractor.extract_into(text, &doc.mentions, sentences, &mut found);
+                    coded.add_document(&found, doc.date);
+                }
             }
             events(event)
         })?;
-        Ok(Counted { counts, totals })
+        Ok(Counted { counts, events: coded, totals })
     }
 
     /// Like [`Pipeline::count`], with each month or year counted apart (see [`TimeSlices`]).
@@ -724,6 +765,17 @@ impl Pipeline {
             graph.compute_measures(MeasuresBuilder::new().betweenness(betweenness));
         }
         graph
+    }
+
+    /// Makes the directed event graph of `events` with the filters of
+    /// [`Pipeline::graph_options`] that apply to events (see [`EventCounts::to_graph_with`]),
+    /// weighted by `weight`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::graph_options`].
+    pub fn to_event_graph(&self, events: &EventCounts, weight: EventWeight) -> Result<EventGraph> {
+        Ok(events.to_graph_with(&self.gaz, &self.graph_options()?, weight))
     }
 
     /// Whether [`Pipeline::to_graph`] computes node measures, and up to how many nodes it
@@ -1090,6 +1142,9 @@ pub struct Totals {
 pub struct Counted {
     /// The co-occurrence counts, dates included.
     pub counts: Cooccurrence,
+    /// The coded events per ordered pair, if [`PipelineBuilder::events`] gave an extractor;
+    /// else empty.
+    pub events: EventCounts,
     /// The totals of the run.
     pub totals: Totals,
 }

@@ -61,3 +61,130 @@ fn no_event_exits_1_with_a_header() {
     assert_eq!(out.lines().count(), 1);
     assert!(err.contains(", 0 events"), "{err}");
 }
+
+/// The graph formats of the directed event graph, each file compared with its golden file.
+const EVENT_GRAPH_FILES: [&str; 6] =
+    ["nodes.csv", "edges.csv", "graph.gexf", "graph.graphml", "graph.json", "graph.dot"];
+
+#[test]
+fn event_graph_on_sample_articles_matches_golden_files() {
+    let dir = TempDir::new("event-graph");
+    let (_, err) = exits(
+        0,
+        run(actorgraph()
+            .args(["graph", "data/articles", "--relations", "events"])
+            .args(["--format", "csv,gexf,graphml,json,dot", "--out"])
+            .arg(dir.path())),
+    );
+    assert!(err.contains(", 4 events, 8 nodes, 4 directed edges written to "), "{err}");
+    for name in EVENT_GRAPH_FILES {
+        let got = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert_golden(&format!("articles-events/{name}"), &got);
+    }
+    let edges = std::fs::read_to_string(dir.join("edges.csv")).unwrap();
+    assert!(edges.lines().skip(1).all(|l| l.split(',').nth(2) == Some("Directed")), "{edges}");
+    let dot = std::fs::read_to_string(dir.join("graph.dot")).unwrap();
+    assert!(dot.starts_with("digraph actorgraph {") && dot.contains("\"PSE\" -> \"ISR\""));
+    let gexf = std::fs::read_to_string(dir.join("graph.gexf")).unwrap();
+    assert!(gexf.contains(r#"<graph defaultedgetype="directed""#), "{gexf}");
+    let graphml = std::fs::read_to_string(dir.join("graph.graphml")).unwrap();
+    assert!(graphml.contains(r#"edgedefault="directed""#), "{graphml}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("graph.json")).unwrap()).unwrap();
+    assert_eq!(json["directed"], true);
+}
+
+/// A corpus with events both ways between Russia and Ukraine, a negated and a modal one.
+fn two_way_corpus(dir: &TempDir) -> std::path::PathBuf {
+    dir.write(
+        "a.txt",
+        "Russia attacked Ukraine. Russia signed an agreement with Ukraine. Ukraine accused \
+         Russia of lying.\n\nRussia did not attack Ukraine. Russia could attack Ukraine. Russia \
+         sent aid to Ukraine.\n",
+    );
+    dir.write("b.txt", "Russia attacked Ukraine. Turkey met with Russia.\n");
+    dir.path().to_path_buf()
+}
+
+/// The rows of edges.csv of a run of `graph --relations events` with `args`.
+fn event_edges(corpus: &std::path::Path, out: &std::path::Path, args: &[&str]) -> Vec<String> {
+    let (_, _) = exits(
+        0,
+        run(actorgraph()
+            .args(["graph", "-q", "--relations", "events"])
+            .args(args)
+            .arg(corpus)
+            .arg("--out")
+            .arg(out)),
+    );
+    let edges = std::fs::read_to_string(out.join("edges.csv")).unwrap();
+    edges.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn event_graph_counts_each_direction_and_leaves_out_negated_and_modal_events() {
+    let dir = TempDir::new("event-graph-counts");
+    let corpus = two_way_corpus(&dir);
+    let rows = event_edges(&corpus.join("a.txt"), &dir.join("o1"), &[]);
+    assert_eq!(
+        rows[0],
+        "Source,Target,Type,Weight,Events,Documents,VerbalCooperation,MaterialCooperation,\
+         VerbalConflict,MaterialConflict,Signed,MeanScore,QuadClass,FirstSeen,LastSeen"
+    );
+    // Russia → Ukraine: attacked (-10), signed an agreement (8), sent aid (7); Ukraine →
+    // Russia: accused ... of (-2).
+    assert_eq!(rows[1], "RUS,UKR,Directed,3,3,1,1,1,0,1,1,1.6667,verbal_cooperation,,");
+    assert_eq!(rows[2], "UKR,RUS,Directed,1,1,1,0,0,1,0,-1,-2,verbal_conflict,,");
+    assert_eq!(rows.len(), 3);
+    let all = event_edges(&corpus.join("a.txt"), &dir.join("o2"), &["--include-unasserted"]);
+    assert_eq!(all[1], "RUS,UKR,Directed,5,5,1,1,1,0,3,-1,-3,material_conflict,,");
+}
+
+#[test]
+fn signed_event_graph_weighs_by_cooperation_minus_conflict() {
+    let dir = TempDir::new("event-graph-signed");
+    let corpus = two_way_corpus(&dir);
+    let rows = event_edges(&corpus, &dir.join("out"), &["--signed"]);
+    let weights: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r.split(',').collect();
+            assert_eq!(cells[3], cells[10], "Weight is Signed: {r}");
+            (cells[0], cells[3])
+        })
+        .collect();
+    // Russia → Ukraine over both files: 2 cooperation, 2 conflict (edges in entity id order).
+    assert_eq!(weights, [("RUS", "0"), ("TUR", "1"), ("UKR", "-1")]);
+    let kept = event_edges(&corpus, &dir.join("kept"), &["--signed", "--min-weight", "0"]);
+    assert_eq!(kept.len() - 1, 2, "the hostile tie is below 0: {kept:?}");
+}
+
+#[test]
+fn event_graph_refuses_options_it_has_no_meaning_for() {
+    let dir = TempDir::new("event-graph-refuse");
+    let out = dir.join("out");
+    for args in [
+        &["--relations", "events", "--weight", "npmi"][..],
+        &["--relations", "events", "--backbone", "0.05"],
+        &["--relations", "events", "--partial"],
+        &["--relations", "events", "--slice", "month"],
+        &["--signed"],
+    ] {
+        let (_, err) = exits(
+            2,
+            run(actorgraph().args(["graph", "data/articles"]).args(args).arg("--out").arg(&out)),
+        );
+        assert!(err.starts_with("actorgraph: "), "{args:?}: {err}");
+        assert!(!out.exists(), "{args:?}: nothing is written");
+    }
+}
+
+#[test]
+fn event_graph_is_identical_whatever_the_thread_count() {
+    let dir = TempDir::new("event-graph-threads");
+    let corpus = std::path::Path::new("data/articles");
+    let one = event_edges(corpus, &dir.join("1"), &["-j", "1", "data/sample.jsonl"]);
+    let four = event_edges(corpus, &dir.join("4"), &["-j", "4", "data/sample.jsonl"]);
+    assert!(one.len() > 1);
+    assert_eq!(one, four);
+}

@@ -148,6 +148,35 @@ impl GraphOptions {
         self
     }
 
+    /// Returns whether a node passes the kinds and excluded actors (for the event graph).
+    pub(crate) fn keeps_node<K>(&self, id: EntityId, kind_of: K) -> bool
+    where
+        K: Fn(EntityId) -> Option<EntityKind>,
+    {
+        !self.exclude.contains(&id)
+            && self.kinds.as_ref().is_none_or(|k| kind_of(id).is_some_and(|x| k.contains(&x)))
+    }
+
+    /// Returns the minimum weight, if set.
+    pub(crate) fn min_weight_value(&self) -> Option<f64> {
+        self.min_weight
+    }
+
+    /// Returns the minimum number of documents.
+    pub(crate) fn min_documents_value(&self) -> u64 {
+        self.min_documents
+    }
+
+    /// Returns the number of top edges to keep, if set.
+    pub(crate) fn top_edges_value(&self) -> Option<usize> {
+        self.top_edges
+    }
+
+    /// Returns whether isolated nodes are removed.
+    pub(crate) fn drops_isolated(&self) -> bool {
+        self.drop_isolated
+    }
+
     /// Builds the graph from full counts. `kind_of` gives an entity's kind (for `kinds`);
     /// `min_windows` is the counter's own minimum weight.
     pub(crate) fn build<K>(&self, counts: Counts<'_>, kind_of: K) -> CooccurrenceGraph

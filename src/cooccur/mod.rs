@@ -19,6 +19,7 @@
 
 mod association;
 mod community;
+mod directed;
 mod filter;
 mod graph;
 mod measures;
@@ -27,6 +28,8 @@ mod time;
 use std::collections::BTreeMap;
 
 pub use self::association::{Association, EdgeWeight};
+pub(crate) use self::directed::QUAD_CLASSES;
+pub use self::directed::{EventCounts, EventEdge, EventGraph, EventNode, EventWeight};
 pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
 pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};

@@ -9,8 +9,9 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use super::view::{EdgeRef, GraphRef, NodeRef};
 use super::{entry, state_of};
-use crate::cooccur::{CooccurrenceGraph, Edge, EdgeWeight, Node, NodeMeasures};
+use crate::cooccur::{EdgeWeight, EventWeight, Node, NodeMeasures};
 use crate::corpus::Date;
 use crate::gazetteer::Gazetteer;
 
@@ -71,6 +72,8 @@ pub(crate) enum Value<'a> {
     Int(u64),
     /// A real number; always finite.
     Float(f64),
+    /// A count that may be negative (cooperation minus conflict).
+    Signed(i64),
     /// Text.
     Str(&'a str),
     /// Owned text, such as a formatted date.
@@ -85,6 +88,7 @@ impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Int(n) => write!(f, "{n}"),
+            Value::Signed(n) => write!(f, "{n}"),
             Value::Float(x) => write!(f, "{x}"),
             Value::Str(s) => f.write_str(s),
             Value::Text(s) => f.write_str(s),
@@ -97,6 +101,7 @@ impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Int(n) => ser.serialize_u64(*n),
+            Value::Signed(n) => ser.serialize_i64(*n),
             Value::Float(x) => ser.serialize_f64(*x),
             Value::Str(s) => ser.serialize_str(s),
             Value::Text(s) => ser.serialize_str(s),
@@ -145,14 +150,46 @@ const EDGE_ATTRS: [Attr; 9] = [
     attr("last_seen", "LastSeen", AttrType::String),
 ];
 
+/// The node attributes of the event graph.
+const EVENT_NODE_ATTRS: [Attr; 7] = [
+    attr("kind", "Kind", AttrType::String),
+    attr("state", "State", AttrType::String),
+    attr("discovered", "Discovered", AttrType::Boolean),
+    attr("out_events", "OutEvents", AttrType::Integer),
+    attr("in_events", "InEvents", AttrType::Integer),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
+];
+
+/// The edge attributes of the event graph, besides the weight.
+const EVENT_EDGE_ATTRS: [Attr; 11] = [
+    attr("events", "Events", AttrType::Integer),
+    attr("documents", "Documents", AttrType::Integer),
+    attr("verbal_cooperation", "VerbalCooperation", AttrType::Integer),
+    attr("material_cooperation", "MaterialCooperation", AttrType::Integer),
+    attr("verbal_conflict", "VerbalConflict", AttrType::Integer),
+    attr("material_conflict", "MaterialConflict", AttrType::Integer),
+    attr("signed", "Signed", AttrType::Integer),
+    attr("mean_score", "MeanScore", AttrType::Double),
+    attr("quad_class", "QuadClass", AttrType::String),
+    attr("first_seen", "FirstSeen", AttrType::String),
+    attr("last_seen", "LastSeen", AttrType::String),
+];
+
 /// Returns the node attributes written for `graph`, in order.
-pub(crate) fn node_attrs(graph: &CooccurrenceGraph) -> Vec<Attr> {
-    let mut attrs = NODE_ATTRS.to_vec();
-    attrs.extend(graph.measures().map(measure_attrs).unwrap_or_default());
-    attrs
+pub(crate) fn node_attrs(graph: GraphRef<'_>) -> Vec<Attr> {
+    match graph {
+        GraphRef::Cooccurrence(graph) => {
+            let mut attrs = NODE_ATTRS.to_vec();
+            attrs.extend(graph.measures().map(measure_attrs).unwrap_or_default());
+            attrs
+        }
+        GraphRef::Events(_) => EVENT_NODE_ATTRS.to_vec(),
+    }
 }
 
-/// The node measures, when the graph has them ([`CooccurrenceGraph::compute_measures`]):
+/// The node measures, when the graph has them
+/// ([`CooccurrenceGraph::compute_measures`](crate::CooccurrenceGraph::compute_measures)):
 /// betweenness and eigenvector only if they were computed.
 pub(crate) fn measure_attrs(measures: &NodeMeasures) -> Vec<Attr> {
     let mut attrs = vec![
@@ -181,45 +218,89 @@ pub(crate) fn measure_values(measures: &NodeMeasures, node: &Node) -> Vec<Value<
 
 /// Returns the values of [`node_attrs`] for one node, in the same order.
 pub(crate) fn node_values<'a>(
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &'a Gazetteer,
-    node: &Node,
+    node: NodeRef<'_>,
 ) -> Vec<Value<'a>> {
     let e = entry(gaz, node.entity());
-    let mut values = vec![
-        Value::Str(e.kind().as_str()),
-        Value::Int(node.mentions()),
-        Value::Int(node.documents()),
-        Value::Int(node.adjectival_mentions()),
-        Value::Str(state_of(e)),
-        Value::Bool(e.is_discovered()),
-        Value::Int(node.windows()),
-        date_value(node.first_seen()),
-        date_value(node.last_seen()),
-    ];
-    values.extend(graph.measures().map(|m| measure_values(m, node)).unwrap_or_default());
-    values
+    match (graph, node) {
+        (GraphRef::Cooccurrence(graph), NodeRef::Co(node)) => {
+            let mut values = vec![
+                Value::Str(e.kind().as_str()),
+                Value::Int(node.mentions()),
+                Value::Int(node.documents()),
+                Value::Int(node.adjectival_mentions()),
+                Value::Str(state_of(e)),
+                Value::Bool(e.is_discovered()),
+                Value::Int(node.windows()),
+                date_value(node.first_seen()),
+                date_value(node.last_seen()),
+            ];
+            values.extend(graph.measures().map(|m| measure_values(m, node)).unwrap_or_default());
+            values
+        }
+        (_, node) => {
+            let (out, into) = match node {
+                NodeRef::Ev(n) => (n.out_events(), n.in_events()),
+                NodeRef::Co(_) => (0, 0),
+            };
+            vec![
+                Value::Str(e.kind().as_str()),
+                Value::Str(state_of(e)),
+                Value::Bool(e.is_discovered()),
+                Value::Int(out),
+                Value::Int(into),
+                date_value(node.first_seen()),
+                date_value(node.last_seen()),
+            ]
+        }
+    }
 }
 
 /// Returns the edge attributes written for `graph`, besides the weight, in order.
-pub(crate) fn edge_attrs(_graph: &CooccurrenceGraph) -> Vec<Attr> {
-    EDGE_ATTRS.to_vec()
+pub(crate) fn edge_attrs(graph: GraphRef<'_>) -> Vec<Attr> {
+    match graph {
+        GraphRef::Cooccurrence(_) => EDGE_ATTRS.to_vec(),
+        GraphRef::Events(_) => EVENT_EDGE_ATTRS.to_vec(),
+    }
 }
 
 /// Returns the values of [`edge_attrs`] for one edge, in the same order.
-pub(crate) fn edge_values(_graph: &CooccurrenceGraph, edge: &Edge) -> Vec<Value<'static>> {
-    let a = edge.association();
-    vec![
-        Value::Int(edge.documents()),
-        Value::Int(edge.weight()),
-        Value::Float(a.pmi),
-        Value::Float(a.npmi),
-        Value::Float(a.jaccard),
-        Value::Float(a.dice),
-        Value::Float(a.association_strength),
-        date_value(edge.first_seen()),
-        date_value(edge.last_seen()),
-    ]
+pub(crate) fn edge_values(edge: EdgeRef<'_>) -> Vec<Value<'static>> {
+    match edge {
+        EdgeRef::Co(edge) => {
+            let a = edge.association();
+            vec![
+                Value::Int(edge.documents()),
+                Value::Int(edge.weight()),
+                Value::Float(a.pmi),
+                Value::Float(a.npmi),
+                Value::Float(a.jaccard),
+                Value::Float(a.dice),
+                Value::Float(a.association_strength),
+                date_value(edge.first_seen()),
+                date_value(edge.last_seen()),
+            ]
+        }
+        EdgeRef::Ev(edge) => {
+            let mut values = vec![Value::Int(edge.events()), Value::Int(edge.documents())];
+            values.extend(edge.quad_counts().map(Value::Int));
+            values.extend([
+                Value::Signed(edge.signed()),
+                Value::Float(round(edge.mean_score(), 4)),
+                Value::Str(edge.dominant_class().as_str()),
+                date_value(edge.first_seen()),
+                date_value(edge.last_seen()),
+            ]);
+            values
+        }
+    }
+}
+
+/// Rounds to `digits` decimals by formatting and parsing back, so the value prints with at
+/// most those digits.
+fn round(x: f64, digits: usize) -> f64 {
+    format!("{x:.digits$}").parse().unwrap_or(x)
 }
 
 /// A first-seen or last-seen date as ISO 8601 text (`YYYY-MM-DD`, or `YYYY-MM` or `YYYY` for
@@ -229,17 +310,46 @@ fn date_value(date: Option<Date>) -> Value<'static> {
 }
 
 /// Returns the type of the edge weight in `graph`.
-pub(crate) fn weight_type(graph: &CooccurrenceGraph) -> AttrType {
-    if graph.edge_weight().is_count() { AttrType::Integer } else { AttrType::Double }
+pub(crate) fn weight_type(graph: GraphRef<'_>) -> AttrType {
+    match graph {
+        GraphRef::Cooccurrence(g) if !g.edge_weight().is_count() => AttrType::Double,
+        _ => AttrType::Integer,
+    }
 }
 
 /// Returns an edge's weight, as chosen for `graph`: the value Gephi, GraphML and JSON readers
 /// take as the weight.
-pub(crate) fn weight(graph: &CooccurrenceGraph, edge: &Edge) -> Value<'static> {
-    match graph.edge_weight() {
-        EdgeWeight::Windows => Value::Int(edge.weight()),
-        EdgeWeight::Documents => Value::Int(edge.documents()),
-        other => Value::Float(edge.value(other)),
+pub(crate) fn weight(graph: GraphRef<'_>, edge: EdgeRef<'_>) -> Value<'static> {
+    match (graph, edge) {
+        (GraphRef::Cooccurrence(graph), EdgeRef::Co(edge)) => match graph.edge_weight() {
+            EdgeWeight::Windows => Value::Int(edge.weight()),
+            EdgeWeight::Documents => Value::Int(edge.documents()),
+            other => Value::Float(edge.value(other)),
+        },
+        (GraphRef::Events(graph), EdgeRef::Ev(edge)) => match graph.weight() {
+            EventWeight::Signed => Value::Signed(edge.signed()),
+            _ => Value::Int(edge.events()),
+        },
+        (_, edge) => Value::Int(edge.count()),
+    }
+}
+
+/// Returns an edge's weight as a real number, for scaling pen widths.
+pub(crate) fn weight_f64(graph: GraphRef<'_>, edge: EdgeRef<'_>) -> f64 {
+    match weight(graph, edge) {
+        Value::Int(n) => n as f64,
+        Value::Signed(n) => n as f64,
+        Value::Float(x) => x,
+        _ => 0.0,
+    }
+}
+
+/// Returns true if the weight of `graph` is a count from 1 up (not a measure or a signed
+/// weight, which may be 0 or negative).
+pub(crate) fn weight_is_count(graph: GraphRef<'_>) -> bool {
+    match graph {
+        GraphRef::Cooccurrence(g) => g.edge_weight().is_count(),
+        GraphRef::Events(g) => g.weight() == EventWeight::Events,
     }
 }
 

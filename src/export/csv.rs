@@ -6,7 +6,7 @@ use std::io;
 
 use super::attrs::{self, Value};
 use super::entry;
-use crate::cooccur::CooccurrenceGraph;
+use super::view::GraphRef;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
@@ -77,6 +77,13 @@ fn value_cell(value: &Value<'_>, cells: CsvCells) -> String {
 /// FirstSeen,LastSeen` with Type `Undirected` and Weight the graph's
 /// [chosen weight](crate::EdgeWeight).
 ///
+/// An [`EventGraph`](crate::EventGraph) is written with its own columns: nodes
+/// `Id,Label,Kind,State,Discovered,OutEvents,InEvents,FirstSeen,LastSeen`, edges
+/// `Source,Target,Type,Weight,Events,Documents,VerbalCooperation,MaterialCooperation,
+/// VerbalConflict,MaterialConflict,Signed,MeanScore,QuadClass,FirstSeen,LastSeen` with Type
+/// `Directed` (from the source to the target), Weight the [`EventWeight`](crate::EventWeight),
+/// Signed cooperation minus conflict and QuadClass the class with the most events.
+///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_csv};
 ///
@@ -99,8 +106,8 @@ fn value_cell(value: &Value<'_>, cells: CsvCells) -> String {
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_csv<N: io::Write, E: io::Write>(
-    graph: &CooccurrenceGraph,
+pub fn write_csv<'g, N: io::Write, E: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
     gaz: &Gazetteer,
     nodes: N,
     edges: E,
@@ -131,13 +138,14 @@ pub fn write_csv<N: io::Write, E: io::Write>(
 /// # Panics
 ///
 /// Panics if the graph names an entity that `gaz` does not have.
-pub fn write_csv_with<N: io::Write, E: io::Write>(
-    graph: &CooccurrenceGraph,
+pub fn write_csv_with<'g, N: io::Write, E: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
     gaz: &Gazetteer,
     cells: CsvCells,
     nodes: N,
     edges: E,
 ) -> Result<()> {
+    let graph = graph.into();
     write_nodes(graph, gaz, cells, nodes)?;
     write_edges(graph, gaz, cells, edges)?;
     Ok(())
@@ -145,7 +153,7 @@ pub fn write_csv_with<N: io::Write, E: io::Write>(
 
 /// Writes the node table. Gephi recognises `Id` and `Label`; the rest become attributes.
 fn write_nodes<W: io::Write>(
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &Gazetteer,
     cells: CsvCells,
     wtr: W,
@@ -167,7 +175,7 @@ fn write_nodes<W: io::Write>(
 
 /// Writes the edge table. Gephi recognises `Source`, `Target`, `Type` and `Weight`.
 fn write_edges<W: io::Write>(
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &Gazetteer,
     cells: CsvCells,
     wtr: W,
@@ -175,13 +183,14 @@ fn write_edges<W: io::Write>(
     let mut wtr = csv::Writer::from_writer(wtr);
     let titles = attrs::edge_attrs(graph).into_iter().map(|a| a.title);
     wtr.write_record(["Source", "Target", "Type", "Weight"].into_iter().chain(titles))?;
+    let kind = if graph.is_directed() { "Directed" } else { "Undirected" };
     for (a, b, edge) in graph.edges() {
         let id = |n| text_cell(entry(gaz, n).id(), cells).into_owned();
         let (a, b) = (id(a), id(b));
         let weight = attrs::weight(graph, edge).to_string();
-        let values = attrs::edge_values(graph, edge);
+        let values = attrs::edge_values(edge);
         let values = values.iter().map(|v| value_cell(v, cells));
-        let fixed = [a, b, "Undirected".to_string(), weight];
+        let fixed = [a, b, kind.to_string(), weight];
         wtr.write_record(fixed.into_iter().chain(values))?;
     }
     wtr.flush()?;

@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
+use super::view::{EdgeRef, GraphRef, NodeRef};
 use super::{attrs, entry, kind_color};
-use crate::cooccur::{CooccurrenceGraph, Node};
+use crate::cooccur::QUAD_CLASSES;
 use crate::error::Result;
+use crate::events::QuadClass;
 use crate::gazetteer::{EntityKind, Gazetteer};
 
 /// Shape and fill colour per kind (the shared colour-blind-safe palette).
@@ -64,17 +66,26 @@ fn penwidth(value: f64, lo: f64, hi: f64) -> f64 {
 
 /// The range pen widths are scaled over: from 1 to the largest count for a count weight, from
 /// the smallest to the largest value for an association measure (which may be negative).
-fn weight_range(graph: &CooccurrenceGraph) -> (f64, f64) {
-    let weight = graph.edge_weight();
-    let values = || graph.edges().map(move |(_, _, e)| e.value(weight));
+fn weight_range(graph: GraphRef<'_>) -> (f64, f64) {
+    let values = || graph.edges().map(move |(_, _, e)| attrs::weight_f64(graph, e));
     let hi = values().fold(f64::NEG_INFINITY, f64::max);
-    let lo = if weight.is_count() { 1.0 } else { values().fold(f64::INFINITY, f64::min) };
+    let lo =
+        if attrs::weight_is_count(graph) { 1.0 } else { values().fold(f64::INFINITY, f64::min) };
     (lo, hi)
+}
+
+/// The colour of an edge of the event graph, as DOT writes it.
+fn quad_color(class: QuadClass) -> String {
+    let (r, g, b) = super::quad_color(class);
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// The node measures as extra DOT attributes (`, degree=3, ...`), which Graphviz keeps but
 /// does not draw; empty if the graph has none.
-fn measures(graph: &CooccurrenceGraph, node: &Node) -> String {
+fn measures(graph: GraphRef<'_>, node: NodeRef<'_>) -> String {
+    let (GraphRef::Cooccurrence(graph), NodeRef::Co(node)) = (graph, node) else {
+        return String::new();
+    };
     let Some(measures) = graph.measures() else { return String::new() };
     let names = attrs::measure_attrs(measures).into_iter().map(|a| a.name);
     let values = attrs::measure_values(measures, node);
@@ -116,7 +127,7 @@ fn node_size(mentions: u64, max: u64) -> (f64, f64) {
 /// layout engine draws, unlike clusters, and which adds no node to the graph a program reads):
 /// one row for each kind in the graph with its colour and shape, a row for discovered actors if
 /// there are any, and what node and line sizes mean.
-fn legend(graph: &CooccurrenceGraph, gaz: &Gazetteer) -> String {
+fn legend(graph: GraphRef<'_>, gaz: &Gazetteer) -> String {
     let mut kinds = [false; 4];
     let mut discovered = false;
     for node in graph.nodes() {
@@ -134,10 +145,37 @@ fn legend(graph: &CooccurrenceGraph, gaz: &Gazetteer) -> String {
     if discovered {
         rows.push_str("<tr><td colspan=\"2\" align=\"left\">dashed outline: discovered</td></tr>");
     }
-    rows.push_str(
-        "<tr><td colspan=\"2\" align=\"left\">size: mentions; line width: weight</td></tr>",
-    );
+    if graph.is_directed() {
+        rows.push_str(&quad_legend(graph));
+        rows.push_str(
+            "<tr><td colspan=\"2\" align=\"left\">size: events; line width: weight</td></tr>",
+        );
+    } else {
+        rows.push_str(
+            "<tr><td colspan=\"2\" align=\"left\">size: mentions; line width: weight</td></tr>",
+        );
+    }
     format!("<<table border=\"0\" cellspacing=\"2\">{rows}</table>>")
+}
+
+/// The legend rows of the quad classes that colour at least one edge.
+fn quad_legend(graph: GraphRef<'_>) -> String {
+    let mut used = [false; 4];
+    for (_, _, edge) in graph.edges() {
+        if let EdgeRef::Ev(edge) = edge {
+            used[usize::from(edge.dominant_class().number() - 1)] = true;
+        }
+    }
+    let mut rows = String::from(
+        "<tr><td colspan=\"2\" align=\"left\"><b>Edges: class with most events</b></td></tr>",
+    );
+    for class in QUAD_CLASSES.into_iter().filter(|c| used[usize::from(c.number() - 1)]) {
+        let (color, name) = (quad_color(class), class.as_str().replace('_', " "));
+        rows.push_str(&format!(
+            "<tr><td bgcolor=\"{color}\" width=\"16\"> </td><td align=\"left\">{name}</td></tr>"
+        ));
+    }
+    rows
 }
 
 const KINDS: [EntityKind; 4] =
@@ -157,7 +195,7 @@ fn kind_index(kind: EntityKind) -> usize {
 /// the node's least height grow with the square root of the node's share of the largest count);
 /// edges carry their window count as `weight` (Graphviz wants a positive number there) and a pen
 /// width from 1 to 6 scaled by the graph's chosen [edge weight](crate::EdgeWeight). Node
-/// measures, if computed ([`CooccurrenceGraph::compute_measures`]), are added as node
+/// measures, if computed ([`CooccurrenceGraph::compute_measures`](crate::CooccurrenceGraph::compute_measures)), are added as node
 /// attributes. A legend of the kinds is the graph's label, drawn at the bottom.
 ///
 /// The file names no layout engine, so every one can draw it: `neato -Tsvg`, `sfdp -Tpng`
@@ -188,10 +226,16 @@ fn kind_index(kind: EntityKind) -> usize {
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+pub fn write_dot<'g, W: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
+    let graph = graph.into();
     let mut wtr = io::BufWriter::new(wtr);
     let Drawing { splines, overlap } = drawing(graph.node_count(), graph.edge_count());
-    writeln!(wtr, "graph actorgraph {{")?;
+    let (keyword, arrow) = if graph.is_directed() { ("digraph", "->") } else { ("graph", "--") };
+    writeln!(wtr, "{keyword} actorgraph {{")?;
     writeln!(wtr, "  graph [overlap={overlap}, splines={splines}, outputorder=edgesfirst];")?;
     writeln!(wtr, "  graph [fontname=\"Helvetica\", fontsize=14, labelloc=b, labeljust=l];")?;
     writeln!(wtr, "  label={};", legend(graph, gaz))?;
@@ -200,13 +244,20 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
     write_nodes(&mut wtr, graph, gaz)?;
     let (lo, hi) = weight_range(graph);
     for (a, b, edge) in graph.edges() {
+        let color = match edge {
+            EdgeRef::Ev(e) => {
+                let class = e.dominant_class();
+                format!(", color=\"{}\", quad_class={}", quad_color(class), class)
+            }
+            EdgeRef::Co(_) => String::new(),
+        };
         writeln!(
             wtr,
-            "  {} -- {} [weight={}, penwidth={:.2}];",
+            "  {} {arrow} {} [weight={}, penwidth={:.2}{color}];",
             quote(entry(gaz, a).id()),
             quote(entry(gaz, b).id()),
-            edge.weight(),
-            penwidth(edge.value(graph.edge_weight()), lo, hi)
+            edge.count(),
+            penwidth(attrs::weight_f64(graph, edge), lo, hi)
         )?;
     }
     writeln!(wtr, "}}")?;
@@ -214,21 +265,18 @@ pub fn write_dot<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: 
     Ok(())
 }
 
-fn write_nodes<W: io::Write>(
-    wtr: &mut W,
-    graph: &CooccurrenceGraph,
-    gaz: &Gazetteer,
-) -> Result<()> {
-    let max = graph.nodes().map(Node::mentions).max().unwrap_or(0);
+fn write_nodes<W: io::Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> Result<()> {
+    let max = graph.nodes().map(NodeRef::size).max().unwrap_or(0);
+    let size_name = if graph.is_directed() { "events" } else { "mentions" };
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let (shape, color) = style(e.kind());
         let style = if e.is_discovered() { "filled,dashed" } else { "filled" };
-        let (fontsize, height) = node_size(node.mentions(), max);
+        let (fontsize, height) = node_size(node.size(), max);
         writeln!(
             wtr,
             "  {} [label={}, kind={}, shape={}, style=\"{}\", fillcolor=\"{}\", \
-             fontsize={:.1}, height={:.2}, mentions={}{}];",
+             fontsize={:.1}, height={:.2}, {size_name}={}{}];",
             quote(e.id()),
             quote_label(e.label()),
             e.kind(),
@@ -237,7 +285,7 @@ fn write_nodes<W: io::Write>(
             color,
             fontsize,
             height,
-            node.mentions(),
+            node.size(),
             measures(graph, node)
         )?;
     }

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use super::attrs::{self, Attr};
 use super::gexf_time::Time;
-use super::{entry, kind_color, xml_escape};
+use super::view::{EdgeRef, GraphRef};
+use super::{entry, kind_color, quad_color, xml_escape};
 use crate::cooccur::{CooccurrenceGraph, TimeSlices};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -18,6 +19,10 @@ fn size(mentions: u64, max: u64) -> f64 {
 }
 
 /// Writes the graph in GEXF 1.3, for Gephi.
+///
+/// An [`EventGraph`](crate::EventGraph) is written with `defaultedgetype="directed"`, edges from
+/// the source to the target, the attributes of its CSV tables, each edge coloured by its dominant
+/// quad class (as in DOT), and nodes sized by the events they take part in; what follows describes the co-occurrence graph.
 ///
 /// Nodes have the entity id as `id`, the canonical label as `label`, and the typed attributes
 /// the attributes of the CSV node table (lower-case, typed: `kind`, `mentions`, `documents`,
@@ -56,7 +61,12 @@ fn size(mentions: u64, max: u64) -> f64 {
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_gexf<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+pub fn write_gexf<'g, W: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
+    let graph = graph.into();
     write_timed(graph, gaz, Time::of(graph), wtr)
 }
 
@@ -103,12 +113,12 @@ pub fn write_dynamic_gexf<W: io::Write>(
     gaz: &Gazetteer,
     wtr: W,
 ) -> Result<()> {
-    write_timed(graph, gaz, Time::Periods(slices), wtr)
+    write_timed(graph.into(), gaz, Time::Periods(slices), wtr)
 }
 
 /// Writes the graph with what `time` says about time.
 fn write_timed<W: io::Write>(
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &Gazetteer,
     time: Time<'_>,
     wtr: W,
@@ -120,7 +130,8 @@ fn write_timed<W: io::Write>(
         r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
     )?;
     writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
-    writeln!(wtr, r#"  <graph defaultedgetype="undirected" {}>"#, time.graph_mode())?;
+    let direction = if graph.is_directed() { "directed" } else { "undirected" };
+    writeln!(wtr, r#"  <graph defaultedgetype="{direction}" {}>"#, time.graph_mode())?;
     write_attributes(&mut wtr, "node", &attrs::node_attrs(graph))?;
     time.write_attributes(&mut wtr, "node")?;
     write_attributes(&mut wtr, "edge", &attrs::edge_attrs(graph))?;
@@ -151,11 +162,11 @@ fn write_attvalue<W: Write>(wtr: &mut W, name: &str, value: &str) -> Result<()> 
 
 fn write_nodes<W: Write>(
     wtr: &mut W,
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &Gazetteer,
     time: Time<'_>,
 ) -> Result<()> {
-    let max = graph.nodes().map(|n| n.mentions()).max().unwrap_or(0);
+    let max = graph.nodes().map(|n| n.size()).max().unwrap_or(0);
     writeln!(wtr, "    <nodes>")?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
@@ -167,12 +178,12 @@ fn write_nodes<W: Write>(
         for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
             write_attvalue(wtr, attr.name, &value.to_string())?;
         }
-        time.write_node_values(wtr, node)?;
+        time.write_node_values(wtr, node.entity())?;
         writeln!(wtr, "        </attvalues>")?;
-        time.write_node_spells(wtr, node)?;
+        time.write_node_spells(wtr, node.entity())?;
         let (r, g, b) = kind_color(e.kind());
         writeln!(wtr, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
-        writeln!(wtr, r#"        <viz:size value="{:.2}"/>"#, size(node.mentions(), max))?;
+        writeln!(wtr, r#"        <viz:size value="{:.2}"/>"#, size(node.size(), max))?;
         writeln!(wtr, "      </node>")?;
     }
     writeln!(wtr, "    </nodes>")?;
@@ -181,7 +192,7 @@ fn write_nodes<W: Write>(
 
 fn write_edges<W: Write>(
     wtr: &mut W,
-    graph: &CooccurrenceGraph,
+    graph: GraphRef<'_>,
     gaz: &Gazetteer,
     time: Time<'_>,
 ) -> Result<()> {
@@ -195,13 +206,17 @@ fn write_edges<W: Write>(
             r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}"{interval}>"#
         )?;
         writeln!(wtr, "        <attvalues>")?;
-        let values = attrs::edge_values(graph, edge);
+        let values = attrs::edge_values(edge);
         for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
             write_attvalue(wtr, attr.name, &value.to_string())?;
         }
         time.write_edge_values(wtr, ids.0, ids.1)?;
         writeln!(wtr, "        </attvalues>")?;
         time.write_edge_spells(wtr, ids.0, ids.1)?;
+        if let EdgeRef::Ev(edge) = edge {
+            let (r, g, b) = quad_color(edge.dominant_class());
+            writeln!(wtr, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
+        }
         writeln!(wtr, "      </edge>")?;
     }
     writeln!(wtr, "    </edges>")?;

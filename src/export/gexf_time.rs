@@ -9,8 +9,9 @@
 
 use std::io::Write;
 
+use super::view::GraphRef;
 use super::xml_escape;
-use crate::cooccur::{CooccurrenceGraph, Node, TimeSlices};
+use crate::cooccur::TimeSlices;
 use crate::corpus::Date;
 use crate::error::Result;
 use crate::gazetteer::EntityId;
@@ -28,7 +29,7 @@ pub(super) enum Time<'a> {
 
 impl Time<'_> {
     /// Returns [`Time::Seen`] if any node of the graph has a date, else [`Time::Static`].
-    pub(super) fn of(graph: &CooccurrenceGraph) -> Time<'static> {
+    pub(super) fn of(graph: GraphRef<'_>) -> Time<'static> {
         if graph.nodes().any(|n| n.first_seen().is_some()) { Time::Seen } else { Time::Static }
     }
 
@@ -62,10 +63,10 @@ impl Time<'_> {
     }
 
     /// The periods of a node, with its mentions in each; empty unless sliced.
-    fn node_periods(self, node: &Node) -> Vec<(Date, u64)> {
+    fn node_periods(self, node: EntityId) -> Vec<(Date, u64)> {
         match self {
             Time::Periods(slices) => {
-                slices.node_periods(node.entity()).map(|(p, c)| (p, c.mentions)).collect()
+                slices.node_periods(node).map(|(p, c)| (p, c.mentions)).collect()
             }
             _ => Vec::new(),
         }
@@ -82,7 +83,7 @@ impl Time<'_> {
     }
 
     /// Writes a node's dynamic `<attvalue>`s (inside `<attvalues>`).
-    pub(super) fn write_node_values<W: Write>(self, wtr: &mut W, node: &Node) -> Result<()> {
+    pub(super) fn write_node_values<W: Write>(self, wtr: &mut W, node: EntityId) -> Result<()> {
         write_values(wtr, "mentions_period", &self.node_periods(node))
     }
 
@@ -97,7 +98,7 @@ impl Time<'_> {
     }
 
     /// Writes a node's `<spells>`, if sliced.
-    pub(super) fn write_node_spells<W: Write>(self, wtr: &mut W, node: &Node) -> Result<()> {
+    pub(super) fn write_node_spells<W: Write>(self, wtr: &mut W, node: EntityId) -> Result<()> {
         write_spells(wtr, &self.node_periods(node))
     }
 

@@ -3,12 +3,14 @@
 use std::io::{self, Write};
 
 use super::attrs::{self, Attr, AttrType};
+use super::view::GraphRef;
 use super::{entry, xml_escape};
-use crate::cooccur::CooccurrenceGraph;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
-/// Writes the graph in GraphML, undirected, with typed keys.
+/// Writes the graph in GraphML with typed keys: undirected (`edgedefault="undirected"`) for a
+/// co-occurrence graph, directed for an [`EventGraph`](crate::EventGraph), whose edges go from
+/// the source to the target and carry the attributes of its CSV edge table.
 ///
 /// Node ids are entity ids; nodes carry `label` and the attributes of the CSV node table
 /// (lower-case; strings, longs, doubles and booleans, with dates as ISO strings, empty when
@@ -38,11 +40,12 @@ use crate::gazetteer::Gazetteer;
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_graphml<W: io::Write>(
-    graph: &CooccurrenceGraph,
+pub fn write_graphml<'g, W: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
     gaz: &Gazetteer,
     wtr: W,
 ) -> Result<()> {
+    let graph = graph.into();
     let mut wtr = io::BufWriter::new(wtr);
     writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -58,7 +61,8 @@ pub fn write_graphml<W: io::Write>(
     let weight = Attr { name: "weight", title: "Weight", ty: attrs::weight_type(graph) };
     write_keys(&mut wtr, "n", "node", &[&[label][..], &attrs::node_attrs(graph)].concat())?;
     write_keys(&mut wtr, "e", "edge", &[&[weight][..], &attrs::edge_attrs(graph)].concat())?;
-    writeln!(wtr, r#"  <graph id="actorgraph" edgedefault="undirected">"#)?;
+    let direction = if graph.is_directed() { "directed" } else { "undirected" };
+    writeln!(wtr, r#"  <graph id="actorgraph" edgedefault="{direction}">"#)?;
     write_nodes(&mut wtr, graph, gaz)?;
     write_edges(&mut wtr, graph, gaz)?;
     writeln!(wtr, "  </graph>\n</graphml>")?;
@@ -84,7 +88,7 @@ fn write_data<W: Write>(wtr: &mut W, prefix: &str, name: &str, value: &str) -> R
     Ok(())
 }
 
-fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+fn write_nodes<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> Result<()> {
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         writeln!(wtr, r#"    <node id="{}">"#, xml_escape(e.id()))?;
@@ -98,12 +102,12 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer
     Ok(())
 }
 
-fn write_edges<W: Write>(wtr: &mut W, graph: &CooccurrenceGraph, gaz: &Gazetteer) -> Result<()> {
+fn write_edges<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> Result<()> {
     for (i, (a, b, edge)) in graph.edges().enumerate() {
         let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
         writeln!(wtr, r#"    <edge id="e{i}" source="{a}" target="{b}">"#)?;
         write_data(wtr, "e", "weight", &attrs::weight(graph, edge).to_string())?;
-        let values = attrs::edge_values(graph, edge);
+        let values = attrs::edge_values(edge);
         for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
             write_data(wtr, "e", attr.name, &value.to_string())?;
         }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::json::NodeLink;
-use crate::cooccur::CooccurrenceGraph;
+use super::view::GraphRef;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
@@ -30,9 +30,13 @@ fn script_safe(json: &str) -> String {
 /// over a node shows its label, kind, mentions, documents and degree (and the node measures,
 /// if computed), and a slider hides edges seen in fewer windows than chosen (whatever the
 /// chosen edge weight, the page lays out and draws edges by their window count). With node
-/// measures ([`CooccurrenceGraph::compute_measures`]), a menu colours nodes by community
+/// measures ([`CooccurrenceGraph::compute_measures`](crate::CooccurrenceGraph::compute_measures)), a menu colours nodes by community
 /// instead of kind (the ten largest communities get their own colour). The layout compares
 /// every pair of nodes, so it suits graphs of up to a few thousand nodes.
+///
+/// An [`EventGraph`](crate::EventGraph) is drawn with an arrow at the target end of each edge,
+/// edges coloured by their dominant quad class, nodes sized by their events, and the slider
+/// on event counts.
 ///
 /// ```
 /// use actorgraph::{Cooccurrence, Gazetteer, Matcher, Segmenter, write_html};
@@ -57,10 +61,14 @@ fn script_safe(json: &str) -> String {
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_html<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+pub fn write_html<'g, W: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
     let (head, tail) =
         TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");
-    let json = serde_json::to_string(&NodeLink::new(graph, gaz))?;
+    let json = serde_json::to_string(&NodeLink::new(graph.into(), gaz))?;
     let mut wtr = io::BufWriter::new(wtr);
     wtr.write_all(head.as_bytes())?;
     wtr.write_all(script_safe(&json).as_bytes())?;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::attrs::{self, Record, Value};
 use super::entry;
-use crate::cooccur::CooccurrenceGraph;
+use super::view::GraphRef;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
@@ -27,7 +27,7 @@ struct GraphAttrs {}
 
 impl<'a> NodeLink<'a> {
     /// Collects the graph's nodes and edges, in the graph's order.
-    pub(super) fn new(graph: &CooccurrenceGraph, gaz: &'a Gazetteer) -> NodeLink<'a> {
+    pub(super) fn new(graph: GraphRef<'_>, gaz: &'a Gazetteer) -> NodeLink<'a> {
         let node_attrs = attrs::node_attrs(graph);
         let nodes = graph
             .nodes()
@@ -48,17 +48,27 @@ impl<'a> NodeLink<'a> {
                     ("target", Value::Str(entry(gaz, b).id())),
                     ("weight", attrs::weight(graph, edge)),
                 ];
-                let values = attrs::edge_values(graph, edge);
+                let values = attrs::edge_values(edge);
                 record.extend(edge_attrs.iter().map(|a| a.name).zip(values));
                 Record(record)
             })
             .collect();
-        NodeLink { directed: false, multigraph: false, graph: GraphAttrs {}, nodes, edges }
+        NodeLink {
+            directed: graph.is_directed(),
+            multigraph: false,
+            graph: GraphAttrs {},
+            nodes,
+            edges,
+        }
     }
 }
 
 /// Writes the graph as node-link JSON:
 /// `{"directed": false, "multigraph": false, "graph": {}, "nodes": [...], "edges": [...]}`.
+///
+/// An [`EventGraph`](crate::EventGraph) is written with `"directed": true` (networkx reads a
+/// `DiGraph`: one edge per source and target) and the attributes of its CSV tables, in their
+/// lower-case names; what follows describes the co-occurrence graph.
 ///
 /// Each node has `id`, `label`, `kind`, `mentions`, `documents`, `adjectival`, `state`,
 /// `discovered`, `windows`, `first_seen`, `last_seen` and the node measures when the graph has
@@ -91,9 +101,13 @@ impl<'a> NodeLink<'a> {
 ///
 /// Panics if the graph names an entity that `gaz` does not have: the graph must come from
 /// this gazetteer.
-pub fn write_json<W: io::Write>(graph: &CooccurrenceGraph, gaz: &Gazetteer, wtr: W) -> Result<()> {
+pub fn write_json<'g, W: io::Write>(
+    graph: impl Into<GraphRef<'g>>,
+    gaz: &Gazetteer,
+    wtr: W,
+) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
-    serde_json::to_writer_pretty(&mut wtr, &NodeLink::new(graph, gaz))?;
+    serde_json::to_writer_pretty(&mut wtr, &NodeLink::new(graph.into(), gaz))?;
     writeln!(wtr)?;
     wtr.flush()?;
     Ok(())

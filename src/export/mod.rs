@@ -18,6 +18,7 @@ mod mentions;
 mod partial;
 mod records;
 mod shards;
+mod view;
 
 use std::str::FromStr;
 
@@ -31,6 +32,8 @@ pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
 pub use self::shards::merge_partials;
+pub use self::view::GraphRef;
+use crate::events::QuadClass;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
 
 /// A graph output format.
@@ -117,6 +120,18 @@ fn kind_color(kind: EntityKind) -> (u8, u8, u8) {
         EntityKind::State => (0x56, 0xb4, 0xe9),
         EntityKind::Group => (0x00, 0x9e, 0x73),
         EntityKind::Place => (0xf0, 0xe4, 0x42),
+    }
+}
+
+/// The colour of an edge of the event graph, by its dominant quad class: blue and indigo for
+/// verbal and material cooperation, purple and vermilion for verbal and material conflict,
+/// none of them a node colour (DOT, GEXF; the HTML page uses the same).
+fn quad_color(class: QuadClass) -> (u8, u8, u8) {
+    match class {
+        QuadClass::VerbalCooperation => (0x00, 0x72, 0xb2),
+        QuadClass::MaterialCooperation => (0x33, 0x22, 0x88),
+        QuadClass::VerbalConflict => (0xcc, 0x79, 0xa7),
+        _ => (0xd5, 0x5e, 0x00),
     }
 }
 

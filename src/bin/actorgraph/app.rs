@@ -11,7 +11,7 @@ use actorgraph::{
 
 use crate::args::{
     Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
-    MentionFormatArg, MergeArgs, SuggestArgs, WindowArg,
+    MentionFormatArg, MergeArgs, RelationArg, SuggestArgs, WindowArg,
 };
 use crate::output::{create_dir, create_file, file_arg};
 use crate::pipeline::{Reporter, build, builder, load_gazetteer};
@@ -73,6 +73,7 @@ fn write_mentions<W: Write>(
 }
 
 fn graph(args: GraphArgs) -> Result<bool> {
+    crate::events::check_relations(&args)?;
     if args.partial && is_stdout(&args.output.out) {
         return partial_to_stdout(&args);
     }
@@ -80,7 +81,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     // The output directory is checked (and its temporary directory made) before any input is
     // read, so a bad path fails at once.
     let mut dir = create_dir(&args.output.out)?;
-    let mut pipeline = build(&graph_config(&args), args.common.quiet)?;
+    let mut pipeline = build(&graph_config_with_events(&args)?, args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
         return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
@@ -90,6 +91,9 @@ fn graph(args: GraphArgs) -> Result<bool> {
         Ok(())
     })?;
     report.done();
+    if args.relations.relations == RelationArg::Events {
+        return crate::events::write_graph(&args, &pipeline, &counted, &report, dir);
+    }
     let (counts, totals) = (&counted.counts, &counted.totals);
     let out = &args.output.out;
     if args.partial {
@@ -166,6 +170,17 @@ fn graph_config(args: &GraphArgs) -> PipelineBuilder {
         .measures(!args.output.no_measures)
         .betweenness_limit(args.output.betweenness_limit);
     config
+}
+
+/// The library's configuration for `graph`, with the event extractor of `--relations events`.
+fn graph_config_with_events(args: &GraphArgs) -> Result<PipelineBuilder> {
+    let mut config = graph_config(args);
+    let rel = &args.relations;
+    if rel.relations == RelationArg::Events {
+        let extractor = crate::events::extractor(&rel.dictionaries, rel.no_default_events)?;
+        config.events(Some(extractor)).unasserted_events(rel.include_unasserted);
+    }
+    Ok(config)
 }
 
 /// Computes the node measures on the graph of a merge, unless `--no-measures`, as the

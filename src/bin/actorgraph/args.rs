@@ -263,6 +263,41 @@ pub(crate) struct GraphArgs {
     /// Documents without a date are left out and counted.
     #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
     pub(crate) slice: Option<SliceArg>,
+    #[command(flatten)]
+    pub(crate) relations: RelationArgs,
+}
+
+/// Which relation links the actors of a graph.
+/// The help heading of these flags.
+const RELATIONS: &str = "Relations";
+
+#[derive(Debug, Args)]
+pub(crate) struct RelationArgs {
+    /// What an edge is: co-occurrence in a window (undirected), or coded events from a source
+    /// to a target (directed; counts per quad class and the mean score, weighted by events).
+    #[arg(long, help_heading = RELATIONS, value_enum, default_value_t = RelationArg::Cooccurrence)]
+    pub(crate) relations: RelationArg,
+    /// With --relations events: weigh each edge by cooperation minus conflict (its events of
+    /// the two cooperation classes less those of the two conflict classes).
+    #[arg(long, help_heading = RELATIONS)]
+    pub(crate) signed: bool,
+    /// With --relations events: count negated and modal events too ("did not attack", "could
+    /// attack"), which are left out by default.
+    #[arg(long, help_heading = RELATIONS)]
+    pub(crate) include_unasserted: bool,
+    /// With --relations events: add an event dictionary file on top of the built-in one
+    /// (repeatable; later files win; format: events/README.md).
+    #[arg(long = "events", help_heading = RELATIONS, value_name = "PATH")]
+    pub(crate) dictionaries: Vec<PathBuf>,
+    /// With --relations events: use only the event dictionaries given with --events.
+    #[arg(long, help_heading = RELATIONS)]
+    pub(crate) no_default_events: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RelationArg {
+    Cooccurrence,
+    Events,
 }
 
 /// Where and how a graph is written.

@@ -2,14 +2,16 @@
 //! event extractor, one row per event.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use actorgraph::{
-    EventDictionary, EventExtractor, EventRecord, EventWriter, MentionFormat, Pipeline, Result,
-    Totals,
+    Counted, EventDictionary, EventExtractor, EventRecord, EventWeight, EventWriter, MentionFormat,
+    OutputDir, Pipeline, Result, Totals,
 };
 
 use crate::app::csv_cells;
-use crate::args::{EventsArgs, MentionFormatArg};
+use crate::args::{EventsArgs, GraphArgs, MentionFormatArg, RelationArg};
+use crate::filter::WeightArg;
 use crate::output::{create_file, file_arg};
 use crate::pipeline::{Reporter, build, builder};
 
@@ -17,7 +19,7 @@ use crate::pipeline::{Reporter, build, builder};
 pub(crate) fn run(args: EventsArgs) -> Result<bool> {
     // The output and the dictionaries are checked before any input is read.
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let extractor = extractor(&args)?;
+    let extractor = extractor(&args.dictionaries, args.no_default_events)?;
     let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
     let (totals, events) = match file {
@@ -36,12 +38,12 @@ pub(crate) fn run(args: EventsArgs) -> Result<bool> {
 }
 
 /// The extractor over the built-in dictionary (unless `--no-default-events`) and `--events`.
-fn extractor(args: &EventsArgs) -> Result<EventExtractor> {
+pub(crate) fn extractor(paths: &[PathBuf], no_default: bool) -> Result<EventExtractor> {
     let mut dictionary = EventDictionary::builder();
-    if !args.no_default_events {
+    if !no_default {
         dictionary.add_builtin();
     }
-    for path in &args.dictionaries {
+    for path in paths {
         dictionary.add_path(path)?;
     }
     EventExtractor::new(&dictionary.build())
@@ -80,4 +82,71 @@ fn write_events<W: Write>(
     let written = wtr.written();
     wtr.finish()?;
     Ok((totals, written))
+}
+
+/// Refuses the options of `graph --relations events` that make no sense for events, and
+/// those options without `--relations events`.
+pub(crate) fn check_relations(args: &GraphArgs) -> Result<()> {
+    let rel = &args.relations;
+    let filter = &args.output.filter;
+    let refuse = |msg: &str| -> Result<()> {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, msg.to_string()).into())
+    };
+    if rel.relations == RelationArg::Cooccurrence {
+        let events_only = rel.signed
+            || rel.include_unasserted
+            || rel.no_default_events
+            || !rel.dictionaries.is_empty();
+        if events_only {
+            return refuse(
+                "--signed, --include-unasserted, --events and --no-default-events need \
+                 --relations events",
+            );
+        }
+        return Ok(());
+    }
+    if args.partial || args.slice.is_some() {
+        return refuse("--relations events cannot be combined with --partial or --slice yet");
+    }
+    if filter.weight != WeightArg::Windows {
+        return refuse(
+            "--weight is for co-occurrence: an event graph is weighted by events, or by \
+             cooperation minus conflict with --signed",
+        );
+    }
+    if filter.backbone.is_some() || filter.top_nodes.is_some() {
+        return refuse("--backbone and --top-nodes are for co-occurrence, not --relations events");
+    }
+    Ok(())
+}
+
+/// Runs `graph --relations events` once the corpus is counted: the directed graph of the
+/// events, filtered, in every format.
+pub(crate) fn write_graph(
+    args: &GraphArgs,
+    pipeline: &Pipeline,
+    counted: &Counted,
+    report: &Reporter,
+    mut dir: OutputDir,
+) -> Result<bool> {
+    let gaz = pipeline.gazetteer();
+    let options = args.output.filter.options(gaz, true, |m| report.warn(m))?;
+    let weight = if args.relations.signed { EventWeight::Signed } else { EventWeight::Events };
+    let graph = counted.events.to_graph_with(gaz, &options, weight);
+    crate::app::graph_files(&args.output).write(&graph, gaz, &mut dir, "")?;
+    crate::output::publish_graphs(dir, args.common.quiet)?;
+    let left_out = match counted.events.left_out() {
+        0 => String::new(),
+        n => format!(", {n} negated or modal left out"),
+    };
+    let what = format!(
+        ", {} events{}, {} nodes, {} directed edges written to {}",
+        counted.events.event_count(),
+        left_out,
+        graph.node_count(),
+        graph.edge_count(),
+        args.output.out.display()
+    );
+    report.summary(&counted.totals, &what);
+    Ok(counted.events.event_count() > 0)
 }
