@@ -236,16 +236,16 @@ impl std::fmt::Display for Scores {
             "{:<20} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
             header[0], header[1], header[2], header[3], header[4], header[5], header[6]
         )?;
-        let rows = self.by_kind.iter().map(|(kind, counts)| (kind.as_str(), counts)).chain([
-            ("overall", &self.overall),
-            ("with unknown actors", &self.with_unknowns),
-            ("sentence pairs", &self.pairs),
-        ]);
         let all: Vec<(String, &Counts)> = if self.all_by_kind == self.by_kind {
             Vec::new()
         } else {
             self.all_by_kind.iter().map(|(kind, c)| (format!("all {kind}"), c)).collect()
         };
+        let rows = self.by_kind.iter().map(|(kind, counts)| (kind.as_str(), counts)).chain([
+            ("overall", &self.overall),
+            ("with unknown actors", &self.with_unknowns),
+            ("sentence pairs", &self.pairs),
+        ]);
         let roles = &self.roles;
         let roles = (roles.tp + roles.fp + roles.fn_ > 0).then_some(("role mentions", roles));
         let rows = rows.chain(all.iter().map(|(name, c)| (name.as_str(), *c))).chain(roles);
