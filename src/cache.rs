@@ -20,7 +20,7 @@ use crate::matcher::{Matcher, MatcherBuilder};
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"AGCACHE\n";
 /// The layout version; a file of another version is rebuilt.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Magic, format, key, payload length and payload checksum.
 const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 16;
 
@@ -191,12 +191,21 @@ pub struct GazetteerCache {
     dir: PathBuf,
     /// Where the temporary file of a save is listed, for a signal handler to remove.
     temps: Option<crate::TempFiles>,
+    /// Whether the files take over names of the built-in gazetteer.
+    take_over: bool,
 }
 
 impl GazetteerCache {
     /// A cache in `dir`, which is created when the first file is saved.
     pub fn new<P: AsRef<Path>>(dir: P) -> GazetteerCache {
-        GazetteerCache { dir: dir.as_ref().to_path_buf(), temps: None }
+        GazetteerCache { dir: dir.as_ref().to_path_buf(), temps: None, take_over: false }
+    }
+
+    /// Builds the gazetteer with [`GazetteerBuilder::take_over`] set to `yes` (off by
+    /// default); a cache file built the other way is not used.
+    pub fn take_over(&mut self, yes: bool) -> &mut GazetteerCache {
+        self.take_over = yes;
+        self
     }
 
     /// Lists the temporary file of each save in `temps` while it is written, so that a signal
@@ -228,7 +237,7 @@ impl GazetteerCache {
         paths: &[P],
         builder: &MatcherBuilder,
     ) -> Result<Cached> {
-        let (slot, key) = keys(builtin, paths, builder)?;
+        let (slot, key) = keys(builtin, self.take_over, paths, builder)?;
         let file = self.dir.join(format!("gazetteer-{slot:032x}.agc"));
         // One read into a buffer of the file's size: the file can be hundreds of megabytes.
         let status = match fs::read(&file) {
@@ -242,6 +251,7 @@ impl GazetteerCache {
             },
         };
         let mut gaz = GazetteerBuilder::new();
+        gaz.take_over(self.take_over);
         if builtin {
             gaz.add_builtin();
         }
@@ -286,12 +296,16 @@ impl GazetteerCache {
 /// hold: the slot plus every source file's bytes).
 fn keys<P: AsRef<Path>>(
     builtin: bool,
+    take_over: bool,
     paths: &[P],
     builder: &MatcherBuilder,
 ) -> Result<(u128, u128)> {
     let mut slot = ContentHash::default();
     slot.bytes(env!("CARGO_PKG_VERSION").as_bytes()).bytes(&FORMAT.to_le_bytes());
     slot.bytes(format!("{builder:?}").as_bytes()).bytes(&[u8::from(builtin)]);
+    if take_over {
+        slot.bytes(b"take over");
+    }
     for path in paths {
         slot.bytes(path.as_ref().as_os_str().as_encoded_bytes());
     }

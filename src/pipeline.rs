@@ -67,6 +67,7 @@ const BETWEENNESS_LIMIT: usize = 10_000;
 pub struct PipelineBuilder {
     builtin: bool,
     gazetteers: Vec<PathBuf>,
+    take_over: bool,
     cache: Option<PathBuf>,
     temps: Option<crate::TempFiles>,
     matcher: MatcherBuilder,
@@ -90,6 +91,7 @@ impl Default for PipelineBuilder {
         PipelineBuilder {
             builtin: true,
             gazetteers: Vec::new(),
+            take_over: false,
             cache: None,
             temps: None,
             matcher: MatcherBuilder::new(),
@@ -123,8 +125,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Lets the gazetteer files take over names that the built-in gazetteer's entities hold
+    /// (off by default: such a name stays with the built-in entity). The command line's
+    /// `--take-over`; see [`GazetteerBuilder::take_over`](crate::GazetteerBuilder::take_over)
+    /// for the names that are never taken over.
+    pub fn take_over(&mut self, yes: bool) -> &mut PipelineBuilder {
+        self.take_over = yes;
+        self
+    }
+
     /// Adds a gazetteer file as a layer on top of the built-in one and the files added before
-    /// (later files win). The file is read by [`PipelineBuilder::build`].
+    /// (later files win, except for names the built-in gazetteer holds: see
+    /// [`PipelineBuilder::take_over`]). The file is read by [`PipelineBuilder::build`].
     pub fn gazetteer<P: AsRef<Path>>(&mut self, path: P) -> &mut PipelineBuilder {
         self.gazetteers.push(path.as_ref().to_path_buf());
         self
@@ -261,9 +273,9 @@ impl PipelineBuilder {
         let (gaz, matcher, notices) = match &self.cache {
             Some(dir) => self.load_cached(dir)?,
             None => {
-                let gaz = load_gazetteer(self.builtin, &self.gazetteers)?;
+                let gaz = load_gazetteer(self.builtin, self.take_over, &self.gazetteers)?;
                 let matcher = self.matcher.build(&gaz)?;
-                let notices = gaz.notices().iter().cloned().map(Notice::Gazetteer).collect();
+                let notices = gazetteer_notices(&gaz).collect();
                 (gaz, matcher, notices)
             }
         };
@@ -289,7 +301,7 @@ impl PipelineBuilder {
     ///
     /// If a gazetteer file cannot be read or has a bad line; the error names the file and line.
     pub fn build_gazetteer(&self) -> Result<Gazetteer> {
-        load_gazetteer(self.builtin, &self.gazetteers)
+        load_gazetteer(self.builtin, self.take_over, &self.gazetteers)
     }
 
     /// The name and content hash of every gazetteer layer, in order: what a partial result
@@ -329,6 +341,9 @@ impl PipelineBuilder {
             }
         }
         settings.insert("discover".to_string(), self.discover.to_string());
+        if self.take_over {
+            settings.insert("take_over".to_string(), "true".to_string());
+        }
         let date = self.default_date.map_or("none".to_string(), |d| d.to_string());
         settings.insert("default_date".to_string(), date);
         settings.insert("actorgraph".to_string(), env!("CARGO_PKG_VERSION").to_string());
@@ -337,6 +352,7 @@ impl PipelineBuilder {
 
     fn load_cached(&self, dir: &Path) -> Result<(Gazetteer, Matcher, Vec<Notice>)> {
         let mut cache = GazetteerCache::new(dir);
+        cache.take_over(self.take_over);
         if let Some(temps) = &self.temps {
             cache.temp_files(temps);
         }
@@ -347,15 +363,21 @@ impl PipelineBuilder {
         }
         notices.extend(cached.warnings.into_iter().map(Notice::Warning));
         let gaz = cached.compiled.gazetteer();
-        notices.extend(gaz.notices().iter().cloned().map(Notice::Gazetteer));
+        notices.extend(gazetteer_notices(gaz));
         let (gaz, matcher) = cached.compiled.into_parts();
         Ok((gaz, matcher, notices))
     }
 }
 
+/// The gazetteer's notices and the names that stayed with the built-in gazetteer, as notes.
+fn gazetteer_notices(gaz: &Gazetteer) -> impl Iterator<Item = Notice> + '_ {
+    gaz.notices().iter().chain(gaz.kept_names()).cloned().map(Notice::Gazetteer)
+}
+
 /// Builds the gazetteer of the built-in layer (if `builtin`) and the files `paths`, in order.
-fn load_gazetteer(builtin: bool, paths: &[PathBuf]) -> Result<Gazetteer> {
+fn load_gazetteer(builtin: bool, take_over: bool, paths: &[PathBuf]) -> Result<Gazetteer> {
     let mut builder = Gazetteer::builder();
+    builder.take_over(take_over);
     if builtin {
         builder.add_builtin();
     }

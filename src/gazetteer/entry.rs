@@ -175,8 +175,25 @@ pub struct Entry {
     pub(crate) to: Option<i32>,
     pub(crate) offices: Vec<Office>,
     pub(crate) note: Option<String>,
+    pub(crate) place: PlaceAttributes,
+    pub(crate) take_over: bool,
     pub(crate) origin: Origin,
     pub(crate) discovered: bool,
+}
+
+/// What a place dictionary such as GeoNames says about a place: the `latitude`, `longitude`,
+/// `population`, `feature`, `admin` and `geonames` columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PlaceAttributes {
+    /// Decimal degrees, written in the shortest form that reads back as the same number.
+    pub(crate) latitude: Option<String>,
+    pub(crate) longitude: Option<String>,
+    pub(crate) population: Option<u64>,
+    /// GeoNames' feature class and code: `P.PPLA`, `A.ADM1`, or the class alone (`P`).
+    pub(crate) feature: Option<String>,
+    /// The country code and the administrative codes, joined by dots: `US.FL`.
+    pub(crate) admin: Option<String>,
+    pub(crate) geonames: Option<u64>,
 }
 
 impl Entry {
@@ -196,6 +213,8 @@ impl Entry {
             to: None,
             offices: Vec::new(),
             note: None,
+            place: PlaceAttributes::default(),
+            take_over: false,
             origin: Origin::default(),
             discovered: false,
         }
@@ -272,6 +291,52 @@ impl Entry {
         self
     }
 
+    /// Sets a place's coordinates, in decimal degrees (WGS 84, as GeoNames gives them).
+    ///
+    /// ```
+    /// use actorgraph::{Entry, EntityKind};
+    ///
+    /// let paris = Entry::new("paris", EntityKind::Place, "Paris").coordinates(48.85341, 2.3488);
+    /// assert_eq!(paris.location(), Some((48.85341, 2.3488)));
+    /// ```
+    pub fn coordinates(mut self, latitude: f64, longitude: f64) -> Entry {
+        self.place.latitude = Some(latitude.to_string());
+        self.place.longitude = Some(longitude.to_string());
+        self
+    }
+
+    /// Sets a place's population.
+    pub fn population(mut self, n: u64) -> Entry {
+        self.place.population = Some(n);
+        self
+    }
+
+    /// Sets a place's GeoNames feature class and code, such as `P.PPLA` or `A.ADM1`.
+    pub fn feature<S: Into<String>>(mut self, code: S) -> Entry {
+        self.place.feature = Some(code.into());
+        self
+    }
+
+    /// Sets a place's country and administrative codes, joined by dots (`US.FL`).
+    pub fn admin<S: Into<String>>(mut self, code: S) -> Entry {
+        self.place.admin = Some(code.into());
+        self
+    }
+
+    /// Sets the GeoNames id of a place.
+    pub fn geonames_id(mut self, id: u64) -> Entry {
+        self.place.geonames = Some(id);
+        self
+    }
+
+    /// Lets this entry take over names that the built-in gazetteer's entities hold (see
+    /// [`GazetteerBuilder::take_over`](crate::GazetteerBuilder::take_over)); the `takeover`
+    /// column of a gazetteer file.
+    pub fn take_over(mut self, yes: bool) -> Entry {
+        self.take_over = yes;
+        self
+    }
+
     pub(crate) fn push_alias(&mut self, alias: Alias) {
         if alias.text.is_empty() {
             return;
@@ -339,6 +404,46 @@ impl Entry {
     /// Returns the free note.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// Returns a place's latitude and longitude, in decimal degrees, when the gazetteer gives
+    /// them.
+    pub fn location(&self) -> Option<(f64, f64)> {
+        let lat = self.place.latitude.as_deref()?.parse().ok()?;
+        let lon = self.place.longitude.as_deref()?.parse().ok()?;
+        Some((lat, lon))
+    }
+
+    /// Returns a place's population, when the gazetteer gives it.
+    pub fn population_count(&self) -> Option<u64> {
+        self.place.population
+    }
+
+    /// Returns a place's GeoNames feature class and code (`P.PPLA`, `A.ADM1`).
+    pub fn feature_code(&self) -> Option<&str> {
+        self.place.feature.as_deref()
+    }
+
+    /// Returns a place's country and administrative codes (`US.FL`).
+    pub fn admin_code(&self) -> Option<&str> {
+        self.place.admin.as_deref()
+    }
+
+    /// Returns a place's GeoNames id.
+    pub fn geonames(&self) -> Option<u64> {
+        self.place.geonames
+    }
+
+    /// Returns true if this entry may take over names the built-in gazetteer holds (the
+    /// `takeover` column).
+    pub fn takes_over(&self) -> bool {
+        self.take_over
+    }
+
+    /// Returns true for an administrative division: a place whose feature class is `A`.
+    pub(crate) fn is_division(&self) -> bool {
+        self.kind == EntityKind::Place
+            && self.place.feature.as_deref().is_some_and(|f| f == "A" || f.starts_with("A."))
     }
 
     /// Returns true for an actor proposed by discovery rather than listed in a gazetteer.

@@ -2,9 +2,11 @@
 //!
 //! A [`Gazetteer`] is built from layers: the built-in files compiled into the crate, files
 //! given by the user, and entries added in code. Layers stack in order. A later layer can
-//! redefine an id (replacing the entity) and take an alias over from an earlier one; within one
-//! layer, a duplicate id or an alias claimed by two entities is an error naming both lines.
-//! See `gazetteers/README.md` for the file format and the rules.
+//! redefine an id (replacing the entity) and take an alias over from an earlier one, except
+//! that a name of the built-in gazetteer is taken over only when asked, so that an imported
+//! dictionary adds entities and names without wrecking the built-in ones; within one layer, a
+//! duplicate id or an alias claimed by two entities is an error naming both lines. See
+//! `gazetteers/README.md` for the file format and the rules.
 
 mod check;
 mod entry;
@@ -61,6 +63,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: FastMap<String, EntityId>,
     notices: Vec<String>,
+    /// Names a later layer claimed that stayed with the built-in gazetteer.
+    kept: Vec<String>,
     /// Names by [`loose_key`] and kind, for [`Gazetteer::known_as`]; built on first use.
     /// `None` marks a key that two entities share.
     loose: std::sync::OnceLock<FastMap<(EntityKind, String), Option<EntityId>>>,
@@ -97,10 +101,10 @@ impl Gazetteer {
     }
 
     /// Makes a gazetteer of resolved entries, indexing their ids.
-    fn from_entries(entries: Vec<Entry>, notices: Vec<String>) -> Gazetteer {
+    fn from_entries(entries: Vec<Entry>, notices: Vec<String>, kept: Vec<String>) -> Gazetteer {
         let by_id =
             entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
-        Gazetteer { entries, by_id, notices, loose: std::sync::OnceLock::new() }
+        Gazetteer { entries, by_id, notices, kept, loose: std::sync::OnceLock::new() }
     }
 
     /// Returns the entry for an id, if there is one.
@@ -224,9 +228,31 @@ impl Gazetteer {
     }
 
     /// Returns what the build decided that a user may want to know: ids redefined by a later
-    /// file, aliases taken over, and attributes that name an unknown state.
+    /// file, aliases taken over (each naming both entities, file and line), takeovers refused,
+    /// and attributes that name an unknown state.
     pub fn notices(&self) -> &[String] {
         &self.notices
+    }
+
+    /// Returns the names that an entity of a later layer claimed but that stayed with the
+    /// entity of the built-in gazetteer that has them, because the later layer was not asked
+    /// to take names over (see [`GazetteerBuilder::take_over`]): one line each, naming both
+    /// entities, file and line. They are the safe default, so [`Gazetteer::check`] leaves them
+    /// out.
+    ///
+    /// ```
+    /// use actorgraph::{EntityKind, Entry, Gazetteer};
+    ///
+    /// let gaz = Gazetteer::builder()
+    ///     .add_builtin()
+    ///     .add(Entry::new("florida_cuba", EntityKind::Place, "Florida").country("CUB"))
+    ///     .build()?;
+    /// assert_eq!(gaz.kept_names().len(), 1);
+    /// assert!(gaz.kept_names()[0].contains("\"Florida\" stays with the built-in \"florida\""));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn kept_names(&self) -> &[String] {
+        &self.kept
     }
 }
 
@@ -249,7 +275,16 @@ fn loose_key(name: &str) -> String {
 /// Builds a [`Gazetteer`] from layers of files and entries.
 #[derive(Clone, Debug, Default)]
 pub struct GazetteerBuilder {
-    layers: Vec<Vec<Entry>>,
+    layers: Vec<Layer>,
+    take_over: bool,
+}
+
+/// One layer: a file, or the entries added in code.
+#[derive(Clone, Debug)]
+struct Layer {
+    entries: Vec<Entry>,
+    /// Whether the layer is a file of the built-in gazetteer.
+    builtin: bool,
 }
 
 impl GazetteerBuilder {
@@ -267,8 +302,32 @@ impl GazetteerBuilder {
     pub fn add_builtin(&mut self) -> &mut GazetteerBuilder {
         for (name, text) in BUILTIN {
             let entries = tsv::parse(name, text).expect("the built-in gazetteer parses");
-            self.layers.push(entries);
+            self.layers.push(Layer { entries, builtin: true });
         }
+        self
+    }
+
+    /// Lets the layers added after the built-in gazetteer take over the names its entities
+    /// hold (off by default). Without it, a name that a built-in entity has stays with it and
+    /// the later entity goes without that name (see [`Gazetteer::kept_names`]); an entry can
+    /// still ask for itself (the `takeover` column, [`Entry::take_over`]). Even when asked, a
+    /// name that is not in capitals never takes an acronym of the built-in gazetteer ("Un"
+    /// never takes "UN"), and a populated place (GeoNames feature class `P`) never takes the
+    /// name of a place of another country that is an administrative division or a place of
+    /// the built-in gazetteer ("Florida" in Cuba never takes the U.S. state's name).
+    ///
+    /// ```
+    /// use actorgraph::{EntityKind, Entry, Gazetteer};
+    ///
+    /// let mine = Entry::new("my_un", EntityKind::Group, "UN").alias("Un");
+    /// let gaz = Gazetteer::builder().add_builtin().take_over(true).add(mine).build()?;
+    /// let un = gaz.get(gaz.lookup("my_un").unwrap()).unwrap();
+    /// let names: Vec<_> = un.aliases().iter().map(|a| a.text()).collect();
+    /// assert_eq!(names, ["UN"]);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn take_over(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.take_over = yes;
         self
     }
 
@@ -301,17 +360,18 @@ impl GazetteerBuilder {
     ///
     /// Returns an error naming `name` and the line if the text is malformed.
     pub fn add_str(&mut self, name: &str, text: &str) -> Result<&mut GazetteerBuilder> {
-        self.layers.push(tsv::parse(name, text)?);
+        self.layers.push(Layer { entries: tsv::parse(name, text)?, builtin: false });
         Ok(self)
     }
 
     /// Adds one entry. Entries added this way form one layer, after the files added so far.
     pub fn add(&mut self, entry: Entry) -> &mut GazetteerBuilder {
-        let api_layer = self.layers.last().is_some_and(|l| l.first().is_some_and(is_api_entry));
+        let api_layer =
+            self.layers.last().is_some_and(|l| l.entries.first().is_some_and(is_api_entry));
         if !api_layer {
-            self.layers.push(Vec::new());
+            self.layers.push(Layer { entries: Vec::new(), builtin: false });
         }
-        let layer = self.layers.last_mut().expect("a layer was just ensured");
+        let layer = &mut self.layers.last_mut().expect("a layer was just ensured").entries;
         let line = layer.len() as u64 + 1;
         layer.push(Entry { origin: Origin { source: API_SOURCE.into(), line }, ..entry });
         self
@@ -324,7 +384,7 @@ impl GazetteerBuilder {
     /// Returns an error naming both places if two entities of one layer claim the same name, or
     /// if entries added in code repeat an id.
     pub fn build(&self) -> Result<Gazetteer> {
-        for entry in self.layers.iter().flatten() {
+        for entry in self.layers.iter().flat_map(|l| &l.entries) {
             // A name with no letter or digit would match punctuation (or nothing) anywhere.
             if let Some(alias) =
                 entry.aliases.iter().find(|a| !a.text().chars().any(char::is_alphanumeric))
@@ -339,9 +399,12 @@ impl GazetteerBuilder {
         }
         let mut notices = Vec::new();
         let mut layered = stack_layers(&self.layers, &mut notices)?;
-        resolve_aliases(&mut layered, &mut notices)?;
+        let builtin: Vec<bool> = self.layers.iter().map(|l| l.builtin).collect();
+        let mut resolver = Resolver { builtin: &builtin, take_over: self.take_over, notices, kept: Vec::new() };
+        resolver.resolve(&mut layered)?;
+        let Resolver { notices, kept, .. } = resolver;
         let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
-        let mut gaz = Gazetteer::from_entries(entries, notices);
+        let mut gaz = Gazetteer::from_entries(entries, notices, kept);
         check_references(&mut gaz);
         Ok(gaz)
     }
@@ -372,11 +435,11 @@ fn bytecount_lines(bytes: &[u8]) -> u64 {
 
 /// Stacks layers: a later layer's entry replaces an earlier one with the same id, in place.
 /// Returns each entry with the index of its layer.
-fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<(usize, Entry)>> {
+fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Vec<(usize, Entry)>> {
     let mut out: Vec<(usize, Entry)> = Vec::new();
     let mut index: FastMap<&str, usize> = FastMap::default();
     for (layer, entries) in layers.iter().enumerate() {
-        for entry in entries {
+        for entry in &entries.entries {
             match index.get(entry.id.as_str()) {
                 Some(&i) if out[i].0 == layer => {
                     let msg = format!(
@@ -402,49 +465,122 @@ fn stack_layers(layers: &[Vec<Entry>], notices: &mut Vec<String>) -> Result<Vec<
     Ok(out)
 }
 
-/// Gives every name to exactly one entity: within a layer a shared name is an error, across
-/// layers the later layer keeps it.
-fn resolve_aliases(entries: &mut [(usize, Entry)], notices: &mut Vec<String>) -> Result<()> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by_key(|&i| entries[i].0);
-    let keys = AliasKeys::new(entries);
-    let mut owner: FastMap<&str, usize> = FastMap::default();
-    owner.reserve(keys.ends.len());
-    let mut lost: Vec<(usize, String)> = Vec::new();
-    for &i in &order {
-        for (a, alias) in entries[i].1.aliases.iter().enumerate() {
-            // A name marked as shared is resolved per document, never owned.
-            if alias.is_context() {
-                continue;
-            }
-            let key = keys.get(i, a);
-            match owner.get(key) {
-                Some(&j) if j == i => {}
-                Some(&j) if entries[j].0 == entries[i].0 => {
-                    return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
+/// Gives every name to exactly one entity: within a layer a shared name is an error; across
+/// layers the later layer keeps it, except that a name of the built-in gazetteer is taken over
+/// only when asked and never against the rules of [`GazetteerBuilder::take_over`].
+struct Resolver<'a> {
+    /// Whether each layer is a file of the built-in gazetteer.
+    builtin: &'a [bool],
+    take_over: bool,
+    notices: Vec<String>,
+    kept: Vec<String>,
+}
+
+const DIVISION: &str =
+    "a populated place never takes the name of a division or built-in place of another country";
+
+/// What becomes of a name that an entity of a later layer claims.
+enum Claim {
+    /// The later entity takes it.
+    TakeOver,
+    /// The earlier (built-in) entity keeps it: the later one did not ask.
+    Kept,
+    /// The earlier (built-in) entity keeps it although the later one asked: why.
+    Refused(&'static str),
+}
+
+impl Resolver<'_> {
+    fn resolve(&mut self, entries: &mut [(usize, Entry)]) -> Result<()> {
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&i| entries[i].0);
+        let keys = AliasKeys::new(entries);
+        let mut owner: FastMap<&str, usize> = FastMap::default();
+        owner.reserve(keys.ends.len());
+        let mut lost: Vec<(usize, String)> = Vec::new();
+        for &i in &order {
+            for (a, alias) in entries[i].1.aliases.iter().enumerate() {
+                // A name marked as shared is resolved per document, never owned.
+                if alias.is_context() {
+                    continue;
                 }
-                Some(&j) => {
-                    notices.push(format!(
-                        "{}: \"{}\" is taken over from \"{}\" ({})",
-                        entries[i].1.origin,
-                        alias.text(),
-                        entries[j].1.id,
-                        entries[j].1.origin
-                    ));
-                    lost.push((j, key.to_string()));
-                    owner.insert(key, i);
-                }
-                None => {
-                    owner.insert(key, i);
+                let key = keys.get(i, a);
+                let j = match owner.get(key) {
+                    None => {
+                        owner.insert(key, i);
+                        continue;
+                    }
+                    Some(&j) if j == i => continue,
+                    Some(&j) if entries[j].0 == entries[i].0 => {
+                        return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
+                    }
+                    Some(&j) => j,
+                };
+                let (claimant, holder) = (&entries[i].1, &entries[j].1);
+                match self.claim(entries[j].0, holder, claimant, entries[i].0, alias, key) {
+                    Claim::TakeOver => {
+                        self.notices.push(format!(
+                            "{}: \"{}\" is taken over by \"{}\" from \"{}\" ({})",
+                            claimant.origin, alias.text(), claimant.id, holder.id, holder.origin
+                        ));
+                        lost.push((j, key.to_string()));
+                        owner.insert(key, i);
+                    }
+                    Claim::Kept => {
+                        self.kept.push(format!(
+                            "{}: \"{}\" stays with the built-in \"{}\" ({}), not \"{}\"",
+                            claimant.origin, alias.text(), holder.id, holder.origin, claimant.id
+                        ));
+                        lost.push((i, key.to_string()));
+                    }
+                    Claim::Refused(why) => {
+                        self.notices.push(format!(
+                            "{}: \"{}\" stays with \"{}\" ({}), not \"{}\": {why}",
+                            claimant.origin, alias.text(), holder.id, holder.origin, claimant.id
+                        ));
+                        lost.push((i, key.to_string()));
+                    }
                 }
             }
         }
+        drop(owner);
+        for (j, key) in lost {
+            entries[j].1.aliases.retain(|a| a.key() != key);
+        }
+        Ok(())
     }
-    drop(owner);
-    for (j, key) in lost {
-        entries[j].1.aliases.retain(|a| a.key() != key);
+
+    /// Decides a name (`alias`, whose key is `key`) that `claimant` of layer `to` claims from
+    /// `holder` of the earlier layer `from`.
+    fn claim(
+        &self,
+        from: usize,
+        holder: &Entry,
+        claimant: &Entry,
+        to: usize,
+        alias: &Alias,
+        key: &str,
+    ) -> Claim {
+        let populated = claimant.kind == EntityKind::Place
+            && claimant.place.feature.as_deref().is_some_and(|f| f == "P" || f.starts_with("P."));
+        let foreign_place = holder.kind == EntityKind::Place && claimant.country != holder.country;
+        if !self.builtin[from] || self.builtin[to] {
+            if !self.builtin[to] && populated && foreign_place && holder.is_division() {
+                return Claim::Refused(DIVISION);
+            }
+            return Claim::TakeOver;
+        }
+        if !self.take_over && !claimant.take_over {
+            return Claim::Kept;
+        }
+        let held = holder.aliases.iter().find(|a| a.key() == key).map_or("", |a| a.text());
+        if entry::is_acronym(held) && !entry::is_acronym(alias.text()) {
+            return Claim::Refused("a name not in capitals never takes an acronym");
+        }
+        if populated && foreign_place {
+            return Claim::Refused(DIVISION);
+        }
+        Claim::TakeOver
     }
-    Ok(())
 }
 
 /// Every alias's conflict key (see [`Alias::key`]) in one buffer: one allocation instead of one

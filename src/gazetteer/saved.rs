@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::entry::{Alias, Office, Origin};
+use super::entry::{Alias, Office, Origin, PlaceAttributes};
 use super::{EntityKind, Entry, Gazetteer};
 use crate::codec::{Reader, Writer};
 use crate::hash::FastMap;
@@ -30,8 +30,10 @@ impl Gazetteer {
         for entry in &self.entries {
             write_entry(wtr, entry, sources[&*entry.origin.source]);
         }
-        wtr.len(self.notices.len());
-        self.notices.iter().for_each(|notice| wtr.str(notice));
+        for notes in [&self.notices, &self.kept] {
+            wtr.len(notes.len());
+            notes.iter().for_each(|note| wtr.str(note));
+        }
     }
 
     /// Reads a gazetteer written by [`Gazetteer::write`]; `None` if the input is malformed.
@@ -44,7 +46,9 @@ impl Gazetteer {
             (0..count).map(|_| read_entry(rdr, &sources)).collect::<Option<_>>()?;
         let count = rdr.len(8)?;
         let notices = (0..count).map(|_| rdr.string()).collect::<Option<_>>()?;
-        Some(Gazetteer::from_entries(entries, notices))
+        let count = rdr.len(8)?;
+        let kept = (0..count).map(|_| rdr.string()).collect::<Option<_>>()?;
+        Some(Gazetteer::from_entries(entries, notices, kept))
     }
 }
 
@@ -72,6 +76,14 @@ fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
         write_year(wtr, office.from);
         write_year(wtr, office.to);
     }
+    let place = &entry.place;
+    for field in [&place.latitude, &place.longitude, &place.feature, &place.admin] {
+        wtr.opt_str(field.as_deref());
+    }
+    for number in [place.population, place.geonames] {
+        wtr.opt_str(number.map(|n| n.to_string()).as_deref());
+    }
+    wtr.u8(u8::from(entry.take_over));
     wtr.u32(source);
     wtr.u64(entry.origin.line);
     wtr.u8(u8::from(entry.discovered));
@@ -100,6 +112,18 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
     for _ in 0..count {
         offices.push(Office { role: rdr.string()?, from: read_year(rdr)?, to: read_year(rdr)? });
     }
+    let mut texts = [(); 4].map(|_| None);
+    for field in &mut texts {
+        *field = rdr.opt_string()?;
+    }
+    let [latitude, longitude, feature, admin] = texts;
+    let mut numbers = [None; 2];
+    for number in &mut numbers {
+        *number = rdr.opt_string()?.map(|n| n.parse::<u64>().ok()).map_or(Some(None), |n| n.map(Some))?;
+    }
+    let [population, geonames] = numbers;
+    let place = PlaceAttributes { latitude, longitude, population, feature, admin, geonames };
+    let take_over = rdr.bool()?;
     let source = Arc::clone(sources.get(rdr.u32()? as usize)?);
     let origin = Origin { source, line: rdr.u64()? };
     let discovered = rdr.bool()?;
@@ -116,6 +140,8 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
         to,
         offices,
         note,
+        place,
+        take_over,
         origin,
         discovered,
     })
@@ -145,6 +171,16 @@ mod tests {
                     .role("x", Some(1999), None)
                     .office("y", Some(1990), Some(1995)),
             )
+            .add(
+                Entry::new("g", EntityKind::Place, "Florida")
+                    .coordinates(21.5, -78.2)
+                    .population(20000)
+                    .feature("P.PPL")
+                    .admin("CU.05")
+                    .geonames_id(3558178)
+                    .take_over(true),
+            )
+            .add(Entry::new("h", EntityKind::Place, "Texas"))
             .build()
             .unwrap();
         let mut wtr = Writer::default();
@@ -154,6 +190,8 @@ mod tests {
         assert!(rdr.is_empty());
         assert_eq!(back.entries, gaz.entries);
         assert_eq!(back.notices(), gaz.notices());
+        assert_eq!(back.kept_names(), gaz.kept_names());
+        assert!(!gaz.notices().is_empty() && !gaz.kept_names().is_empty());
         assert_eq!(back.lookup("RUS"), gaz.lookup("RUS"));
         for cut in [0, 1, 100, wtr.buf.len() / 2, wtr.buf.len() - 1] {
             assert!(Gazetteer::read(&mut Reader::new(&wtr.buf[..cut])).is_none(), "{cut}");

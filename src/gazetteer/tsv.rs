@@ -24,6 +24,13 @@ const COLUMNS: &[&str] = &[
     "to",
     "offices",
     "note",
+    "latitude",
+    "longitude",
+    "population",
+    "feature",
+    "admin",
+    "geonames",
+    "takeover",
 ];
 
 /// Which column holds which field.
@@ -141,7 +148,40 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
         entry.push_office(Office::parse(office)?);
     }
     entry.note = get("note").map(String::from);
+    entry.place.latitude = get("latitude").map(|c| parse_degrees("latitude", c, 90.0)).transpose()?;
+    entry.place.longitude =
+        get("longitude").map(|c| parse_degrees("longitude", c, 180.0)).transpose()?;
+    if entry.place.latitude.is_some() != entry.place.longitude.is_some() {
+        return Err("a latitude needs a longitude, and a longitude a latitude".to_string());
+    }
+    entry.place.population = get("population").map(|c| parse_count("population", c)).transpose()?;
+    entry.place.feature = get("feature").map(String::from);
+    entry.place.admin = get("admin").map(String::from);
+    entry.place.geonames = get("geonames").map(|c| parse_count("geonames", c)).transpose()?;
+    entry.take_over = get("takeover").map(parse_yes_no).transpose()?.unwrap_or(false);
     Ok(entry)
+}
+
+/// Parses a latitude or longitude in decimal degrees, at most `max` either way, and writes it
+/// back in the shortest form that reads as the same number.
+fn parse_degrees(what: &str, cell: &str, max: f64) -> std::result::Result<String, String> {
+    match cell.parse::<f64>() {
+        Ok(deg) if deg.is_finite() && deg.abs() <= max => Ok(deg.to_string()),
+        _ => Err(format!("{what} \"{cell}\" is not a number of degrees from -{max} to {max}")),
+    }
+}
+
+fn parse_count(what: &str, cell: &str) -> std::result::Result<u64, String> {
+    cell.parse().map_err(|_| format!("{what} \"{cell}\" is not a whole number"))
+}
+
+/// Reads the `takeover` cell: `yes` or `no` (also `true`, `false`, `1`, `0`), in any case.
+fn parse_yes_no(cell: &str) -> std::result::Result<bool, String> {
+    match cell.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "1" => Ok(true),
+        "no" | "false" | "0" => Ok(false),
+        _ => Err(format!("takeover \"{cell}\" must be yes or no")),
+    }
 }
 
 /// Checks a name as written in a gazetteer (a label, alias or adjective, with its `=` mark if
@@ -244,7 +284,7 @@ mod tests {
         );
         assert_eq!(
             err("id\tkind\tlabl\n"),
-            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, offices, note)"
+            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, offices, note, latitude, longitude, population, feature, admin, geonames, takeover)"
         );
         assert_eq!(err("id\tkind\n"), "g.tsv:1: the header has no \"label\" column");
         assert_eq!(
@@ -287,6 +327,28 @@ mod tests {
         }
         let ok = "id\tkind\tlabel\taliases\nx\tgroup\tG7\t=G-7||1989\n";
         assert_eq!(parse("g.tsv", ok).unwrap()[0].aliases().len(), 3, "empty cells are skipped");
+    }
+
+    #[test]
+    fn place_attributes_and_takeover() {
+        let text = "id\tkind\tlabel\tlatitude\tlongitude\tpopulation\tfeature\tadmin\tgeonames\ttakeover\n\
+                    x\tplace\tX\t48.850\t-2.35\t2138551\tP.PPLC\tFR.11\t2988507\tYes\n\
+                    y\tplace\tY\n";
+        let entries = parse("g.tsv", text).unwrap();
+        let x = &entries[0];
+        assert_eq!(x.location(), Some((48.85, -2.35)));
+        assert_eq!(x.population_count(), Some(2138551));
+        assert_eq!((x.feature_code(), x.admin_code()), (Some("P.PPLC"), Some("FR.11")));
+        assert_eq!(x.geonames(), Some(2988507));
+        assert!(x.takes_over() && !entries[1].takes_over());
+        let row = |cells: &str| err(&format!("id\tkind\tlabel\tlatitude\tlongitude\tpopulation\ttakeover\nx\tplace\tX\t{cells}\n"));
+        assert_eq!(
+            row("91\t0"),
+            "g.tsv:2: latitude \"91\" is not a number of degrees from -90 to 90"
+        );
+        assert_eq!(row("1\t"), "g.tsv:2: a latitude needs a longitude, and a longitude a latitude");
+        assert_eq!(row("1\t2\tmany"), "g.tsv:2: population \"many\" is not a whole number");
+        assert_eq!(row("1\t2\t3\tperhaps"), "g.tsv:2: takeover \"perhaps\" must be yes or no");
     }
 
     #[test]

@@ -96,8 +96,24 @@ impl Import {
 
 /// The optional columns, in the order they are written; `id`, `kind`, `label` and `aliases`
 /// are always written first.
-const OPTIONAL: &[&str] =
-    &["adjectives", "iso", "affiliation", "country", "role", "from", "to", "offices", "note"];
+const OPTIONAL: &[&str] = &[
+    "adjectives",
+    "iso",
+    "affiliation",
+    "country",
+    "role",
+    "from",
+    "to",
+    "offices",
+    "note",
+    "latitude",
+    "longitude",
+    "population",
+    "feature",
+    "admin",
+    "geonames",
+    "takeover",
+];
 
 /// Writes entries in the gazetteer format (see `gazetteers/README.md`), preceded by
 /// `comments` as `#` lines. Reading the output with [`Gazetteer::from_path`] gives the same
@@ -194,6 +210,13 @@ fn optional_cell(entry: &Entry, column: &str) -> String {
         "to" => year(entry.to),
         "offices" => offices_cell(entry),
         "note" => text(&entry.note),
+        "latitude" => text(&entry.place.latitude),
+        "longitude" => text(&entry.place.longitude),
+        "population" => entry.place.population.map(|n| n.to_string()).unwrap_or_default(),
+        "feature" => text(&entry.place.feature),
+        "admin" => text(&entry.place.admin),
+        "geonames" => entry.place.geonames.map(|n| n.to_string()).unwrap_or_default(),
+        "takeover" => if entry.take_over { "yes".to_string() } else { String::new() },
         _ => unreachable!("OPTIONAL lists every optional column"),
     }
 }
@@ -538,6 +561,14 @@ mod tests {
                 .office("Minister", Some(1991), Some(1998))
                 .note("\"quoted\""),
             Entry::new("q", EntityKind::Group, "\"Q\" Group").alias("Q-Group").alias("~Q"),
+            Entry::new("geonames_1", EntityKind::Place, "Łask")
+                .alias("Lask")
+                .coordinates(51.59, 19.13)
+                .population(17000)
+                .feature("P.PPLA3")
+                .admin("PL.74")
+                .geonames_id(1)
+                .take_over(true),
         ];
         let text = write(&entries);
         assert!(text.starts_with("# a comment\n# two\n# lines\nid\tkind\tlabel\taliases\t"));
