@@ -400,7 +400,8 @@ impl GazetteerBuilder {
         let mut notices = Vec::new();
         let mut layered = stack_layers(&self.layers, &mut notices)?;
         let builtin: Vec<bool> = self.layers.iter().map(|l| l.builtin).collect();
-        let mut resolver = Resolver { builtin: &builtin, take_over: self.take_over, notices, kept: Vec::new() };
+        let mut resolver =
+            Resolver { builtin: &builtin, take_over: self.take_over, notices, kept: Vec::new() };
         resolver.resolve(&mut layered)?;
         let Resolver { notices, kept, .. } = resolver;
         let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
@@ -520,7 +521,11 @@ impl Resolver<'_> {
                     Claim::TakeOver => {
                         self.notices.push(format!(
                             "{}: \"{}\" is taken over by \"{}\" from \"{}\" ({})",
-                            claimant.origin, alias.text(), claimant.id, holder.id, holder.origin
+                            claimant.origin,
+                            alias.text(),
+                            claimant.id,
+                            holder.id,
+                            holder.origin
                         ));
                         lost.push((j, key.to_string()));
                         owner.insert(key, i);
@@ -528,14 +533,22 @@ impl Resolver<'_> {
                     Claim::Kept => {
                         self.kept.push(format!(
                             "{}: \"{}\" stays with the built-in \"{}\" ({}), not \"{}\"",
-                            claimant.origin, alias.text(), holder.id, holder.origin, claimant.id
+                            claimant.origin,
+                            alias.text(),
+                            holder.id,
+                            holder.origin,
+                            claimant.id
                         ));
                         lost.push((i, key.to_string()));
                     }
                     Claim::Refused(why) => {
                         self.notices.push(format!(
                             "{}: \"{}\" stays with \"{}\" ({}), not \"{}\": {why}",
-                            claimant.origin, alias.text(), holder.id, holder.origin, claimant.id
+                            claimant.origin,
+                            alias.text(),
+                            holder.id,
+                            holder.origin,
+                            claimant.id
                         ));
                         lost.push((i, key.to_string()));
                     }

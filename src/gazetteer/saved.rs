@@ -119,7 +119,8 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
     let [latitude, longitude, feature, admin] = texts;
     let mut numbers = [None; 2];
     for number in &mut numbers {
-        *number = rdr.opt_string()?.map(|n| n.parse::<u64>().ok()).map_or(Some(None), |n| n.map(Some))?;
+        *number =
+            rdr.opt_string()?.map(|n| n.parse::<u64>().ok()).map_or(Some(None), |n| n.map(Some))?;
     }
     let [population, geonames] = numbers;
     let place = PlaceAttributes { latitude, longitude, population, feature, admin, geonames };

@@ -148,7 +148,8 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
         entry.push_office(Office::parse(office)?);
     }
     entry.note = get("note").map(String::from);
-    entry.place.latitude = get("latitude").map(|c| parse_degrees("latitude", c, 90.0)).transpose()?;
+    entry.place.latitude =
+        get("latitude").map(|c| parse_degrees("latitude", c, 90.0)).transpose()?;
     entry.place.longitude =
         get("longitude").map(|c| parse_degrees("longitude", c, 180.0)).transpose()?;
     if entry.place.latitude.is_some() != entry.place.longitude.is_some() {
@@ -341,7 +342,11 @@ mod tests {
         assert_eq!((x.feature_code(), x.admin_code()), (Some("P.PPLC"), Some("FR.11")));
         assert_eq!(x.geonames(), Some(2988507));
         assert!(x.takes_over() && !entries[1].takes_over());
-        let row = |cells: &str| err(&format!("id\tkind\tlabel\tlatitude\tlongitude\tpopulation\ttakeover\nx\tplace\tX\t{cells}\n"));
+        let row = |cells: &str| {
+            err(&format!(
+                "id\tkind\tlabel\tlatitude\tlongitude\tpopulation\ttakeover\nx\tplace\tX\t{cells}\n"
+            ))
+        };
         assert_eq!(
             row("91\t0"),
             "g.tsv:2: latitude \"91\" is not a number of degrees from -90 to 90"

@@ -216,7 +216,13 @@ fn optional_cell(entry: &Entry, column: &str) -> String {
         "feature" => text(&entry.place.feature),
         "admin" => text(&entry.place.admin),
         "geonames" => entry.place.geonames.map(|n| n.to_string()).unwrap_or_default(),
-        "takeover" => if entry.take_over { "yes".to_string() } else { String::new() },
+        "takeover" => {
+            if entry.take_over {
+                "yes".to_string()
+            } else {
+                String::new()
+            }
+        }
         _ => unreachable!("OPTIONAL lists every optional column"),
     }
 }
