@@ -319,11 +319,12 @@ impl GazetteerBuilder {
     /// ```
     /// use actorgraph::{EntityKind, Entry, Gazetteer};
     ///
-    /// let mine = Entry::new("my_un", EntityKind::Group, "UN").alias("Un");
-    /// let gaz = Gazetteer::builder().add_builtin().take_over(true).add(mine).build()?;
-    /// let un = gaz.get(gaz.lookup("my_un").unwrap()).unwrap();
-    /// let names: Vec<_> = un.aliases().iter().map(|a| a.text()).collect();
-    /// assert_eq!(names, ["UN"]);
+    /// // A town whose short name is "Un": even with take_over, "Un" never takes the UN's "UN".
+    /// let town = Entry::new("un_town", EntityKind::Place, "Un Town").alias("Un");
+    /// let gaz = Gazetteer::builder().add_builtin().take_over(true).add(town).build()?;
+    /// let town = gaz.get(gaz.lookup("un_town").unwrap()).unwrap();
+    /// let names: Vec<_> = town.aliases().iter().map(|a| a.text()).collect();
+    /// assert_eq!(names, ["Un Town"]);
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn take_over(&mut self, yes: bool) -> &mut GazetteerBuilder {
