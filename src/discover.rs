@@ -25,7 +25,7 @@ const TITLES: &[&str] = &[
     "Chancellor", "Premier", "Mayor", "Judge", "Envoy", "Spokesman", "Spokeswoman", "Maj", "Major",
     "Brig", "Imam", "Ayatollah", "Mullah", "Emir", "Deputy", "spokesman", "spokeswoman", "envoy",
     "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
-    "Skipper", "skipper",
+    "Skipper", "skipper", "Doctor",
 ];
 
 /// Titles that may stand inside a longer run, after the body or portfolio they belong to:
@@ -36,6 +36,7 @@ const INNER_TITLES: &[&str] = &[
     "Superintendent", "Constable", "Detective", "Sergeant", "Coach", "Bishop", "Archbishop",
     "Cardinal", "Reverend", "Spokesperson", "Attorney-General", "Solicitor-General", "Justice",
     "Magistrate", "Coroner", "Officer", "Executive", "Manager", "Secretary-General",
+    "Administrator",
 ];
 
 /// Returns true if `word` is a title, before a name or inside a longer run.
@@ -48,6 +49,7 @@ fn is_title(word: &str) -> bool {
 const TITLE_MODIFIERS: &[&str] = &[
     "Foreign", "Defence", "Defense", "Interior", "Finance", "Prime", "Vice", "Deputy", "Chief",
     "Supreme", "Senior", "Former", "Army", "Military", "State", "Crown", "Grand", "Acting",
+    "Shadow",
 ];
 
 /// Capitalised words that open sentences rather than names: "On Monday the ...".
@@ -61,7 +63,15 @@ const OPENERS: &[&str] = &[
     "October", "November", "December", "Mr", "Mrs", "Ms", "Then", "However", "Now", "Here",
     "There", "Although", "Because", "Despite", "Among", "Following", "Without", "Within",
     "Against", "Once", "So", "Yet", "Or", "Thus", "Still", "Even", "Only", "Not", "It", "He",
-    "She", "They", "We", "His", "Her", "Their", "Our", "Its",
+    "She", "They", "We", "His", "Her", "Their", "Our", "Its", "Outside", "Inside", "Near",
+    "Across", "Around", "Throughout", "Beyond", "Behind", "Beside", "Amid", "Through", "Towards",
+    "Toward", "Into", "Along", "About", "Above", "Below",
+];
+
+/// Letters after a name that are no part of it: "Terence Cole QC", "Bob Brown MP".
+#[rustfmt::skip]
+const POST_NOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "MP", "MLA", "MLC", "MHR", "OBE", "MBE", "CBE", "KBE", "AO", "AC", "PhD",
 ];
 
 /// Words after a name and a comma that make it a person: "Omar Haddad, a spokesman".
@@ -750,6 +760,8 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     }
     let person_lead = |w: &str| is_title(w) || TITLE_MODIFIERS.contains(&w) || OPENERS.contains(&w);
     let (span, words, titled) = strip_leading(text, run, person_lead);
+    let (span, words) = strip_post_nominals(text, span, words);
+    let (span, words) = strip_descriptor(text, span, words);
     let name = &text[span];
     if !(2..=4).contains(&words)
         || name.split_whitespace().any(|w| {
@@ -770,6 +782,48 @@ fn candidate(text: &str, kind: EntityKind, span: Span, cue: Cue) -> Candidate {
 
 fn normalise(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'")
+}
+
+/// Drops post-nominal letters from the end of a person's name ("Terence Cole QC").
+fn strip_post_nominals(text: &str, span: Span, words: usize) -> (Span, usize) {
+    match text[span].rsplit_once(' ') {
+        Some((rest, last)) if words > 2 && POST_NOMINALS.contains(&last) => {
+            (Span::new(span.start, span.start + rest.trim_end().len()), words - 1)
+        }
+        _ => (span, words),
+    }
+}
+
+/// Drops a word that opens a sentence before a given name and a surname and looks like a
+/// descriptor (a plural, an agent noun, a hyphenated compound): it is no part of the name ("Businessmen Solomon Lew", "Leg-spinner Stuart MacGill", "Twenty-year-old
+/// Mohammed Afroz").
+fn strip_descriptor(text: &str, span: Span, words: usize) -> (Span, usize) {
+    let mut parts = text[span].split(' ');
+    let (Some(first), Some(second)) = (parts.next(), parts.find(|w| !w.is_empty())) else {
+        return (span, words);
+    };
+    let opens_sentence = text[..span.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\n' | '”'));
+    // A descriptor looks like one: "Leg-spinner", "Twenty-year-old", "Guides", "Businessmen".
+    let descriptive = first.contains('-')
+        || ["s", "men", "er", "ist", "or", "ian"].iter().any(|end| first.ends_with(end));
+    let last = parts.next_back().unwrap_or(second);
+    if words == 3
+        && opens_sentence
+        && descriptive
+        && !is_given_name(first)
+        && is_given_name(second)
+        && !is_given_name(last)
+    {
+        let rest = &text[span.start + first.len()..span.end];
+        let start = span.end - rest.trim_start().len();
+        (Span::new(start, span.end), words - 1)
+    } else {
+        (span, words)
+    }
 }
 
 /// Drops the leading words of a run that `strip` selects ("Gen.", "On Monday"). Returns the
@@ -1006,6 +1060,20 @@ mod tests {
             ("Zorbo Vogt, the skipper of Nicorette, agreed.", &[("Zorbo Vogt", Cue::Apposition)]),
             ("by the Blue Lagoon, 24 December", &[]),
             ("Zorbo Vogt from the north", &[]),
+            // Post-nominal letters, sentence-opening descriptors and prepositions are no part
+            // of the name.
+            ("Mr Zorbo Vogt QC said so.", &[("Zorbo Vogt", Cue::Title)]),
+            ("It rained. Leg-spinner Peter Vogt, 24, played.", &[("Peter Vogt", Cue::Apposition)]),
+            (
+                "Guides Simon Vogt and Stefan Kling were acquitted.",
+                &[("Simon Vogt", Cue::GivenName), ("Stefan Kling", Cue::GivenName)],
+            ),
+            ("Shadow Treasurer Zorbo Vogt says no.", &[("Zorbo Vogt", Cue::Title)]),
+            ("Doctor Zorbo Vogt says no.", &[("Zorbo Vogt", Cue::Title)]),
+            ("Outside Sydney, the storms", &[]),
+            // A name that only opens with a word the lexicon lacks keeps it.
+            ("Naeil Ahmad Abdullah was held.", &[]),
+            ("Zorbo Peter Vogt said so.", &[("Zorbo Peter Vogt", Cue::Speech)]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);

@@ -11,7 +11,12 @@
 //!   Guard";
 //! - otherwise, for a head with nothing capitalised before it but "The", the one state or place
 //!   the document names most often (at least twice, and more often than any other) among those
-//!   that have a body with that head.
+//!   that have a body with that head;
+//! - where no such state or place is named twice, the one state that the document's actors point to most often (at least
+//!   twice, and more often than any other), where a mention of a state counts for it and a
+//!   mention of a place, person or group counts for the state it lies in or belongs to: "the
+//!   Senate" in a story that names Queensland, Brisbane and the Governor-General of Australia
+//!   is Australia's, though it names Australia once.
 //!
 //! A head followed by a capitalised word or by "of" is part of a longer name ("Parliament
 //! House", "the Senate of Kenya") and is left alone, as is a head the matcher already found.
@@ -40,6 +45,8 @@ pub(crate) struct Bodies {
     finder: Option<AhoCorasick>,
     /// For each pattern of `finder`: the body of each state or place that has one.
     owners: Vec<HashMap<EntityId, EntityId>>,
+    /// The state each place lies in and each person or group belongs to.
+    states: HashMap<EntityId, EntityId>,
 }
 
 impl Bodies {
@@ -104,7 +111,19 @@ impl Bodies {
                     .ok()
             })
             .flatten();
-        Bodies { finder, owners: by_head.into_iter().map(|(_, owners)| owners).collect() }
+        let states = gaz
+            .iter()
+            .filter_map(|(id, entry)| {
+                let state = match entry.kind() {
+                    EntityKind::State => return None,
+                    EntityKind::Place => entry.country_id(),
+                    EntityKind::Person | EntityKind::Group => entry.affiliation_id(),
+                }?;
+                let state = gaz.lookup(state)?;
+                (gaz.get(state)?.kind() == EntityKind::State).then_some((id, state))
+            })
+            .collect();
+        Bodies { finder, owners: by_head.into_iter().map(|(_, owners)| owners).collect(), states }
     }
 
     /// Returns `mentions` with the bodies named by their heads in `haystack` added, in text
@@ -122,9 +141,14 @@ impl Bodies {
             let i = ends.partition_point(|(end, _)| *end < at);
             ends.get(i).filter(|(end, _)| *end == at).map(|(_, e)| *e)
         };
+        // How often the document names each entity, and how often its actors point to each
+        // state.
         let mut counts: HashMap<EntityId, usize> = HashMap::new();
+        let mut pointing: HashMap<EntityId, usize> = HashMap::new();
         for m in mentions.iter().filter(|m| !m.is_role()) {
             *counts.entry(m.entity()).or_default() += 1;
+            let state = self.states.get(&m.entity()).copied().unwrap_or(m.entity());
+            *pointing.entry(state).or_default() += 1;
         }
         let mut added = Vec::new();
         for found in finder.find_iter(haystack) {
@@ -144,6 +168,10 @@ impl Bodies {
             let body = match named_before(before, &ending) {
                 Before::Owner(owner) => owners.get(&owner).copied(),
                 Before::Other => None,
+                // The states pointed to decide only where no owner is named twice.
+                Before::Nothing if owners.keys().all(|o| counts.get(o).is_none_or(|&n| n < 2)) => {
+                    dominant(owners, &pointing)
+                }
                 Before::Nothing => dominant(owners, &counts),
             };
             if let Some(body) = body {
@@ -170,13 +198,20 @@ fn named_before(before: &str, ending: &impl Fn(usize) -> Option<EntityId>) -> Be
     if let Some(owner) = ending(rest.len()) {
         return Before::Owner(owner);
     }
-    let word = rest.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if word.starts_with(char::is_uppercase) && word != "The" {
+    let mut words = rest.rsplit(|c: char| !(c.is_alphanumeric() || c == '&'));
+    let word = words.next().unwrap_or("");
+    // "the Manufacturing and Workers Union": a connector after a capitalised word joins the
+    // head to a longer name.
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && w != "The";
+    if capitalised(word) || (CONNECTORS.contains(&word) && words.next().is_some_and(capitalised)) {
         Before::Other
     } else {
         Before::Nothing
     }
 }
+
+/// Words that join the parts of one name ("Department of Health and Ageing").
+const CONNECTORS: &[&str] = &["and", "&", "of", "for"];
 
 /// The body of the owner the document names most: at least twice and more than any other.
 fn dominant(
@@ -218,6 +253,9 @@ mod tests {
             .add(Entry::new("IND", EntityKind::State, "India").adjective("Indian"))
             .add(Entry::new("PAK", EntityKind::State, "Pakistan").adjective("Pakistani"))
             .add(Entry::new("tasmania", EntityKind::Place, "Tasmania").country("AUS"))
+            .add(Entry::new("brisbane", EntityKind::Place, "Brisbane").country("AUS"))
+            .add(Entry::new("lahore", EntityKind::Place, "Lahore").country("PAK"))
+            .add(Entry::new("john_howard", EntityKind::Person, "John Howard").affiliation("AUS"))
             .add(body("australian_senate", "Australian Senate", "Senate of Australia"))
             .add(body("indian_parliament", "Parliament of India", "Indian Parliament"))
             .add(body("parliament_of_tasmania", "Parliament of Tasmania", ""))
@@ -246,14 +284,28 @@ mod tests {
                 "Tasmania, Tasmania, Australia. Parliament sat.",
                 &[("Parliament", "parliament_of_tasmania")],
             ),
-            // Named once, or as often as another owner: the document does not tell.
+            // Named once, but its places and people point to it.
+            (
+                "Australia: John Howard in Brisbane, a Senate inquiry",
+                &[("Senate", "australian_senate")],
+            ),
+            // The owners named outrank the states pointed to.
+            (
+                "Tasmania, Tasmania: John Howard in Brisbane, Brisbane. Parliament sat.",
+                &[("Parliament", "parliament_of_tasmania")],
+            ),
+            // Named once, or as often as another owner, and pointed to as often: the document
+            // does not tell.
             ("Australia: a Senate inquiry", &[]),
+            ("India, Lahore. Brisbane, Tasmania. Parliament sat.", &[]),
             ("India, India, Tasmania, Tasmania. Parliament sat.", &[]),
             // An owner without such a body, or a longer name.
             ("Indian Senate, Australia, Australia", &[]),
             ("Australia, Australia. Parliament House. The Senate of Kenya. Victorian Senate.", &[]),
             // A head is capitalised.
             ("Australia, Australia. The senate sat.", &[]),
+            // A head joined to a longer name.
+            ("Australia, Australia. The Mining and Senate Union. Science & Senate.", &[]),
             // A newspaper's last word is no body.
             ("India, India. Today the Times said.", &[]),
         ] {
