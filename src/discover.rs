@@ -107,7 +107,10 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Observatory", "Battalion", "Battalions", "Militia", "Group", "Federation", "Agency",
     "Bureau", "Society", "Trust", "Initiative", "Assembly", "Congress", "Authority", "Service",
     "Services", "Bank", "Corporation", "University", "College", "Department", "Ministry", "Board",
-    "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways",
+    "Tribunal", "Hospital", "Club", "Company", "Police", "Airlines", "Airways", "Technologies",
+    "Industries", "Holdings", "Enterprises", "Limited", "Ltd", "Inc", "Corp", "Pharmaceuticals",
+    "Laboratories", "Consortium", "Cooperative", "Secretariat", "Directorate", "Inspectorate",
+    "Regiment", "Squadron", "Command",
 ];
 
 /// Lower-case words that introduce a place's name.
@@ -532,6 +535,27 @@ fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
         }
         return;
     }
+    // "Chuck Hagel of the Foreign Relations Committee": a person of an organisation.
+    if let Some(at) = text[run.span].find(" of ").map(|i| run.span.start + i) {
+        // After the known names and titles the run opens with ("Republican", "Senator").
+        let from = text[..at].len() - text[run.known_end.min(at)..at].trim_start().len();
+        let person = sub_run(text, run, Span::new(from, at));
+        let lead = |w: &str| is_title(w) || TITLE_MODIFIERS.contains(&w) || OPENERS.contains(&w);
+        let (span, words, _) = strip_leading(text, &person, lead);
+        let body = text[at + 4..run.span.end].trim_start_matches("the ");
+        let body = sub_run(text, run, Span::new(run.span.end - body.len(), run.span.end));
+        if from < at
+            && !person.absorbed
+            && plain_person_name(text, span)
+            && given_name_cue(&text[span], words).is_some()
+        {
+            if let Some(group) = classify(text, &body).filter(|c| c.kind == EntityKind::Group) {
+                out.push(candidate(text, EntityKind::Person, span, Cue::GivenName));
+                out.push(group);
+                return;
+            }
+        }
+    }
     if let Some(c) = classify(text, run) {
         out.push(c);
         return;
@@ -725,6 +749,18 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     let joins_known = run.absorbed
         && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
+        // "President of the Hazara Ethnic Society": the office is no part of the name.
+        let name = &text[span];
+        let span = match name.split_once(" of the ").or(name.split_once(" of ")) {
+            Some((office, body))
+                if is_title(office.rsplit(' ').next().unwrap_or(office))
+                    && body.contains(' ')
+                    && !run.absorbed =>
+            {
+                Span::new(span.end - body.len(), span.end)
+            }
+            _ => span,
+        };
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     // "Bureau of Meteorology", "Council of Ministers", "Centre for Disease Control": an
@@ -1090,6 +1126,19 @@ mod tests {
                 ("Sahel Peace Council", EntityKind::Group),
                 ("Levant Policy Institute", EntityKind::Group),
             ],
+        );
+        // A person of an organisation is two actors; an office of one is none.
+        assert_found(
+            "Senator Lena Vogt of the Levant Policy Committee says no.",
+            &[("Lena Vogt", EntityKind::Person), ("Levant Policy Committee", EntityKind::Group)],
+        );
+        assert_found(
+            "The President of the Hazara Ethnic Society, Hassan Ghulam, said so.",
+            &[("Hazara Ethnic Society", EntityKind::Group), ("Hassan Ghulam", EntityKind::Person)],
+        );
+        assert_found(
+            "The Bureau of Meteorology said so.",
+            &[("Bureau of Meteorology", EntityKind::Group)],
         );
     }
 
