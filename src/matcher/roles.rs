@@ -50,7 +50,25 @@ struct Holder {
     region: Option<Box<str>>,
     from: i32,
     to: i32,
+    /// For "leader", which stands for any head of a state: only a head the document names.
+    named_only: bool,
 }
+
+/// The offices of a state's heads, any of whom "the Palestinian leader" may be: "leader"
+/// stands for the one of them that the document names.
+const HEAD_OFFICES: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+    "chairman",
+    "leader",
+];
 
 /// What says whose office it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +127,11 @@ impl Roles {
                     continue;
                 }
                 let to = to.unwrap_or(surnames::CURRENT);
-                let holder = Holder { entity, state, region: None, from, to };
+                let holder = Holder { entity, state, region: None, from, to, named_only: false };
+                if HEAD_OFFICES.contains(&role.to_lowercase().as_str()) {
+                    let head = Holder { named_only: true, ..holder.clone() };
+                    by_office.entry("leader".to_string()).or_default().push(head);
+                }
                 // "Premier of Queensland" is "the Queensland Premier", or "the Premier" in a
                 // story that names him.
                 if let Some((head, region)) = role.split_once(" of ").or(role.split_once(" in ")) {
@@ -122,6 +144,21 @@ impl Roles {
                 by_office.entry(role.to_lowercase()).or_default().push(holder);
                 let term = terms.entry(entity).or_insert((from, to));
                 *term = (term.0.min(from), term.1.max(to));
+            }
+        }
+        // "Governor General" and "Attorney General" are "Governor-General" and
+        // "Attorney-General" written without the hyphen.
+        let hyphenated: Vec<(String, Vec<Holder>)> = by_office
+            .iter()
+            .filter(|(office, _)| office.contains('-'))
+            .map(|(office, holders)| (office.replace('-', " "), holders.clone()))
+            .collect();
+        for (office, holders) in hyphenated {
+            let same = by_office.entry(office).or_default();
+            for holder in holders {
+                if !same.iter().any(|h| h.entity == holder.entity && h.from == holder.from) {
+                    same.push(holder);
+                }
             }
         }
         // Sorted for a deterministic automaton.
@@ -205,9 +242,13 @@ impl Roles {
             let fits = |h: &&Holder| {
                 window.is_none_or(|(lo, hi)| h.from <= hi && lo <= h.to)
                     && match qualifier {
-                        Qualifier::State(s) => h.region.is_none() && h.state == Some(s),
+                        Qualifier::State(s) => {
+                            h.region.is_none()
+                                && h.state == Some(s)
+                                && (!h.named_only || named.contains(&h.entity))
+                        }
                         Qualifier::Region(r) => h.region.as_deref() == Some(r),
-                        Qualifier::Named => named.contains(&h.entity),
+                        Qualifier::Named => !h.named_only && named.contains(&h.entity),
                     }
             };
             let holders = &self.offices[found.pattern().as_usize()];
@@ -298,6 +339,14 @@ mod tests {
                 1998,
                 Some(2007),
             ))
+            .add(person(
+                "peter_hollingworth",
+                "Peter Hollingworth",
+                "AUS",
+                "Governor-General",
+                2001,
+                Some(2003),
+            ))
             .build()
             .unwrap()
     }
@@ -350,6 +399,26 @@ mod tests {
             ("John Howard met the former Prime Minister.", Some(2002), &[]),
             ("The Israeli Prime Minister spoke.", None, &[]),
             ("The Israeli Prime Ministers spoke.", Some(2002), &[]),
+            // An office with a hyphen is also written without it.
+            (
+                "Australia's Governor General spoke.",
+                Some(2002),
+                &[("peter_hollingworth", "Governor General")],
+            ),
+            (
+                "Australia's Governor-General spoke.",
+                Some(2002),
+                &[("peter_hollingworth", "Governor-General")],
+            ),
+            // "leader": the head of that state whom the document names, only.
+            (
+                "Ariel Sharon won. The Israeli leader spoke.",
+                Some(2002),
+                &[("ariel_sharon", "leader")],
+            ),
+            ("The Israeli leader spoke.", Some(2002), &[]),
+            ("Ariel Sharon won. The leader spoke.", Some(2002), &[]),
+            ("Ehud Barak won. The Israeli leader spoke.", Some(2002), &[]),
         ];
         let mut failures = Vec::new();
         for &(text, year, want) in cases {
