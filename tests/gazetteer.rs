@@ -712,6 +712,27 @@ fn oceania_local_places_resolve() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Sentences naming small towns and suburbs of gazetteers/local-australia.tsv, with ids that
+/// must be found and ids that must not: names that are surnames, clubs' and universities' names
+/// or places elsewhere never give the Australian locality by their bare name. Written for this
+/// test.
+const AUSTRALIA_LOCAL: &[(&str, &[&str], &[&str])] = &[
+    ("Fire crews defended homes at Hill Top and Appin overnight.", &["hill_top", "appin"], &[]),
+    ("Residents of Cranebrook and Bulli were told to leave.", &["cranebrook", "bulli"], &[]),
+    ("A tree fell on a car at Landsborough.", &["landsborough"], &[]),
+    ("Kambah and Wanniassa lost power in Canberra.", &["kambah", "wanniassa"], &[]),
+    ("Essendon beat Collingwood in Melbourne.", &[], &["essendon", "collingwood"]),
+    ("Murdoch said the newspaper would be sold.", &[], &["murdoch"]),
+    ("Deakin University opened a campus in Geelong.", &[], &["deakin"]),
+    ("The Toronto Raptors won in Toronto.", &[], &["toronto_nsw"]),
+    ("Police in Beverly Hills, California, made an arrest.", &[], &["beverly_hills"]),
+];
+
+#[test]
+fn australian_small_localities_resolve() {
+    resolve_sentences(AUSTRALIA_LOCAL);
+}
+
 /// A titled surname, with no full name before it, is the person who held that office in the
 /// document's year (ministers-world.tsv), and nobody when no one of that name held it then.
 #[test]

@@ -49,6 +49,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/divisions.tsv", include_str!("../../gazetteers/divisions.tsv")),
     ("gazetteers/armed-groups.tsv", include_str!("../../gazetteers/armed-groups.tsv")),
     ("gazetteers/local-oceania.tsv", include_str!("../../gazetteers/local-oceania.tsv")),
+    ("gazetteers/local-australia.tsv", include_str!("../../gazetteers/local-australia.tsv")),
     ("gazetteers/ministers-world.tsv", include_str!("../../gazetteers/ministers-world.tsv")),
     ("gazetteers/local-world.tsv", include_str!("../../gazetteers/local-world.tsv")),
     ("gazetteers/figures.tsv", include_str!("../../gazetteers/figures.tsv")),
