@@ -28,7 +28,7 @@ The primary types, in the order data flows through them:
   ([`GraphRef`]) and writes the event graph as directed.
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
-* [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`],
+* [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`], [`write_geojson`],
   [`write_html`] and [`MentionWriter`] write the results; [`write_dynamic_gexf`] writes
   time slices for Gephi's timeline.
 
@@ -175,7 +175,7 @@ pub use crate::events::{
 pub use crate::export::{
     CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
     PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
-    write_gexf, write_graphml, write_html, write_json,
+    write_geojson, write_gexf, write_graphml, write_html, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter};
 pub use crate::gazetteer::{

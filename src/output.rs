@@ -30,8 +30,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::error::{Error, Result};
 use crate::export::{
-    CsvCells, GraphFormat, GraphRef, write_csv_with, write_dot, write_gexf, write_graphml,
-    write_html, write_json,
+    CsvCells, GraphFormat, GraphRef, write_csv_with, write_dot, write_geojson, write_gexf,
+    write_graphml, write_html, write_json,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -759,6 +759,7 @@ impl GraphFiles {
             GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
             GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
             GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+            GraphFormat::GeoJson => write_one(file(0)?, |f| write_geojson(graph, gaz, f)),
         }
     }
 }

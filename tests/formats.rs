@@ -1,4 +1,4 @@
-//! The GEXF, GraphML, JSON and HTML graph formats, written by the real CLI on data/articles and
+//! The GEXF, GraphML, JSON, GeoJSON and HTML graph formats, written by the real CLI on data/articles and
 //! checked against the CSV tables of the same run.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -199,8 +199,9 @@ fn graphml_matches_the_csv_tables() {
         .filter(|t| t.name == "key")
         .map(|t| (t.attrs["id"].as_str(), t.attrs["attr.type"].as_str()))
         .collect();
-    assert_eq!(keys.len(), 25, "{keys:?}");
+    assert_eq!(keys.len(), 27, "{keys:?}");
     assert_eq!((keys["n_first_seen"], keys["e_last_seen"]), ("string", "string"));
+    assert_eq!((keys["n_latitude"], keys["n_longitude"]), ("double", "double"));
     assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("long", "boolean"));
     assert_eq!((keys["e_weight"], keys["e_windows"], keys["e_npmi"]), ("long", "long", "double"));
     assert_eq!((keys["n_betweenness"], keys["n_community"]), ("double", "long"));
@@ -236,6 +237,60 @@ fn json_matches_the_csv_tables() {
         assert!(value["nodes"][0].get(key).is_some(), "nodes have {key}");
     }
     want.assert_matches("json", &json_summary(&value));
+}
+
+#[test]
+fn geojson_holds_the_located_part_of_the_csv_tables() {
+    let (dir, want, text) = graph("geojson", "graph.geojson");
+    // The nodes that nodes.csv gives a latitude and longitude.
+    let mut rdr = csv::Reader::from_path(dir.join("nodes.csv")).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (lat, lon) = (column("Latitude"), column("Longitude"));
+    let mut located = BTreeMap::new();
+    for r in rdr.records() {
+        let r = r.unwrap();
+        if !r[lat].is_empty() {
+            let at: [f64; 2] = [r[lon].parse().unwrap(), r[lat].parse().unwrap()];
+            located.insert(r[0].to_string(), at);
+        }
+    }
+    assert!(located.len() > 20, "the sample graph's states have capitals: {located:?}");
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["type"], "FeatureCollection");
+    let mut ids = BTreeSet::new();
+    let mut edges = Vec::new();
+    for f in value["features"].as_array().unwrap() {
+        assert_eq!(f["type"], "Feature");
+        let at = |c: &serde_json::Value| [c[0].as_f64().unwrap(), c[1].as_f64().unwrap()];
+        let coordinates = &f["geometry"]["coordinates"];
+        let p = &f["properties"];
+        match f["geometry"]["type"].as_str().unwrap() {
+            "Point" => {
+                let id = p["id"].as_str().unwrap().to_string();
+                // Longitude first, as RFC 7946 wants, and the same place as the CSV's.
+                assert_eq!(Some(&at(coordinates)), located.get(&id), "{id}");
+                ids.insert(id);
+            }
+            "LineString" => {
+                let (a, b) = (p["source"].as_str().unwrap(), p["target"].as_str().unwrap());
+                assert_eq!(at(&coordinates[0]), located[a]);
+                assert_eq!(at(&coordinates[1]), located[b]);
+                edges.push((a.to_string(), b.to_string(), p["weight"].as_u64().unwrap()));
+            }
+            other => panic!("unexpected geometry {other}"),
+        }
+    }
+    let want = Summary {
+        ids: located.keys().cloned().collect(),
+        edges: want
+            .edges
+            .into_iter()
+            .filter(|(a, b, _)| located.contains_key(a) && located.contains_key(b))
+            .collect(),
+    };
+    assert!(!want.edges.is_empty());
+    want.assert_matches("geojson", &Summary { ids, edges });
 }
 
 #[test]

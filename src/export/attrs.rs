@@ -80,6 +80,15 @@ pub(crate) enum Value<'a> {
     Text(String),
     /// A truth value.
     Bool(bool),
+    /// No value: an empty CSV cell, JSON `null`, and no element in GEXF or GraphML.
+    Missing,
+}
+
+impl Value<'_> {
+    /// Returns true for [`Value::Missing`], which the XML formats leave out.
+    pub(crate) fn is_missing(&self) -> bool {
+        matches!(self, Value::Missing)
+    }
 }
 
 impl fmt::Display for Value<'_> {
@@ -93,6 +102,7 @@ impl fmt::Display for Value<'_> {
             Value::Str(s) => f.write_str(s),
             Value::Text(s) => f.write_str(s),
             Value::Bool(b) => write!(f, "{b}"),
+            Value::Missing => Ok(()),
         }
     }
 }
@@ -106,6 +116,7 @@ impl Serialize for Value<'_> {
             Value::Str(s) => ser.serialize_str(s),
             Value::Text(s) => ser.serialize_str(s),
             Value::Bool(b) => ser.serialize_bool(*b),
+            Value::Missing => ser.serialize_none(),
         }
     }
 }
@@ -124,13 +135,28 @@ impl Serialize for Record<'_> {
     }
 }
 
+/// Where a place is, or a state's capital, in decimal degrees (WGS 84), when the gazetteer says:
+/// the names Gephi's Geo Layout looks for.
+const LATITUDE: Attr = attr("latitude", "Latitude", AttrType::Double);
+const LONGITUDE: Attr = attr("longitude", "Longitude", AttrType::Double);
+
+/// The latitude and longitude values of an entity, or two missing values.
+fn location_values(e: &crate::gazetteer::Entry) -> [Value<'static>; 2] {
+    match e.location() {
+        Some((lat, lon)) => [Value::Float(lat), Value::Float(lon)],
+        None => [Value::Missing, Value::Missing],
+    }
+}
+
 /// The node attributes every graph carries.
-const NODE_ATTRS: [Attr; 9] = [
+const NODE_ATTRS: [Attr; 11] = [
     attr("kind", "Kind", AttrType::String),
     attr("mentions", "Mentions", AttrType::Integer),
     attr("documents", "Documents", AttrType::Integer),
     attr("adjectival", "Adjectival", AttrType::Integer),
     attr("state", "State", AttrType::String),
+    LATITUDE,
+    LONGITUDE,
     attr("discovered", "Discovered", AttrType::Boolean),
     attr("windows", "Windows", AttrType::Integer),
     attr("first_seen", "FirstSeen", AttrType::String),
@@ -151,9 +177,11 @@ const EDGE_ATTRS: [Attr; 9] = [
 ];
 
 /// The node attributes of the event graph.
-const EVENT_NODE_ATTRS: [Attr; 7] = [
+const EVENT_NODE_ATTRS: [Attr; 9] = [
     attr("kind", "Kind", AttrType::String),
     attr("state", "State", AttrType::String),
+    LATITUDE,
+    LONGITUDE,
     attr("discovered", "Discovered", AttrType::Boolean),
     attr("out_events", "OutEvents", AttrType::Integer),
     attr("in_events", "InEvents", AttrType::Integer),
@@ -223,6 +251,7 @@ pub(crate) fn node_values<'a>(
     node: NodeRef<'_>,
 ) -> Vec<Value<'a>> {
     let e = entry(gaz, node.entity());
+    let [lat, lon] = location_values(e);
     match (graph, node) {
         (GraphRef::Cooccurrence(graph), NodeRef::Co(node)) => {
             let mut values = vec![
@@ -231,6 +260,8 @@ pub(crate) fn node_values<'a>(
                 Value::Int(node.documents()),
                 Value::Int(node.adjectival_mentions()),
                 Value::Str(state_of(e)),
+                lat.clone(),
+                lon.clone(),
                 Value::Bool(e.is_discovered()),
                 Value::Int(node.windows()),
                 date_value(node.first_seen()),
@@ -247,6 +278,8 @@ pub(crate) fn node_values<'a>(
             vec![
                 Value::Str(e.kind().as_str()),
                 Value::Str(state_of(e)),
+                lat,
+                lon,
                 Value::Bool(e.is_discovered()),
                 Value::Int(out),
                 Value::Int(into),

@@ -176,6 +176,9 @@ fn write_nodes<W: Write>(
         writeln!(wtr, "        <attvalues>")?;
         let values = attrs::node_values(graph, gaz, node);
         for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
+            if value.is_missing() {
+                continue;
+            }
             write_attvalue(wtr, attr.name, &value.to_string())?;
         }
         time.write_node_values(wtr, node.entity())?;

@@ -95,6 +95,9 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> R
         write_data(wtr, "n", "label", e.label())?;
         let values = attrs::node_values(graph, gaz, node);
         for (attr, value) in attrs::node_attrs(graph).iter().zip(values) {
+            if value.is_missing() {
+                continue;
+            }
             write_data(wtr, "n", attr.name, &value.to_string())?;
         }
         writeln!(wtr, "    </node>")?;

@@ -9,6 +9,7 @@ mod attrs;
 mod csv;
 mod dot;
 mod events;
+mod geojson;
 mod gexf;
 mod gexf_time;
 mod graphml;
@@ -25,6 +26,7 @@ use std::str::FromStr;
 pub use self::csv::{CsvCells, write_csv, write_csv_with};
 pub use self::dot::write_dot;
 pub use self::events::{EventRecord, EventWriter};
+pub use self::geojson::write_geojson;
 pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;
 pub use self::html::write_html;
@@ -52,17 +54,21 @@ pub enum GraphFormat {
     Json,
     /// One self-contained HTML page with an interactive force layout: `graph.html`.
     Html,
+    /// GeoJSON for maps: the actors with a location as points, their edges as lines:
+    /// `graph.geojson`.
+    GeoJson,
 }
 
 impl GraphFormat {
     /// All graph formats.
-    pub const ALL: [GraphFormat; 6] = [
+    pub const ALL: [GraphFormat; 7] = [
         GraphFormat::Csv,
         GraphFormat::Dot,
         GraphFormat::Gexf,
         GraphFormat::GraphMl,
         GraphFormat::Json,
         GraphFormat::Html,
+        GraphFormat::GeoJson,
     ];
 
     /// Returns the format's name as used on the command line.
@@ -74,6 +80,7 @@ impl GraphFormat {
             GraphFormat::GraphMl => "graphml",
             GraphFormat::Json => "json",
             GraphFormat::Html => "html",
+            GraphFormat::GeoJson => "geojson",
         }
     }
 
@@ -86,6 +93,7 @@ impl GraphFormat {
             GraphFormat::GraphMl => &["graph.graphml"],
             GraphFormat::Json => &["graph.json"],
             GraphFormat::Html => &["graph.html"],
+            GraphFormat::GeoJson => &["graph.geojson"],
         }
     }
 }
@@ -95,7 +103,7 @@ impl FromStr for GraphFormat {
 
     fn from_str(s: &str) -> Result<GraphFormat, String> {
         GraphFormat::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s)).ok_or_else(|| {
-            format!("unknown graph format \"{s}\" (expected csv, dot, gexf, graphml, json or html)")
+            format!("unknown graph format \"{s}\" (expected csv, dot, gexf, graphml, json, html or geojson)")
         })
     }
 }

@@ -90,6 +90,12 @@ struct PartialNode {
     windows: u64,
     first_seen: Option<Date>,
     last_seen: Option<Date>,
+    /// Where the entity is (a place, a state's capital), as the gazetteer wrote it; absent
+    /// when it has no location, and in partials written before locations were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latitude: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    longitude: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +135,8 @@ impl Partial {
                     windows: c.windows,
                     first_seen: c.first_seen,
                     last_seen: c.last_seen,
+                    latitude: e.place.latitude.clone(),
+                    longitude: e.place.longitude.clone(),
                 }
             })
             .collect();
@@ -857,10 +865,14 @@ fn date_range(first: &Option<String>, last: &Option<String>) -> Option<(Date, Da
     Some((parse(first)?, parse(last)?))
 }
 
-/// Rebuilds enough of an entry for the writers: id, kind, label and state.
+/// Rebuilds enough of an entry for the writers: id, kind, label, state and location.
 fn node_entry(node: &PartialNode) -> Entry {
     let mut entry = Entry::new(node.id.clone(), node.kind, node.label.clone());
     entry.discovered = is_discovered(&node.id);
+    if node.latitude.is_some() && node.longitude.is_some() {
+        entry.place.latitude = node.latitude.clone();
+        entry.place.longitude = node.longitude.clone();
+    }
     match node.kind {
         EntityKind::State => entry,
         EntityKind::Place if !node.state.is_empty() => entry.country(node.state.clone()),

@@ -237,6 +237,7 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
         GraphFormatArg::Gexf => GraphFormat::Gexf,
         GraphFormatArg::GraphMl => GraphFormat::GraphMl,
         GraphFormatArg::Json => GraphFormat::Json,
+        GraphFormatArg::GeoJson => GraphFormat::GeoJson,
         GraphFormatArg::Html => GraphFormat::Html,
     });
     let mut files = GraphFiles::new(formats);

@@ -433,6 +433,8 @@ pub(crate) enum GraphFormatArg {
     GraphMl,
     Json,
     Html,
+    #[value(name = "geojson")]
+    GeoJson,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
