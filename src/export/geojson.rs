@@ -1,13 +1,13 @@
 //! GeoJSON (RFC 7946): the actors that have a location as points, and the edges between two
 //! of them as lines, for QGIS, kepler.gl, geojson.io or any web map.
 
-use std::io::{self, Write};
+use std::io;
 
 use serde::Serialize;
 
-use super::attrs::{self, Record, Value};
-use super::entry;
+use super::attrs::{self, Record};
 use super::view::GraphRef;
+use super::{entry, json};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
@@ -79,38 +79,26 @@ pub fn write_geojson<'g, W: io::Write>(
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let Some((lat, lon)) = e.location() else { continue };
-        let mut record = vec![("id", Value::Str(e.id())), ("label", Value::Str(e.label()))];
-        let values = attrs::node_values(graph, gaz, node);
-        record.extend(node_attrs.iter().map(|a| a.name).zip(values));
         features.push(Feature {
             kind: "Feature",
             geometry: Geometry::Point([lon, lat]),
-            properties: Record(record),
+            properties: json::node_record(graph, gaz, &node_attrs, node),
         });
     }
     let edge_attrs = attrs::edge_attrs(graph);
     for (a, b, edge) in graph.edges() {
-        let (a, b) = (entry(gaz, a), entry(gaz, b));
-        let (Some((alat, alon)), Some((blat, blon))) = (a.location(), b.location()) else {
+        let (Some((alat, alon)), Some((blat, blon))) =
+            (entry(gaz, a).location(), entry(gaz, b).location())
+        else {
             continue;
         };
-        let mut record = vec![
-            ("source", Value::Str(a.id())),
-            ("target", Value::Str(b.id())),
-            ("weight", attrs::weight(graph, edge)),
-        ];
-        record.extend(edge_attrs.iter().map(|a| a.name).zip(attrs::edge_values(edge)));
         features.push(Feature {
             kind: "Feature",
             geometry: Geometry::LineString([[alon, alat], [blon, blat]]),
-            properties: Record(record),
+            properties: json::edge_record(graph, gaz, &edge_attrs, (a, b), edge),
         });
     }
-    let mut wtr = io::BufWriter::new(wtr);
-    serde_json::to_writer_pretty(&mut wtr, &Collection { kind: "FeatureCollection", features })?;
-    writeln!(wtr)?;
-    wtr.flush()?;
-    Ok(())
+    json::write_pretty(&Collection { kind: "FeatureCollection", features }, wtr)
 }
 
 #[cfg(test)]

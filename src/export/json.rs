@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use super::attrs::{self, Record, Value};
 use super::entry;
-use super::view::GraphRef;
+use super::view::{EdgeRef, GraphRef, NodeRef};
 use crate::error::Result;
+use crate::gazetteer::EntityId;
 use crate::gazetteer::Gazetteer;
 
 /// The whole graph, in networkx's node-link layout.
@@ -29,29 +30,11 @@ impl<'a> NodeLink<'a> {
     /// Collects the graph's nodes and edges, in the graph's order.
     pub(super) fn new(graph: GraphRef<'_>, gaz: &'a Gazetteer) -> NodeLink<'a> {
         let node_attrs = attrs::node_attrs(graph);
-        let nodes = graph
-            .nodes()
-            .map(|node| {
-                let e = entry(gaz, node.entity());
-                let mut record = vec![("id", Value::Str(e.id())), ("label", Value::Str(e.label()))];
-                let values = attrs::node_values(graph, gaz, node);
-                record.extend(node_attrs.iter().map(|a| a.name).zip(values));
-                Record(record)
-            })
-            .collect();
+        let nodes = graph.nodes().map(|node| node_record(graph, gaz, &node_attrs, node)).collect();
         let edge_attrs = attrs::edge_attrs(graph);
         let edges = graph
             .edges()
-            .map(|(a, b, edge)| {
-                let mut record = vec![
-                    ("source", Value::Str(entry(gaz, a).id())),
-                    ("target", Value::Str(entry(gaz, b).id())),
-                    ("weight", attrs::weight(graph, edge)),
-                ];
-                let values = attrs::edge_values(edge);
-                record.extend(edge_attrs.iter().map(|a| a.name).zip(values));
-                Record(record)
-            })
+            .map(|(a, b, edge)| edge_record(graph, gaz, &edge_attrs, (a, b), edge))
             .collect();
         NodeLink {
             directed: graph.is_directed(),
@@ -61,6 +44,47 @@ impl<'a> NodeLink<'a> {
             edges,
         }
     }
+}
+
+/// A node's JSON object: `id`, `label` and the node attributes (`attrs`, from
+/// [`attrs::node_attrs`]), as node-link JSON and GeoJSON's properties hold them.
+pub(super) fn node_record<'a>(
+    graph: GraphRef<'_>,
+    gaz: &'a Gazetteer,
+    attrs: &[attrs::Attr],
+    node: NodeRef<'_>,
+) -> Record<'a> {
+    let e = entry(gaz, node.entity());
+    let mut record = vec![("id", Value::Str(e.id())), ("label", Value::Str(e.label()))];
+    record.extend(attrs.iter().map(|a| a.name).zip(attrs::node_values(graph, gaz, node)));
+    Record(record)
+}
+
+/// An edge's JSON object: `source`, `target`, `weight` and the edge attributes (`attrs`, from
+/// [`attrs::edge_attrs`]).
+pub(super) fn edge_record<'a>(
+    graph: GraphRef<'_>,
+    gaz: &'a Gazetteer,
+    attrs: &[attrs::Attr],
+    (a, b): (EntityId, EntityId),
+    edge: EdgeRef<'_>,
+) -> Record<'a> {
+    let mut record = vec![
+        ("source", Value::Str(entry(gaz, a).id())),
+        ("target", Value::Str(entry(gaz, b).id())),
+        ("weight", attrs::weight(graph, edge)),
+    ];
+    record.extend(attrs.iter().map(|a| a.name).zip(attrs::edge_values(edge)));
+    Record(record)
+}
+
+/// Writes `value` as pretty-printed JSON and a final newline.
+pub(super) fn write_pretty<W: io::Write>(value: &impl Serialize, wtr: W) -> Result<()> {
+    let mut wtr = io::BufWriter::new(wtr);
+    serde_json::to_writer_pretty(&mut wtr, value)?;
+    writeln!(wtr)?;
+    wtr.flush()?;
+    Ok(())
 }
 
 /// Writes the graph as node-link JSON:
@@ -106,11 +130,7 @@ pub fn write_json<'g, W: io::Write>(
     gaz: &Gazetteer,
     wtr: W,
 ) -> Result<()> {
-    let mut wtr = io::BufWriter::new(wtr);
-    serde_json::to_writer_pretty(&mut wtr, &NodeLink::new(graph.into(), gaz))?;
-    writeln!(wtr)?;
-    wtr.flush()?;
-    Ok(())
+    write_pretty(&NodeLink::new(graph.into(), gaz), wtr)
 }
 
 #[cfg(test)]

@@ -310,7 +310,7 @@ pub(crate) struct GraphOutputArgs {
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
-    /// (graph.gexf), graphml (graph.graphml), json (graph.json), html (graph.html).
+    /// (graph.gexf), graphml (graph.graphml), json (graph.json), html (graph.html), geojson (graph.geojson).
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [GraphFormatArg::Csv, GraphFormatArg::Dot])]
     pub(crate) format: Vec<GraphFormatArg>,
     /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
