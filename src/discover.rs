@@ -25,8 +25,28 @@ const TITLES: &[&str] = &[
     "Chancellor", "Premier", "Mayor", "Judge", "Envoy", "Spokesman", "Spokeswoman", "Maj", "Major",
     "Brig", "Imam", "Ayatollah", "Mullah", "Emir", "Deputy", "spokesman", "spokeswoman", "envoy",
     "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
-    "Skipper", "skipper", "Doctor",
+    "Skipper", "skipper", "Doctor", "Sir", "Dame",
 ];
+
+/// Lower-case role nouns that, right before a capitalised name, make it a person's: "former
+/// champion Kieren Perkins", "director Georg Hoedle", "paceman Brett Lee". (Titles that are
+/// also written capitalised before names are in [`TITLES`].)
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "director", "champion", "coach", "captain", "chairman", "chairwoman", "treasurer",
+    "professor", "prosecutor", "lawyer", "barrister", "solicitor", "counsel", "manager",
+    "economist", "delegate", "editor", "reporter", "correspondent", "sergeant", "constable",
+    "inspector", "detective", "superintendent", "executive", "batsman", "bowler", "spinner",
+    "paceman", "all-rounder", "wicketkeeper", "striker", "midfielder", "goalkeeper", "jockey",
+    "swimmer", "sprinter", "golfer", "cyclist", "sailor", "yachtsman", "singer", "actor",
+    "actress", "novelist", "poet", "composer", "musician", "guitarist", "businessman",
+    "businesswoman", "entrepreneur", "tycoon", "priest", "pastor", "rabbi", "bishop", "hero",
+    "veteran", "astronaut", "coroner", "magistrate", "ambassador", "diplomat", "negotiator",
+    "mediator", "gunman", "defendant", "dispatcher", "secretary", "premier", "senator",
+];
+
+/// Honorifics that, before a lone capitalised word, make it a person's surname ("Mr Blake").
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr"];
 
 /// Titles that may stand inside a longer run, after the body or portfolio they belong to:
 /// "Science Minister", "Rural Fire Service Commissioner", "Opposition Leader".
@@ -65,7 +85,8 @@ const OPENERS: &[&str] = &[
     "Against", "Once", "So", "Yet", "Or", "Thus", "Still", "Even", "Only", "Not", "It", "He",
     "She", "They", "We", "His", "Her", "Their", "Our", "Its", "Outside", "Inside", "Near",
     "Across", "Around", "Throughout", "Beyond", "Behind", "Beside", "Amid", "Through", "Towards",
-    "Toward", "Into", "Along", "About", "Above", "Below",
+    "Toward", "Into", "Along", "About", "Above", "Below", "I", "I'm", "I've", "I'd", "I'll",
+    "You", "We're", "We've", "It's", "There's",
 ];
 
 /// Letters after a name that are no part of it: "Terence Cole QC", "Bob Brown MP".
@@ -111,6 +132,37 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Industries", "Holdings", "Enterprises", "Limited", "Ltd", "Inc", "Corp", "Pharmaceuticals",
     "Laboratories", "Consortium", "Cooperative", "Secretariat", "Directorate", "Inspectorate",
     "Regiment", "Squadron", "Command",
+];
+
+/// Last words of the names of natural features, which are places: "Finke River", "White
+/// Mountains", "Saxeten River Gorge", "Dismal Swamp".
+#[rustfmt::skip]
+const FEATURE_ENDS: &[&str] = &[
+    "River", "Creek", "Mountains", "Range", "Ranges", "Gorge", "Valley", "Island", "Islands",
+    "Peninsula", "Desert", "Sea", "Strait", "Straits", "Gulf", "Reef", "Swamp", "Bay", "Plateau",
+    "Glacier", "Basin", "Archipelago", "Lagoon", "Plains", "Highlands", "Delta", "Canyon",
+    "Estuary", "Atoll",
+];
+
+/// First words of the names of natural features: "Lake Bonney", "Mount Kosciuszko".
+const FEATURE_STARTS: &[&str] = &["Lake", "Mount", "Mt", "Cape"];
+
+/// First words of the names of events, anniversaries and laws, which are no actors even when
+/// they end in an organisation word: "Centenary of Federation", "Year of the Police".
+#[rustfmt::skip]
+const EVENT_WORDS: &[&str] = &[
+    "Centenary", "Centennial", "Bicentenary", "Anniversary", "Jubilee", "Festival", "Year",
+    "Week", "Day", "Battle", "Siege", "Treaty", "Convention", "Charter",
+];
+
+/// Lower-case nouns that introduce an organisation's name right after them: "accountancy firm
+/// Ernst and Young", "PR company Jour J", "the relief agency Muslim Hands".
+#[rustfmt::skip]
+const ORGANISATION_NOUNS: &[&str] = &[
+    "company", "firm", "agency", "airline", "insurer", "broadcaster", "charity",
+    "organisation", "organization", "newspaper", "magazine", "manufacturer", "retailer",
+    "consortium", "miner", "publisher", "broker", "conglomerate", "subsidiary", "supermarket",
+    "chain", "maker", "watchdog", "lobby", "think-tank",
 ];
 
 /// Lower-case words that introduce a place's name.
@@ -192,6 +244,9 @@ pub enum Cue {
     Coordination,
     /// A name in a list with known places ("Mudgee, Narromine and Kempsey").
     List,
+    /// A name whose surname the text also uses alone for a person ("Lleyton Hewitt" where
+    /// "Hewitt says" or "Mr Hewitt" follows).
+    NamedAlone,
 }
 
 /// A proposed actor: its kind, its name as written (normalised white space) and where.
@@ -212,6 +267,10 @@ pub struct Candidate {
 pub struct Discoverer {
     /// Whether each entity of the gazetteer is a state or a place, when built for one.
     places: std::sync::Arc<Vec<bool>>,
+    /// The surnames of the gazetteer's people, when built for one.
+    surnames: std::sync::Arc<std::collections::HashSet<String>>,
+    /// The one-word names of the gazetteer's states and places, when built for one.
+    place_names: std::sync::Arc<std::collections::HashSet<String>>,
 }
 
 /// A run of capitalised words.
@@ -254,7 +313,30 @@ impl Discoverer {
             .entries()
             .map(|e| matches!(e.kind(), EntityKind::State | EntityKind::Place))
             .collect();
-        Discoverer { places: std::sync::Arc::new(places) }
+        // The last words of the known people's names: a titled surname among them is the
+        // resolution's to decide ("Mr Howard" with two Howards stays unresolved), never a new
+        // person's.
+        let surnames = gazetteer
+            .entries()
+            .filter(|e| e.kind() == EntityKind::Person)
+            .flat_map(|e| e.aliases().iter().map(|a| a.text()))
+            .filter_map(|name| name.contains(' ').then(|| name.rsplit(' ').next()).flatten())
+            .map(str::to_string)
+            .collect();
+        // One-word names of states and places, which never open a person's name ("to
+        // Pakistan Abdul Salam Zaeef").
+        let place_names = gazetteer
+            .entries()
+            .filter(|e| matches!(e.kind(), EntityKind::State | EntityKind::Place))
+            .flat_map(|e| e.aliases().iter().map(|a| a.text()))
+            .filter(|name| !name.contains(' ') && name.starts_with(char::is_uppercase))
+            .map(str::to_string)
+            .collect();
+        Discoverer {
+            places: std::sync::Arc::new(places),
+            surnames: std::sync::Arc::new(surnames),
+            place_names: std::sync::Arc::new(place_names),
+        }
     }
 
     /// Marks the runs that open with states or places only.
@@ -385,15 +467,107 @@ impl Discoverer {
                 open.push(*run);
             }
         }
+        // "ambassador to Pakistan Abdul Salam Zaeef": the state is no part of the name.
+        for c in found.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+            let name = &text[c.span];
+            let Some((first, rest)) = name.split_once(' ') else { continue };
+            let rest_words = rest.split_whitespace().count();
+            let given = rest.split_whitespace().next().is_some_and(is_given_name);
+            if self.place_names.contains(first) && rest_words >= 2 && given {
+                *c = candidate(text, EntityKind::Person, Span::new(c.span.end - rest.len(), c.span.end), c.cue);
+            }
+        }
+        let (open, alone) = people_named_alone(text, open, &mut found);
         self.listed_places(text, known, &open, &mut found);
         let acronyms = acronym_mentions(text, &found, &coverage);
         let surnames = surname_mentions(text, &found, &coverage);
+        let given = given_name_mentions(text, &found, &coverage);
         found.extend(acronyms);
         found.extend(surnames);
+        found.extend(given);
+        // "Mr Struree told the court": a surname after an honorific is a person's even when the
+        // text never gives the full name.
+        let named = Coverage::new(found.iter().map(|c| c.span));
+        let new_surname = |span: Span| !self.surnames.contains(&text[span]);
+        for span in alone.into_iter().filter(|&span| !named.overlaps(span) && new_surname(span)) {
+            found.push(candidate(text, EntityKind::Person, span, Cue::Title));
+        }
         found.sort_by_key(|c| (c.span.start, c.span.end));
         found.dedup_by(|b, a| b.span.start < a.span.end);
         found
     }
+}
+
+/// Returns true if `word` can be a surname standing alone: capitalised, two letters or more,
+/// and no ordinary word, title, opener or organisation word.
+fn surname_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.chars().count() >= 2
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !word.chars().all(char::is_uppercase)
+        && !is_ordinary(word)
+        && !is_title(word)
+        && !OPENERS.contains(&word)
+        && !ORGANISATION_WORDS.contains(&word)
+}
+
+/// Finds the people whose surname the text also uses alone as a person's: after an honorific
+/// ("Mr Blake", "Ms Goodin") or before a verb of speech ("Hewitt says"). A name of two or
+/// three capitalised words with no cue of its own that ends in such a surname ("coaching
+/// Lleyton Hewitt") is then a person's, pushed to `found`. Returns the runs left open and the
+/// spans of the surnames after an honorific, which are people too.
+fn people_named_alone(
+    text: &str,
+    open: Vec<Run>,
+    found: &mut Vec<Candidate>,
+) -> (Vec<Run>, Vec<Span>) {
+    let mut surnames = std::collections::HashSet::new();
+    let mut alone = Vec::new();
+    for run in open.iter().filter(|r| !r.absorbed && r.words <= 3) {
+        // "Later Mr Vogt left": openers go, honorifics stay.
+        let opener = |w: &str| OPENERS.contains(&w) && !HONORIFICS.contains(&w);
+        let (span, words_left, _) = strip_leading(text, run, opener);
+        if words_left > 2 {
+            continue;
+        }
+        let run = &sub_run(text, run, span);
+        let mut parts = words(&text[run.span]);
+        let (Some((_, first)), second) = (parts.next(), parts.next()) else { continue };
+        match second {
+            Some((at, surname)) if HONORIFICS.contains(&first) && surname_word(surname) => {
+                surnames.insert(surname);
+                let start = run.span.start + at;
+                alone.push(Span::new(start, start + surname.len()));
+            }
+            None if surname_word(first) => {
+                let after = &text[run.span.end..];
+                if [" says", " said", " told"].iter().any(|w| starts_with_word(after, w)) {
+                    surnames.insert(first);
+                }
+            }
+            _ => {}
+        }
+    }
+    if surnames.is_empty() {
+        return (open, alone);
+    }
+    let mut rest = Vec::with_capacity(open.len());
+    for run in open {
+        let (span, words, _) = strip_leading(text, &run, |w| OPENERS.contains(&w));
+        let last = text[span].rsplit(' ').next().unwrap_or("");
+        let first = text[span].split(' ').next().unwrap_or("");
+        if !run.absorbed
+            && (2..=3).contains(&words)
+            && !HONORIFICS.contains(&first)
+            && surnames.contains(last)
+            && plain_person_name(text, span)
+        {
+            found.push(candidate(text, EntityKind::Person, span, Cue::NamedAlone));
+        } else {
+            rest.push(run);
+        }
+    }
+    (rest, alone)
 }
 
 /// Finds runs of capitalised words (with particles inside). A run may open with known
@@ -552,6 +726,18 @@ fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
             if let Some(group) = classify(text, &body).filter(|c| c.kind == EntityKind::Group) {
                 out.push(candidate(text, EntityKind::Person, span, Cue::GivenName));
                 out.push(group);
+                return;
+            }
+        }
+    }
+    // "the Royal Fire Service and the New South Wales Fire Brigades": two organisations.
+    if let Some(at) = text[run.span].find(" and the ").map(|i| run.span.start + i) {
+        let first = sub_run(text, run, Span::new(run.span.start, at));
+        let second = sub_run(text, run, Span::new(at + " and the ".len(), run.span.end));
+        let groups = [classify(text, &first), classify(text, &second)];
+        if let [Some(a), Some(b)] = groups {
+            if a.kind == EntityKind::Group && b.kind == EntityKind::Group {
+                out.extend([a, b]);
                 return;
             }
         }
@@ -720,7 +906,9 @@ fn sub_run(text: &str, run: &Run, span: Span) -> Run {
     let words = words(&text[span])
         .filter(|(_, w)| w.starts_with(char::is_uppercase) || !is_particle(w))
         .count();
-    let opens = span.start == run.span.start && run.absorbed;
+    // A part that starts among the known mentions the run opens with opens with them too
+    // ("Energy Union" of a known "Construction Forestry Mining and Energy Union").
+    let opens = run.absorbed && span.start < run.known_end;
     let known_end = if opens { run.known_end.min(span.end) } else { span.start };
     Run { span, words, absorbed: opens, place_opening: opens && run.place_opening, known_end }
 }
@@ -748,6 +936,11 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     // "European Union and the Group of Eight" is two names, not one.
     let joins_known = run.absorbed
         && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
+    // An event or a law named after a body is neither: "Centenary of Federation".
+    let first = text[span].split_whitespace().next().unwrap_or("");
+    if EVENT_WORDS.contains(&first) && !run.absorbed {
+        return None;
+    }
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
         // "President of the Hazara Ethnic Society": the office is no part of the name.
         let name = &text[span];
@@ -778,6 +971,10 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
+    if run.absorbed && run.place_opening && span.end > run.known_end && spelled_by_acronym(text, span)
+    {
+        return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
+    }
     if run.absorbed {
         // "American Spencer Tunick": a person's name after a state's adjective.
         if !run.place_opening || run.known_end >= span.end {
@@ -787,12 +984,19 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
         let rest = sub_run(text, run, Span::new(span.end - rest.len(), span.end));
         return classify(text, &rest).filter(|c| c.kind == EntityKind::Person);
     }
-    // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre".
-    if matches!(last, "Centre" | "Center") {
+    // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre", "the
+    // International Space Station (ISS)".
+    if matches!(last, "Centre" | "Center" | "Station" | "Airport" | "Stadium" | "Base") {
         return None;
     }
     if words >= 2 && followed_by_acronym(text, span).is_some() {
         return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
+    }
+    if let Some(place) = feature_name(text, span, words) {
+        return Some(candidate(text, EntityKind::Place, place, Cue::Place));
+    }
+    if introduced_organisation(text, span, words) {
+        return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
     let person_lead = |w: &str| is_title(w) || TITLE_MODIFIERS.contains(&w) || OPENERS.contains(&w);
     let (span, words, titled) = strip_leading(text, run, person_lead);
@@ -810,6 +1014,38 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     }
     let cue = person_cue(text, span, titled).or_else(|| given_name_cue(name, words))?;
     Some(candidate(text, EntityKind::Person, span, cue))
+}
+
+/// Returns the span of a natural feature's name ("Finke River", "Lake Bonney", "Saxeten River
+/// Gorge"): two to four capitalised words that end or open with a feature word, none of them a
+/// title or an organisation word. A name with "of" ("Gulf of Carpentaria") is left to the
+/// gazetteer.
+fn feature_name(text: &str, span: Span, words: usize) -> Option<Span> {
+    let name = &text[span];
+    let first = name.split(' ').next()?;
+    let last = name.rsplit(' ').next()?;
+    let feature = FEATURE_ENDS.contains(&last) || FEATURE_STARTS.contains(&first);
+    let plain = name.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && !is_title(w)
+            && !ORGANISATION_WORDS.contains(&w)
+    });
+    let named = name.split_whitespace().any(|w| !FEATURE_ENDS.contains(&w) && !FEATURE_STARTS.contains(&w));
+    ((2..=4).contains(&words) && feature && plain && named).then_some(span)
+}
+
+/// Returns true if a name of one to four capitalised words comes right after a noun for an
+/// organisation ("accountancy firm Ernst and Young") and is no person's name.
+fn introduced_organisation(text: &str, span: Span, words: usize) -> bool {
+    let before = text[..span.start].strip_suffix(' ').unwrap_or("");
+    let noun = words_rev(before).filter(|&(at, w)| at + w.len() == before.len()).map(|(_, w)| w);
+    let name = &text[span];
+    noun.is_some_and(|n| ORGANISATION_NOUNS.contains(&n))
+        && (1..=4).contains(&words)
+        // "Ernst and Young" is no person's name, though it opens with a given name.
+        && (given_name_cue(name, words).is_none() || name.contains(" and "))
+        && name.split_whitespace().all(|w| !is_title(w) && !OPENERS.contains(&w))
 }
 
 fn candidate(text: &str, kind: EntityKind, span: Span, cue: Cue) -> Candidate {
@@ -847,9 +1083,12 @@ fn strip_descriptor(text: &str, span: Span, words: usize) -> (Span, usize) {
     let descriptive = first.contains('-')
         || ["s", "men", "er", "ist", "or", "ian"].iter().any(|end| first.ends_with(end));
     let last = parts.next_back().unwrap_or(second);
+    // "the former Beatle George Harrison": after a determiner or "former", a capitalised word
+    // before a given name and a surname describes the person.
+    let previous = text[..span.start].trim_end().rsplit(' ').next().unwrap_or("");
+    let described = ["the", "former", "late", "a", "an", "fellow", "ex"].contains(&previous);
     if words == 3
-        && opens_sentence
-        && descriptive
+        && (opens_sentence && descriptive || described)
         && !is_given_name(first)
         && is_given_name(second)
         && !is_given_name(last)
@@ -901,8 +1140,20 @@ fn given_name_cue(name: &str, words: usize) -> Option<Cue> {
 fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     let before = text[..span.start].trim_end();
     let after = &text[span.end..];
-    if had_title || TITLES.iter().any(|t| ends_with_word(before, t)) {
+    if had_title
+        || TITLES.iter().any(|t| ends_with_word(before, t))
+        || ROLE_NOUNS.iter().any(|t| ends_with_word(before, t))
+    {
         return Some(Cue::Title);
+    }
+    // "India's Home Minister, LK Advani, said": a title, then the name between commas.
+    if let Some(office) = before.strip_suffix(',') {
+        let title = words_rev(office).is_some_and(|(at, w)| {
+            at + w.len() == office.len() && is_title(w) && w.starts_with(char::is_uppercase)
+        });
+        if title && after.starts_with(',') {
+            return Some(Cue::Title);
+        }
     }
     if before.strip_suffix("By").is_some_and(|rest| {
         let rest = rest.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
@@ -912,9 +1163,11 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     }
     let next = after.trim_start_matches([',', ' ']);
     if ["said", "says", "told", "added", "wrote"].iter().any(|w| starts_with_word(next, w))
-        || ["said", "says", "according to"]
-            .iter()
-            .any(|w| ends_with_word(before.trim_end_matches(','), w))
+        // "said Lena Vogt", but not "... she said. Nutrition Australia": a full stop ends it.
+        || (!before.ends_with('.')
+            && ["said", "says", "according to"]
+                .iter()
+                .any(|w| ends_with_word(before.trim_end_matches(','), w)))
     {
         return Some(Cue::Speech);
     }
@@ -963,12 +1216,28 @@ fn followed_by_acronym(text: &str, span: Span) -> Option<&str> {
     let acronym = &rest[..rest.bytes().take(9).position(|b| b == b')')?];
     let letters = acronym.chars().count();
     let ok = (2..=8).contains(&letters) && acronym.chars().all(|c| c.is_ascii_uppercase());
-    let initials: String = text[span]
+    let initials: Vec<char> = text[span]
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    (ok && acronym.chars().next() == initials.chars().next()).then_some(acronym)
+    // The acronym's letters are initials of the name, in order, down to its last word ("New
+    // South Wales State Emergency Service (SES)"; "Construction, Forestry, Mining and Energy
+    // Union (CFMEU)").
+    let mut rest = initials.iter();
+    let in_order = acronym.chars().all(|a| rest.any(|&c| c == a));
+    let fits = in_order && acronym.chars().last() == initials.last().copied();
+    (ok && fits).then_some(acronym)
+}
+
+/// Returns true if the acronym in parentheses after `span` spells every initial of the name
+/// ("Afghan Islamic Press (AIP)"): evidence enough that the name is an organisation's even
+/// when it opens with a state's name or adjective.
+fn spelled_by_acronym(text: &str, span: Span) -> bool {
+    followed_by_acronym(text, span).is_some_and(|acronym| {
+        let initials = text[span].split_whitespace().filter_map(|w| w.chars().next());
+        initials.eq(acronym.chars())
+    })
 }
 
 /// Mentions of acronyms introduced in parentheses after a discovered group.
@@ -1012,10 +1281,91 @@ fn surname_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Ca
     out
 }
 
+/// Mentions of a discovered person's given name used alone after their full name ("I swam
+/// with Kieren" after "Kieren Perkins"), when only that person has the given name among the
+/// people found, no one found has it as a surname, and it opens no other capitalised name in
+/// the text ("George Street"). A given name next to another capitalised word is never taken
+/// alone.
+fn given_name_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Candidate> {
+    let people: Vec<&Candidate> = found.iter().filter(|c| c.kind == EntityKind::Person).collect();
+    let surnames: std::collections::HashSet<&str> =
+        people.iter().filter_map(|p| p.name.split_whitespace().last()).collect();
+    let mut owner: std::collections::HashMap<&str, Option<&Candidate>> =
+        std::collections::HashMap::new();
+    for person in &people {
+        let Some((first, _)) = person.name.split_once(' ') else { continue };
+        if !is_given_name(first) || surnames.contains(first) {
+            continue;
+        }
+        let slot = owner.entry(first).or_insert(Some(person));
+        if slot.is_some_and(|p| p.name != person.name) {
+            *slot = None;
+        }
+    }
+    let forms = people.iter().filter_map(|person| {
+        let (first, _) = person.name.split_once(' ')?;
+        owner.get(first).copied().flatten().map(|p| (first, p))
+    });
+    let named = Coverage::new(found.iter().map(|c| c.span));
+    let mut alone = Vec::new();
+    let mut ambiguous = std::collections::HashSet::new();
+    for_each_occurrence(text, forms, |span, person| {
+        let next_capitalised =
+            text[span.end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
+        let after_capitalised = text[..span.start].strip_suffix(' ').is_some_and(|b| {
+            b.rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if !crate::matcher::at_word_boundary(text, span.start, span.end) {
+            return;
+        }
+        if next_capitalised {
+            // It opens another name, known or found ("George Street", "John Howard"), unless
+            // the person's own: the given name alone could mean either.
+            let own = named.overlaps(span)
+                && text[span.start..].starts_with(person.name.as_str());
+            if !own {
+                ambiguous.insert(&text[span]);
+            }
+        } else if span.start >= person.span.end
+            && !after_capitalised
+            && !named.overlaps(span)
+            && !known.overlaps(span)
+        {
+            alone.push((span, person));
+        }
+    });
+    alone
+        .into_iter()
+        .filter(|(span, _)| !ambiguous.contains(&text[*span]))
+        .map(|(span, person)| Candidate {
+            kind: EntityKind::Person,
+            name: person.name.clone(),
+            span,
+            cue: Cue::Surname,
+        })
+        .collect()
+}
+
 /// Calls `f` for each occurrence of a short form (an acronym, a surname) after the first
 /// candidate that introduced it, with that candidate. One pass over the text finds every
 /// short form, so the cost does not grow with the number of candidates.
 fn for_each_later<'c>(
+    text: &str,
+    forms: impl Iterator<Item = (&'c str, &'c Candidate)>,
+    mut f: impl FnMut(Span, &'c Candidate),
+) {
+    for_each_occurrence(text, forms, |span, candidate| {
+        if span.start >= candidate.span.end {
+            f(span, candidate);
+        }
+    });
+}
+
+/// Calls `f` for each occurrence of a short form anywhere in the text, with the first
+/// candidate that has it. One pass over the text.
+fn for_each_occurrence<'c>(
     text: &str,
     forms: impl Iterator<Item = (&'c str, &'c Candidate)>,
     mut f: impl FnMut(Span, &'c Candidate),
@@ -1036,9 +1386,7 @@ fn for_each_later<'c>(
         .expect("short forms of names always make an automaton");
     for found in searcher.find_iter(text) {
         let (_, candidate) = first[found.pattern().as_usize()];
-        if found.start() >= candidate.span.end {
-            f(Span::new(found.start(), found.end()), candidate);
-        }
+        f(Span::new(found.start(), found.end()), candidate);
     }
 }
 
@@ -1076,7 +1424,6 @@ mod tests {
             ("By Georgia Hayes\n\nText.", &[("Georgia Hayes", Cue::Byline)]),
             ("Lena Vogt, a researcher, agreed.", &[("Lena Vogt", Cue::Apposition)]),
             ("Abu Karim al-Masri said so.", &[("Abu Karim al-Masri", Cue::Speech)]),
-            ("The Blue Lagoon was calm.", &[]),
             // Without a cue, only a given name makes a person.
             ("On Monday Lena Vogt left.", &[("Lena Vogt", Cue::GivenName)]),
             ("On Monday Zorbo Vogt left.", &[]),
@@ -1094,12 +1441,12 @@ mod tests {
             ("Zorbo Vogt from the Bureau warned.", &[("Zorbo Vogt", Cue::Apposition)]),
             ("Zorbo Vogt, from the People's Alliance, warned.", &[("Zorbo Vogt", Cue::Apposition)]),
             ("Zorbo Vogt, the skipper of Nicorette, agreed.", &[("Zorbo Vogt", Cue::Apposition)]),
-            ("by the Blue Lagoon, 24 December", &[]),
+            ("by the Blue Zorbo, 24 December", &[]),
             ("Zorbo Vogt from the north", &[]),
             // Post-nominal letters, sentence-opening descriptors and prepositions are no part
             // of the name.
             ("Mr Zorbo Vogt QC said so.", &[("Zorbo Vogt", Cue::Title)]),
-            ("It rained. Leg-spinner Peter Vogt, 24, played.", &[("Peter Vogt", Cue::Apposition)]),
+            ("It rained. Leg-spinner Peter Vogt, 24, played.", &[("Peter Vogt", Cue::Title)]),
             (
                 "Guides Simon Vogt and Stefan Kling were acquitted.",
                 &[("Simon Vogt", Cue::GivenName), ("Stefan Kling", Cue::GivenName)],
@@ -1110,6 +1457,25 @@ mod tests {
             // A name that only opens with a word the lexicon lacks keeps it.
             ("Naeil Ahmad Abdullah was held.", &[]),
             ("Zorbo Peter Vogt said so.", &[("Zorbo Peter Vogt", Cue::Speech)]),
+            // Knighthoods, role nouns and a title set off by commas.
+            ("the sea hero Sir Zorbo Vogt was shot", &[("Zorbo Vogt", Cue::Title)]),
+            ("former champion Zorbo Vogt was there", &[("Zorbo Vogt", Cue::Title)]),
+            ("and director Zorbo Vogt were fined", &[("Zorbo Vogt", Cue::Title)]),
+            ("India's Home Minister, ZK Vogt, was quoted", &[("ZK Vogt", Cue::Title)]),
+            ("the Home Minister, Zorbo Vogt and others", &[]),
+            // A surname the text also uses alone for a person makes the full name a person's,
+            // and the surname after an honorific is a person even alone.
+            (
+                "coaching Zorbo Vogt in 1999. Vogt says he is grateful.",
+                &[("Zorbo Vogt", Cue::NamedAlone), ("Vogt", Cue::Surname)],
+            ),
+            (
+                "coaching Zorbo Vogt in 1999. Later Mr Vogt left.",
+                &[("Zorbo Vogt", Cue::NamedAlone), ("Vogt", Cue::Surname)],
+            ),
+            ("Mr Struree told the court.", &[("Struree", Cue::Title)]),
+            ("coaching Zorbo Vogt in 1999.", &[]),
+            ("Mr President walked in. Mr IBM too. Mr Police.", &[]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);
@@ -1140,6 +1506,46 @@ mod tests {
             "The Bureau of Meteorology said so.",
             &[("Bureau of Meteorology", EntityKind::Group)],
         );
+        // An acronym whose letters are initials of the name in order, ending with its last
+        // one; one that spells every initial makes a group of a name opening with a state's.
+        let text = "The Levant State Rescue Service (SRS) says so. SRS staff agree.";
+        let found = Discoverer::new().find(text, &[]);
+        let names: Vec<&str> = found.iter().map(|c| &text[c.span]).collect();
+        assert_eq!(names, ["Levant State Rescue Service", "SRS", "SRS"]);
+        assert!(found.iter().all(|c| c.name == "Levant State Rescue Service"));
+        let text = "The Levant State Rescue Service (LSX) says so. LSX staff agree.";
+        assert_found(text, &[("Levant State Rescue Service", EntityKind::Group)]);
+        // A noun for an organisation right before a name.
+        for (text, name) in [
+            ("a report by accountancy firm Zorbo and Young on it", "Zorbo and Young"),
+            ("the PR company Jour J said", "Jour J"),
+            ("a doctor for the relief agency Muslim Hands said", "Muslim Hands"),
+            ("the travel company Traveland went broke", "Traveland"),
+        ] {
+            assert_found(text, &[(name, EntityKind::Group)]);
+        }
+        assert_found("the company Lena Vogt founded", &[("Lena Vogt", EntityKind::Person)]);
+    }
+
+    #[test]
+    fn natural_features_are_places() {
+        for (text, want) in [
+            ("canyoning down the Saxeten River Gorge near Interlaken", &["Saxeten River Gorge"][..]),
+            ("the White Mountains range and Lake Bonney", &["White Mountains", "Lake Bonney"]),
+            ("in an area called Dismal Swamp, about", &["Dismal Swamp"]),
+            ("the Finke River flooded", &["Finke River"]),
+            ("The Blue Lagoon was calm.", &["Blue Lagoon"]),
+            // A feature word alone, or with a title or an organisation word, is no place.
+            ("The River flooded", &[]),
+            ("the Murray River Council met", &[]),
+        ] {
+            let got: Vec<String> = people_and_groups(text)
+                .into_iter()
+                .filter(|(_, kind, _)| *kind == EntityKind::Place)
+                .map(|(name, _, _)| name)
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
@@ -1215,7 +1621,9 @@ mod tests {
         assert_eq!(got.iter().map(|(s, _, c)| (s.as_str(), *c)).collect::<Vec<_>>(), want);
         for text in ["Lena Haddad and Phillip Island were there.", "Lena Haddad and Zorbo Bay."] {
             let got = people_and_groups(text);
-            assert_eq!(got.iter().map(|(s, _, _)| s.as_str()).collect::<Vec<_>>(), ["Lena Haddad"]);
+            let people: Vec<_> =
+                got.iter().filter(|(_, k, _)| *k == EntityKind::Person).map(|(s, _, _)| s).collect();
+            assert_eq!(people, ["Lena Haddad"]);
         }
         assert_found(
             "The Bureau of Fish and Aquatic Resources said so.",
