@@ -862,7 +862,7 @@ fn plain_place_name(text: &str, span: Span) -> bool {
 /// Splits a run before its last inner title word; pushes what the part before the title makes
 /// (an organisation, say) to `out` and returns what the part from the title on makes.
 fn split_at_title(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Candidate> {
-    let (at, _) = words(&text[run.span])
+    let (at, title) = words(&text[run.span])
         .skip(1)
         .filter(|(_, w)| is_title(w))
         .filter(|(_, w)| w.starts_with(char::is_uppercase))
@@ -871,7 +871,10 @@ fn split_at_title(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Can
     let before = sub_run(text, run, Span::new(run.span.start, text[..at].trim_end().len()));
     let after = sub_run(text, run, Span::new(at, run.span.end));
     let person = classify(text, &after).filter(|c| c.kind == EntityKind::Person)?;
-    if before.span.end > before.span.start {
+    // Before "Minister" or "Secretary" stands a portfolio ("Emergency Services Minister"),
+    // not an organisation; before "Commissioner" or "Director" it is one.
+    let portfolio = matches!(title, "Minister" | "Secretary");
+    if before.span.end > before.span.start && !portfolio {
         if let Some(c) = classify(text, &before).filter(|c| c.kind == EntityKind::Group) {
             out.push(c);
         }
