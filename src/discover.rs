@@ -65,7 +65,8 @@ const OPENERS: &[&str] = &[
     "Against", "Once", "So", "Yet", "Or", "Thus", "Still", "Even", "Only", "Not", "It", "He",
     "She", "They", "We", "His", "Her", "Their", "Our", "Its", "Outside", "Inside", "Near",
     "Across", "Around", "Throughout", "Beyond", "Behind", "Beside", "Amid", "Through", "Towards",
-    "Toward", "Into", "Along", "About", "Above", "Below",
+    "Toward", "Into", "Along", "About", "Above", "Below", "I", "I'm", "I've", "I'd", "I'll",
+    "You", "We're", "We've", "It's", "There's",
 ];
 
 /// Letters after a name that are no part of it: "Terence Cole QC", "Bob Brown MP".
@@ -111,6 +112,14 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Industries", "Holdings", "Enterprises", "Limited", "Ltd", "Inc", "Corp", "Pharmaceuticals",
     "Laboratories", "Consortium", "Cooperative", "Secretariat", "Directorate", "Inspectorate",
     "Regiment", "Squadron", "Command",
+];
+
+/// First words of the names of events, anniversaries and laws, which are no actors even when
+/// they end in an organisation word: "Centenary of Federation", "Year of the Police".
+#[rustfmt::skip]
+const EVENT_WORDS: &[&str] = &[
+    "Centenary", "Centennial", "Bicentenary", "Anniversary", "Jubilee", "Festival", "Year",
+    "Week", "Day", "Battle", "Siege", "Treaty", "Convention", "Charter",
 ];
 
 /// Lower-case words that introduce a place's name.
@@ -556,6 +565,18 @@ fn classify_or_split(text: &str, run: &Run, out: &mut Vec<Candidate>) {
             }
         }
     }
+    // "the Royal Fire Service and the New South Wales Fire Brigades": two organisations.
+    if let Some(at) = text[run.span].find(" and the ").map(|i| run.span.start + i) {
+        let first = sub_run(text, run, Span::new(run.span.start, at));
+        let second = sub_run(text, run, Span::new(at + " and the ".len(), run.span.end));
+        let groups = [classify(text, &first), classify(text, &second)];
+        if let [Some(a), Some(b)] = groups {
+            if a.kind == EntityKind::Group && b.kind == EntityKind::Group {
+                out.extend([a, b]);
+                return;
+            }
+        }
+    }
     if let Some(c) = classify(text, run) {
         out.push(c);
         return;
@@ -676,7 +697,7 @@ fn plain_place_name(text: &str, span: Span) -> bool {
 /// Splits a run before its last inner title word; pushes what the part before the title makes
 /// (an organisation, say) to `out` and returns what the part from the title on makes.
 fn split_at_title(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Candidate> {
-    let (at, _) = words(&text[run.span])
+    let (at, title) = words(&text[run.span])
         .skip(1)
         .filter(|(_, w)| is_title(w))
         .filter(|(_, w)| w.starts_with(char::is_uppercase))
@@ -685,7 +706,10 @@ fn split_at_title(text: &str, run: &Run, out: &mut Vec<Candidate>) -> Option<Can
     let before = sub_run(text, run, Span::new(run.span.start, text[..at].trim_end().len()));
     let after = sub_run(text, run, Span::new(at, run.span.end));
     let person = classify(text, &after).filter(|c| c.kind == EntityKind::Person)?;
-    if before.span.end > before.span.start {
+    // Before "Minister" or "Secretary" stands a portfolio ("Emergency Services Minister"),
+    // not an organisation; before "Commissioner" or "Director" it is one.
+    let portfolio = matches!(title, "Minister" | "Secretary");
+    if before.span.end > before.span.start && !portfolio {
         if let Some(c) = classify(text, &before).filter(|c| c.kind == EntityKind::Group) {
             out.push(c);
         }
@@ -720,7 +744,9 @@ fn sub_run(text: &str, run: &Run, span: Span) -> Run {
     let words = words(&text[span])
         .filter(|(_, w)| w.starts_with(char::is_uppercase) || !is_particle(w))
         .count();
-    let opens = span.start == run.span.start && run.absorbed;
+    // A part that starts among the known mentions the run opens with opens with them too
+    // ("Energy Union" of a known "Construction Forestry Mining and Energy Union").
+    let opens = run.absorbed && span.start < run.known_end;
     let known_end = if opens { run.known_end.min(span.end) } else { span.start };
     Run { span, words, absorbed: opens, place_opening: opens && run.place_opening, known_end }
 }
@@ -748,6 +774,11 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     // "European Union and the Group of Eight" is two names, not one.
     let joins_known = run.absorbed
         && text[run.known_end.min(span.end)..span.end].trim_start().starts_with("and ");
+    // An event or a law named after a body is neither: "Centenary of Federation".
+    let first = text[span].split_whitespace().next().unwrap_or("");
+    if EVENT_WORDS.contains(&first) && !run.absorbed {
+        return None;
+    }
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
         // "President of the Hazara Ethnic Society": the office is no part of the name.
         let name = &text[span];
@@ -787,8 +818,9 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
         let rest = sub_run(text, run, Span::new(span.end - rest.len(), span.end));
         return classify(text, &rest).filter(|c| c.kind == EntityKind::Person);
     }
-    // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre".
-    if matches!(last, "Centre" | "Center") {
+    // Facilities are not actors: "World Trade Centre", "Woomera Detention Centre", "the
+    // International Space Station (ISS)".
+    if matches!(last, "Centre" | "Center" | "Station" | "Airport" | "Stadium" | "Base") {
         return None;
     }
     if words >= 2 && followed_by_acronym(text, span).is_some() {
@@ -912,9 +944,11 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     }
     let next = after.trim_start_matches([',', ' ']);
     if ["said", "says", "told", "added", "wrote"].iter().any(|w| starts_with_word(next, w))
-        || ["said", "says", "according to"]
-            .iter()
-            .any(|w| ends_with_word(before.trim_end_matches(','), w))
+        // "said Lena Vogt", but not "... she said. Nutrition Australia": a full stop ends it.
+        || (!before.ends_with('.')
+            && ["said", "says", "according to"]
+                .iter()
+                .any(|w| ends_with_word(before.trim_end_matches(','), w)))
     {
         return Some(Cue::Speech);
     }
@@ -1110,6 +1144,9 @@ mod tests {
             // A name that only opens with a word the lexicon lacks keeps it.
             ("Naeil Ahmad Abdullah was held.", &[]),
             ("Zorbo Peter Vogt said so.", &[("Zorbo Peter Vogt", Cue::Speech)]),
+            // A full stop ends the speech a name would follow.
+            ("she said. Zorbo Vogtland dietitians agree", &[]),
+            ("I'm Zorbo Vogt and I approve.", &[]),
         ];
         for (text, want) in cases {
             let got = people_and_groups(text);
@@ -1140,6 +1177,20 @@ mod tests {
             "The Bureau of Meteorology said so.",
             &[("Bureau of Meteorology", EntityKind::Group)],
         );
+        // Two organisations joined by "and the"; events, facilities and portfolios are none.
+        assert_found(
+            "helped by the Royal Fire Service and the Levant Fire Brigades today",
+            &[
+                ("Royal Fire Service", EntityKind::Group),
+                ("Levant Fire Brigades", EntityKind::Group),
+            ],
+        );
+        assert_found("part of Centenary of Federation celebrations", &[]);
+        assert_found("en route to the International Space Station (ISS) with", &[]);
+        assert_found(
+            "Emergency Services Minister Zorbo Vogt paid tribute.",
+            &[("Zorbo Vogt", EntityKind::Person)],
+        );
     }
 
     #[test]
@@ -1151,6 +1202,10 @@ mod tests {
         let found: Vec<&str> =
             Discoverer::new().find(text, &known).iter().map(|c| &text[c.span]).collect();
         assert_eq!(found, ["Sahel Peace Council"]);
+        // No part of a known name is rediscovered, even one after its "and".
+        let text = "The Construction Forestry Mining and Energy Union met.";
+        let known = [Mention::new(id, Span::new(4, 49), false)];
+        assert!(Discoverer::new().find(text, &known).is_empty());
     }
 
     #[test]

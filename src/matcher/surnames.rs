@@ -129,7 +129,83 @@ impl Surnames {
         let owners = self.named_in(haystack, &mentions);
         let mut added = self.named_before(haystack, &mentions, &owners);
         added.extend(self.titled(haystack, &mentions, &owners, &added, year));
+        added.extend(self.given_alone(haystack, &mentions, &owners, &added));
         super::with_added(mentions, added)
+    }
+
+    /// Mentions of a given name used alone ("Osama", "George") after the person's full name,
+    /// when one person named in full in the document has that given name and nothing else
+    /// could be meant: no one's surname there is that word, and it opens no other capitalised
+    /// name in the text ("George Street", another "George Smith"). A given name next to another
+    /// capitalised word, or after a title, is never taken alone.
+    fn given_alone(
+        &self,
+        haystack: &str,
+        mentions: &[Mention],
+        owners: &HashMap<String, (Option<EntityId>, usize)>,
+        added: &[Mention],
+    ) -> Vec<Mention> {
+        let mut firsts: HashMap<&str, (Option<EntityId>, usize)> = HashMap::new();
+        for m in mentions {
+            let surface = &haystack[m.span()];
+            let Some((first, _)) = surface.split_once(' ') else { continue };
+            let Some(given) = self.given.get(&m.entity()) else { continue };
+            if first.chars().count() < 3
+                || names::is_ordinary(first)
+                || owners.contains_key(first)
+                || !given.iter().any(|g| g == first)
+            {
+                continue;
+            }
+            let slot = firsts.entry(first).or_insert((Some(m.entity()), m.span().end));
+            if slot.0 != Some(m.entity()) {
+                slot.0 = None;
+            }
+        }
+        let mut keys: Vec<(&str, EntityId, usize)> =
+            firsts.into_iter().filter_map(|(k, (e, after))| Some((k, e?, after))).collect();
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        keys.sort_unstable();
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(keys.iter().map(|k| k.0))
+            .expect("a few given names always make an automaton");
+        let known = Coverage::new(mentions.iter().chain(added).map(Mention::span));
+        let mut alone = Vec::new();
+        let mut opens_other = vec![false; keys.len()];
+        for found in searcher.find_iter(haystack) {
+            let span = Span::new(found.start(), found.end());
+            if !rules::at_word_boundary(haystack, span.start, span.end) {
+                continue;
+            }
+            let key = found.pattern().as_usize();
+            let next_capitalised = haystack[span.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            let before = haystack[..span.start].strip_suffix(' ');
+            let after_capitalised = before.is_some_and(|b| {
+                let word =
+                    b.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+                word.starts_with(char::is_uppercase)
+            });
+            if known.overlaps(span) {
+                continue;
+            }
+            if next_capitalised || after_capitalised {
+                opens_other[key] |= next_capitalised;
+                continue;
+            }
+            if span.start >= keys[key].2 {
+                alone.push((key, span));
+            }
+        }
+        alone
+            .into_iter()
+            .filter(|&(key, _)| !opens_other[key])
+            .map(|(key, span)| Mention::new(keys[key].1, span, false))
+            .collect()
     }
 
     /// Mentions of surnames after a full name of the same person.
@@ -443,6 +519,32 @@ mod tests {
                 .map(|e| e.id())
                 .collect();
             assert_eq!(people.first().copied(), want, "{text} in {year:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_alone_follow_the_one_full_name_that_has_them() {
+        let gaz = gazetteer();
+        let matcher = Matcher::new(&gaz).unwrap();
+        for (text, want) in [
+            ("Tony Blair spoke. \"Tony is right,\" she said.", &["tony_blair", "tony_blair"][..]),
+            // Before the full name, next to another capitalised word, or after a title: no.
+            ("Tony is right. Tony Blair spoke.", &["tony_blair"]),
+            ("Tony Blair spoke. Then Tony Smith did.", &["tony_blair"]),
+            ("Tony Blair spoke. Mr Tony replied.", &["tony_blair"]),
+            // Another name opens with it ("Tony Street"): it could mean either.
+            ("Tony Blair spoke in Tony Street. Tony is right.", &["tony_blair"]),
+            // Two people named in full with that given name: neither.
+            ("George W. Bush met George H. W. Bush. George smiled.", &["bush_43", "bush_41"]),
+        ] {
+            let found = matcher.find_all_in_year(text, Some(2002));
+            let people: Vec<&str> = found
+                .iter()
+                .map(|m| gaz.get(m.entity()).unwrap())
+                .filter(|e| e.kind() == EntityKind::Person)
+                .map(|e| e.id())
+                .collect();
+            assert_eq!(people, want, "{text}");
         }
     }
 
