@@ -867,4 +867,7 @@ fn eval_outside_the_repository_finds_its_data() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(" articles, ") && out.contains("overall"), "{out}");
     assert!(err.contains("no data/eval here: scoring"), "{err}");
+    let (code, _, err) = run(actorgraph().args(["eval", "data/eval-lee"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("stand-off annotations (mentions.tsv)") && err.contains("--corpus"));
 }

@@ -289,6 +289,17 @@ fn merge(args: MergeArgs) -> Result<bool> {
 
 fn eval(args: EvalArgs) -> Result<bool> {
     let dir = eval_dir(args.dir.as_deref())?;
+    if args.corpus.is_none()
+        && dir.join("mentions.tsv").is_file()
+        && !dir.join("pairs.tsv").exists()
+    {
+        let msg = format!(
+            "{} holds stand-off annotations (mentions.tsv): give the JSONL corpus of their texts \
+             with --corpus (see its README.md)",
+            dir.display()
+        );
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
     let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
