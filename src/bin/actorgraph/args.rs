@@ -315,9 +315,9 @@ pub(crate) enum RelationArg {
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
     /// Directory to write the files of --format into (created if missing): nodes.csv and
-    /// edges.csv, graph.dot, graph.gexf and so on. The files are published together, with actorgraph-manifest.tsv (each file and its size)
-    /// last; graph files of an earlier run that this run does not write are removed, with a
-    /// note.
+    /// edges.csv, graph.dot, graph.gexf and so on. The files are published together, with
+    /// actorgraph-manifest.tsv (each file and its size) last; graph files of an earlier run
+    /// that this run does not write are removed, with a note.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf

@@ -191,6 +191,8 @@ mod tests {
         found
     }
 
+    /// A short flag is the same long option in every command, and a long option has the same
+    /// short flag (or none) in every command.
     #[test]
     fn a_short_flag_means_one_long_option_everywhere() {
         let mut by_short: BTreeMap<char, (String, String)> = BTreeMap::new();
@@ -217,20 +219,28 @@ mod tests {
         }
     }
 
+    /// Whether `arg` names what its command writes: by its name, or as a path option whose
+    /// help says it is written.
+    fn is_output(arg: &clap::Arg) -> bool {
+        let mut names = arg.get_all_aliases().unwrap_or_default();
+        names.extend(arg.get_long());
+        names.push(arg.get_id().as_str());
+        let help = arg.get_help().map(|h| h.to_string().to_lowercase()).unwrap_or_default();
+        let values = arg.get_value_names().unwrap_or_default();
+        let path = arg.get_action().takes_values()
+            && values.iter().any(|v| ["FILE", "DIR", "PATH", "OUT"].contains(&v.as_str()));
+        names.iter().any(|n| n.starts_with("out"))
+            || (path && (help.starts_with("write") || help.starts_with("directory to write")))
+    }
+
+    /// An option that names what a command writes is `-o/--out`, taking a FILE or a DIR.
     #[test]
     fn every_output_is_dash_o_out() {
         let mut outputs = 0;
         for (path, cmd) in all_commands(&built()) {
-            for arg in cmd.get_arguments() {
-                let names = arg.get_long_and_visible_aliases().unwrap_or_default();
-                let all = arg.get_all_aliases().unwrap_or_default();
-                let id = arg.get_id().as_str();
-                let output =
-                    id.starts_with("out") || names.iter().chain(&all).any(|n| n.starts_with("out"));
-                if !output {
-                    continue;
-                }
+            for arg in cmd.get_arguments().filter(|a| is_output(a)) {
                 outputs += 1;
+                let id = arg.get_id();
                 assert_eq!(arg.get_long(), Some("out"), "`{path}`: {id} is not --out");
                 assert_eq!(arg.get_short(), Some('o'), "`{path}`: --out is not -o");
                 let value = arg.get_value_names().unwrap_or_default();
