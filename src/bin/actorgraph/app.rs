@@ -25,6 +25,8 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
         Command::Gazetteer(args) => crate::import::run(args),
         Command::Merge(args) => merge(args),
         Command::Eval(args) => eval(args),
+        Command::Completions(args) => crate::manual::completions(args),
+        Command::Man(args) => crate::manual::man(args),
     }
 }
 
@@ -286,12 +288,24 @@ fn merge(args: MergeArgs) -> Result<bool> {
 }
 
 fn eval(args: EvalArgs) -> Result<bool> {
+    let dir = eval_dir(args.dir.as_deref())?;
+    if args.corpus.is_none()
+        && dir.join("mentions.tsv").is_file()
+        && !dir.join("pairs.tsv").exists()
+    {
+        let msg = format!(
+            "{} holds stand-off annotations (mentions.tsv): give the JSONL corpus of their texts \
+             with --corpus (see its README.md)",
+            dir.display()
+        );
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
     let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
     let evaluator = Evaluator::new(&gaz, &matcher).discoverer(discoverer.as_ref()).date(args.date);
     if let Some(corpus) = &args.corpus {
-        let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
+        let set = StandoffSet::read(&dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();
         for part in set.parts() {
             let (docs, pairs) = set.part(part).expect("a part the set lists");
@@ -303,10 +317,35 @@ fn eval(args: EvalArgs) -> Result<bool> {
         }
         return Ok(true);
     }
-    let (docs, pairs) = actorgraph::read_annotated_dir(&args.dir)?;
+    let (docs, pairs) = actorgraph::read_annotated_dir(&dir)?;
     let scores = evaluator.score(&docs, &pairs)?;
     write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
     Ok(true)
+}
+
+/// The directory `eval` scores: the one given, else data/eval in the current directory, else
+/// in the source tree this binary was built from (so an installed actorgraph finds it while
+/// that clone exists); else an error that says how to give it.
+fn eval_dir(dir: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = dir {
+        return Ok(dir.to_path_buf());
+    }
+    let here = Path::new("data/eval");
+    if here.is_dir() {
+        return Ok(here.to_path_buf());
+    }
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval");
+    if built.is_dir() {
+        eprintln!("actorgraph: note: no data/eval here: scoring {}", built.display());
+        return Ok(built);
+    }
+    let msg = format!(
+        "no evaluation set: data/eval is neither in the current directory nor in {} (the \
+         source tree actorgraph was built from); run it in a clone of the repository, or give \
+         the directory: actorgraph eval PATH/TO/data/eval",
+        built.display()
+    );
+    Err(io::Error::new(io::ErrorKind::NotFound, msg).into())
 }
 
 fn write_scores(

@@ -19,19 +19,26 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Write every mention of a known actor, with byte offsets, as CSV or JSONL.
+    /// Write every actor mention (of the gazetteers, and discovered), with byte offsets, as CSV
+    /// or JSONL.
     Extract(ExtractArgs),
-    /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
+    /// Build the actor graph (co-occurrence, or coded events with --relations events) and write
+    /// it as CSV for Gephi, DOT for Graphviz, GEXF, GraphML, JSON, an HTML page or GeoJSON.
     Graph(GraphArgs),
     /// Write who did what to whom: one CAMEO-coded event per row (source, target, code, quad
     /// class, score, verb, byte spans, flags), as CSV or JSONL.
     Events(EventsArgs),
-    /// Work with gazetteer files: import other dictionaries, suggest missing actors.
+    /// Work with gazetteer files: import other dictionaries, suggest missing actors, count and
+    /// check entries.
     Gazetteer(GazetteerArgs),
     /// Combine partial results (from `graph --partial`) into the graph one run would give.
     Merge(MergeArgs),
     /// Score the matcher against hand-annotated articles and print precision, recall and F1.
     Eval(EvalArgs),
+    /// Write the completion script of a shell to standard output.
+    Completions(crate::manual::CompletionsArgs),
+    /// Write the man page to standard output, or with --out all the pages (one per command).
+    Man(crate::manual::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -66,12 +73,14 @@ pub(crate) struct GazetteerFiles {
     pub(crate) no_default_gazetteer: bool,
 }
 
+/// `suggest` always runs discovery, so the discovery switches are hidden from its help.
 #[derive(Debug, Args)]
+#[command(mut_arg("discover", |a| a.hide(true)), mut_arg("no_discover", |a| a.hide(true)))]
 pub(crate) struct SuggestArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Leave out candidates mentioned fewer times than this.
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -96,8 +105,10 @@ pub(crate) struct MergeArgs {
 pub(crate) struct EvalArgs {
     /// A directory of annotated articles and pairs.tsv (format: data/eval/README.md), or of
     /// stand-off annotations (mentions.tsv; format: data/eval-lee/README.md) with --corpus.
-    #[arg(value_name = "DIR", default_value = "data/eval")]
-    pub(crate) dir: PathBuf,
+    /// Default: data/eval in the current directory, else in the source tree actorgraph was
+    /// built from.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
     /// The JSONL corpus that holds the texts of a stand-off set.
     #[arg(long, value_name = "JSONL")]
     pub(crate) corpus: Option<PathBuf>,
@@ -134,7 +145,7 @@ pub(crate) struct ImportArgs {
     pub(crate) file: PathBuf,
     /// Write the gazetteer to this file (atomically; - is standard output) instead of standard
     /// output.
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// GeoNames: leave out places with a smaller population (default: 0).
     #[arg(long, value_name = "N")]
@@ -208,7 +219,7 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
     pub(crate) format: MentionFormatArg,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
     /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
@@ -228,7 +239,7 @@ pub(crate) struct EventsArgs {
     #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
     pub(crate) format: MentionFormatArg,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Add an event dictionary file on top of the built-in one (repeatable; later files win;
     /// format: events/README.md).
@@ -303,10 +314,10 @@ pub(crate) enum RelationArg {
 /// Where and how a graph is written.
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
-    /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing). The
-    /// files are published together, with actorgraph-manifest.tsv (each file and its size)
-    /// last; graph files of an earlier run that this run does not write are removed, with a
-    /// note.
+    /// Directory to write the files of --format into (created if missing): nodes.csv and
+    /// edges.csv, graph.dot, graph.gexf and so on. The files are published together, with
+    /// actorgraph-manifest.tsv (each file and its size) last; graph files of an earlier run
+    /// that this run does not write are removed, with a note.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
@@ -332,7 +343,9 @@ pub(crate) struct GraphOutputArgs {
 /// Options shared by every command that reads a corpus.
 #[derive(Debug, Args)]
 pub(crate) struct CommonArgs {
-    /// Files or directories to read (.txt, .md and .jsonl, recursively); - reads standard input.
+    /// Files or directories to read; - reads standard input. Directories are read at any depth,
+    /// in sorted order: their .txt, .md, .markdown and .jsonl files, each also gzip-compressed
+    /// (.gz), hidden ones skipped.
     #[arg(required = true, value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
     /// Add a gazetteer file on top of the built-in one (repeatable; later files win).
