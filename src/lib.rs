@@ -153,10 +153,10 @@ pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
-    Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, GraphOptions,
-    MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices,
-    Window,
+    Association, Citation, Citations, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge,
+    EdgeCounts, EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, Evidence,
+    EvidenceBuilder, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
+    NodeRank, Slice, TimeSlices, Window,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -177,7 +177,7 @@ pub use crate::export::{
     PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
     write_geojson, write_gexf, write_graphml, write_html, write_json,
 };
-pub use crate::export::{EventRecord, EventWriter};
+pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

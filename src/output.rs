@@ -28,10 +28,11 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::{Error, Result};
 use crate::export::{
-    CsvCells, GraphFormat, GraphRef, write_csv_with, write_dot, write_geojson, write_gexf,
-    write_graphml, write_html, write_json,
+    CsvCells, EVIDENCE_FILES, EvidenceWriter, GraphFormat, GraphRef, MentionFormat, evidence_file,
+    write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html, write_json,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -736,6 +737,55 @@ impl GraphFiles {
         dir.publish_graphs()
     }
 
+    /// Writes `graph` into the set `dir` at its top in every format, as [`GraphFiles::write`]
+    /// does, and the evidence of its nodes and edges (see [`EvidenceWriter`]) in each of
+    /// `formats`: `evidence.csv` for [`MentionFormat::Csv`], `evidence.jsonl` for
+    /// [`MentionFormat::Jsonl`]. Publish the set afterwards; the manifest lists the evidence
+    /// files with the others.
+    ///
+    /// ```
+    /// use actorgraph::{EvidenceBuilder, GraphFiles, GraphFormat, MentionFormat, OutputDir, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::builder().evidence(Some(EvidenceBuilder::new())).build()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let graph = pipeline.to_graph(&counted.counts)?;
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-evidence-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// let evidence = counted.evidence.as_ref().unwrap();
+    /// let files = GraphFiles::new([GraphFormat::Csv]);
+    /// files.write_with_evidence(&graph, pipeline.gazetteer(), evidence, &[MentionFormat::Csv], &mut dir)?;
+    /// dir.publish_graphs()?;
+    /// let manifest = std::fs::read_to_string(out.join(actorgraph::MANIFEST))?;
+    /// assert!(manifest.contains("\nevidence.csv\t"));
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written; the message names it.
+    pub fn write_with_evidence(
+        &self,
+        graph: &CooccurrenceGraph,
+        gaz: &Gazetteer,
+        evidence: &Evidence,
+        formats: &[MentionFormat],
+        dir: &mut OutputDir,
+    ) -> Result<()> {
+        self.write(graph, gaz, dir, "")?;
+        let mut formats = formats.to_vec();
+        formats.sort_by_key(|f| evidence_file(*f));
+        formats.dedup();
+        for format in formats {
+            let mut file = dir.file(evidence_file(format))?;
+            let mut wtr = EvidenceWriter::new(format, &mut file);
+            wtr.cells(self.cells).write_graph(graph, gaz, evidence)?;
+            wtr.finish()?;
+            file.commit()?;
+        }
+        Ok(())
+    }
+
     fn write_format(
         &self,
         graph: GraphRef<'_>,
@@ -865,7 +915,8 @@ fn manifest_files(out: &Path) -> Vec<PathBuf> {
 
 /// The graph files that an earlier run may have left in `out`.
 fn stale_graph_files(out: &Path) -> Vec<PathBuf> {
-    let names: Vec<&str> = GraphFormat::ALL.iter().flat_map(|f| f.file_names()).copied().collect();
+    let formats = GraphFormat::ALL.iter().flat_map(|f| f.file_names()).copied();
+    let names: Vec<&str> = formats.chain(EVIDENCE_FILES).collect();
     let mut stale: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
     let periods = fs::read_dir(out).into_iter().flatten().filter_map(|e| {
         let name = e.ok()?.file_name().into_string().ok()?;
