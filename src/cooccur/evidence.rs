@@ -360,12 +360,13 @@ fn snippet(text: &str, within: Span, first: Span, second: Option<Span>, max: usi
     let mut out = String::new();
     match second {
         Some(second) if core_chars > budget => {
-            let half = (budget - GAP.chars().count()) / 2;
-            let room = |s: Span| half.saturating_sub(text[s.range()].chars().count());
-            let (lo, hi) = bounds(text, Span::new(within.start, second.start), first, room(first));
+            let chars = |s: Span| text[s.range()].chars().count();
+            let extra = (budget - GAP.chars().count()).saturating_sub(chars(first) + chars(second));
+            let (lo, hi) = bounds(text, Span::new(within.start, second.start), first, extra / 2);
             push_piece(&mut out, text, Span::new(lo, hi), lo > within.start, false);
             out.push_str(GAP);
-            let (lo, hi) = bounds(text, Span::new(first.end, within.end), second, room(second));
+            let room = extra - extra / 2;
+            let (lo, hi) = bounds(text, Span::new(first.end, within.end), second, room);
             push_piece(&mut out, text, Span::new(lo, hi), false, hi < within.end);
         }
         _ => {

@@ -285,6 +285,6 @@ mod tests {
         wtr.write_graph(&graph, &gaz, &evidence).unwrap();
         wtr.finish().unwrap();
         let csv = String::from_utf8(out).unwrap();
-        assert!(csv.contains(",'@doc,,0,20,1,8,12,18,'=Zorblax met Ivoria.\n"), "{csv}");
+        assert!(csv.contains(",'@doc,,0,20,1,8,13,19,'=Zorblax met Ivoria.\n"), "{csv}");
     }
 }
