@@ -175,7 +175,7 @@ pub use crate::events::{
 pub use crate::export::{
     CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
     PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
-    write_geojson, write_gexf, write_graphml, write_html, write_json,
+    write_geojson, write_gexf, write_graphml, write_html, write_html_with_evidence, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
 pub use crate::gazetteer::{

@@ -32,7 +32,8 @@ use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::{Error, Result};
 use crate::export::{
     CsvCells, EVIDENCE_FILES, EvidenceWriter, GraphFormat, GraphRef, MentionFormat, evidence_file,
-    write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html, write_json,
+    write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html,
+    write_html_with_evidence, write_json,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -715,7 +716,7 @@ impl GraphFiles {
     ) -> Result<()> {
         let graph = graph.into();
         for &format in &self.formats {
-            self.write_format(graph, gaz, format, dir, sub.as_ref())?;
+            self.write_format(graph, gaz, None, format, dir, sub.as_ref())?;
         }
         Ok(())
     }
@@ -738,7 +739,7 @@ impl GraphFiles {
     }
 
     /// Writes `graph` into the set `dir` at its top in every format, as [`GraphFiles::write`]
-    /// does, and the evidence of its nodes and edges (see [`EvidenceWriter`]) in each of
+    /// does (`graph.html` with the evidence, see [`write_html_with_evidence`]), and the evidence of its nodes and edges (see [`EvidenceWriter`]) in each of
     /// `formats`: `evidence.csv` for [`MentionFormat::Csv`], `evidence.jsonl` for
     /// [`MentionFormat::Jsonl`]. Publish the set afterwards; the manifest lists the evidence
     /// files with the others.
@@ -772,7 +773,9 @@ impl GraphFiles {
         formats: &[MentionFormat],
         dir: &mut OutputDir,
     ) -> Result<()> {
-        self.write(graph, gaz, dir, "")?;
+        for &format in &self.formats {
+            self.write_format(graph.into(), gaz, Some(evidence), format, dir, Path::new(""))?;
+        }
         let mut formats = formats.to_vec();
         formats.sort_by_key(|f| evidence_file(*f));
         formats.dedup();
@@ -790,6 +793,7 @@ impl GraphFiles {
         &self,
         graph: GraphRef<'_>,
         gaz: &Gazetteer,
+        evidence: Option<&Evidence>,
         format: GraphFormat,
         dir: &mut OutputDir,
         sub: &Path,
@@ -808,7 +812,12 @@ impl GraphFiles {
             GraphFormat::Gexf => write_one(file(0)?, |f| write_gexf(graph, gaz, f)),
             GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
             GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
-            GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+            GraphFormat::Html => match (graph, evidence) {
+                (GraphRef::Cooccurrence(g), Some(ev)) => {
+                    write_one(file(0)?, |f| write_html_with_evidence(g, gaz, ev, f))
+                }
+                _ => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+            },
             GraphFormat::GeoJson => write_one(file(0)?, |f| write_geojson(graph, gaz, f)),
         }
     }

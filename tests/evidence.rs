@@ -122,14 +122,32 @@ fn check_group(
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{key:?}: input order {order:?}");
 }
 
+/// The JSON of the script element `id` of a page.
+fn page_json(page: &str, id: &str) -> serde_json::Value {
+    let open = format!(r#"<script type="application/json" id="{id}">"#);
+    let body = &page[page.find(&open).unwrap() + open.len()..];
+    serde_json::from_str(&body[..body.find("</script>").unwrap()]).unwrap()
+}
+
 #[test]
 fn every_edge_and_node_has_its_evidence() {
-    let args = ["data/articles", "--evidence", "--format", "csv"];
+    let args = ["data/articles", "--evidence", "--format", "csv,html"];
     let dir = graph("evidence-all", &args);
     check_dir(&dir, &["data/articles"], (5, 5), 200);
     let manifest = fs::read_to_string(dir.join("actorgraph-manifest.tsv")).unwrap();
     assert!(manifest.contains("\nevidence.csv\t"), "{manifest}");
     assert!(!dir.join("evidence.jsonl").exists(), "CSV unless asked");
+    let page = fs::read_to_string(dir.join("graph.html")).unwrap();
+    let embedded = page_json(&page, "graph-evidence");
+    let rows = read_rows(&dir.join("evidence.csv"));
+    assert_eq!(embedded.as_array().map(Vec::len), Some(rows.len()), "the page has every row");
+    assert_eq!(
+        embedded[rows.len() - 1]["Snippet"].as_str(),
+        Some(&rows[rows.len() - 1]["Snippet"][..])
+    );
+    let plain = graph("evidence-none", &["data/articles", "--format", "html"]);
+    let page = fs::read_to_string(plain.join("graph.html")).unwrap();
+    assert_eq!(page_json(&page, "graph-evidence"), serde_json::Value::Null, "no evidence asked");
 }
 
 #[test]

@@ -163,34 +163,8 @@ impl<W: io::Write> EvidenceWriter<W> {
         evidence: &Evidence,
     ) -> Result<u64> {
         let before = self.records.written();
-        for node in graph.nodes() {
-            if let Some(cited) = evidence.node(node.entity()) {
-                self.write_cited(gaz, node.entity(), None, cited)?;
-            }
-        }
-        for (a, b, _) in graph.edges() {
-            if let Some(cited) = evidence.edge(a, b) {
-                self.write_cited(gaz, a, Some(b), cited)?;
-            }
-        }
+        for_each_record(graph, gaz, evidence, |record| self.write(record))?;
         Ok(self.records.written() - before)
-    }
-
-    fn write_cited(
-        &mut self,
-        gaz: &Gazetteer,
-        source: EntityId,
-        target: Option<EntityId>,
-        cited: &Citations,
-    ) -> Result<()> {
-        let source = entry(gaz, source).id();
-        let target = target.map_or("", |t| entry(gaz, t).id());
-        for (i, citation) in cited.citations().iter().enumerate() {
-            let date = citation.date().map(|d| d.to_string()).unwrap_or_default();
-            let record = record(citation, source, target, &date, i + 1, cited.total());
-            self.write(&record)?;
-        }
-        Ok(())
     }
 
     /// Flushes everything written. CSV output with no records still gets its header.
@@ -201,6 +175,50 @@ impl<W: io::Write> EvidenceWriter<W> {
     pub fn finish(self) -> Result<()> {
         self.records.finish(&HEADER)
     }
+}
+
+/// Hands `f` the record of every citation of `graph`'s nodes and edges that `evidence`
+/// holds: the nodes' first, in node order, then the edges', in edge order.
+pub(crate) fn for_each_record<F>(
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    evidence: &Evidence,
+    mut f: F,
+) -> Result<()>
+where
+    F: FnMut(&EvidenceRecord<'_>) -> Result<()>,
+{
+    for node in graph.nodes() {
+        if let Some(cited) = evidence.node(node.entity()) {
+            cited_records(gaz, node.entity(), None, cited, &mut f)?;
+        }
+    }
+    for (a, b, _) in graph.edges() {
+        if let Some(cited) = evidence.edge(a, b) {
+            cited_records(gaz, a, Some(b), cited, &mut f)?;
+        }
+    }
+    Ok(())
+}
+
+/// Hands `f` the records of one node's or edge's citations.
+fn cited_records<F>(
+    gaz: &Gazetteer,
+    source: EntityId,
+    target: Option<EntityId>,
+    cited: &Citations,
+    f: &mut F,
+) -> Result<()>
+where
+    F: FnMut(&EvidenceRecord<'_>) -> Result<()>,
+{
+    let source = entry(gaz, source).id();
+    let target = target.map_or("", |t| entry(gaz, t).id());
+    for (i, citation) in cited.citations().iter().enumerate() {
+        let date = citation.date().map(|d| d.to_string()).unwrap_or_default();
+        f(&record(citation, source, target, &date, i + 1, cited.total()))?;
+    }
+    Ok(())
 }
 
 /// The record of one citation.

@@ -32,7 +32,7 @@ pub use self::evidence::{EvidenceRecord, EvidenceWriter};
 pub use self::geojson::write_geojson;
 pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;
-pub use self::html::write_html;
+pub use self::html::{write_html, write_html_with_evidence};
 pub use self::json::write_json;
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
