@@ -18,6 +18,9 @@ The primary types, in the order data flows through them:
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath; [`GraphOptions`] picks the edge weight (a count or an
   association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
+* [`Evidence`] keeps, while counting, the first few [`Citation`]s of every edge and node
+  (document, sentence span, mention spans, a one-line snippet) and their total;
+  [`EvidenceWriter`] writes them as the table a reader joins to the edges.
 * [`NodeMeasures`] holds each node's degree, weighted degree, betweenness and eigenvector
   centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`EventExtractor`] codes who did what to whom in each sentence, with the verb phrases of

@@ -10,7 +10,7 @@ use actorgraph::{
 };
 
 use crate::args::{
-    Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
+    Cli, Command, EvalArgs, EvidenceArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, RelationArg, SuggestArgs, WindowArg,
 };
 use crate::output::{create_dir, create_file, file_arg};
@@ -111,7 +111,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let files = graph_files(&args.output);
     match &counted.evidence {
         Some(evidence) => {
-            let formats = evidence_formats(&args.output);
+            let formats = evidence_formats(&args.evidence);
             files.write_with_evidence(&graph, pipeline.gazetteer(), evidence, &formats, &mut dir)?
         }
         None => files.write(&graph, pipeline.gazetteer(), &mut dir, "")?,
@@ -131,7 +131,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
 
 /// Refuses `--evidence` where it cannot be written: over time slices and on the event graph.
 fn check_evidence(args: &GraphArgs) -> Result<()> {
-    if !args.output.evidence.evidence {
+    if !args.evidence.evidence {
         return Ok(());
     }
     let why = if args.slice.is_some() {
@@ -147,8 +147,7 @@ fn check_evidence(args: &GraphArgs) -> Result<()> {
 }
 
 /// The evidence collector of `--evidence`, or none.
-fn evidence_builder(output: &GraphOutputArgs) -> Option<EvidenceBuilder> {
-    let args = &output.evidence;
+fn evidence_builder(args: &EvidenceArgs) -> Option<EvidenceBuilder> {
     args.evidence.then(|| {
         let mut builder = EvidenceBuilder::new();
         builder
@@ -160,8 +159,8 @@ fn evidence_builder(output: &GraphOutputArgs) -> Option<EvidenceBuilder> {
 }
 
 /// The formats of `--evidence-format`.
-fn evidence_formats(output: &GraphOutputArgs) -> Vec<MentionFormat> {
-    output.evidence.evidence_format.iter().map(|f| mention_format(*f)).collect()
+fn evidence_formats(args: &EvidenceArgs) -> Vec<MentionFormat> {
+    args.evidence_format.iter().map(|f| mention_format(*f)).collect()
 }
 
 /// The library's mention format of `--format` or `--evidence-format`.
@@ -217,7 +216,7 @@ fn graph_config(args: &GraphArgs) -> PipelineBuilder {
         })
         .measures(!args.output.no_measures)
         .betweenness_limit(args.output.betweenness_limit)
-        .evidence(evidence_builder(&args.output));
+        .evidence(evidence_builder(&args.evidence));
     config
 }
 
@@ -296,7 +295,7 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
 
 fn merge(args: MergeArgs) -> Result<bool> {
     refuse_stdout(&args.output.out, "a merged graph")?;
-    if args.output.evidence.evidence {
+    if args.evidence {
         let msg = format!("--evidence: {}", crate::args::NO_EVIDENCE);
         return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
     }

@@ -87,6 +87,9 @@ pub(crate) struct MergeArgs {
     pub(crate) partials: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) output: GraphOutputArgs,
+    /// Refused: partial results hold no text to cite (only so that the refusal says why).
+    #[arg(long, hide = true)]
+    pub(crate) evidence: bool,
     /// Print no notes, warnings or summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -264,6 +267,8 @@ pub(crate) struct GraphArgs {
     #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
     pub(crate) slice: Option<SliceArg>,
     #[command(flatten)]
+    pub(crate) evidence: EvidenceArgs,
+    #[command(flatten)]
     pub(crate) relations: RelationArgs,
 }
 
@@ -327,8 +332,6 @@ pub(crate) struct GraphOutputArgs {
     /// larger graphs are written without it, with a note.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub(crate) betweenness_limit: usize,
-    #[command(flatten)]
-    pub(crate) evidence: EvidenceArgs,
 }
 
 /// The help heading of the evidence flags.
@@ -339,8 +342,8 @@ const EVIDENCE: &str = "Evidence";
 pub(crate) struct EvidenceArgs {
     /// Also write evidence.csv: for each edge (and node) of the graph, the documents, the
     /// sentence byte spans and a one-line snippet holding the two actors' mentions (the node's
-    /// mention), keyed by the Source and Target (Id) of edges.csv (nodes.csv). Only `graph`
-    /// over a corpus: partial results hold no text.
+    /// mention), keyed by the Source and Target (Id) of edges.csv (nodes.csv); graph.html then
+    /// shows a clicked edge's sentences. Not with --partial, --slice or --relations events.
     #[arg(long, help_heading = EVIDENCE)]
     pub(crate) evidence: bool,
     /// Keep at most N rows per edge: its first N windows in input order (the Total column and
@@ -505,6 +508,7 @@ pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
         return Ok(());
     }
     let outputs = GraphOutputArgs::augment_args(clap::Command::new("output"));
+    let outputs = EvidenceArgs::augment_args(outputs);
     for arg in outputs.get_arguments().filter(|a| a.get_id() != "out") {
         if graph.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
             let flag = arg.get_long().map_or(arg.get_id().to_string(), |l| format!("--{l}"));
