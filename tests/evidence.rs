@@ -8,8 +8,14 @@ use std::path::Path;
 
 use crate::util::{TempDir, actorgraph, assert_golden, names_in, run};
 
+/// A CSV row: cells by column name.
+type Row = BTreeMap<String, String>;
+
+/// An evidence row's key: element, source and target.
+type Key = (String, String, String);
+
 /// A CSV file as rows of named cells.
-fn read_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+fn read_rows(path: &Path) -> Vec<Row> {
     let mut rdr = csv::Reader::from_path(path).unwrap();
     let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
     rdr.records()
@@ -39,13 +45,13 @@ fn graph(name: &str, args: &[&str]) -> TempDir {
     dir
 }
 
-fn num(row: &BTreeMap<String, String>, key: &str) -> usize {
+fn num(row: &Row, key: &str) -> usize {
     row[key].parse().unwrap_or_else(|_| panic!("{key} in {row:?}"))
 }
 
 /// Checks one evidence row against its document's text and the mentions `extract` found.
 fn check_row(
-    row: &BTreeMap<String, String>,
+    row: &Row,
     texts: &mut BTreeMap<String, String>,
     found: &BTreeMap<(String, usize, usize), String>,
     max_chars: usize,
@@ -81,8 +87,7 @@ fn check_row(
 fn check_dir(dir: &TempDir, inputs: &[&str], (per_node, per_edge): (usize, usize), chars: usize) {
     let found = mentions(inputs);
     let rows = read_rows(&dir.join("evidence.csv"));
-    let mut by_key: BTreeMap<(String, String, String), Vec<&BTreeMap<String, String>>> =
-        BTreeMap::new();
+    let mut by_key: BTreeMap<Key, Vec<&Row>> = BTreeMap::new();
     let mut texts = BTreeMap::new();
     for row in &rows {
         check_row(row, &mut texts, &found, chars);
@@ -106,12 +111,7 @@ fn check_dir(dir: &TempDir, inputs: &[&str], (per_node, per_edge): (usize, usize
     assert_eq!(got, want, "rows only for the nodes and edges of the tables");
 }
 
-fn check_group(
-    by_key: &BTreeMap<(String, String, String), Vec<&BTreeMap<String, String>>>,
-    key: &(String, String, String),
-    total: usize,
-    cap: usize,
-) {
+fn check_group(by_key: &BTreeMap<Key, Vec<&Row>>, key: &Key, total: usize, cap: usize) {
     let group = by_key.get(key).unwrap_or_else(|| panic!("no evidence for {key:?}"));
     assert_eq!(group.len(), total.min(cap), "{key:?}: the first {cap} of {total}");
     for (i, row) in group.iter().enumerate() {

@@ -266,8 +266,9 @@ pub(crate) struct GraphArgs {
     /// Documents without a date are left out and counted.
     #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
     pub(crate) slice: Option<SliceArg>,
+    /// Boxed: the command's arguments would otherwise be much larger than the others'.
     #[command(flatten)]
-    pub(crate) evidence: EvidenceArgs,
+    pub(crate) evidence: Box<EvidenceArgs>,
     #[command(flatten)]
     pub(crate) relations: RelationArgs,
 }
