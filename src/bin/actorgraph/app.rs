@@ -108,14 +108,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
     let graph = pipeline.to_graph_with(counts, &options);
     let communities = measures_summary(&graph, &args.output, args.common.quiet);
-    let files = graph_files(&args.output);
-    match &counted.evidence {
-        Some(evidence) => {
-            let formats = evidence_formats(&args.evidence);
-            files.write_with_evidence(&graph, pipeline.gazetteer(), evidence, &formats, &mut dir)?
-        }
-        None => files.write(&graph, pipeline.gazetteer(), &mut dir, "")?,
-    }
+    write_graph_files(&args, &graph, pipeline.gazetteer(), counted.evidence.as_ref(), &mut dir)?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
@@ -127,6 +120,24 @@ fn graph(args: GraphArgs) -> Result<bool> {
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Writes the graph in every `--format`, with its evidence if the run collected it.
+fn write_graph_files(
+    args: &GraphArgs,
+    graph: &CooccurrenceGraph,
+    gaz: &actorgraph::Gazetteer,
+    evidence: Option<&actorgraph::Evidence>,
+    dir: &mut actorgraph::OutputDir,
+) -> Result<()> {
+    let files = graph_files(&args.output);
+    match evidence {
+        Some(evidence) => {
+            let formats = evidence_formats(&args.evidence);
+            files.write_with_evidence(graph, gaz, evidence, &formats, dir)
+        }
+        None => files.write(graph, gaz, dir, ""),
+    }
 }
 
 /// Refuses `--evidence` where it cannot be written: over time slices and on the event graph.
