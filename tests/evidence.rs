@@ -23,18 +23,36 @@ fn read_rows(path: &Path) -> Vec<Row> {
         .collect()
 }
 
-/// The mentions `extract` finds, as (document, start, end) → entity.
-fn mentions(inputs: &[&str]) -> BTreeMap<(String, usize, usize), String> {
+/// The mentions `extract` finds, as (document, start, end) → entity, and the documents'
+/// places in input order.
+type Found = (BTreeMap<(String, usize, usize), String>, BTreeMap<String, usize>);
+
+fn mentions(inputs: &[&str]) -> Found {
     let (code, out, err) = run(actorgraph().arg("extract").args(inputs));
     assert_eq!(code, 0, "{err}");
     let mut rdr = csv::Reader::from_reader(out.as_bytes());
-    rdr.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            let at = |i: usize| rec[i].parse::<usize>().unwrap();
-            ((rec[0].to_string(), at(6), at(7)), rec[2].to_string())
-        })
-        .collect()
+    let (mut found, mut order) = (BTreeMap::new(), BTreeMap::new());
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let at = |i: usize| rec[i].parse::<usize>().unwrap();
+        found.insert((rec[0].to_string(), at(6), at(7)), rec[2].to_string());
+        let next = order.len();
+        order.entry(rec[0].to_string()).or_insert(next);
+    }
+    (found, order)
+}
+
+/// The texts of the JSONL documents among `inputs`, by id (files are read when needed).
+fn jsonl_texts(inputs: &[&str]) -> BTreeMap<String, String> {
+    let mut texts = BTreeMap::new();
+    for input in inputs.iter().filter(|i| i.ends_with(".jsonl")) {
+        for line in fs::read_to_string(crate::util::root().join(input)).unwrap().lines() {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let (id, text) = (value["id"].as_str().unwrap(), value["text"].as_str().unwrap());
+            texts.insert(id.to_string(), text.to_string());
+        }
+    }
+    texts
 }
 
 /// Runs `graph` with `args` into a new directory and returns it.
@@ -85,10 +103,10 @@ fn check_row(
 /// Checks that every node and edge of the tables in `dir` has its rows in evidence.csv, at
 /// most `cap` of them, ranked from 1, with the total of the table's count, and nothing else.
 fn check_dir(dir: &TempDir, inputs: &[&str], (per_node, per_edge): (usize, usize), chars: usize) {
-    let found = mentions(inputs);
+    let (found, order) = mentions(inputs);
     let rows = read_rows(&dir.join("evidence.csv"));
     let mut by_key: BTreeMap<Key, Vec<&Row>> = BTreeMap::new();
-    let mut texts = BTreeMap::new();
+    let mut texts = jsonl_texts(inputs);
     for row in &rows {
         check_row(row, &mut texts, &found, chars);
         let key = (row["Element"].clone(), row["Source"].clone(), row["Target"].clone());
@@ -97,28 +115,35 @@ fn check_dir(dir: &TempDir, inputs: &[&str], (per_node, per_edge): (usize, usize
     let mut want = BTreeSet::new();
     for node in read_rows(&dir.join("nodes.csv")) {
         let key = ("node".to_string(), node["Id"].clone(), String::new());
-        check_group(&by_key, &key, num(&node, "Mentions"), per_node);
+        check_group(&by_key, &key, (num(&node, "Mentions"), per_node), &order);
         want.insert(key);
     }
     let edges = read_rows(&dir.join("edges.csv"));
     assert!(edges.len() > 20, "the sample graph has edges");
     for edge in edges {
         let key = ("edge".to_string(), edge["Source"].clone(), edge["Target"].clone());
-        check_group(&by_key, &key, num(&edge, "Windows"), per_edge);
+        check_group(&by_key, &key, (num(&edge, "Windows"), per_edge), &order);
         want.insert(key);
     }
     let got: BTreeSet<_> = by_key.keys().cloned().collect();
     assert_eq!(got, want, "rows only for the nodes and edges of the tables");
 }
 
-fn check_group(by_key: &BTreeMap<Key, Vec<&Row>>, key: &Key, total: usize, cap: usize) {
+/// Checks the rows of one node or edge: `total` in all, the first `cap` of them kept, in the
+/// input order of `docs`, then by position.
+fn check_group(
+    by_key: &BTreeMap<Key, Vec<&Row>>,
+    key: &Key,
+    (total, cap): (usize, usize),
+    docs: &BTreeMap<String, usize>,
+) {
     let group = by_key.get(key).unwrap_or_else(|| panic!("no evidence for {key:?}"));
     assert_eq!(group.len(), total.min(cap), "{key:?}: the first {cap} of {total}");
     for (i, row) in group.iter().enumerate() {
         assert_eq!((num(row, "Rank"), num(row, "Total")), (i + 1, total), "{row:?}");
     }
-    let order: Vec<(String, usize)> =
-        group.iter().map(|r| (r["Document"].clone(), num(r, "Start"))).collect();
+    let order: Vec<(usize, usize)> =
+        group.iter().map(|r| (docs[&r["Document"]], num(r, "SourceStart"))).collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{key:?}: input order {order:?}");
 }
 
@@ -159,6 +184,14 @@ fn caps_and_snippet_length_hold_and_paragraph_windows_cite_their_sentences() {
     let rows = read_rows(&dir.join("evidence.csv"));
     assert!(rows.iter().any(|r| num(r, "Total") > 2 && r["Element"] == "edge"), "a capped edge");
     assert!(rows.iter().any(|r| r["Snippet"].contains(" … ")), "two mentions far apart");
+}
+
+#[test]
+fn jsonl_documents_cite_offsets_into_their_text_field() {
+    let inputs = ["data/sample.jsonl", "data/articles/2025-03-14-aleppo-talks.md"];
+    let args = ["--window", "document", "--evidence", "--evidence-per-edge", "3"];
+    let dir = graph("evidence-jsonl", &[&inputs[..], &args[..]].concat());
+    check_dir(&dir, &inputs, (5, 3), 200);
 }
 
 #[test]
