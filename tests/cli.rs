@@ -454,7 +454,7 @@ fn r5_gazetteer_cache() {
 }
 
 /// The filter flags of the golden filtered run.
-const FILTERS: &[&str] = &[
+pub(crate) const FILTERS: &[&str] = &[
     "--weight",
     "npmi",
     "--exclude",

@@ -4,13 +4,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use actorgraph::{
-    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, GoldDocument, GraphFiles,
-    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline, PipelineBuilder,
-    Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
+    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, EvidenceBuilder, GoldDocument,
+    GraphFiles, GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline,
+    PipelineBuilder, Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
-    Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
+    Cli, Command, EvalArgs, EvidenceArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, RelationArg, SuggestArgs, WindowArg,
 };
 use crate::output::{create_dir, create_file, file_arg};
@@ -35,10 +35,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     let file = file_arg(&args.output).map(create_file).transpose()?;
     let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
-    let format = match args.format {
-        MentionFormatArg::Csv => MentionFormat::Csv,
-        MentionFormatArg::Jsonl => MentionFormat::Jsonl,
-    };
+    let format = mention_format(args.format);
     let totals = match file {
         Some(mut file) => {
             let totals = write_mentions(&mut pipeline, &args, &mut report, format, &mut file)?;
@@ -76,6 +73,7 @@ fn write_mentions<W: Write>(
 
 fn graph(args: GraphArgs) -> Result<bool> {
     crate::events::check_relations(&args)?;
+    check_evidence(&args)?;
     if args.partial && is_stdout(&args.output.out) {
         return partial_to_stdout(&args);
     }
@@ -112,7 +110,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
     let graph = pipeline.to_graph_with(counts, &options);
     let communities = measures_summary(&graph, &args.output, args.common.quiet);
-    graph_files(&args.output).write(&graph, pipeline.gazetteer(), &mut dir, "")?;
+    write_graph_files(&args, &graph, pipeline.gazetteer(), counted.evidence.as_ref(), &mut dir)?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
@@ -124,6 +122,66 @@ fn graph(args: GraphArgs) -> Result<bool> {
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Writes the graph in every `--format`, with its evidence if the run collected it.
+fn write_graph_files(
+    args: &GraphArgs,
+    graph: &CooccurrenceGraph,
+    gaz: &actorgraph::Gazetteer,
+    evidence: Option<&actorgraph::Evidence>,
+    dir: &mut actorgraph::OutputDir,
+) -> Result<()> {
+    let files = graph_files(&args.output);
+    match evidence {
+        Some(evidence) => {
+            let formats = evidence_formats(&args.evidence);
+            files.write_with_evidence(graph, gaz, evidence, &formats, dir)
+        }
+        None => files.write(graph, gaz, dir, ""),
+    }
+}
+
+/// Refuses `--evidence` where it cannot be written: over time slices and on the event graph.
+fn check_evidence(args: &GraphArgs) -> Result<()> {
+    if !args.evidence.evidence {
+        return Ok(());
+    }
+    let why = if args.slice.is_some() {
+        "--evidence cannot be combined with --slice yet: run `graph --evidence` without --slice \
+         (every row has its document's Date)"
+    } else if args.relations.relations == RelationArg::Events {
+        "--evidence applies to the co-occurrence graph, not to --relations events: `actorgraph \
+         events` writes each event with its sentence's byte span"
+    } else {
+        return Ok(());
+    };
+    Err(io::Error::new(io::ErrorKind::InvalidInput, why).into())
+}
+
+/// The evidence collector of `--evidence`, or none.
+fn evidence_builder(args: &EvidenceArgs) -> Option<EvidenceBuilder> {
+    args.evidence.then(|| {
+        let mut builder = EvidenceBuilder::new();
+        builder
+            .per_edge(args.evidence_per_edge as usize)
+            .per_node(args.evidence_per_node as usize)
+            .snippet_chars(args.snippet_chars as usize);
+        builder
+    })
+}
+
+/// The formats of `--evidence-format`.
+fn evidence_formats(args: &EvidenceArgs) -> Vec<MentionFormat> {
+    args.evidence_format.iter().map(|f| mention_format(*f)).collect()
+}
+
+/// The library's mention format of `--format` or `--evidence-format`.
+fn mention_format(format: MentionFormatArg) -> MentionFormat {
+    match format {
+        MentionFormatArg::Csv => MentionFormat::Csv,
+        MentionFormatArg::Jsonl => MentionFormat::Jsonl,
+    }
 }
 
 /// Whether `--out` names standard output.
@@ -170,7 +228,8 @@ fn graph_config(args: &GraphArgs) -> PipelineBuilder {
             WindowArg::Document => Window::Document,
         })
         .measures(!args.output.no_measures)
-        .betweenness_limit(args.output.betweenness_limit);
+        .betweenness_limit(args.output.betweenness_limit)
+        .evidence(evidence_builder(&args.evidence));
     config
 }
 
@@ -249,6 +308,10 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
 
 fn merge(args: MergeArgs) -> Result<bool> {
     refuse_stdout(&args.output.out, "a merged graph")?;
+    if args.evidence {
+        let msg = format!("--evidence: {}", crate::args::NO_EVIDENCE);
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
     let quiet = args.quiet;

@@ -96,6 +96,9 @@ pub(crate) struct MergeArgs {
     pub(crate) partials: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) output: GraphOutputArgs,
+    /// Refused: partial results hold no text to cite (only so that the refusal says why).
+    #[arg(long, hide = true)]
+    pub(crate) evidence: bool,
     /// Print no notes, warnings or summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -274,6 +277,9 @@ pub(crate) struct GraphArgs {
     /// Documents without a date are left out and counted.
     #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
     pub(crate) slice: Option<SliceArg>,
+    /// Boxed: the command's arguments would otherwise be much larger than the others'.
+    #[command(flatten)]
+    pub(crate) evidence: Box<EvidenceArgs>,
     #[command(flatten)]
     pub(crate) relations: RelationArgs,
 }
@@ -338,6 +344,39 @@ pub(crate) struct GraphOutputArgs {
     /// larger graphs are written without it, with a note.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub(crate) betweenness_limit: usize,
+}
+
+/// The help heading of the evidence flags.
+const EVIDENCE: &str = "Evidence";
+
+/// Which evidence a graph run writes beside the graph.
+#[derive(Debug, Args)]
+pub(crate) struct EvidenceArgs {
+    /// Also write evidence.csv: for each edge (and node) of the graph, the documents, the
+    /// sentence byte spans and a one-line snippet holding the two actors' mentions (the node's
+    /// mention), keyed by the Source and Target (Id) of edges.csv (nodes.csv); graph.html then
+    /// shows a clicked edge's sentences. Not with --partial, --slice or --relations events.
+    #[arg(long, help_heading = EVIDENCE)]
+    pub(crate) evidence: bool,
+    /// Keep at most N rows per edge: its first N windows in input order (the Total column and
+    /// the edge's Windows give the count of all).
+    #[arg(long, help_heading = EVIDENCE, value_name = "N", default_value_t = 5, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) evidence_per_edge: u32,
+    /// Keep at most N rows per node: its first N mentions in input order (the Total column
+    /// and the node's Mentions give the count of all).
+    #[arg(long, help_heading = EVIDENCE, value_name = "N", default_value_t = 5, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) evidence_per_node: u32,
+    /// The longest snippet, in characters (at least 16).
+    #[arg(long, help_heading = EVIDENCE, value_name = "CHARS", default_value_t = 200, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(16..))]
+    pub(crate) snippet_chars: u32,
+    /// Evidence formats, comma-separated: csv (evidence.csv), jsonl (evidence.jsonl, the same
+    /// records as JSON Lines).
+    #[arg(long, help_heading = EVIDENCE, value_enum, value_name = "FORMATS", value_delimiter = ',',
+          default_values_t = [MentionFormatArg::Csv], requires = "evidence")]
+    pub(crate) evidence_format: Vec<MentionFormatArg>,
 }
 
 /// Options shared by every command that reads a corpus.
@@ -431,7 +470,7 @@ pub(crate) struct CommonArgs {
     pub(crate) quiet: bool,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum MentionFormatArg {
     Csv,
     Jsonl,
@@ -470,6 +509,11 @@ pub(crate) enum InputFormatArg {
     Jsonl,
 }
 
+/// Why partial results (`graph --partial`, `merge`) take no `--evidence`.
+pub(crate) const NO_EVIDENCE: &str = "evidence needs the documents' text, which a partial \
+     result does not hold, so neither `graph --partial` nor `merge` writes it: run `actorgraph \
+     graph --evidence` over the corpus itself";
+
 /// Refuses the output options (`--format`, the filters, the measures) given to `graph
 /// --partial`, which writes counts, not graph files: they belong to `merge`.
 pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
@@ -478,9 +522,13 @@ pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
         return Ok(());
     }
     let outputs = GraphOutputArgs::augment_args(clap::Command::new("output"));
+    let outputs = EvidenceArgs::augment_args(outputs);
     for arg in outputs.get_arguments().filter(|a| a.get_id() != "out") {
         if graph.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
             let flag = arg.get_long().map_or(arg.get_id().to_string(), |l| format!("--{l}"));
+            if arg.get_help_heading() == Some(EVIDENCE) {
+                return Err(format!("{flag}: {NO_EVIDENCE}"));
+            }
             return Err(format!(
                 "{flag} is an output option, which --partial does not use (a partial holds \
                  counts, not graph files): give it to `actorgraph merge` instead"
