@@ -474,7 +474,12 @@ impl Discoverer {
             let rest_words = rest.split_whitespace().count();
             let given = rest.split_whitespace().next().is_some_and(is_given_name);
             if self.place_names.contains(first) && rest_words >= 2 && given {
-                *c = candidate(text, EntityKind::Person, Span::new(c.span.end - rest.len(), c.span.end), c.cue);
+                *c = candidate(
+                    text,
+                    EntityKind::Person,
+                    Span::new(c.span.end - rest.len(), c.span.end),
+                    c.cue,
+                );
             }
         }
         let (open, alone) = people_named_alone(text, open, &mut found);
@@ -974,7 +979,10 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
     {
         return Some(candidate(text, EntityKind::Group, span, Cue::OrganisationWord));
     }
-    if run.absorbed && run.place_opening && span.end > run.known_end && spelled_by_acronym(text, span)
+    if run.absorbed
+        && run.place_opening
+        && span.end > run.known_end
+        && spelled_by_acronym(text, span)
     {
         return Some(candidate(text, EntityKind::Group, span, Cue::Acronym));
     }
@@ -1034,7 +1042,8 @@ fn feature_name(text: &str, span: Span, words: usize) -> Option<Span> {
             && !is_title(w)
             && !ORGANISATION_WORDS.contains(&w)
     });
-    let named = name.split_whitespace().any(|w| !FEATURE_ENDS.contains(&w) && !FEATURE_STARTS.contains(&w));
+    let named =
+        name.split_whitespace().any(|w| !FEATURE_ENDS.contains(&w) && !FEATURE_STARTS.contains(&w));
     ((2..=4).contains(&words) && feature && plain && named).then_some(span)
 }
 
@@ -1326,8 +1335,7 @@ fn given_name_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec
         if next_capitalised {
             // It opens another name, known or found ("George Street", "John Howard"), unless
             // the person's own: the given name alone could mean either.
-            let own = named.overlaps(span)
-                && text[span.start..].starts_with(person.name.as_str());
+            let own = named.overlaps(span) && text[span.start..].starts_with(person.name.as_str());
             if !own {
                 ambiguous.insert(&text[span]);
             }
@@ -1460,6 +1468,11 @@ mod tests {
             // A name that only opens with a word the lexicon lacks keeps it.
             ("Naeil Ahmad Abdullah was held.", &[]),
             ("Zorbo Peter Vogt said so.", &[("Zorbo Peter Vogt", Cue::Speech)]),
+            // A full stop ends the speech a name would follow.
+            ("she said. Zorbo Vogtland dietitians agree", &[]),
+            ("I'm Zorbo Vogt and I approve.", &[]),
+            // After a determiner or "former", a word before a given name describes the person.
+            ("the former Beatle George Vogtland died", &[("George Vogtland", Cue::GivenName)]),
             // Knighthoods, role nouns and a title set off by commas.
             ("the sea hero Sir Zorbo Vogt was shot", &[("Zorbo Vogt", Cue::Title)]),
             ("former champion Zorbo Vogt was there", &[("Zorbo Vogt", Cue::Title)]),
@@ -1511,6 +1524,20 @@ mod tests {
         );
         // An acronym whose letters are initials of the name in order, ending with its last
         // one; one that spells every initial makes a group of a name opening with a state's.
+        // Two organisations joined by "and the"; events, facilities and portfolios are none.
+        assert_found(
+            "helped by the Royal Fire Service and the Levant Fire Brigades today",
+            &[
+                ("Royal Fire Service", EntityKind::Group),
+                ("Levant Fire Brigades", EntityKind::Group),
+            ],
+        );
+        assert_found("part of Centenary of Federation celebrations", &[]);
+        assert_found("en route to the International Space Station (ISS) with", &[]);
+        assert_found(
+            "Emergency Services Minister Zorbo Vogt paid tribute.",
+            &[("Zorbo Vogt", EntityKind::Person)],
+        );
         let text = "The Levant State Rescue Service (SRS) says so. SRS staff agree.";
         let found = Discoverer::new().find(text, &[]);
         let names: Vec<&str> = found.iter().map(|c| &text[c.span]).collect();
@@ -1533,7 +1560,10 @@ mod tests {
     #[test]
     fn natural_features_are_places() {
         for (text, want) in [
-            ("canyoning down the Saxeten River Gorge near Interlaken", &["Saxeten River Gorge"][..]),
+            (
+                "canyoning down the Saxeten River Gorge near Interlaken",
+                &["Saxeten River Gorge"][..],
+            ),
             ("the White Mountains range and Lake Bonney", &["White Mountains", "Lake Bonney"]),
             ("in an area called Dismal Swamp, about", &["Dismal Swamp"]),
             ("the Finke River flooded", &["Finke River"]),
@@ -1560,6 +1590,10 @@ mod tests {
         let found: Vec<&str> =
             Discoverer::new().find(text, &known).iter().map(|c| &text[c.span]).collect();
         assert_eq!(found, ["Sahel Peace Council"]);
+        // No part of a known name is rediscovered, even one after its "and".
+        let text = "The Construction Forestry Mining and Energy Union met.";
+        let known = [Mention::new(id, Span::new(4, 49), false)];
+        assert!(Discoverer::new().find(text, &known).is_empty());
     }
 
     #[test]
@@ -1624,8 +1658,11 @@ mod tests {
         assert_eq!(got.iter().map(|(s, _, c)| (s.as_str(), *c)).collect::<Vec<_>>(), want);
         for text in ["Lena Haddad and Phillip Island were there.", "Lena Haddad and Zorbo Bay."] {
             let got = people_and_groups(text);
-            let people: Vec<_> =
-                got.iter().filter(|(_, k, _)| *k == EntityKind::Person).map(|(s, _, _)| s).collect();
+            let people: Vec<_> = got
+                .iter()
+                .filter(|(_, k, _)| *k == EntityKind::Person)
+                .map(|(s, _, _)| s)
+                .collect();
             assert_eq!(people, ["Lena Haddad"]);
         }
         assert_found(

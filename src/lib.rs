@@ -18,6 +18,9 @@ The primary types, in the order data flows through them:
 * [`Cooccurrence`] counts mentions and pairs per window and builds a [`CooccurrenceGraph`],
   a petgraph graph underneath; [`GraphOptions`] picks the edge weight (a count or an
   association measure such as NPMI, see [`EdgeWeight`]) and filters the graph.
+* [`Evidence`] keeps, while counting, the first few [`Citation`]s of every edge and node
+  (document, sentence span, mention spans, a one-line snippet) and their total;
+  [`EvidenceWriter`] writes them as the table a reader joins to the edges.
 * [`NodeMeasures`] holds each node's degree, weighted degree, betweenness and eigenvector
   centrality and community, from [`CooccurrenceGraph::compute_measures`].
 * [`EventExtractor`] codes who did what to whom in each sentence, with the verb phrases of
@@ -153,10 +156,10 @@ pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
-    Association, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge, EdgeCounts,
-    EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, GraphOptions,
-    MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices,
-    Window,
+    Association, Citation, Citations, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge,
+    EdgeCounts, EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, Evidence,
+    EvidenceBuilder, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
+    NodeRank, Slice, TimeSlices, Window,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -175,9 +178,9 @@ pub use crate::events::{
 pub use crate::export::{
     CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
     PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
-    write_geojson, write_gexf, write_graphml, write_html, write_json,
+    write_geojson, write_gexf, write_graphml, write_html, write_html_with_evidence, write_json,
 };
-pub use crate::export::{EventRecord, EventWriter};
+pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

@@ -28,10 +28,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::{Error, Result};
 use crate::export::{
-    CsvCells, GraphFormat, GraphRef, write_csv_with, write_dot, write_geojson, write_gexf,
-    write_graphml, write_html, write_json,
+    CsvCells, EVIDENCE_FILES, EvidenceWriter, GraphFormat, GraphRef, MentionFormat, evidence_file,
+    write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html,
+    write_html_with_evidence, write_json,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -714,7 +716,7 @@ impl GraphFiles {
     ) -> Result<()> {
         let graph = graph.into();
         for &format in &self.formats {
-            self.write_format(graph, gaz, format, dir, sub.as_ref())?;
+            self.write_format(graph, gaz, None, format, dir, sub.as_ref())?;
         }
         Ok(())
     }
@@ -736,10 +738,62 @@ impl GraphFiles {
         dir.publish_graphs()
     }
 
+    /// Writes `graph` into the set `dir` at its top in every format, as [`GraphFiles::write`]
+    /// does (`graph.html` with the evidence, see [`write_html_with_evidence`]), and the evidence of its nodes and edges (see [`EvidenceWriter`]) in each of
+    /// `formats`: `evidence.csv` for [`MentionFormat::Csv`], `evidence.jsonl` for
+    /// [`MentionFormat::Jsonl`]. Publish the set afterwards; the manifest lists the evidence
+    /// files with the others.
+    ///
+    /// ```
+    /// use actorgraph::{EvidenceBuilder, GraphFiles, GraphFormat, MentionFormat, OutputDir, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::builder().evidence(Some(EvidenceBuilder::new())).build()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let graph = pipeline.to_graph(&counted.counts)?;
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-evidence-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// let evidence = counted.evidence.as_ref().unwrap();
+    /// let files = GraphFiles::new([GraphFormat::Csv]);
+    /// files.write_with_evidence(&graph, pipeline.gazetteer(), evidence, &[MentionFormat::Csv], &mut dir)?;
+    /// dir.publish_graphs()?;
+    /// let manifest = std::fs::read_to_string(out.join(actorgraph::MANIFEST))?;
+    /// assert!(manifest.contains("\nevidence.csv\t"));
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written; the message names it.
+    pub fn write_with_evidence(
+        &self,
+        graph: &CooccurrenceGraph,
+        gaz: &Gazetteer,
+        evidence: &Evidence,
+        formats: &[MentionFormat],
+        dir: &mut OutputDir,
+    ) -> Result<()> {
+        for &format in &self.formats {
+            self.write_format(graph.into(), gaz, Some(evidence), format, dir, Path::new(""))?;
+        }
+        let mut formats = formats.to_vec();
+        formats.sort_by_key(|f| evidence_file(*f));
+        formats.dedup();
+        for format in formats {
+            let mut file = dir.file(evidence_file(format))?;
+            let mut wtr = EvidenceWriter::new(format, &mut file);
+            wtr.cells(self.cells).write_graph(graph, gaz, evidence)?;
+            wtr.finish()?;
+            file.commit()?;
+        }
+        Ok(())
+    }
+
     fn write_format(
         &self,
         graph: GraphRef<'_>,
         gaz: &Gazetteer,
+        evidence: Option<&Evidence>,
         format: GraphFormat,
         dir: &mut OutputDir,
         sub: &Path,
@@ -758,7 +812,12 @@ impl GraphFiles {
             GraphFormat::Gexf => write_one(file(0)?, |f| write_gexf(graph, gaz, f)),
             GraphFormat::GraphMl => write_one(file(0)?, |f| write_graphml(graph, gaz, f)),
             GraphFormat::Json => write_one(file(0)?, |f| write_json(graph, gaz, f)),
-            GraphFormat::Html => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+            GraphFormat::Html => match (graph, evidence) {
+                (GraphRef::Cooccurrence(g), Some(ev)) => {
+                    write_one(file(0)?, |f| write_html_with_evidence(g, gaz, ev, f))
+                }
+                _ => write_one(file(0)?, |f| write_html(graph, gaz, f)),
+            },
             GraphFormat::GeoJson => write_one(file(0)?, |f| write_geojson(graph, gaz, f)),
         }
     }
@@ -865,7 +924,8 @@ fn manifest_files(out: &Path) -> Vec<PathBuf> {
 
 /// The graph files that an earlier run may have left in `out`.
 fn stale_graph_files(out: &Path) -> Vec<PathBuf> {
-    let names: Vec<&str> = GraphFormat::ALL.iter().flat_map(|f| f.file_names()).copied().collect();
+    let formats = GraphFormat::ALL.iter().flat_map(|f| f.file_names()).copied();
+    let names: Vec<&str> = formats.chain(EVIDENCE_FILES).collect();
     let mut stale: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
     let periods = fs::read_dir(out).into_iter().flatten().filter_map(|e| {
         let name = e.ok()?.file_name().into_string().ok()?;

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::cache::{CacheStatus, GazetteerCache};
 use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, EventCounts, EventGraph, EventWeight,
-    GraphOptions, MeasuresBuilder, Slice, TimeSlices, Window,
+    Evidence, EvidenceBuilder, GraphOptions, MeasuresBuilder, Slice, TimeSlices, Window,
 };
 use crate::corpus::{Corpus, Date, DateSource, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
@@ -84,6 +84,7 @@ pub struct PipelineBuilder {
     betweenness_limit: usize,
     events: Option<EventExtractor>,
     unasserted: bool,
+    evidence: Option<EvidenceBuilder>,
 }
 
 impl Default for PipelineBuilder {
@@ -108,6 +109,7 @@ impl Default for PipelineBuilder {
             betweenness_limit: BETWEENNESS_LIMIT,
             events: None,
             unasserted: false,
+            evidence: None,
         }
     }
 }
@@ -259,6 +261,27 @@ impl PipelineBuilder {
     /// [`EventCounts::include_unasserted`]). Off by default.
     pub fn unasserted_events(&mut self, yes: bool) -> &mut PipelineBuilder {
         self.unasserted = yes;
+        self
+    }
+
+    /// Collects the evidence of every edge and node while [`Pipeline::count`] counts, into
+    /// [`Counted::evidence`]: the documents, sentence spans and snippets behind them, as
+    /// `builder` says (its window is set to the pipeline's). Off (`None`) by default. Only
+    /// [`Pipeline::count`] and [`Pipeline::count_documents`] collect it.
+    ///
+    /// ```
+    /// use actorgraph::{EvidenceBuilder, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::builder().evidence(Some(EvidenceBuilder::new())).build()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let graph = pipeline.to_graph(&counted.counts)?;
+    /// let evidence = counted.evidence.expect("asked for");
+    /// let (a, b, edge) = graph.edges().next().unwrap();
+    /// assert_eq!(evidence.edge(a, b).unwrap().total(), edge.weight()); // its window count
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn evidence(&mut self, builder: Option<EvidenceBuilder>) -> &mut PipelineBuilder {
+        self.evidence = builder;
         self
     }
 
@@ -614,9 +637,15 @@ impl Pipeline {
         coded.include_unasserted(self.config.unasserted);
         let extractor = self.config.events.clone();
         let mut found = Vec::new();
+        let window = counts.window();
+        let mut evidence = self.config.evidence.as_ref().map(|b| b.clone().window(window).build());
         let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
                 counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
+                if let Some(evidence) = &mut evidence {
+                    let (id, text) = (doc.doc.id(), doc.doc.text());
+                    evidence.add_document(id, text, doc.date, &doc.mentions, &doc.segments);
+                }
                 counts.add_content(doc.doc.id(), doc.doc.text(), &doc.date_text);
                 if let Some(extractor) = &extractor {
                     found.clear();
@@ -627,7 +656,7 @@ impl Pipeline {
             }
             events(event)
         })?;
-        Ok(Counted { counts, events: coded, totals })
+        Ok(Counted { counts, events: coded, evidence, totals })
     }
 
     /// Like [`Pipeline::count`], with each month or year counted apart (see [`TimeSlices`]).
@@ -1167,6 +1196,8 @@ pub struct Counted {
     /// The coded events per ordered pair, if [`PipelineBuilder::events`] gave an extractor;
     /// else empty.
     pub events: EventCounts,
+    /// The evidence of every edge and node, if [`PipelineBuilder::evidence`] asked for it.
+    pub evidence: Option<Evidence>,
     /// The totals of the run.
     pub totals: Totals,
 }

@@ -127,6 +127,8 @@ fn auto_traits() {
     send_sync::<actorgraph::Error>();
     send_sync::<actorgraph::Pipeline>();
     send_sync::<actorgraph::Annotated>();
+    send_sync::<actorgraph::Evidence>();
+    send_sync::<actorgraph::Counted>();
 }
 
 /// The pipeline's results are the same at any thread count, in input order, with every
@@ -154,6 +156,29 @@ fn pipeline_output_does_not_depend_on_threads() {
     let one = run(1);
     assert!(one.0.iter().any(|r| r.contains(" discovered:")), "discovered ids are given");
     assert_eq!(one.1.undated, 0);
+    assert_eq!(run(4), one);
+}
+
+/// The evidence a pipeline collects is the same at any thread count.
+#[test]
+fn pipeline_evidence_does_not_depend_on_threads() {
+    let run = |threads: usize| {
+        let mut pipeline = actorgraph::Pipeline::builder()
+            .threads(threads)
+            .evidence(Some(actorgraph::EvidenceBuilder::new()))
+            .build()
+            .unwrap();
+        let counted = pipeline.count(["data/articles", "data/sample.jsonl"], |_| Ok(())).unwrap();
+        let graph = pipeline.to_graph(&counted.counts).unwrap();
+        let evidence = counted.evidence.expect("asked for");
+        let mut out = Vec::new();
+        let mut wtr = actorgraph::EvidenceWriter::new(actorgraph::MentionFormat::Jsonl, &mut out);
+        let written = wtr.write_graph(&graph, pipeline.gazetteer(), &evidence).unwrap();
+        wtr.finish().unwrap();
+        (written, out)
+    };
+    let one = run(1);
+    assert!(one.0 > 500, "{} records", one.0);
     assert_eq!(run(4), one);
 }
 

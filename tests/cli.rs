@@ -454,7 +454,7 @@ fn r5_gazetteer_cache() {
 }
 
 /// The filter flags of the golden filtered run.
-const FILTERS: &[&str] = &[
+pub(crate) const FILTERS: &[&str] = &[
     "--weight",
     "npmi",
     "--exclude",
@@ -820,4 +820,54 @@ fn r15_a_file_given_twice_is_counted_once() {
     assert_eq!(code, 0);
     assert_eq!(once, twice);
     assert!(err.contains("given twice (read already), so read once"), "{err}");
+}
+
+#[test]
+fn out_names_what_every_command_writes_and_output_still_works() {
+    let dir = TempDir::new("out-spellings");
+    let mut written = Vec::new();
+    for flag in ["-o", "--out", "--output"] {
+        let path = dir.join(&format!("mentions{flag}.csv"));
+        let (code, stdout, err) =
+            run(actorgraph().args(["extract", flag]).arg(&path).arg("data/articles"));
+        assert_eq!((code, stdout.as_str()), (0, ""), "extract {flag}: {err}");
+        written.push(fs::read_to_string(&path).unwrap());
+    }
+    assert!(written.iter().all(|w| *w == written[0] && !w.is_empty()));
+    let (_, help, _) = run(actorgraph().args(["extract", "--help"]));
+    assert!(help.contains("-o, --out <FILE>") && !help.contains("--output"), "{help}");
+    let (_, help, _) = run(actorgraph().args(["graph", "--help"]));
+    assert!(help.contains("-o, --out <DIR>"), "{help}");
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_binary() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, script, err) = run(actorgraph().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(script.contains("graph") && script.contains("gazetteer"), "{shell}");
+    }
+    let (code, page, _) = run(actorgraph().arg("man"));
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH actorgraph 1") && page.contains("actorgraph\\-graph(1)"), "{page}");
+    let dir = TempDir::new("man");
+    let out = dir.join("man1");
+    let (code, stdout, err) = run(actorgraph().args(["man", "--out"]).arg(&out));
+    assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
+    for page in ["actorgraph.1", "actorgraph-graph.1", "actorgraph-gazetteer-import.1"] {
+        assert!(fs::read_to_string(out.join(page)).unwrap().contains(".TH"), "{page}");
+    }
+    assert!(!out.join("actorgraph-help.1").exists());
+}
+
+#[test]
+fn eval_outside_the_repository_finds_its_data() {
+    let dir = TempDir::new("eval-elsewhere");
+    let (code, out, err) = run(actorgraph().arg("eval").current_dir(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(" articles, ") && out.contains("overall"), "{out}");
+    assert!(err.contains("no data/eval here: scoring"), "{err}");
+    let (code, _, err) = run(actorgraph().args(["eval", "data/eval-lee"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("stand-off annotations (mentions.tsv)") && err.contains("--corpus"));
 }

@@ -64,11 +64,12 @@ fn evaluation_meets_the_gate() {
 /// The real-news set (data/eval-lee: 160 ABC news items of 2001-2002 annotated by hand, text
 /// read from ../shared): minimums for default settings (discovery on, no date), at the levels
 /// last measured, rounded down to two decimals: all actors F1, precision, sentence pairs F1,
-/// precision of the discovered actors. Measured: development half F1 0.972 (precision 0.991,
-/// recall 0.954), pairs 0.979, discovered 0.988; held-back half F1 0.923 (precision 0.967,
-/// recall 0.884), pairs 0.942, discovered 0.932. Graph nodes per actor: 1.009 and 1.010. The
-/// precision of discovered actors is measured on what the gazetteer leaves to discovery, so it
-/// moves when the gazetteer grows (0.981 and 0.932 before companies.tsv took the easy ones);
+/// precision of the discovered actors. Measured (2026-12-03): development half F1 0.976
+/// (precision 0.992, recall 0.961), pairs 0.979, discovered 0.992; held-back half F1 0.92998
+/// (precision 0.968, recall 0.895), pairs 0.943, discovered 0.936. Graph nodes per actor:
+/// 1.009 and 1.010. The precision of discovered actors is measured on what the gazetteer
+/// leaves to discovery, so it moves when the gazetteer grows (0.981 and 0.932 before
+/// companies.tsv took the easy ones);
 /// issue 10 asks for at least 0.95 on the development half. The held-back half is gated but
 /// never read to find rules. Raise them when accuracy improves; never lower them to let a
 /// change pass.

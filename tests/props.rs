@@ -1,6 +1,8 @@
 //! Property tests: spans, mentions, sentences and the graph keep their invariants on any text.
 
-use actorgraph::{Cooccurrence, EntityKind, Entry, Gazetteer, Matcher, Segmenter};
+use actorgraph::{
+    Cooccurrence, EntityKind, Entry, EvidenceBuilder, Gazetteer, Matcher, Segmenter, Window,
+};
 use proptest::prelude::*;
 
 /// Names with traps: shared prefixes, acronyms, apostrophes, non-ASCII letters.
@@ -148,6 +150,49 @@ proptest! {
             prop_assert!(edge.documents() <= na.documents().min(nb.documents()));
             prop_assert!(edge.weight() <= na.mentions().min(nb.mentions()));
             prop_assert!(edge.documents() <= edge.weight());
+        }
+    }
+
+    #[test]
+    fn evidence_spans_hold_their_mentions_and_snippets_are_bounded_lines(
+        texts in prop::collection::vec(text(), 1..4),
+        window in prop::sample::select(vec![Window::Sentence, Window::Paragraph, Window::Document]),
+        max in 16usize..80,
+    ) {
+        let gaz = gazetteer();
+        let matcher = Matcher::new(&gaz).unwrap();
+        let mut counts = actorgraph::CooccurrenceBuilder::new().window(window).build();
+        let mut evidence = EvidenceBuilder::new().window(window).per_edge(2).snippet_chars(max).build();
+        for (i, text) in texts.iter().enumerate() {
+            let (mentions, segments) = (matcher.find_all(text), Segmenter::new().segment(text));
+            counts.add_document(&mentions, &segments);
+            evidence.add_document(&i.to_string(), text, None, &mentions, &segments);
+        }
+        let graph = counts.to_graph();
+        for (a, b, edge) in graph.edges() {
+            let cited = evidence.edge(a, b).unwrap();
+            prop_assert_eq!(cited.total(), edge.weight());
+            prop_assert_eq!(cited.citations().len() as u64, edge.weight().min(2));
+            for c in cited.citations() {
+                let text = &texts[c.document().parse::<usize>().unwrap()];
+                let other = c.other().unwrap();
+                prop_assert!(c.span().contains(c.mention()) && c.span().contains(other), "{:?}", c);
+                prop_assert!(c.span().end <= text.len());
+                let ids = [matcher.find_all(text).iter().find(|m| m.span() == c.mention()).map(|m| m.entity()),
+                    matcher.find_all(text).iter().find(|m| m.span() == other).map(|m| m.entity())];
+                prop_assert_eq!(ids, [Some(a), Some(b)]);
+                let snippet = c.snippet();
+                prop_assert!(snippet.chars().count() <= max, "{:?}", snippet);
+                prop_assert!(!snippet.contains(|ch: char| ch.is_control()) && !snippet.contains("  "), "{:?}", snippet);
+            }
+        }
+        for node in graph.nodes() {
+            let cited = evidence.node(node.entity()).unwrap();
+            prop_assert_eq!(cited.total(), node.mentions());
+            for c in cited.citations() {
+                prop_assert!(c.span().contains(c.mention()) && c.other().is_none());
+                prop_assert!(c.snippet().chars().count() <= max);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod eval;
 mod events;
+mod evidence;
 mod examples;
 mod formats;
 mod gazetteer;

@@ -20,6 +20,7 @@
 mod association;
 mod community;
 mod directed;
+mod evidence;
 mod filter;
 mod graph;
 mod measures;
@@ -30,6 +31,7 @@ use std::collections::BTreeMap;
 pub use self::association::{Association, EdgeWeight};
 pub(crate) use self::directed::QUAD_CLASSES;
 pub use self::directed::{EventCounts, EventEdge, EventGraph, EventNode, EventWeight};
+pub use self::evidence::{Citation, Citations, Evidence, EvidenceBuilder};
 pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
 pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};

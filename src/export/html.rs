@@ -3,16 +3,22 @@
 
 use std::io::{self, Write};
 
+use super::evidence::for_each_record;
 use super::json::NodeLink;
 use super::view::GraphRef;
+use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 
-/// The page: its style and script, with [`PLACEHOLDER`] where the graph's JSON goes.
+/// The page: its style and script, with [`PLACEHOLDER`] where the graph's JSON goes and
+/// [`EVIDENCE_PLACEHOLDER`] where the evidence's goes.
 const TEMPLATE: &str = include_str!("graph.html");
 
 /// Marks the spot in [`TEMPLATE`] for the graph data.
 const PLACEHOLDER: &str = "__ACTORGRAPH_DATA__";
+
+/// Marks the spot in [`TEMPLATE`] for the evidence: `null` without it.
+const EVIDENCE_PLACEHOLDER: &str = "__ACTORGRAPH_EVIDENCE__";
 
 /// Makes JSON safe inside a `<script>` element: every `<` becomes the JSON escape `\u003c`, so
 /// no `</script>` or `<!--` in a label can end or confuse the element, and the JSON still
@@ -66,12 +72,69 @@ pub fn write_html<'g, W: io::Write>(
     gaz: &Gazetteer,
     wtr: W,
 ) -> Result<()> {
+    write_page(graph.into(), gaz, "null", wtr)
+}
+
+/// Writes the graph as one self-contained HTML page, as [`write_html`] does, with the
+/// evidence of its nodes and edges: clicking an edge (or a node) lists the sentences behind
+/// it, with their documents, dates and byte spans (the records of
+/// [`EvidenceWriter`](crate::EvidenceWriter), embedded as JSON).
+///
+/// ```
+/// use actorgraph::{Cooccurrence, Evidence, Gazetteer, Matcher, Segmenter, write_html_with_evidence};
+///
+/// let gaz = Gazetteer::builtin();
+/// let text = "Syria and Iraq met.";
+/// let (mentions, segments) = (Matcher::new(&gaz)?.find_all(text), Segmenter::new().segment(text));
+/// let mut counts = Cooccurrence::new();
+/// counts.add_document(&mentions, &segments);
+/// let mut evidence = Evidence::new();
+/// evidence.add_document("a1", text, None, &mentions, &segments);
+/// let mut out = Vec::new();
+/// write_html_with_evidence(&counts.to_graph(), &gaz, &evidence, &mut out)?;
+/// assert!(String::from_utf8(out).unwrap().contains("\"Snippet\":\"Syria and Iraq met.\""));
+/// # Ok::<(), actorgraph::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Returns an error if writing fails.
+///
+/// # Panics
+///
+/// As [`write_html`].
+pub fn write_html_with_evidence<W: io::Write>(
+    graph: &CooccurrenceGraph,
+    gaz: &Gazetteer,
+    evidence: &Evidence,
+    wtr: W,
+) -> Result<()> {
+    let mut records = Vec::new();
+    for_each_record(graph, gaz, evidence, |record| {
+        records.push(serde_json::to_value(record)?);
+        Ok(())
+    })?;
+    let json = serde_json::to_string(&records)?;
+    write_page(graph.into(), gaz, &json, wtr)
+}
+
+/// Writes the page with the graph's JSON and `evidence`, JSON too.
+fn write_page<W: io::Write>(
+    graph: GraphRef<'_>,
+    gaz: &Gazetteer,
+    evidence: &str,
+    wtr: W,
+) -> Result<()> {
     let (head, tail) =
         TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");
-    let json = serde_json::to_string(&NodeLink::new(graph.into(), gaz))?;
+    let (middle, tail) =
+        tail.split_once(EVIDENCE_PLACEHOLDER).expect("the template has an evidence placeholder");
+    let json = serde_json::to_string(&NodeLink::new(graph, gaz))?;
     let mut wtr = io::BufWriter::new(wtr);
     wtr.write_all(head.as_bytes())?;
     wtr.write_all(script_safe(&json).as_bytes())?;
+    wtr.write_all(middle.as_bytes())?;
+    wtr.write_all(script_safe(evidence).as_bytes())?;
     wtr.write_all(tail.as_bytes())?;
     wtr.flush()?;
     Ok(())
@@ -85,6 +148,8 @@ mod tests {
     #[test]
     fn template_has_one_placeholder_and_no_network_access() {
         assert_eq!(TEMPLATE.matches(PLACEHOLDER).count(), 1);
+        assert_eq!(TEMPLATE.matches(EVIDENCE_PLACEHOLDER).count(), 1);
+        assert!(TEMPLATE.find(PLACEHOLDER) < TEMPLATE.find(EVIDENCE_PLACEHOLDER));
         for remote in ["http://", "https://", "//cdn", "@import", "url("] {
             assert!(!TEMPLATE.contains(remote), "the page must not load {remote}");
         }

@@ -181,11 +181,13 @@ impl Surnames {
                 continue;
             }
             let key = found.pattern().as_usize();
-            let next_capitalised =
-                haystack[span.end..].strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase));
+            let next_capitalised = haystack[span.end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
             let before = haystack[..span.start].strip_suffix(' ');
             let after_capitalised = before.is_some_and(|b| {
-                let word = b.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+                let word =
+                    b.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
                 word.starts_with(char::is_uppercase)
             });
             if known.overlaps(span) {
@@ -517,6 +519,32 @@ mod tests {
                 .map(|e| e.id())
                 .collect();
             assert_eq!(people.first().copied(), want, "{text} in {year:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_alone_follow_the_one_full_name_that_has_them() {
+        let gaz = gazetteer();
+        let matcher = Matcher::new(&gaz).unwrap();
+        for (text, want) in [
+            ("Tony Blair spoke. \"Tony is right,\" she said.", &["tony_blair", "tony_blair"][..]),
+            // Before the full name, next to another capitalised word, or after a title: no.
+            ("Tony is right. Tony Blair spoke.", &["tony_blair"]),
+            ("Tony Blair spoke. Then Tony Smith did.", &["tony_blair"]),
+            ("Tony Blair spoke. Mr Tony replied.", &["tony_blair"]),
+            // Another name opens with it ("Tony Street"): it could mean either.
+            ("Tony Blair spoke in Tony Street. Tony is right.", &["tony_blair"]),
+            // Two people named in full with that given name: neither.
+            ("George W. Bush met George H. W. Bush. George smiled.", &["bush_43", "bush_41"]),
+        ] {
+            let found = matcher.find_all_in_year(text, Some(2002));
+            let people: Vec<&str> = found
+                .iter()
+                .map(|m| gaz.get(m.entity()).unwrap())
+                .filter(|e| e.kind() == EntityKind::Person)
+                .map(|e| e.id())
+                .collect();
+            assert_eq!(people, want, "{text}");
         }
     }
 

@@ -4,13 +4,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use actorgraph::{
-    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, GoldDocument, GraphFiles,
-    GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline, PipelineBuilder,
-    Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
+    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, EvidenceBuilder, GoldDocument,
+    GraphFiles, GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline,
+    PipelineBuilder, Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
-    Cli, Command, EvalArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
+    Cli, Command, EvalArgs, EvidenceArgs, ExtractArgs, GraphArgs, GraphFormatArg, GraphOutputArgs,
     MentionFormatArg, MergeArgs, RelationArg, SuggestArgs, WindowArg,
 };
 use crate::output::{create_dir, create_file, file_arg};
@@ -25,6 +25,8 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
         Command::Gazetteer(args) => crate::import::run(args),
         Command::Merge(args) => merge(args),
         Command::Eval(args) => eval(args),
+        Command::Completions(args) => crate::manual::completions(args),
+        Command::Man(args) => crate::manual::man(args),
     }
 }
 
@@ -33,10 +35,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     let file = file_arg(&args.output).map(create_file).transpose()?;
     let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
-    let format = match args.format {
-        MentionFormatArg::Csv => MentionFormat::Csv,
-        MentionFormatArg::Jsonl => MentionFormat::Jsonl,
-    };
+    let format = mention_format(args.format);
     let totals = match file {
         Some(mut file) => {
             let totals = write_mentions(&mut pipeline, &args, &mut report, format, &mut file)?;
@@ -74,6 +73,7 @@ fn write_mentions<W: Write>(
 
 fn graph(args: GraphArgs) -> Result<bool> {
     crate::events::check_relations(&args)?;
+    check_evidence(&args)?;
     if args.partial && is_stdout(&args.output.out) {
         return partial_to_stdout(&args);
     }
@@ -110,7 +110,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let options = args.output.filter.options(pipeline.gazetteer(), true, |m| report.warn(m))?;
     let graph = pipeline.to_graph_with(counts, &options);
     let communities = measures_summary(&graph, &args.output, args.common.quiet);
-    graph_files(&args.output).write(&graph, pipeline.gazetteer(), &mut dir, "")?;
+    write_graph_files(&args, &graph, pipeline.gazetteer(), counted.evidence.as_ref(), &mut dir)?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
         ", {} nodes, {} edges{} written to {}{}",
@@ -122,6 +122,66 @@ fn graph(args: GraphArgs) -> Result<bool> {
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// Writes the graph in every `--format`, with its evidence if the run collected it.
+fn write_graph_files(
+    args: &GraphArgs,
+    graph: &CooccurrenceGraph,
+    gaz: &actorgraph::Gazetteer,
+    evidence: Option<&actorgraph::Evidence>,
+    dir: &mut actorgraph::OutputDir,
+) -> Result<()> {
+    let files = graph_files(&args.output);
+    match evidence {
+        Some(evidence) => {
+            let formats = evidence_formats(&args.evidence);
+            files.write_with_evidence(graph, gaz, evidence, &formats, dir)
+        }
+        None => files.write(graph, gaz, dir, ""),
+    }
+}
+
+/// Refuses `--evidence` where it cannot be written: over time slices and on the event graph.
+fn check_evidence(args: &GraphArgs) -> Result<()> {
+    if !args.evidence.evidence {
+        return Ok(());
+    }
+    let why = if args.slice.is_some() {
+        "--evidence cannot be combined with --slice yet: run `graph --evidence` without --slice \
+         (every row has its document's Date)"
+    } else if args.relations.relations == RelationArg::Events {
+        "--evidence applies to the co-occurrence graph, not to --relations events: `actorgraph \
+         events` writes each event with its sentence's byte span"
+    } else {
+        return Ok(());
+    };
+    Err(io::Error::new(io::ErrorKind::InvalidInput, why).into())
+}
+
+/// The evidence collector of `--evidence`, or none.
+fn evidence_builder(args: &EvidenceArgs) -> Option<EvidenceBuilder> {
+    args.evidence.then(|| {
+        let mut builder = EvidenceBuilder::new();
+        builder
+            .per_edge(args.evidence_per_edge as usize)
+            .per_node(args.evidence_per_node as usize)
+            .snippet_chars(args.snippet_chars as usize);
+        builder
+    })
+}
+
+/// The formats of `--evidence-format`.
+fn evidence_formats(args: &EvidenceArgs) -> Vec<MentionFormat> {
+    args.evidence_format.iter().map(|f| mention_format(*f)).collect()
+}
+
+/// The library's mention format of `--format` or `--evidence-format`.
+fn mention_format(format: MentionFormatArg) -> MentionFormat {
+    match format {
+        MentionFormatArg::Csv => MentionFormat::Csv,
+        MentionFormatArg::Jsonl => MentionFormat::Jsonl,
+    }
 }
 
 /// Whether `--out` names standard output.
@@ -168,7 +228,8 @@ fn graph_config(args: &GraphArgs) -> PipelineBuilder {
             WindowArg::Document => Window::Document,
         })
         .measures(!args.output.no_measures)
-        .betweenness_limit(args.output.betweenness_limit);
+        .betweenness_limit(args.output.betweenness_limit)
+        .evidence(evidence_builder(&args.evidence));
     config
 }
 
@@ -247,6 +308,10 @@ pub(crate) fn graph_files(output: &GraphOutputArgs) -> GraphFiles {
 
 fn merge(args: MergeArgs) -> Result<bool> {
     refuse_stdout(&args.output.out, "a merged graph")?;
+    if args.evidence {
+        let msg = format!("--evidence: {}", crate::args::NO_EVIDENCE);
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
     let quiet = args.quiet;
@@ -286,12 +351,24 @@ fn merge(args: MergeArgs) -> Result<bool> {
 }
 
 fn eval(args: EvalArgs) -> Result<bool> {
+    let dir = eval_dir(args.dir.as_deref())?;
+    if args.corpus.is_none()
+        && dir.join("mentions.tsv").is_file()
+        && !dir.join("pairs.tsv").exists()
+    {
+        let msg = format!(
+            "{} holds stand-off annotations (mentions.tsv): give the JSONL corpus of their texts \
+             with --corpus (see its README.md)",
+            dir.display()
+        );
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
     let gaz = load_gazetteer(&args.gazetteers, args.no_default_gazetteer, false)?;
     let matcher = Matcher::new(&gaz)?;
     let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
     let evaluator = Evaluator::new(&gaz, &matcher).discoverer(discoverer.as_ref()).date(args.date);
     if let Some(corpus) = &args.corpus {
-        let set = StandoffSet::read(&args.dir, corpus, &gaz)?;
+        let set = StandoffSet::read(&dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();
         for part in set.parts() {
             let (docs, pairs) = set.part(part).expect("a part the set lists");
@@ -303,10 +380,35 @@ fn eval(args: EvalArgs) -> Result<bool> {
         }
         return Ok(true);
     }
-    let (docs, pairs) = actorgraph::read_annotated_dir(&args.dir)?;
+    let (docs, pairs) = actorgraph::read_annotated_dir(&dir)?;
     let scores = evaluator.score(&docs, &pairs)?;
     write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
     Ok(true)
+}
+
+/// The directory `eval` scores: the one given, else data/eval in the current directory, else
+/// in the source tree this binary was built from (so an installed actorgraph finds it while
+/// that clone exists); else an error that says how to give it.
+fn eval_dir(dir: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = dir {
+        return Ok(dir.to_path_buf());
+    }
+    let here = Path::new("data/eval");
+    if here.is_dir() {
+        return Ok(here.to_path_buf());
+    }
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval");
+    if built.is_dir() {
+        eprintln!("actorgraph: note: no data/eval here: scoring {}", built.display());
+        return Ok(built);
+    }
+    let msg = format!(
+        "no evaluation set: data/eval is neither in the current directory nor in {} (the \
+         source tree actorgraph was built from); run it in a clone of the repository, or give \
+         the directory: actorgraph eval PATH/TO/data/eval",
+        built.display()
+    );
+    Err(io::Error::new(io::ErrorKind::NotFound, msg).into())
 }
 
 fn write_scores(

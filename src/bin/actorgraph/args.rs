@@ -19,19 +19,26 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Write every mention of a known actor, with byte offsets, as CSV or JSONL.
+    /// Write every actor mention (of the gazetteers, and discovered), with byte offsets, as CSV
+    /// or JSONL.
     Extract(ExtractArgs),
-    /// Build the actor co-occurrence graph and write it for Gephi (CSV) and Graphviz (DOT).
+    /// Build the actor graph (co-occurrence, or coded events with --relations events) and write
+    /// it as CSV for Gephi, DOT for Graphviz, GEXF, GraphML, JSON, an HTML page or GeoJSON.
     Graph(GraphArgs),
     /// Write who did what to whom: one CAMEO-coded event per row (source, target, code, quad
     /// class, score, verb, byte spans, flags), as CSV or JSONL.
     Events(EventsArgs),
-    /// Work with gazetteer files: import other dictionaries, suggest missing actors.
+    /// Work with gazetteer files: import other dictionaries, suggest missing actors, count and
+    /// check entries.
     Gazetteer(GazetteerArgs),
     /// Combine partial results (from `graph --partial`) into the graph one run would give.
     Merge(MergeArgs),
     /// Score the matcher against hand-annotated articles and print precision, recall and F1.
     Eval(EvalArgs),
+    /// Write the completion script of a shell to standard output.
+    Completions(crate::manual::CompletionsArgs),
+    /// Write the man page to standard output, or with --out all the pages (one per command).
+    Man(crate::manual::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -66,12 +73,14 @@ pub(crate) struct GazetteerFiles {
     pub(crate) no_default_gazetteer: bool,
 }
 
+/// `suggest` always runs discovery, so the discovery switches are hidden from its help.
 #[derive(Debug, Args)]
+#[command(mut_arg("discover", |a| a.hide(true)), mut_arg("no_discover", |a| a.hide(true)))]
 pub(crate) struct SuggestArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Leave out candidates mentioned fewer times than this.
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -87,6 +96,9 @@ pub(crate) struct MergeArgs {
     pub(crate) partials: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) output: GraphOutputArgs,
+    /// Refused: partial results hold no text to cite (only so that the refusal says why).
+    #[arg(long, hide = true)]
+    pub(crate) evidence: bool,
     /// Print no notes, warnings or summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -96,8 +108,10 @@ pub(crate) struct MergeArgs {
 pub(crate) struct EvalArgs {
     /// A directory of annotated articles and pairs.tsv (format: data/eval/README.md), or of
     /// stand-off annotations (mentions.tsv; format: data/eval-lee/README.md) with --corpus.
-    #[arg(value_name = "DIR", default_value = "data/eval")]
-    pub(crate) dir: PathBuf,
+    /// Default: data/eval in the current directory, else in the source tree actorgraph was
+    /// built from.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
     /// The JSONL corpus that holds the texts of a stand-off set.
     #[arg(long, value_name = "JSONL")]
     pub(crate) corpus: Option<PathBuf>,
@@ -134,7 +148,7 @@ pub(crate) struct ImportArgs {
     pub(crate) file: PathBuf,
     /// Write the gazetteer to this file (atomically; - is standard output) instead of standard
     /// output.
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// GeoNames: leave out places with a smaller population (default: 0).
     #[arg(long, value_name = "N")]
@@ -208,7 +222,7 @@ pub(crate) struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
     pub(crate) format: MentionFormatArg,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Write CSV text cells as they are, even those that start with = + - @, a tab or a
     /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
@@ -228,7 +242,7 @@ pub(crate) struct EventsArgs {
     #[arg(long, value_enum, default_value_t = MentionFormatArg::Csv)]
     pub(crate) format: MentionFormatArg,
     /// Write to this file (atomically; - is standard output) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     /// Add an event dictionary file on top of the built-in one (repeatable; later files win;
     /// format: events/README.md).
@@ -263,6 +277,9 @@ pub(crate) struct GraphArgs {
     /// Documents without a date are left out and counted.
     #[arg(long, value_enum, value_name = "PERIOD", conflicts_with = "partial")]
     pub(crate) slice: Option<SliceArg>,
+    /// Boxed: the command's arguments would otherwise be much larger than the others'.
+    #[command(flatten)]
+    pub(crate) evidence: Box<EvidenceArgs>,
     #[command(flatten)]
     pub(crate) relations: RelationArgs,
 }
@@ -303,10 +320,10 @@ pub(crate) enum RelationArg {
 /// Where and how a graph is written.
 #[derive(Debug, Args)]
 pub(crate) struct GraphOutputArgs {
-    /// Directory to write nodes.csv, edges.csv and graph.dot into (created if missing). The
-    /// files are published together, with actorgraph-manifest.tsv (each file and its size)
-    /// last; graph files of an earlier run that this run does not write are removed, with a
-    /// note.
+    /// Directory to write the files of --format into (created if missing): nodes.csv and
+    /// edges.csv, graph.dot, graph.gexf and so on. The files are published together, with
+    /// actorgraph-manifest.tsv (each file and its size) last; graph files of an earlier run
+    /// that this run does not write are removed, with a note.
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// Formats to write, comma-separated: csv (nodes.csv and edges.csv), dot (graph.dot), gexf
@@ -329,10 +346,45 @@ pub(crate) struct GraphOutputArgs {
     pub(crate) betweenness_limit: usize,
 }
 
+/// The help heading of the evidence flags.
+const EVIDENCE: &str = "Evidence";
+
+/// Which evidence a graph run writes beside the graph.
+#[derive(Debug, Args)]
+pub(crate) struct EvidenceArgs {
+    /// Also write evidence.csv: for each edge (and node) of the graph, the documents, the
+    /// sentence byte spans and a one-line snippet holding the two actors' mentions (the node's
+    /// mention), keyed by the Source and Target (Id) of edges.csv (nodes.csv); graph.html then
+    /// shows a clicked edge's sentences. Not with --partial, --slice or --relations events.
+    #[arg(long, help_heading = EVIDENCE)]
+    pub(crate) evidence: bool,
+    /// Keep at most N rows per edge: its first N windows in input order (the Total column and
+    /// the edge's Windows give the count of all).
+    #[arg(long, help_heading = EVIDENCE, value_name = "N", default_value_t = 5, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) evidence_per_edge: u32,
+    /// Keep at most N rows per node: its first N mentions in input order (the Total column
+    /// and the node's Mentions give the count of all).
+    #[arg(long, help_heading = EVIDENCE, value_name = "N", default_value_t = 5, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub(crate) evidence_per_node: u32,
+    /// The longest snippet, in characters (at least 16).
+    #[arg(long, help_heading = EVIDENCE, value_name = "CHARS", default_value_t = 200, requires = "evidence",
+          value_parser = clap::value_parser!(u32).range(16..))]
+    pub(crate) snippet_chars: u32,
+    /// Evidence formats, comma-separated: csv (evidence.csv), jsonl (evidence.jsonl, the same
+    /// records as JSON Lines).
+    #[arg(long, help_heading = EVIDENCE, value_enum, value_name = "FORMATS", value_delimiter = ',',
+          default_values_t = [MentionFormatArg::Csv], requires = "evidence")]
+    pub(crate) evidence_format: Vec<MentionFormatArg>,
+}
+
 /// Options shared by every command that reads a corpus.
 #[derive(Debug, Args)]
 pub(crate) struct CommonArgs {
-    /// Files or directories to read (.txt, .md and .jsonl, recursively); - reads standard input.
+    /// Files or directories to read; - reads standard input. Directories are read at any depth,
+    /// in sorted order: their .txt, .md, .markdown and .jsonl files, each also gzip-compressed
+    /// (.gz), hidden ones skipped.
     #[arg(required = true, value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
     /// Add a gazetteer file on top of the built-in one (repeatable; later files win).
@@ -418,7 +470,7 @@ pub(crate) struct CommonArgs {
     pub(crate) quiet: bool,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum MentionFormatArg {
     Csv,
     Jsonl,
@@ -457,6 +509,11 @@ pub(crate) enum InputFormatArg {
     Jsonl,
 }
 
+/// Why partial results (`graph --partial`, `merge`) take no `--evidence`.
+pub(crate) const NO_EVIDENCE: &str = "evidence needs the documents' text, which a partial \
+     result does not hold, so neither `graph --partial` nor `merge` writes it: run `actorgraph \
+     graph --evidence` over the corpus itself";
+
 /// Refuses the output options (`--format`, the filters, the measures) given to `graph
 /// --partial`, which writes counts, not graph files: they belong to `merge`.
 pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
@@ -465,9 +522,13 @@ pub(crate) fn check_partial(matches: &ArgMatches) -> Result<(), String> {
         return Ok(());
     }
     let outputs = GraphOutputArgs::augment_args(clap::Command::new("output"));
+    let outputs = EvidenceArgs::augment_args(outputs);
     for arg in outputs.get_arguments().filter(|a| a.get_id() != "out") {
         if graph.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
             let flag = arg.get_long().map_or(arg.get_id().to_string(), |l| format!("--{l}"));
+            if arg.get_help_heading() == Some(EVIDENCE) {
+                return Err(format!("{flag}: {NO_EVIDENCE}"));
+            }
             return Err(format!(
                 "{flag} is an output option, which --partial does not use (a partial holds \
                  counts, not graph files): give it to `actorgraph merge` instead"

@@ -5,6 +5,7 @@ mod args;
 mod events;
 mod filter;
 mod import;
+mod manual;
 mod output;
 mod pipeline;
 mod progress;
