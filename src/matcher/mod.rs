@@ -142,7 +142,8 @@ impl MatcherBuilder {
     /// appeared in the same text ("Antony Blinken ... Blinken said"). A surname shared by two
     /// people named in the text stays unresolved. The same switch resolves a surname after a
     /// title ("Mr Howard", "President Bush") to the one office-holder of the time, as
-    /// [`Matcher::find_all_in_year`] tells. On by default.
+    /// [`Matcher::find_all_in_year`] tells, and a given name used alone ("Osama") to the one
+    /// person named in full in the text who has it. On by default.
     ///
     /// ```
     /// use actorgraph::{Gazetteer, MatcherBuilder};

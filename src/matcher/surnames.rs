@@ -1,5 +1,6 @@
 //! In-document surname resolution: after "Antony Blinken", a bare "Blinken" (or "Secretary
-//! Blinken") in the same document is Antony Blinken too.
+//! Blinken") in the same document is Antony Blinken too, and so is a given name used alone
+//! ("Antony") when no one else named there could be meant.
 //!
 //! Gazetteers list a bare surname only where it is safe everywhere. Within one document,
 //! though, a surname that follows a full name is unambiguous, as long as no other person with
@@ -162,16 +163,7 @@ impl Surnames {
                 slot.0 = None;
             }
         }
-        let mut keys: Vec<(&str, EntityId, usize)> =
-            firsts.into_iter().filter_map(|(k, (e, after))| Some((k, e?, after))).collect();
-        if keys.is_empty() {
-            return Vec::new();
-        }
-        keys.sort_unstable();
-        let searcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(keys.iter().map(|k| k.0))
-            .expect("a few given names always make an automaton");
+        let Some((keys, searcher)) = owned_names(firsts.into_iter()) else { return Vec::new() };
         let known = Coverage::new(mentions.iter().chain(added).map(Mention::span));
         let mut alone = Vec::new();
         let mut opens_other = vec![false; keys.len()];
@@ -215,19 +207,8 @@ impl Surnames {
         mentions: &[Mention],
         owners: &HashMap<String, (Option<EntityId>, usize)>,
     ) -> Vec<Mention> {
-        // Sorted for a deterministic automaton; ambiguous surnames are left out.
-        let mut keys: Vec<(&str, EntityId, usize)> = owners
-            .iter()
-            .filter_map(|(key, (entity, after))| Some((key.as_str(), (*entity)?, *after)))
-            .collect();
-        if keys.is_empty() {
-            return Vec::new();
-        }
-        keys.sort_unstable();
-        let searcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(keys.iter().map(|k| k.0))
-            .expect("a few surnames always make an automaton");
+        let owners = owners.iter().map(|(key, &owner)| (key.as_str(), owner));
+        let Some((keys, searcher)) = owned_names(owners) else { return Vec::new() };
         let known = Coverage::new(mentions.iter().map(Mention::span));
         let mut added = Vec::new();
         for found in searcher.find_iter(haystack) {
@@ -337,6 +318,30 @@ impl Surnames {
         }
         owners
     }
+}
+
+/// A name one person of a document owns: the name, the person, and where their first full
+/// mention ends.
+type OwnedName<'k> = (&'k str, EntityId, usize);
+
+/// The names (surnames, given names) that one person of the document owns, with that person
+/// and where their first full mention ends, sorted for a deterministic automaton, and the
+/// automaton that finds them; `None` if no name has a single owner. Names two people share
+/// (owner `None`) are left out.
+fn owned_names<'k>(
+    owners: impl Iterator<Item = (&'k str, (Option<EntityId>, usize))>,
+) -> Option<(Vec<OwnedName<'k>>, AhoCorasick)> {
+    let mut keys: Vec<OwnedName<'k>> =
+        owners.filter_map(|(name, (entity, after))| Some((name, entity?, after))).collect();
+    if keys.is_empty() {
+        return None;
+    }
+    keys.sort_unstable();
+    let searcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(keys.iter().map(|k| k.0))
+        .expect("a few names always make an automaton");
+    Some((keys, searcher))
 }
 
 /// The years that every office-holder named in the document has in common, if any, given

@@ -409,8 +409,9 @@ pub(crate) struct CommonArgs {
     /// "Georgia Hayes"), which is dropped by default.
     #[arg(long)]
     pub(crate) no_name_parts: bool,
-    /// Do not resolve a bare surname to the person named in full earlier in the document, nor
-    /// a titled surname ("President Bush") to the office-holder of the time.
+    /// Do not resolve a bare surname (or a given name used alone) to the person named in full
+    /// earlier in the document, nor a titled surname ("President Bush") to the office-holder of
+    /// the time.
     #[arg(long)]
     pub(crate) no_surnames: bool,
     /// Do not resolve an office without a name ("the Israeli Prime Minister") to its holder
