@@ -12,6 +12,7 @@
 
 use crate::gazetteer::EntityKind;
 use crate::matcher::Mention;
+use crate::matcher::acronyms::abbreviates;
 use crate::matcher::names::is_ordinary;
 use crate::span::{Coverage, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -197,7 +198,7 @@ const NOT_PERSON_ENDS: &[&str] = &[
 ];
 
 /// Returns true if `word` is in the given-name lexicon.
-fn is_given_name(word: &str) -> bool {
+pub(crate) fn is_given_name(word: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -271,6 +272,9 @@ pub struct Discoverer {
     surnames: std::sync::Arc<std::collections::HashSet<String>>,
     /// The one-word names of the gazetteer's states and places, when built for one.
     place_names: std::sync::Arc<std::collections::HashSet<String>>,
+    /// The label of each group of the gazetteer (empty for the other entities), when built
+    /// for one.
+    group_labels: std::sync::Arc<Vec<Box<str>>>,
 }
 
 /// A run of capitalised words.
@@ -332,10 +336,15 @@ impl Discoverer {
             .filter(|name| !name.contains(' ') && name.starts_with(char::is_uppercase))
             .map(str::to_string)
             .collect();
+        let group_labels = gazetteer
+            .entries()
+            .map(|e| if e.kind() == EntityKind::Group { e.label().into() } else { "".into() })
+            .collect();
         Discoverer {
             places: std::sync::Arc::new(places),
             surnames: std::sync::Arc::new(surnames),
             place_names: std::sync::Arc::new(place_names),
+            group_labels: std::sync::Arc::new(group_labels),
         }
     }
 
@@ -485,8 +494,46 @@ impl Discoverer {
         let (open, alone) = people_named_alone(text, open, &mut found);
         unify_names(text, &mut found);
         self.listed_places(text, known, &open, &mut found);
-        let acronyms = acronym_mentions(text, &found, &coverage);
-        let surnames = surname_mentions(text, &found, &coverage);
+        // "the Australian Federal Police (AFP)": a known organisation defines an acronym the
+        // gazetteer lacks, and its later uses name that organisation.
+        let mut introducers: Vec<Candidate> = known
+            .iter()
+            .filter(|m| !m.is_adjectival() && !m.is_role())
+            .filter(|m| !self.places.get(m.entity().as_usize()).copied().unwrap_or(false))
+            .filter(|m| text[m.span()].contains(' '))
+            .filter(|m| followed_by_acronym(text, m.span()).is_some())
+            .map(|m| candidate(text, EntityKind::Group, m.span(), Cue::Acronym))
+            .chain(found.iter().cloned())
+            .collect();
+        introducers.sort_by_key(|c| c.span.start);
+        let exact: std::collections::HashMap<Span, (crate::gazetteer::EntityId, bool)> =
+            known.iter().map(|m| (m.span(), (m.entity(), m.is_adjectival()))).collect();
+        let labels = &self.group_labels;
+        let label_of = |e: crate::gazetteer::EntityId| {
+            labels.get(e.as_usize()).map(|l| &**l).filter(|l| !l.is_empty())
+        };
+        let (acronyms, renames) = acronym_mentions(text, &introducers, &coverage, &exact, label_of);
+        for c in &mut found {
+            if let Some(label) = renames.get(&c.name) {
+                c.name = label.clone();
+            }
+        }
+        // "Jason Stoltenberg ... Stoltenberg said": the document's own full name owns the
+        // surname, which the gazetteer gives to a namesake (or to a place's adjective, as
+        // "Welsh" after "Matt Welsh"), unless a known full name in the document ends with it.
+        let known_surnames: std::collections::HashSet<&str> = known
+            .iter()
+            .map(|m| &text[m.span()])
+            .filter(|name| name.contains(' '))
+            .filter_map(|name| name.rsplit(' ').next())
+            .collect();
+        let overridable = |span: Span| {
+            exact.get(&span).is_some_and(|&(entity, adjectival)| {
+                let is_place = self.places.get(entity.as_usize()).copied().unwrap_or(false);
+                (!is_place || adjectival) && !known_surnames.contains(&text[span])
+            })
+        };
+        let surnames = surname_mentions(text, &found, &coverage, overridable);
         let given = given_name_mentions(text, &found, &coverage);
         found.extend(acronyms);
         found.extend(surnames);
@@ -1327,20 +1374,10 @@ fn followed_by_acronym(text: &str, span: Span) -> Option<&str> {
     let rest = text[span.end..].strip_prefix(" (")?;
     // An acronym has at most 8 letters: look no further for its ")".
     let acronym = &rest[..rest.bytes().take(9).position(|b| b == b')')?];
-    let letters = acronym.chars().count();
-    let ok = (2..=8).contains(&letters) && acronym.chars().all(|c| c.is_ascii_uppercase());
-    let initials: Vec<char> = text[span]
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
     // The acronym's letters are initials of the name, in order, down to its last word ("New
     // South Wales State Emergency Service (SES)"; "Construction, Forestry, Mining and Energy
     // Union (CFMEU)").
-    let mut rest = initials.iter();
-    let in_order = acronym.chars().all(|a| rest.any(|&c| c == a));
-    let fits = in_order && acronym.chars().last() == initials.last().copied();
-    (ok && fits).then_some(acronym)
+    abbreviates(&text[span], acronym).then_some(acronym)
 }
 
 /// Returns true if the acronym in parentheses after `span` spells every initial of the name
@@ -1353,15 +1390,40 @@ fn spelled_by_acronym(text: &str, span: Span) -> bool {
     })
 }
 
-/// Mentions of acronyms introduced in parentheses after a discovered group.
-fn acronym_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Candidate> {
+/// Mentions of acronyms introduced in parentheses after a group: one discovered, or one the
+/// gazetteer knows (whose acronym it lacks). An acronym the gazetteer knows as another body's
+/// ("APRA", a Peruvian party, after "the Australian Prudential Regulation Authority (APRA)")
+/// is the document's body: the definition wins. But where that body's label shares most of
+/// its words with the discovered name, the name is only another spelling of it
+/// ("Organisation for Economic Cooperation and Development (OECD)"): the acronym stays, and
+/// the returned map renames the discovered name to the label, so that both are one actor.
+fn acronym_mentions<'l>(
+    text: &str,
+    found: &[Candidate],
+    known: &Coverage,
+    exact: &std::collections::HashMap<Span, (crate::gazetteer::EntityId, bool)>,
+    label_of: impl Fn(crate::gazetteer::EntityId) -> Option<&'l str>,
+) -> (Vec<Candidate>, std::collections::HashMap<String, String>) {
     let mut out = Vec::new();
+    let mut renames = std::collections::HashMap::new();
     let introduced = found
         .iter()
         .filter(|c| c.kind == EntityKind::Group)
         .filter_map(|group| followed_by_acronym(text, group.span).map(|acronym| (acronym, group)));
     for_each_later(text, introduced, |span, group| {
-        if is_free_word(text, span, known) {
+        let boundary = crate::matcher::at_word_boundary(text, span.start, span.end);
+        let free = if let Some(&(entity, _)) = exact.get(&span).filter(|_| boundary) {
+            match label_of(entity) {
+                Some(label) if same_words(label, &group.name) => {
+                    renames.entry(group.name.clone()).or_insert_with(|| label.to_string());
+                    false
+                }
+                _ => true,
+            }
+        } else {
+            is_free_word(text, span, known)
+        };
+        if free {
             out.push(Candidate {
                 kind: EntityKind::Group,
                 name: group.name.clone(),
@@ -1370,11 +1432,32 @@ fn acronym_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Ca
             });
         }
     });
-    out
+    (out, renames)
 }
 
-/// Mentions of a discovered person's surname after their full name.
-fn surname_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Candidate> {
+/// Returns true if two names of a body share most of their words (of three letters or more,
+/// compared without case, hyphens or apostrophes): "Organisation for Economic Co-operation and
+/// Development" and "Organisation for Economic Cooperation and Development".
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split_whitespace()
+            .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+            .filter(|w| w.chars().count() >= 3)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.intersection(&b).count();
+    shared >= 2 && 2 * shared >= a.len().min(b.len())
+}
+
+/// Mentions of a discovered person's surname after their full name; `overridable` says which
+/// known mentions the surname may take over.
+fn surname_mentions(
+    text: &str,
+    found: &[Candidate],
+    known: &Coverage,
+    overridable: impl Fn(Span) -> bool,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let named = Coverage::new(found.iter().map(|c| c.span));
     let people = found.iter().filter(|c| c.kind == EntityKind::Person).filter_map(|person| {
@@ -1382,7 +1465,9 @@ fn surname_mentions(text: &str, found: &[Candidate], known: &Coverage) -> Vec<Ca
         (surname.chars().count() >= 3).then_some((surname, person))
     });
     for_each_later(text, people, |span, person| {
-        if is_free_word(text, span, known) && !named.contains(span) {
+        let boundary = crate::matcher::at_word_boundary(text, span.start, span.end);
+        let free = is_free_word(text, span, known) || (boundary && overridable(span));
+        if free && !named.contains(span) {
             out.push(Candidate {
                 kind: EntityKind::Person,
                 name: person.name.clone(),
@@ -1920,6 +2005,92 @@ mod tests {
                     Bureau.";
         let found = Discoverer::new().find(text, &[]);
         assert!(found.iter().any(|c| c.name == "Weather Bureau"), "{found:?}");
+    }
+
+    #[test]
+    fn a_defined_acronym_names_the_body_that_defines_it() {
+        let gaz = crate::Gazetteer::builtin();
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let discoverer = Discoverer::for_gazetteer(&gaz);
+        // (text, the acronym, the name each of its mentions should carry; None: the
+        // gazetteer's mention stays)
+        let cases = [
+            (
+                "The Australian Prudential Regulation Authority (APRA) met. APRA will act.",
+                "APRA",
+                Some("Australian Prudential Regulation Authority"),
+            ),
+            // Another spelling of the known body's name: the known acronym stays, and the
+            // name goes to the known body's label.
+            (
+                "The Organisation for Economic Cooperation and Development (OECD) said. The \
+                 OECD agreed.",
+                "OECD",
+                None,
+            ),
+        ];
+        for (text, acronym, want) in cases {
+            let known = matcher.find_all(text);
+            let found = discoverer.find(text, &known);
+            let names: Vec<(&str, &str)> =
+                found.iter().map(|c| (&text[c.span], c.name.as_str())).collect();
+            let acronyms: Vec<&Candidate> =
+                found.iter().filter(|c| &text[c.span] == acronym).collect();
+            match want {
+                Some(name) => {
+                    assert_eq!(acronyms.len(), 2, "{text}: {names:?}");
+                    assert!(acronyms.iter().all(|c| c.name == name), "{text}: {names:?}");
+                }
+                None => {
+                    assert!(acronyms.is_empty(), "{text}: {names:?}");
+                    let long = found.iter().find(|c| text[c.span].starts_with("Organisation"));
+                    let id = long.and_then(|c| gaz.known_as(c.kind, &c.name));
+                    assert_eq!(id.map(|id| gaz.get(id).unwrap().id()), Some("oecd"), "{names:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_discovered_full_name_owns_its_surname() {
+        let gaz = crate::Gazetteer::builtin();
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let discoverer = Discoverer::for_gazetteer(&gaz);
+        // (text, the surname, the name its mentions should carry; None: left to the gazetteer)
+        let cases = [
+            (
+                "Jason Stoltenberg will coach. Stoltenberg says he is keen.",
+                "Stoltenberg",
+                Some("Jason Stoltenberg"),
+            ),
+            (
+                "World champion Matt Welsh swam. Welsh had an early night.",
+                "Welsh",
+                Some("Matt Welsh"),
+            ),
+            // A known full name in the document ending with it: the surname stays unresolved
+            // by discovery.
+            (
+                "Jason Stoltenberg met Jens Stoltenberg. Stoltenberg says he is keen.",
+                "Stoltenberg",
+                None,
+            ),
+        ];
+        for (text, surname, want) in cases {
+            let known = matcher.find_all(text);
+            let found = discoverer.find(text, &known);
+            let names: Vec<(&str, &str)> =
+                found.iter().map(|c| (&text[c.span], c.name.as_str())).collect();
+            let alone: Vec<&Candidate> =
+                found.iter().filter(|c| &text[c.span] == surname).collect();
+            match want {
+                Some(name) => {
+                    assert_eq!(alone.len(), 1, "{text}: {names:?}");
+                    assert_eq!(alone[0].name, name, "{text}: {names:?}");
+                }
+                None => assert!(alone.is_empty(), "{text}: {names:?}"),
+            }
+        }
     }
 
     #[test]

@@ -65,18 +65,19 @@ fn evaluation_meets_the_gate() {
 /// read from ../shared; 220 in the development part, 80 held back): minimums for default
 /// settings (discovery on, no date), at the levels last measured, rounded down to two decimals:
 /// all actors F1, precision, sentence pairs F1, precision of the discovered actors. Measured
-/// (2026-12-03): development part F1 0.948 (precision 0.976, recall 0.922), pairs 0.955,
-/// discovered 0.973; held-back half F1 0.937 (precision 0.967, recall 0.908), pairs 0.944,
-/// discovered 0.930. Graph nodes per actor: 1.019 and 1.006. The precision of discovered
+/// (2026-12-03): development part F1 0.954 (precision 0.982, recall 0.928), pairs 0.958,
+/// discovered 0.975; held-back half F1 0.938 (precision 0.969, recall 0.910), pairs 0.946,
+/// discovered 0.933. Graph nodes per actor: 1.019 and 1.006. The precision of discovered
 /// actors is measured on what the gazetteer leaves to discovery, so it moves when the gazetteer
-/// grows or discovery takes on harder names: its held-back floor went from 0.93 to 0.92 once,
+/// grows or discovery takes on harder names: its held-back floor was 0.92 for one change,
 /// when the recall rules of titles, honorifics and lone surnames found 16 more held-back
 /// mentions for 2 more false ones (discovered 251/17 became 278/21, all-actor F1 0.930 became
-/// 0.937, precision 0.968 became 0.967). Issue 10 asks for at least 0.95 on the development
+/// 0.937, precision 0.968 became 0.967), and is 0.93 again since acronyms defined in the text
+/// and full names of namesakes win. Issue 10 asks for at least 0.95 on the development
 /// half. The held-back half is gated but never read to find rules. Raise them when accuracy
 /// improves; never lower one to let a change pass without saying so here.
 const MIN_REAL_NEWS: [(&str, f64, f64, f64, f64); 2] =
-    [("dev", 0.94, 0.97, 0.95, 0.97), ("test", 0.93, 0.96, 0.94, 0.92)];
+    [("dev", 0.95, 0.98, 0.95, 0.97), ("test", 0.93, 0.96, 0.94, 0.93)];
 
 /// At most this many graph nodes per actor on either half (issue 10's target): an actor split
 /// into several nodes bends every measure of the graph.

@@ -7,6 +7,7 @@
 //! then the longest, and so on without overlap. Because invalid candidates are dropped before
 //! the choice, a longer name that fails a rule never hides a shorter one that passes.
 
+pub(crate) mod acronyms;
 mod bodies;
 mod engine;
 pub(crate) mod names;
@@ -238,7 +239,7 @@ impl MatcherBuilder {
                     .and_then(|state| gazetteer.lookup(state)),
             })
             .collect();
-        let people = gazetteer.iter().map(|(_, e)| e.kind() == EntityKind::Person).collect();
+        let kinds = gazetteer.iter().map(|(_, e)| e.kind()).collect();
         // A person's years are those of a role; only other entities' years are a lifespan.
         let lifespans = gazetteer
             .entries()
@@ -257,7 +258,7 @@ impl MatcherBuilder {
             bodies,
             homes,
             lifespans,
-            people,
+            kinds,
             config,
         };
         Matcher { inner: Arc::new(inner) }
@@ -327,8 +328,8 @@ struct Inner {
     /// The years a state or other non-person entity existed, when the gazetteer gives them,
     /// for shared names resolved by date ("Yugoslavia" in 1985 and in 1999).
     lifespans: Vec<Option<(Option<i32>, Option<i32>)>>,
-    /// Which entities are people, for the given-name rule.
-    people: Vec<bool>,
+    /// The kind of each entity, for the given-name rule.
+    kinds: Vec<EntityKind>,
     config: MatcherBuilder,
 }
 
@@ -542,7 +543,8 @@ impl Matcher {
         }
         let mentions = self.inner.surnames.resolve(haystack, mentions, year);
         let mentions = self.inner.roles.resolve(haystack, mentions, year);
-        self.inner.bodies.resolve(haystack, mentions)
+        let mentions = self.inner.bodies.resolve(haystack, mentions);
+        acronyms::rebind(haystack, mentions)
     }
 
     /// Resolves each shared name: with the document's year, among the entities that existed
@@ -613,14 +615,34 @@ impl Matcher {
     /// Removes a person's one-word name used as the given name of someone else: "Abbas" in
     /// "Abbas Kiarostami" is not Mahmoud Abbas. (A one-word name after other capitalised words,
     /// as in "Atal Behari Vajpayee", is kept: that is the person under another spelling.)
+    ///
+    /// Likewise a one-word name of a person, place or state right after a given name that is
+    /// none of that person's is someone else's surname: "Stoltenberg" in "Jason Stoltenberg"
+    /// is not Jens Stoltenberg, and "Welsh" in "Matt Welsh" is no mention of Wales.
     fn drop_given_names(&self, haystack: &str, mentions: &mut Vec<Mention>) {
-        let people = &self.inner.people;
+        let kinds = &self.inner.kinds;
         let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
+        let ends: Vec<usize> = mentions.iter().map(|m| m.span.end).collect();
         let mut lines = names::Lines::new(haystack);
+        let surnames = &self.inner.surnames;
         mentions.retain(|m| {
-            !(people.get(m.entity.as_usize()).copied().unwrap_or(false)
-                && !haystack[m.span].contains([' ', '.'])
-                && names::opens_longer_name(&mut lines, m, &starts))
+            let kind = kinds.get(m.entity.as_usize()).copied();
+            let person = kind == Some(EntityKind::Person);
+            if haystack[m.span].contains([' ', '.']) || m.role {
+                return true;
+            }
+            if person && names::opens_longer_name(&mut lines, m, &starts) {
+                return false;
+            }
+            let places = matches!(kind, Some(EntityKind::State | EntityKind::Place));
+            let Some((at, given)) = names::given_name_before(haystack, m.span.start) else {
+                return true;
+            };
+            // The given name must stand outside every mention, and the line be no headline.
+            let outside =
+                ends.partition_point(|&e| e <= at) == starts.partition_point(|&s| s <= at);
+            let other = if person { !surnames.has_given_name(m.entity, given) } else { places };
+            !(outside && other && !lines.title_case(m.span.start))
         });
     }
 

@@ -151,6 +151,12 @@ pub(crate) fn opens_longer_name(lines: &mut Lines<'_>, m: &Mention, starts: &[us
         && !lines.title_case(span.start)
 }
 
+/// The word right before `start`, one space away, if it is a capitalised given name of the
+/// discovery lexicon ("Jason" before "Stoltenberg"), with where it starts.
+pub(crate) fn given_name_before(haystack: &str, start: usize) -> Option<(usize, &str)> {
+    prev_capitalised(haystack, start).filter(|(_, word)| crate::discover::is_given_name(word))
+}
+
 /// The lines of one text, each looked at once for whether it is a heading or written in Title
 /// Case (where every word is capitalised and capitals say nothing about names).
 ///

@@ -134,6 +134,12 @@ impl Surnames {
         super::with_added(mentions, added)
     }
 
+    /// Returns true if `word` is a word of one of the person's multi-word names ("Jens" of
+    /// "Jens Stoltenberg").
+    pub(crate) fn has_given_name(&self, person: EntityId, word: &str) -> bool {
+        self.given.get(&person).is_some_and(|given| given.iter().any(|g| g == word))
+    }
+
     /// Mentions of a given name used alone ("Osama", "George") after the person's full name,
     /// when one person named in full in the document has that given name and nothing else
     /// could be meant: no one's surname there is that word, and it opens no other capitalised

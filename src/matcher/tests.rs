@@ -486,3 +486,61 @@ fn shared_names_resolve_by_the_states_the_text_names() {
         assert_eq!(m.find_all(text), matcher.find_all(text), "{engine:?}");
     }
 }
+
+/// An acronym the document defines after a name ("Australian Federal Police (AFP)") stands
+/// for that name's entity from there on, whatever else the gazetteer calls so; before the
+/// definition, and where the parenthesis does not abbreviate the name, it is left alone.
+#[test]
+fn acronyms_defined_in_the_text_win() {
+    let gaz = Gazetteer::builder()
+        .add(Entry::new("afp_police", EntityKind::Group, "Australian Federal Police"))
+        .add(Entry::new("afp_agency", EntityKind::Group, "Agence France-Presse").alias("AFP"))
+        .add(Entry::new("oslo", EntityKind::Place, "Oslo"))
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The AFP said so. The Australian Federal Police (AFP) said. Later the AFP agreed.",
+            &["afp_agency", "afp_police", "afp_police", "afp_police"],
+        ),
+        // "(AFP)" after a name it does not abbreviate defines nothing.
+        ("Officials in Oslo (AFP) said. The AFP said.", &["oslo", "afp_agency", "afp_agency"]),
+        // Written otherwise, it is another word.
+        ("The Australian Federal Police (AFP) said. Afp said.", &["afp_police", "afp_police"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+/// A one-word name of a person, place or state right after a given name that is none of
+/// that person's is someone else's surname ("Jason Stoltenberg", "Matt Welsh").
+#[test]
+fn a_namesake_s_surname_is_no_mention() {
+    let gaz = Gazetteer::builder()
+        .add(Entry::new("jens", EntityKind::Person, "Jens Stoltenberg").alias("Stoltenberg"))
+        .add(Entry::new("wales", EntityKind::Place, "Wales").adjective("Welsh"))
+        .add(Entry::new("jordan", EntityKind::State, "Jordan"))
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("Jason Stoltenberg will coach the team.", &[]),
+        ("Jens Stoltenberg spoke. Later Stoltenberg left.", &["jens", "jens"]),
+        ("World champion Matt Welsh swam.", &[]),
+        (
+            "The Welsh team and the basketball player Michael Jordan met in Jordan.",
+            &["wales", "jordan"],
+        ),
+        // No given name before it: the names stay.
+        ("Minister Stoltenberg met the Welsh.", &["jens", "wales"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
