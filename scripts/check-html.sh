@@ -8,7 +8,8 @@
 # node count of nodes.csv. A screenshot is saved as target/ci-artifacts/graph.png.
 set -euo pipefail
 
-dir=${1:?usage: check-html.sh DIR}
+dir=${1:?usage: check-html.sh DIR [NAME]}
+name=${2:-graph}
 page="$(cd "$dir" && pwd)/graph.html"
 chromium=${CHROMIUM:-/usr/bin/chromium}
 artifacts=target/ci-artifacts
@@ -36,9 +37,9 @@ if [ "$drawn" -ne "$want" ]; then
 fi
 edges=$(printf '%s' "$dom" | grep -o 'data-edges-drawn="[0-9]*"' | grep -o '[0-9]\+')
 
-"$chromium" "${flags[@]}" --screenshot="$artifacts/graph.png" "file://$page" >/dev/null 2>&1
-if [ ! -s "$artifacts/graph.png" ]; then
+"$chromium" "${flags[@]}" --screenshot="$artifacts/$name.png" "file://$page" >/dev/null 2>&1
+if [ ! -s "$artifacts/$name.png" ]; then
     echo "check-html: $page: no screenshot was written" >&2
     exit 1
 fi
-echo "check-html: $page drew $drawn nodes and $edges edges in Chromium; screenshot $artifacts/graph.png"
+echo "check-html: $page drew $drawn nodes and $edges edges in Chromium; screenshot $artifacts/$name.png"

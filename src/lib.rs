@@ -181,6 +181,7 @@ pub use crate::export::{
     write_geojson, write_gexf, write_graphml, write_html, write_html_with_evidence, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
+pub use crate::export::{ForceLayout, Layout, Position};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

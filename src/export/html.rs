@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::evidence::for_each_record;
 use super::json::NodeLink;
+use super::layout::ForceLayout;
 use super::view::GraphRef;
 use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::Result;
@@ -129,7 +130,9 @@ fn write_page<W: io::Write>(
         TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");
     let (middle, tail) =
         tail.split_once(EVIDENCE_PLACEHOLDER).expect("the template has an evidence placeholder");
-    let json = serde_json::to_string(&NodeLink::new(graph, gaz))?;
+    let layout = ForceLayout::new().layout_graph(graph);
+    let json =
+        serde_json::to_string(&NodeLink::new(graph, gaz).with_positions(layout.positions()))?;
     let mut wtr = io::BufWriter::new(wtr);
     wtr.write_all(head.as_bytes())?;
     wtr.write_all(script_safe(&json).as_bytes())?;
