@@ -98,7 +98,7 @@ const SPEED_FACTOR: f64 = 0.1;
 const MAX_MOVE: f64 = 10.0;
 
 impl ForceLayout {
-    /// Returns the default settings: linear attraction, gravity 1, a Barnes–Hut θ of 1.2, a
+    /// Returns the default settings: linear attraction, gravity 20, a Barnes–Hut θ of 1.2, a
     /// jitter tolerance of 1, a scaling (repulsion strength) of 10 below 100 nodes and 2 from
     /// there, and a number of steps that falls from 500 on small graphs to 150 on the largest.
     ///
@@ -113,7 +113,7 @@ impl ForceLayout {
         ForceLayout {
             iterations: None,
             scaling: None,
-            gravity: 1.0,
+            gravity: 20.0,
             lin_log: false,
             theta: 1.2,
             tolerance: 1.0,
@@ -135,7 +135,9 @@ impl ForceLayout {
         self
     }
 
-    /// Sets the gravity that pulls every node towards the centre (default 1).
+    /// Sets the gravity that pulls every node towards the centre (default 20). The paper's
+    /// 1 lets lone nodes and small components drift far from the main one, so that a view
+    /// fitted to the whole graph shows the main component small; 20 keeps them near.
     pub fn gravity(&mut self, gravity: f64) -> &mut ForceLayout {
         self.gravity = gravity;
         self
@@ -588,11 +590,10 @@ mod tests {
     #[test]
     fn connected_nodes_are_closer_than_unconnected_ones() {
         let (n, edges) = two_cliques();
-        for lin_log in [false, true] {
-            let layout = ForceLayout::new().lin_log(lin_log).layout(n, &edges);
-            let p = layout.positions();
-            let linked: std::collections::HashSet<(usize, usize)> =
-                edges.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
+        let linked: std::collections::HashSet<(usize, usize)> =
+            edges.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
+        // The mean length of the edges, and of the pairs that are not edges.
+        let means = |p: &[Position]| {
             let (mut near, mut far) = (Vec::new(), Vec::new());
             for a in 0..n {
                 for b in a + 1..n {
@@ -601,9 +602,19 @@ mod tests {
                 }
             }
             let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-            assert!(mean(&near) * 2.0 < mean(&far), "{} vs {}", mean(&near), mean(&far));
+            (mean(&near), mean(&far))
+        };
+        for lin_log in [false, true] {
+            let layout = ForceLayout::new().lin_log(lin_log).layout(n, &edges);
+            let (near, far) = means(layout.positions());
+            assert!(near < far, "lin_log {lin_log}: {near} vs {far}");
             // Each clique holds together: its members are nearer each other than the other's.
+            let p = layout.positions();
             assert!(distance(p, 0, 1) < distance(p, 0, 11), "lin_log {lin_log}");
+            // The paper's weak gravity lets the components spread further apart.
+            let weak = ForceLayout::new().lin_log(lin_log).gravity(1.0).layout(n, &edges);
+            let (near, far) = means(weak.positions());
+            assert!(near * 2.0 < far, "lin_log {lin_log}, gravity 1: {near} vs {far}");
         }
     }
 
