@@ -39,6 +39,12 @@ if total > 1:
     check(bright == num("focus-neighbours") + 1, f"focus shows {bright:.0f} nodes, not the node and its {num('focus-neighbours'):.0f} neighbours")
     check(num("focus-dimmed") == total - bright, "focus does not dim every other node")
     check(num("clear-dimmed") == 0 and body.get("data-test-clear-focus") == "", "a click on the background did not clear the focus")
+# With evidence (graph --evidence), a click on a node or an edge lists its sentences.
+has_evidence = "id=\"evidence-hint\">" in dom or "id=\"evidence-hint\" >" in dom
+if has_evidence and total > 1:
+    check(body.get("data-test-focus-evidence", "hidden") not in ("hidden", "0"), "a clicked node lists no evidence")
+    if body.get("data-test-edge-selected"):
+        check(body.get("data-test-edge-evidence", "hidden") not in ("hidden", "0"), "a clicked edge lists no evidence")
 kind = body.get("data-test-kind")
 if kind is not None:
     want = sum(1 for r in rows if r["Kind"] != kind)

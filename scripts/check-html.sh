@@ -9,7 +9,8 @@
 # nodes.csv. Opened as graph.html#test=all, the page plays its scripted interactions (zoom,
 # pan, node drag, focus on the node of highest degree and clearing it, hiding the first kind
 # and the first community of the legend, the weight slider at its top with nodes without edges
-# hidden, the time slider, SVG and PNG export) and writes what it saw as data-test-*
+# hidden, the time slider, SVG and PNG export; with --evidence, the sentences of a clicked node
+# and edge) and writes what it saw as data-test-*
 # attributes of <body>, which --dump-dom prints; the checks below compare them with nodes.csv
 # and with each other, and want no two drawn labels to overlap. Screenshots are saved as
 # target/ci-artifacts/NAME.png (default NAME: graph), NAME-focus.png and NAME-zoom.png.
