@@ -57,7 +57,7 @@ pub enum GraphFormat {
     GraphMl,
     /// The node-link JSON that networkx's `node_link_graph` reads: `graph.json`.
     Json,
-    /// One self-contained HTML page with an interactive force layout: `graph.html`.
+    /// One self-contained, interactive HTML page, laid out in Rust (ForceAtlas2): `graph.html`.
     Html,
     /// GeoJSON for maps: the actors with a location as points, their edges as lines:
     /// `graph.geojson`.
