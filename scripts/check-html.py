@@ -32,7 +32,7 @@ for step in ["initial", "zoom", "focus", "clear", "kind", "community", "weight",
 check(total == 0 or num("initial-labels") > 0, "no label drawn")
 check(num("zoom-after") > 1.5 * num("zoom-before"), "the wheel did not zoom in")
 check(body.get("data-test-pan") == "50.0,-30.0", f"a drag on the background panned by {body.get('data-test-pan')}, not 50,-30")
-check(body.get("data-test-drag") == "40.0,25.0", f"a dragged node moved by {body.get('data-test-drag')}, not 40,25")
+check(total == 0 or body.get("data-test-drag") == "40.0,25.0", f"a dragged node moved by {body.get('data-test-drag')}, not 40,25")
 if total > 1:
     bright = num("focus-nodes") - num("focus-dimmed")
     check(body.get("data-test-focus-id"), "a click on a node did not focus it")
@@ -56,7 +56,8 @@ if community is not None and rows and "Community" in rows[0]:
     check(num("community-nodes") == want, f"hiding community {community} left {num('community-nodes'):.0f} nodes, not {want}")
 if "data-test-weight-nodes" in body:
     check(num("weight-nodes") == num("weight-ends"), "with nodes without edges hidden, nodes other than edge ends are drawn")
-    check(num("weight-edges") >= 1 and num("weight-edges") <= num("initial-edges"), "the weight slider at its top shows no edge")
+    if num("initial-edges") > 0:
+        check(1 <= num("weight-edges") <= num("initial-edges"), "the weight slider at its top shows no edge")
 if "data-test-time-nodes" in body:
     dated = sum(1 for r in rows if r.get("FirstSeen"))
     check(num("time-nodes") < total or dated == 0, "the time slider hid nothing")
