@@ -63,9 +63,9 @@ fn main() {
     let mut per_node = Vec::new();
     for &n in &sizes {
         let edges = graph(n);
-        let steps = if n <= 1_000 { 500 } else { (500_000 / n).max(150) };
         let start = Instant::now();
-        let layout = ForceLayout::new().iterations(steps).layout(n, &edges);
+        let layout = ForceLayout::new().layout(n, &edges);
+        let steps = layout.steps();
         let seconds = start.elapsed().as_secs_f64();
         assert!(layout.positions().iter().all(|p| p.x.is_finite() && p.y.is_finite()));
         let ratio = layout.work() as f64 / (n * steps) as f64;

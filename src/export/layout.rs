@@ -65,6 +65,7 @@ impl Default for ForceLayout {
 #[derive(Clone, Debug)]
 pub struct Layout {
     positions: Vec<Position>,
+    steps: usize,
     work: u64,
 }
 
@@ -77,6 +78,11 @@ impl Layout {
     /// Returns the positions, one per node, in node order.
     pub fn into_positions(self) -> Vec<Position> {
         self.positions
+    }
+
+    /// Returns the number of steps the layout ran (see [`ForceLayout::iterations`]).
+    pub fn steps(&self) -> usize {
+        self.steps
     }
 
     /// Returns the number of force evaluations the layout made: node–node and node–cell
@@ -200,7 +206,7 @@ impl ForceLayout {
         for _ in 0..steps {
             sim.step();
         }
-        Layout { positions: sim.pos, work: sim.work }
+        Layout { positions: sim.pos, steps, work: sim.work }
     }
 
     /// Lays out a graph, as [`ForceLayout::layout`] does: one position per node in the graph's
@@ -642,6 +648,20 @@ mod tests {
         assert!(tree.cells.len() <= MAX_DEPTH as usize + 1);
         let (fx, fy, work) = tree.repulsion(0, &pos, &mass, 1.2, 1.0);
         assert_eq!((fx, fy, work), (0.0, 0.0, 49));
+    }
+
+    #[test]
+    fn work_grows_as_n_log_n() {
+        assert_eq!(ForceLayout::new().layout(10, &[]).steps(), 500);
+        assert_eq!(ForceLayout::new().layout(5_000, &[]).steps(), 150);
+        // Work per node and step, counted, not timed: eight times the nodes cost far less than
+        // eight times as much per node (every pair would).
+        let per_node = |n: usize| {
+            let layout = ForceLayout::new().iterations(5).layout(n, &ring(n));
+            layout.work() as f64 / (n * layout.steps()) as f64
+        };
+        let (small, large) = (per_node(500), per_node(4_000));
+        assert!(large < 2.0 * small, "{small} then {large}");
     }
 
     #[test]
