@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Checks that graph.html draws the graph in headless Chromium, with no network access.
+# Checks graph.html in headless Chromium, with no network access: that it draws the graph, and
+# that its interactions work when played through real mouse, wheel and input events.
 #
-# Usage: scripts/check-html.sh DIR
+# Usage: scripts/check-html.sh DIR [NAME]
 #
 # DIR must hold graph.html and nodes.csv from one run. The page sets data-nodes-drawn on its
-# canvas once it has laid out and drawn the graph; the check wants that number to equal the
-# node count of nodes.csv. A screenshot is saved as target/ci-artifacts/graph.png.
+# canvas once it has drawn the graph; the check wants that number to equal the node count of
+# nodes.csv. Opened as graph.html#test=all, the page plays its scripted interactions (zoom,
+# pan, node drag, focus on the node of highest degree and clearing it, hiding the first kind
+# and the first community of the legend, the weight slider at its top with nodes without edges
+# hidden, the time slider, SVG and PNG export; with --evidence, the sentences of a clicked node
+# and edge) and writes what it saw as data-test-*
+# attributes of <body>, which --dump-dom prints; the checks below compare them with nodes.csv
+# and with each other, and want no two drawn labels to overlap. Screenshots are saved as
+# target/ci-artifacts/NAME.png (default NAME: graph), NAME-focus.png and NAME-zoom.png.
 set -euo pipefail
 
-dir=${1:?usage: check-html.sh DIR}
+dir=${1:?usage: check-html.sh DIR [NAME]}
+name=${2:-graph}
 page="$(cd "$dir" && pwd)/graph.html"
 chromium=${CHROMIUM:-/usr/bin/chromium}
 artifacts=target/ci-artifacts
@@ -20,25 +29,16 @@ flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
     --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile"
     --window-size=1400,1000)
 
-# Nodes in the CSV table: every record after the header (labels may be quoted but never hold
-# line breaks).
-want=$(($(wc -l <"$dir/nodes.csv") - 1))
+dom=$("$chromium" "${flags[@]}" --dump-dom "file://$page#test=all" 2>/dev/null)
+printf '%s' "$dom" | python3 "$(dirname "$0")/check-html.py" "$page" "$dir/nodes.csv"
 
-dom=$("$chromium" "${flags[@]}" --dump-dom "file://$page" 2>/dev/null)
-drawn=$(printf '%s' "$dom" | grep -o 'data-nodes-drawn="[0-9]*"' | grep -o '[0-9]\+' || true)
-if [ -z "$drawn" ]; then
-    echo "check-html: $page: the page did not draw (no data-nodes-drawn on the canvas)" >&2
-    exit 1
-fi
-if [ "$drawn" -ne "$want" ]; then
-    echo "check-html: $page: drew $drawn nodes, nodes.csv has $want" >&2
-    exit 1
-fi
-edges=$(printf '%s' "$dom" | grep -o 'data-edges-drawn="[0-9]*"' | grep -o '[0-9]\+')
-
-"$chromium" "${flags[@]}" --screenshot="$artifacts/graph.png" "file://$page" >/dev/null 2>&1
-if [ ! -s "$artifacts/graph.png" ]; then
-    echo "check-html: $page: no screenshot was written" >&2
-    exit 1
-fi
-echo "check-html: $page drew $drawn nodes and $edges edges in Chromium; screenshot $artifacts/graph.png"
+for view in "" focus zoom; do
+    shot="$artifacts/$name${view:+-$view}.png"
+    rm -f "$shot"
+    "$chromium" "${flags[@]}" --screenshot="$shot" "file://$page${view:+#test=$view}" >/dev/null 2>&1
+    if [ ! -s "$shot" ]; then
+        echo "check-html: $page: no screenshot was written ($shot)" >&2
+        exit 1
+    fi
+done
+echo "check-html: screenshots $artifacts/$name.png, $name-focus.png and $name-zoom.png"

@@ -31,6 +31,8 @@ The primary types, in the order data flows through them:
   ([`GraphRef`]) and writes the event graph as directed.
 * [`Date`] is a document's date, full or partial; [`TimeSlices`] counts each month or year
   apart for graphs over time.
+* [`ForceLayout`] lays a graph out in the plane (ForceAtlas2 with a Barnes–Hut quadtree,
+  deterministic); [`write_html`] embeds its positions so that the page opens laid out.
 * [`write_csv`], [`write_dot`], [`write_gexf`], [`write_graphml`], [`write_json`], [`write_geojson`],
   [`write_html`] and [`MentionWriter`] write the results; [`write_dynamic_gexf`] writes
   time slices for Gephi's timeline.
@@ -181,6 +183,7 @@ pub use crate::export::{
     write_geojson, write_gexf, write_graphml, write_html, write_html_with_evidence, write_json,
 };
 pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
+pub use crate::export::{ForceLayout, Layout, Position};
 pub use crate::gazetteer::{
     Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
     GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,

@@ -54,6 +54,19 @@ fn bench_probe_example() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("build_secs="));
 }
 
+/// The layout benchmark runs at two small sizes and prints its work per node and step (CI
+/// runs it in release with `--check`, on work counts and not on times).
+#[test]
+fn layout_example() {
+    let out = example("layout").env("LAYOUT_SIZES", "100,400").arg("--check").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(lines[1].trim_start().starts_with("100 ") && lines[2].trim_start().starts_with("400 "));
+    assert!(lines[3].contains("grew"), "{stdout}");
+}
+
 /// The linear-time benchmark runs and prints a ratio per case (CI runs it in release with
 /// `--check`, which fails above the limit; timings in a debug test would say nothing).
 #[test]

@@ -306,4 +306,13 @@ fn html_is_self_contained_and_embeds_the_graph() {
     assert!(!json.contains('<'), "the data cannot end its script element");
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     want.assert_matches("html", &json_summary(&value));
+    // The page opens laid out: every node has a position, computed in Rust, with at most two
+    // decimals, and no two nodes share one.
+    let mut places = std::collections::BTreeSet::new();
+    for node in value["nodes"].as_array().unwrap() {
+        let (x, y) = (node["x"].as_f64().unwrap(), node["y"].as_f64().unwrap());
+        assert!(x.is_finite() && y.is_finite());
+        assert_eq!(((x * 100.0).round() / 100.0, (y * 100.0).round() / 100.0), (x, y));
+        assert!(places.insert((node["x"].to_string(), node["y"].to_string())), "{node}");
+    }
 }

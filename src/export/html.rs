@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::evidence::for_each_record;
 use super::json::NodeLink;
+use super::layout::ForceLayout;
 use super::view::GraphRef;
 use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::Result;
@@ -30,15 +31,25 @@ fn script_safe(json: &str) -> String {
 /// Writes the graph as one self-contained HTML page that draws it in the browser.
 ///
 /// The page embeds the graph as node-link JSON (as [`write_json`](crate::write_json) writes
-/// it) and a small script, and loads nothing from the network. It lays the graph out with a
-/// deterministic force-directed layout, colours nodes by kind (the DOT palette) and sizes them
-/// by mentions. A search box highlights nodes whose label or id contains the text, hovering
-/// over a node shows its label, kind, mentions, documents and degree (and the node measures,
-/// if computed), and a slider hides edges seen in fewer windows than chosen (whatever the
-/// chosen edge weight, the page lays out and draws edges by their window count). With node
-/// measures ([`CooccurrenceGraph::compute_measures`](crate::CooccurrenceGraph::compute_measures)), a menu colours nodes by community
-/// instead of kind (the ten largest communities get their own colour). The layout compares
-/// every pair of nodes, so it suits graphs of up to a few thousand nodes.
+/// it), with each node's `x` and `y` from [`ForceLayout`](crate::ForceLayout) (ForceAtlas2
+/// with a Barnes–Hut quadtree, computed here, rounded to two decimals), and a script; it loads
+/// nothing from the network and opens already laid out, however many nodes it has. Nodes are
+/// coloured by kind (the DOT palette) and sized by mentions. The wheel zooms, dragging the
+/// background pans and dragging a node moves it; clicking a node focuses it and its
+/// neighbours and dims the rest (clicking the background clears it). The kind legend, and with
+/// node measures
+/// ([`CooccurrenceGraph::compute_measures`](crate::CooccurrenceGraph::compute_measures)) the
+/// community legend (the ten largest communities, each named after its largest node, and the
+/// rest), are checkboxes that show or hide their nodes, and a menu colours nodes by community
+/// instead of kind. Labels are placed greedily, biggest node first, skipping any that would
+/// overlap one already placed, on every redraw. A search box highlights nodes whose label or id
+/// contains the text, hovering over a node shows its label, kind, mentions, documents, degree,
+/// dates and measures, a slider hides edges seen in fewer windows than chosen (whatever the
+/// chosen edge weight, the page draws edges by their window count) with a checkbox to hide
+/// nodes left without edges, and when nodes have first and last seen dates two sliders keep
+/// what was seen between two dates. Buttons save the view as PNG or SVG. With `#test=all` in
+/// the address, the page plays scripted interactions and records what it saw as `data-test-*`
+/// attributes (`scripts/check-html.sh` runs them in headless Chromium).
 ///
 /// An [`EventGraph`](crate::EventGraph) is drawn with an arrow at the target end of each edge,
 /// edges coloured by their dominant quad class, nodes sized by their events, and the slider
@@ -56,6 +67,8 @@ fn script_safe(json: &str) -> String {
 /// let page = String::from_utf8(out).unwrap();
 /// assert!(page.starts_with("<!DOCTYPE html>"));
 /// assert!(page.contains("\"source\":\"IRQ\",\"target\":\"SYR\""));
+/// // Every node comes with its position: the page opens laid out.
+/// assert_eq!(page.matches("\"x\":").count(), 2);
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 ///
@@ -129,7 +142,9 @@ fn write_page<W: io::Write>(
         TEMPLATE.split_once(PLACEHOLDER).expect("the page template has a data placeholder");
     let (middle, tail) =
         tail.split_once(EVIDENCE_PLACEHOLDER).expect("the template has an evidence placeholder");
-    let json = serde_json::to_string(&NodeLink::new(graph, gaz))?;
+    let layout = ForceLayout::new().layout_graph(graph);
+    let json =
+        serde_json::to_string(&NodeLink::new(graph, gaz).with_positions(layout.positions()))?;
     let mut wtr = io::BufWriter::new(wtr);
     wtr.write_all(head.as_bytes())?;
     wtr.write_all(script_safe(&json).as_bytes())?;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::attrs::{self, Record, Value};
 use super::entry;
+use super::layout::Position;
 use super::view::{EdgeRef, GraphRef, NodeRef};
 use crate::error::Result;
 use crate::gazetteer::EntityId;
@@ -43,6 +44,17 @@ impl<'a> NodeLink<'a> {
             nodes,
             edges,
         }
+    }
+
+    /// Adds `x` and `y` to each node, from `positions` (in node order), rounded to two
+    /// decimals so that the numbers stay short and the same on every platform that rounds the
+    /// same layout the same way.
+    pub(super) fn with_positions(mut self, positions: &[Position]) -> NodeLink<'a> {
+        let round = |v: f64| Value::Float((v * 100.0).round() / 100.0 + 0.0);
+        for (record, p) in self.nodes.iter_mut().zip(positions) {
+            record.0.extend([("x", round(p.x)), ("y", round(p.y))]);
+        }
+        self
     }
 }
 

@@ -16,6 +16,7 @@ mod gexf_time;
 mod graphml;
 mod html;
 mod json;
+mod layout;
 mod mentions;
 mod partial;
 mod records;
@@ -34,6 +35,7 @@ pub use self::gexf::{write_dynamic_gexf, write_gexf};
 pub use self::graphml::write_graphml;
 pub use self::html::{write_html, write_html_with_evidence};
 pub use self::json::write_json;
+pub use self::layout::{ForceLayout, Layout, Position};
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
 pub use self::shards::merge_partials;
@@ -55,7 +57,7 @@ pub enum GraphFormat {
     GraphMl,
     /// The node-link JSON that networkx's `node_link_graph` reads: `graph.json`.
     Json,
-    /// One self-contained HTML page with an interactive force layout: `graph.html`.
+    /// One self-contained, interactive HTML page, laid out in Rust (ForceAtlas2): `graph.html`.
     Html,
     /// GeoJSON for maps: the actors with a location as points, their edges as lines:
     /// `graph.geojson`.
