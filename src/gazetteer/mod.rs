@@ -56,6 +56,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/sport-civic.tsv", include_str!("../../gazetteers/sport-civic.tsv")),
     ("gazetteers/companies.tsv", include_str!("../../gazetteers/companies.tsv")),
     ("gazetteers/historical-states.tsv", include_str!("../../gazetteers/historical-states.tsv")),
+    ("gazetteers/bodies-australia.tsv", include_str!("../../gazetteers/bodies-australia.tsv")),
+    ("gazetteers/bodies-world.tsv", include_str!("../../gazetteers/bodies-world.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
