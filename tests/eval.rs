@@ -65,19 +65,22 @@ fn evaluation_meets_the_gate() {
 /// read from ../shared; 220 in the development part, 80 held back): minimums for default
 /// settings (discovery on, no date), at the levels last measured, rounded down to two decimals:
 /// all actors F1, precision, sentence pairs F1, precision of the discovered actors. Measured
-/// (2026-12-03): development part F1 0.954 (precision 0.982, recall 0.928), pairs 0.958,
-/// discovered 0.975; held-back half F1 0.938 (precision 0.969, recall 0.910), pairs 0.946,
-/// discovered 0.933. Graph nodes per actor: 1.019 and 1.006. The precision of discovered
+/// (2026-12-03): development part F1 0.960 (precision 0.984, recall 0.937), pairs 0.957,
+/// discovered 0.969; held-back half F1 0.942 (precision 0.969, recall 0.917), pairs 0.951,
+/// discovered 0.916. Graph nodes per actor: 1.006 and 1.003. The precision of discovered
 /// actors is measured on what the gazetteer leaves to discovery, so it moves when the gazetteer
-/// grows or discovery takes on harder names: its held-back floor was 0.92 for one change,
-/// when the recall rules of titles, honorifics and lone surnames found 16 more held-back
-/// mentions for 2 more false ones (discovered 251/17 became 278/21, all-actor F1 0.930 became
-/// 0.937, precision 0.968 became 0.967), and is 0.93 again since acronyms defined in the text
-/// and full names of namesakes win. Issue 10 asks for at least 0.95 on the development
-/// half. The held-back half is gated but never read to find rules. Raise them when accuracy
-/// improves; never lower one to let a change pass without saying so here.
+/// grows or discovery takes on harder names, and its floors have been lowered twice, each time
+/// with the all-actor figures up: to 0.92 held back when the recall rules of titles,
+/// honorifics and lone surnames found 16 more held-back mentions for 2 more false ones
+/// (discovered 251/17 became 278/21, all-actor F1 0.930 became 0.937); and to 0.96 and 0.91
+/// when the public bodies of Australia and other democracies joined the gazetteer, which took
+/// the easy names from discovery (held back: discovered 279/20 became 241/22, while all actors
+/// went from 1087/35/108 to 1096/35/99, F1 0.938 to 0.942, group F1 0.899 to 0.917). Issue 10
+/// asks for at least 0.95 on the development half. The held-back half is gated but never read
+/// to find rules. Raise them when accuracy improves; never lower one to let a change pass
+/// without saying so here.
 const MIN_REAL_NEWS: [(&str, f64, f64, f64, f64); 2] =
-    [("dev", 0.95, 0.98, 0.95, 0.97), ("test", 0.93, 0.96, 0.94, 0.93)];
+    [("dev", 0.96, 0.98, 0.95, 0.96), ("test", 0.94, 0.96, 0.95, 0.91)];
 
 /// At most this many graph nodes per actor on either half (issue 10's target): an actor split
 /// into several nodes bends every measure of the graph.
