@@ -305,10 +305,10 @@ impl Discoverer {
     /// use actorgraph::{Discoverer, Gazetteer, Matcher};
     ///
     /// let gaz = Gazetteer::builtin();
-    /// let text = "The Haitian Government said so.";
+    /// let text = "The Bhutanese Government said so.";
     /// let mentions = Matcher::new(&gaz)?.find_all(text);
     /// let found = Discoverer::for_gazetteer(&gaz).find(text, &mentions);
-    /// assert_eq!(found[0].name, "Haitian Government");
+    /// assert_eq!(found[0].name, "Bhutanese Government");
     /// assert!(Discoverer::new().find(text, &mentions).is_empty());
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
