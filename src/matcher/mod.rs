@@ -17,6 +17,7 @@ mod saved;
 mod spaces;
 mod speakers;
 mod surnames;
+mod terms;
 mod trie;
 mod urls;
 

@@ -20,7 +20,8 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Mention, rules, surnames};
+use super::terms::{CURRENT, Terms};
+use super::{Mention, rules};
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::span::{Coverage, Span};
 
@@ -37,7 +38,7 @@ pub(crate) struct Roles {
     /// "Premier of Queensland").
     regions: HashMap<EntityId, Box<str>>,
     /// The terms of each person with offices, for an undated document's years.
-    terms: HashMap<EntityId, (i32, i32)>,
+    terms: Terms,
 }
 
 /// One person's term in one office.
@@ -116,7 +117,6 @@ impl Roles {
     /// Collects every office with a starting year of every person in `gaz`.
     pub(crate) fn new(gaz: &Gazetteer) -> Roles {
         let mut by_office: HashMap<String, Vec<Holder>> = HashMap::new();
-        let mut terms = HashMap::new();
         let mut qualifiers: HashSet<String> = HashSet::new();
         for (entity, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person) {
             let state = entry.affiliation_id().and_then(|a| gaz.lookup(a));
@@ -126,7 +126,7 @@ impl Roles {
                 if role.is_empty() || role.contains("candidate") {
                     continue;
                 }
-                let to = to.unwrap_or(surnames::CURRENT);
+                let to = to.unwrap_or(CURRENT);
                 let holder = Holder { entity, state, region: None, from, to, named_only: false };
                 if HEAD_OFFICES.contains(&role.to_lowercase().as_str()) {
                     let head = Holder { named_only: true, ..holder.clone() };
@@ -142,8 +142,6 @@ impl Roles {
                     by_office.entry(head.to_lowercase()).or_default().push(term);
                 }
                 by_office.entry(role.to_lowercase()).or_default().push(holder);
-                let term = terms.entry(entity).or_insert((from, to));
-                *term = (term.0.min(from), term.1.max(to));
             }
         }
         // "Governor General" and "Attorney General" are "Governor-General" and
@@ -182,7 +180,7 @@ impl Roles {
             offices: offices.into_iter().map(|(_, holders)| holders).collect(),
             states: states.collect(),
             regions,
-            terms,
+            terms: Terms::new(gaz),
         }
     }
 
@@ -197,7 +195,7 @@ impl Roles {
         year: Option<i32>,
     ) -> Vec<Mention> {
         let Some(finder) = &self.finder else { return mentions };
-        let window = year.map(|y| (y, y)).or_else(|| surnames::window(&self.terms, &mentions));
+        let window = year.map(|y| (y, y)).or_else(|| self.terms.window(&mentions));
         let known = Coverage::new(mentions.iter().map(Mention::span));
         let named: HashSet<EntityId> = mentions.iter().map(Mention::entity).collect();
         // Mentions are in text order, so both lists are sorted.

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::terms::{CURRENT, Terms};
 use super::{Mention, names, rules};
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::span::{Coverage, Span};
@@ -28,7 +29,7 @@ pub(crate) struct Surnames {
     /// Everyone with each surname, for titled surnames.
     people: HashMap<String, Vec<Holder>>,
     /// The terms of each person with offices, for inferring an undated document's years.
-    terms: HashMap<EntityId, (i32, i32)>,
+    terms: Terms,
     /// Finds the titles that introduce a surname.
     titles: Option<AhoCorasick>,
     /// The other words of each person's multi-word names ("Brian" of "Brian Kemp").
@@ -44,9 +45,6 @@ struct Holder {
     /// Offices, lower-cased, with their years (`to` is [`CURRENT`] while held).
     offices: Vec<(String, i32, i32)>,
 }
-
-/// The year an office still held is taken to last until.
-pub(crate) const CURRENT: i32 = 9999;
 
 /// Titles before a surname: honorifics, which say nothing of the office, then offices.
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Gen", "General"];
@@ -66,7 +64,6 @@ impl Surnames {
     pub(crate) fn new(gaz: &Gazetteer) -> Surnames {
         let mut by_entity = HashMap::new();
         let mut people: HashMap<String, Vec<Holder>> = HashMap::new();
-        let mut terms = HashMap::new();
         let mut given: HashMap<EntityId, Vec<String>> = HashMap::new();
         for (id, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person) {
             let offices: Vec<(String, i32, i32)> = entry
@@ -79,11 +76,6 @@ impl Surnames {
                     (None, _) => None,
                 })
                 .collect();
-            if let (Some(from), Some(to)) =
-                (offices.iter().map(|o| o.1).min(), offices.iter().map(|o| o.2).max())
-            {
-                terms.insert(id, (from, to));
-            }
             let mut keys: Vec<String> = Vec::new();
             for alias in entry.aliases().iter().filter(|a| a.text().contains(' ')) {
                 let words: Vec<&str> = alias.text().split_whitespace().collect();
@@ -112,7 +104,7 @@ impl Surnames {
             .match_kind(MatchKind::LeftmostLongest)
             .build(HONORIFICS.iter().chain(OFFICES))
             .ok();
-        Surnames { by_entity, people, terms, titles, given }
+        Surnames { by_entity, people, terms: Terms::new(gaz), titles, given }
     }
 
     /// Adds mentions of surnames that follow a full name of the same person in `haystack`,
@@ -244,7 +236,7 @@ impl Surnames {
             return Vec::new();
         }
         let known = Coverage::new(mentions.iter().chain(added).map(Mention::span));
-        let window = year.map(|y| (y, y)).or_else(|| window(&self.terms, mentions));
+        let window = year.map(|y| (y, y)).or_else(|| self.terms.window(mentions));
         let mut states: HashMap<EntityId, usize> = HashMap::new();
         for m in mentions {
             *states.entry(m.entity()).or_default() += 1;
@@ -348,24 +340,6 @@ fn owned_names<'k>(
         .build(keys.iter().map(|k| k.0))
         .expect("a few names always make an automaton");
     Some((keys, searcher))
-}
-
-/// The years that every office-holder named in the document has in common, if any, given
-/// each office-holder's `terms` (first and last year in any office).
-pub(crate) fn window(
-    terms: &HashMap<EntityId, (i32, i32)>,
-    mentions: &[Mention],
-) -> Option<(i32, i32)> {
-    let mut window: Option<(i32, i32)> = None;
-    for m in mentions {
-        let Some(&(from, to)) = terms.get(&m.entity()) else { continue };
-        let (lo, hi) = window.map_or((from, to), |(lo, hi)| (lo.max(from), hi.min(to)));
-        if lo > hi {
-            return None;
-        }
-        window = Some((lo, hi));
-    }
-    window
 }
 
 /// Maps each capitalised word that follows other capitalised words (one space apart) outside
