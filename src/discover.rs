@@ -11,6 +11,7 @@
 //! discovered downstream.
 
 use crate::gazetteer::EntityKind;
+use crate::lexicon::{OPENERS, is_given_name};
 use crate::matcher::Mention;
 use crate::matcher::acronyms::abbreviates;
 use crate::matcher::names::is_ordinary;
@@ -71,23 +72,6 @@ const TITLE_MODIFIERS: &[&str] = &[
     "Foreign", "Defence", "Defense", "Interior", "Finance", "Prime", "Vice", "Deputy", "Chief",
     "Supreme", "Senior", "Former", "Army", "Military", "State", "Crown", "Grand", "Acting",
     "Shadow",
-];
-
-/// Capitalised words that open sentences rather than names: "On Monday the ...".
-#[rustfmt::skip]
-const OPENERS: &[&str] = &[
-    "A", "An", "The", "On", "In", "At", "By", "For", "From", "With", "After", "Before", "During",
-    "Meanwhile", "Yesterday", "Today", "Last", "Next", "This", "That", "These", "Those", "When",
-    "While", "But", "And", "As", "If", "Since", "Until", "Under", "Over", "Also", "Both", "Later",
-    "Earlier", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Mr", "Mrs", "Ms", "Then", "However", "Now", "Here",
-    "There", "Although", "Because", "Despite", "Among", "Following", "Without", "Within",
-    "Against", "Once", "So", "Yet", "Or", "Thus", "Still", "Even", "Only", "Not", "It", "He",
-    "She", "They", "We", "His", "Her", "Their", "Our", "Its", "Outside", "Inside", "Near",
-    "Across", "Around", "Throughout", "Beyond", "Behind", "Beside", "Amid", "Through", "Towards",
-    "Toward", "Into", "Along", "About", "Above", "Below", "I", "I'm", "I've", "I'd", "I'll",
-    "You", "We're", "We've", "It's", "There's",
 ];
 
 /// Letters after a name that are no part of it: "Terence Cole QC", "Bob Brown MP".
@@ -183,9 +167,6 @@ const DIRECTIONS: &[&str] = &[
 /// Last words that make a state or place before them a body of it: "Queensland Government".
 const BODY_WORDS: &[&str] = &["Government", "Parliament", "Cabinet"];
 
-/// Given names, one a line after `#` comments: a name that opens with one is a person's.
-const GIVEN_NAMES: &str = include_str!("discover/given-names.txt");
-
 /// Last words of places, prizes and events that open with a given name ("Alice Springs",
 /// "Phillip Island", "Davis Cup").
 #[rustfmt::skip]
@@ -196,20 +177,6 @@ const NOT_PERSON_ENDS: &[&str] = &[
     "Medal", "Stakes", "Oval", "Stadium", "Arena", "Square", "Memorial", "Cathedral", "Church",
     "Line", "Plan", "Report", "Act", "Doctrine", "Peninsula", "Sound", "Reef", "Gardens",
 ];
-
-/// Returns true if `word` is in the given-name lexicon.
-pub(crate) fn is_given_name(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(word)
-}
 
 /// Lower-case words allowed inside a name: "Abu Bakr al-Baghdadi", "Council of the Elders".
 const PARTICLES: &[&str] =
@@ -237,7 +204,7 @@ pub enum Cue {
     /// The surname of a person discovered earlier in the text.
     Surname,
     /// A given name opening the name ("Steve Waugh"), from the built-in lexicon
-    /// (`src/discover/given-names.txt`).
+    /// (`src/lexicon/given-names.txt`).
     GivenName,
     /// Words that introduce a place ("the town of ...", "... south of Goulburn").
     Place,

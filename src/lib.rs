@@ -138,6 +138,7 @@ mod corpus;
 mod segment;
 
 mod gazetteer;
+mod lexicon;
 mod matcher;
 
 mod discover;

@@ -135,9 +135,21 @@ pub(crate) fn is_name_part(
     let span = m.span();
     let after = next_capitalised(haystack, span.end)
         .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word));
-    let before = prev_capitalised(haystack, span.start)
-        .filter(|(at, word)| ends.binary_search(&(at + word.len())).is_err() && !is_ordinary(word));
+    let before = prev_capitalised(haystack, span.start).filter(|(at, word)| {
+        ends.binary_search(&(at + word.len())).is_err()
+            && !is_ordinary(word)
+            && !(opens_sentence(haystack, *at) && crate::lexicon::is_opener(word))
+    });
     (after.is_some() || before.is_some()) && !lines.title_case(span.start)
+}
+
+/// Returns true if the word at `at` opens a sentence (or the text, or a line), after any
+/// opening quotes or brackets: there a word that opens sentences ("Outside Sydney, ...",
+/// "Across Australia, ...") is capitalised for that, not as a name.
+fn opens_sentence(haystack: &str, at: usize) -> bool {
+    let before = haystack[..at].trim_end_matches(['"', '\'', '‘', '“', '(', '[']);
+    let before = before.trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '\r', ':', ';'])
 }
 
 /// Returns true if a mention is followed by a capitalised word that is neither a known name
@@ -154,7 +166,7 @@ pub(crate) fn opens_longer_name(lines: &mut Lines<'_>, m: &Mention, starts: &[us
 /// The word right before `start`, one space away, if it is a capitalised given name of the
 /// discovery lexicon ("Jason" before "Stoltenberg"), with where it starts.
 pub(crate) fn given_name_before(haystack: &str, start: usize) -> Option<(usize, &str)> {
-    prev_capitalised(haystack, start).filter(|(_, word)| crate::discover::is_given_name(word))
+    prev_capitalised(haystack, start).filter(|(_, word)| crate::lexicon::is_given_name(word))
 }
 
 /// The lines of one text, each looked at once for whether it is a heading or written in Title
@@ -223,6 +235,20 @@ mod tests {
         assert_eq!(prev_capitalised("star Denzel Washington", 12), Some((5, "Denzel")));
         assert_eq!(prev_capitalised("the Washington", 4), None);
         assert_eq!(prev_capitalised("Erdoğan Ankara", 9), Some((0, "Erdoğan")));
+    }
+
+    #[test]
+    fn words_that_open_a_sentence_are_no_first_names() {
+        let cases = [
+            ("Outside Sydney, it rained.", 0, true),
+            ("It rained. Across Australia, too.", 11, true),
+            ("He said: \"Beyond Kabul, nothing.\"", 10, true),
+            ("Star Denzel Washington", 5, false),
+            ("It rained.\nInside Perth", 11, true),
+        ];
+        for (text, at, opens) in cases {
+            assert_eq!(opens_sentence(text, at), opens, "{text}");
+        }
     }
 
     #[test]

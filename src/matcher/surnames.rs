@@ -91,6 +91,12 @@ impl Surnames {
                     }
                 }
             }
+            // "Bob" of "Baghdad Bob" and "Ali" of "Comical Ali" are given names ending a
+            // nickname, not surnames: an alias's given name is no key when the label gives one.
+            let own = surname_keys(entry.label());
+            if !own.is_empty() {
+                keys.retain(|k| own.contains(k) || !crate::lexicon::is_given_name(k));
+            }
             let state = entry.affiliation_id().and_then(|a| gaz.lookup(a));
             for key in &keys {
                 let holder = Holder { entity: id, state, offices: offices.clone() };
@@ -462,6 +468,18 @@ mod tests {
                 )
                 .office("Leader of the Opposition", Some(2003), Some(2005)),
             )
+            .add(
+                person(
+                    "al_sahhaf",
+                    "Mohammed al-Sahhaf",
+                    "IRQ",
+                    "Information Minister",
+                    2001,
+                    None,
+                )
+                .alias("Baghdad Bob"),
+            )
+            .add(person("mazloum_abdi", "Mazloum Abdi", "SYR", "Commander", 2015, None))
             .build()
             .unwrap()
     }
@@ -531,6 +549,21 @@ mod tests {
                 .collect();
             assert_eq!(people, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_nickname_s_given_name_is_no_surname() {
+        let gaz = gazetteer();
+        let matcher = Matcher::new(&gaz).unwrap();
+        let people = |text: &str| -> Vec<String> {
+            let found = matcher.find_all_in_year(text, Some(2003));
+            found.iter().map(|m| gaz.get(m.entity()).unwrap().id().to_string()).collect()
+        };
+        // "Bob" ends an alias of al-Sahhaf, but it is a given name and his label gives him a
+        // surname; "Abdi" is a given name too, but his label's surname.
+        assert_eq!(people("Mr Bob said."), Vec::<String>::new());
+        assert_eq!(people("Mr Sahhaf said."), ["al_sahhaf"]);
+        assert_eq!(people("Mazloum Abdi came. Gen. Abdi said."), ["mazloum_abdi", "mazloum_abdi"]);
     }
 
     #[test]

@@ -150,6 +150,9 @@ const NAME_PARTS: &[Case] = &[
         [("RUS", 0, 6), ("TUR", 17, 23), ("SYR", 29, 34)]
     ),
     case!("comma_separates", "Syria, Hayes", [("SYR", 0, 5)]),
+    case!("sentence_opener_before", "It fell. Outside Syria, it rose.", [("SYR", 17, 22)]),
+    case!("opener_mid_sentence_is_a_name", "star Across Syria said", []),
+    case!("other_word_opening_a_sentence", "It fell. Alei Syria rose.", []),
 ];
 
 fn run(table: &[Case]) {
