@@ -241,6 +241,7 @@ impl MatcherBuilder {
             })
             .collect();
         let kinds = gazetteer.iter().map(|(_, e)| e.kind()).collect();
+        let ties = gazetteer.iter().map(|(_, entry)| bodies_served(gazetteer, entry)).collect();
         // A person's years are those of a role; only other entities' years are a lifespan.
         let lifespans = gazetteer
             .entries()
@@ -258,6 +259,7 @@ impl MatcherBuilder {
             roles,
             bodies,
             homes,
+            ties,
             lifespans,
             kinds,
             config,
@@ -326,6 +328,9 @@ struct Inner {
     bodies: bodies::Bodies,
     /// The state each entity belongs to (a state itself), for names resolved by context.
     homes: Vec<Option<EntityId>>,
+    /// The bodies each person's offices name ("Governor of the Reserve Bank of Australia"),
+    /// for shared names resolved by context.
+    ties: Vec<Box<[EntityId]>>,
     /// The years a state or other non-person entity existed, when the gazetteer gives them,
     /// for shared names resolved by date ("Yugoslavia" in 1985 and in 1999).
     lifespans: Vec<Option<(Option<i32>, Option<i32>)>>,
@@ -549,8 +554,10 @@ impl Matcher {
     }
 
     /// Resolves each shared name: with the document's year, among the entities that existed
-    /// then (when any did: "Yugoslavia" in 1985 and in 1999); then to the entity whose state
-    /// the document names most (by its other mentions), or to the entity that owns the name
+    /// then (when any did: "Yugoslavia" in 1985 and in 1999); then to the person whose offices'
+    /// bodies the document names most ("Ian Macfarlane" in a story about the Reserve Bank is
+    /// its governor, not the minister of the same name), then to the entity whose state the
+    /// document names most (by its other mentions), or to the entity that owns the name
     /// outright when that does not decide; a shared name with no owner and no decision is
     /// dropped.
     fn resolve_shared(
@@ -572,9 +579,20 @@ impl Matcher {
         for (at, owners) in &shared {
             is_shared[*at] = owners.iter().any(|(_, context)| *context);
         }
+        let ties = &self.inner.ties;
+        let mut counts: crate::hash::FastMap<EntityId, usize> = Default::default();
         for ((m, _), _) in chosen.iter().zip(&is_shared).filter(|(_, s)| !**s) {
             if let Some(state) = home(m.entity) {
                 *named.entry(state).or_default() += 1;
+            }
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        // A body named by a shared name ("the Reserve Bank") is each body it may be.
+        for (at, owners) in &shared {
+            if is_shared[*at] {
+                for (e, _) in owners {
+                    *counts.entry(*e).or_default() += 1;
+                }
             }
         }
         let mut drop = vec![false; chosen.len()];
@@ -595,13 +613,19 @@ impl Matcher {
                     owners = then;
                 }
             }
-            let score = |e: EntityId| home(e).and_then(|s| named.get(&s)).copied().unwrap_or(0);
-            let best = owners.iter().map(|(e, _)| score(*e)).max().unwrap_or(0);
+            // The bodies a candidate serves, then its state.
+            let score = |e: EntityId| {
+                let served = ties.get(e.as_usize()).map_or(0, |bodies| {
+                    bodies.iter().map(|b| counts.get(b).copied().unwrap_or(0)).sum()
+                });
+                (served, home(e).and_then(|s| named.get(&s)).copied().unwrap_or(0))
+            };
+            let best = owners.iter().map(|(e, _)| score(*e)).max().unwrap_or((0, 0));
             let top: Vec<EntityId> =
                 owners.iter().filter(|(e, _)| score(*e) == best).map(|(e, _)| *e).collect();
             let owner = owners.iter().find(|(_, context)| !context).map(|(e, _)| *e);
-            match (best, &top[..], owner) {
-                (1.., [one], _) => chosen[at].0.entity = *one,
+            match (best != (0, 0), &top[..], owner) {
+                (true, [one], _) => chosen[at].0.entity = *one,
                 (_, _, Some(owner)) => chosen[at].0.entity = owner,
                 _ => drop[at] = true,
             }
@@ -705,5 +729,27 @@ impl Iterator for Mentions<'_, '_> {
     }
 }
 
+/// The bodies a person's offices name, as in "Governor of the Reserve Bank of Australia" or
+/// "Chairman of the PLO": what follows the office's first "of", when the gazetteer knows it as
+/// a group (or place) by that name.
+fn bodies_served(gazetteer: &Gazetteer, entry: &crate::gazetteer::Entry) -> Box<[EntityId]> {
+    if entry.kind() != EntityKind::Person {
+        return Box::default();
+    }
+    let mut bodies: Vec<EntityId> = entry
+        .offices()
+        .iter()
+        .filter_map(|office| office.role().split_once(" of ").map(|(_, body)| body.trim()))
+        .filter_map(|body| {
+            let body = body.strip_prefix("the ").unwrap_or(body);
+            gazetteer
+                .known_as(EntityKind::Group, body)
+                .or_else(|| gazetteer.known_as(EntityKind::Place, body))
+        })
+        .collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    bodies.into_boxed_slice()
+}
 #[cfg(test)]
 mod tests;

@@ -490,6 +490,53 @@ fn shared_names_resolve_by_the_states_the_text_names() {
     }
 }
 
+/// Namesakes who share a full name go to the one whose offices' bodies the text names,
+/// before the states count: both Ian Macfarlanes are Australian.
+#[test]
+fn shared_person_names_resolve_by_the_bodies_their_offices_name() {
+    let gaz = Gazetteer::builder()
+        .add(Entry::new("AUS", EntityKind::State, "Australia"))
+        .add(Entry::new("NZL", EntityKind::State, "New Zealand"))
+        .add(
+            Entry::new("rba", EntityKind::Group, "Reserve Bank of Australia")
+                .alias("~Reserve Bank")
+                .affiliation("AUS"),
+        )
+        .add(
+            Entry::new("rbnz", EntityKind::Group, "Reserve Bank of New Zealand")
+                .alias("~Reserve Bank")
+                .affiliation("NZL"),
+        )
+        .add(Entry::new("minister", EntityKind::Person, "Ian Macfarlane").affiliation("AUS").role(
+            "Industry Minister",
+            Some(2001),
+            Some(2007),
+        ))
+        .add(
+            Entry::new("governor", EntityKind::Person, "Ian Macfarlane (economist)")
+                .alias("~Ian Macfarlane")
+                .affiliation("AUS")
+                .role("Governor of the Reserve Bank of Australia", Some(1996), Some(2006)),
+        )
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    for (text, want) in [
+        ("Reserve Bank of Australia governor Ian Macfarlane spoke.", "governor"),
+        // A shared name of the body counts for it too.
+        ("The Reserve Bank's Ian Macfarlane spoke in Australia.", "governor"),
+        ("Industry Minister Ian Macfarlane spoke in Australia.", "minister"),
+        ("Ian Macfarlane spoke.", "minister"),
+    ] {
+        let found = matcher.find_all(text);
+        let got = found
+            .iter()
+            .find(|m| text[m.span()].starts_with("Ian"))
+            .map(|m| gaz.get(m.entity()).unwrap().id());
+        assert_eq!(got, Some(want), "{text}");
+    }
+}
+
 /// An acronym the document defines after a name ("Australian Federal Police (AFP)") stands
 /// for that name's entity from there on, whatever else the gazetteer calls so; before the
 /// definition, and where the parenthesis does not abbreviate the name, it is left alone.
