@@ -215,6 +215,9 @@ pub enum Cue {
     /// A name whose surname the text also uses alone for a person ("Lleyton Hewitt" where
     /// "Hewitt says" or "Mr Hewitt" follows).
     NamedAlone,
+    /// A given name after a word of kinship ("his son Scott", "Harrison's widow Olivia"),
+    /// named with the surname of the person it is kin to.
+    Kin,
 }
 
 /// A proposed actor: its kind, its name as written (normalised white space) and where.
@@ -235,6 +238,8 @@ pub struct Candidate {
 pub struct Discoverer {
     /// Whether each entity of the gazetteer is a state or a place, when built for one.
     places: std::sync::Arc<Vec<bool>>,
+    /// Whether each entity of the gazetteer is a person, when built for one.
+    people: std::sync::Arc<Vec<bool>>,
     /// The surnames of the gazetteer's people, when built for one.
     surnames: std::sync::Arc<std::collections::HashSet<String>>,
     /// The one-word names of the gazetteer's states and places, when built for one.
@@ -284,6 +289,7 @@ impl Discoverer {
             .entries()
             .map(|e| matches!(e.kind(), EntityKind::State | EntityKind::Place))
             .collect();
+        let people = gazetteer.entries().map(|e| e.kind() == EntityKind::Person).collect();
         // The last words of the known people's names: a titled surname among them is the
         // resolution's to decide ("Mr Howard" with two Howards stays unresolved), never a new
         // person's.
@@ -309,10 +315,53 @@ impl Discoverer {
             .collect();
         Discoverer {
             places: std::sync::Arc::new(places),
+            people: std::sync::Arc::new(people),
             surnames: std::sync::Arc::new(surnames),
             place_names: std::sync::Arc::new(place_names),
             group_labels: std::sync::Arc::new(group_labels),
         }
+    }
+
+    /// Proposes the given names that follow a word of kinship ("his 26-year-old son Scott",
+    /// "Kylie Morrow's mother Elizabeth", "Bill Peel, whose son Billy", "accompanied by son
+    /// Dhani"), each named with the surname of the person they are kin to: the last surname
+    /// before in the sentence of someone the document names in full. A given name with no such
+    /// person nearby stays unproposed: on its own it would join every namesake across the
+    /// corpus into one node. Each look back is bounded, so the pass is linear in the text.
+    fn kin(&self, text: &str, known: &[Mention], open: &[Run], found: &mut Vec<Candidate>) {
+        let person = |m: &&Mention| self.people.get(m.entity().as_usize()).copied() == Some(true);
+        // The surnames of the people the document names in full.
+        let surnames: std::collections::HashSet<&str> = known
+            .iter()
+            .filter(person)
+            .map(|m| &text[m.span()])
+            .chain(found.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.name.as_str()))
+            .filter_map(|name| name.rsplit_once(' ').map(|(_, last)| last))
+            .collect();
+        let mut kin = Vec::new();
+        for run in open.iter().filter(|r| r.words == 1 && !r.absorbed) {
+            let given = &text[run.span];
+            if !is_given_name(given) || text[run.span.end..].starts_with(['\'', '’', '-']) {
+                continue;
+            }
+            let Some(noun_start) = kin_noun_before(text, run.span.start) else { continue };
+            // The last of those surnames before, in the same sentence (looking back 400 bytes
+            // at most).
+            let mut from = noun_start.saturating_sub(400);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..noun_start];
+            let before = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
+            let surname = before
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .rev()
+                .find(|w| surnames.contains(w));
+            let Some(surname) = surname else { continue };
+            let name = format!("{given} {surname}");
+            kin.push(Candidate { kind: EntityKind::Person, name, span: run.span, cue: Cue::Kin });
+        }
+        found.extend(kin);
     }
 
     /// Marks the runs that open with states or places only.
@@ -459,6 +508,7 @@ impl Discoverer {
             }
         }
         let (open, alone) = people_named_alone(text, open, &mut found);
+        self.kin(text, known, &open, &mut found);
         unify_names(text, &mut found);
         self.listed_places(text, known, &open, &mut found);
         // "the Australian Federal Police (AFP)": a known organisation defines an acronym the
@@ -1175,6 +1225,63 @@ fn introduced_organisation(text: &str, span: Span, words: usize) -> bool {
         && name.split_whitespace().all(|w| !is_title(w) && !OPENERS.contains(&w))
 }
 
+/// Words of kinship before a given name: "son Scott", "widow Olivia".
+#[rustfmt::skip]
+const KIN_NOUNS: &[&str] = &[
+    "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "mother",
+    "father", "daughter-in-law", "son-in-law", "brother-in-law", "sister-in-law", "stepson",
+    "stepdaughter", "grandson", "granddaughter", "nephew", "niece", "fiancee", "fiancée",
+    "fiance", "fiancé", "sons", "daughters", "brothers", "sisters",
+];
+
+/// Words that may stand between a possessive and a word of kinship: "his twin brother", "his
+/// second wife", "his 26-year-old son".
+const KIN_MODIFIERS: &[&str] = &[
+    "twin",
+    "second",
+    "first",
+    "third",
+    "eldest",
+    "oldest",
+    "youngest",
+    "younger",
+    "older",
+    "elder",
+    "late",
+    "only",
+    "estranged",
+    "former",
+    "new",
+    "baby",
+    "infant",
+    "teenage",
+];
+
+/// Where the word of kinship right before `start` (one space away) begins, if there is one.
+fn kin_noun_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[from..];
+    if !KIN_NOUNS.contains(&word) {
+        return None;
+    }
+    // "Sister Mary", "Father Frank" are titles, and a sentence's first word says nothing.
+    let prev = before[..from].trim_end();
+    let prev_word = prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let modifier = KIN_MODIFIERS.contains(&prev_word) || prev_word.ends_with("-old");
+    let linked = ["his", "her", "their", "whose", "by", "with", "and", "the"]
+        .iter()
+        .any(|w| prev_word.eq_ignore_ascii_case(w))
+        || prev_word.ends_with("'s")
+        || prev_word.ends_with("’s")
+        || prev_word.ends_with(',');
+    (modifier || linked).then_some(from)
+}
+
 fn candidate(text: &str, kind: EntityKind, span: Span, cue: Cue) -> Candidate {
     Candidate { kind, name: normalise(&text[span]), span, cue }
 }
@@ -1574,6 +1681,46 @@ mod tests {
         let got = people_and_groups(text);
         let names: Vec<_> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
         assert_eq!(names, want, "{text}");
+    }
+
+    #[test]
+    fn kin_take_the_surname_of_the_person_they_are_kin_to() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Gary Redmond, who lost his 26-year-old son Scott, spoke.",
+                &[("Gary Redmond", "Gary Redmond"), ("Scott", "Scott Redmond")],
+            ),
+            (
+                "Lena Vogt spoke. Vogt's widow Olivia and his twin brother Mark came.",
+                &[
+                    ("Lena Vogt", "Lena Vogt"),
+                    ("Vogt", "Lena Vogt"),
+                    ("Olivia", "Olivia Vogt"),
+                    ("Mark", "Mark Vogt"),
+                ],
+            ),
+            // No one named in full in the sentence: no surname to give, nothing proposed.
+            ("Lena Vogt spoke. His widow Olivia came.", &[("Lena Vogt", "Lena Vogt")]),
+            // A title, a word that is no given name, a full name after the noun.
+            ("Lena Vogt met Sister Mary there.", &[("Lena Vogt", "Lena Vogt")]),
+            ("Lena Vogt and his son Zebulon came.", &[("Lena Vogt", "Lena Vogt")]),
+            (
+                "Lena Vogt and his son Mark Vogt came.",
+                &[("Lena Vogt", "Lena Vogt"), ("Mark Vogt", "Mark Vogt")],
+            ),
+            // Multi-byte characters before the noun.
+            ("Lena Vogt,\u{a0}son Mark", &[("Lena Vogt", "Lena Vogt"), ("Mark", "Mark Vogt")]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, String)> = Discoverer::new()
+                .find(text, &[])
+                .into_iter()
+                .filter(|c| c.kind == EntityKind::Person)
+                .map(|c| (&text[c.span], c.name))
+                .collect();
+            let want: Vec<(&str, String)> = want.iter().map(|(s, n)| (*s, n.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
