@@ -1070,6 +1070,86 @@ fn companies_resolve() {
     resolve_sentences(COMPANIES);
 }
 
+/// Sentences naming central bankers, heads of financial bodies and finance ministers of
+/// gazetteers/economy.tsv, each with ids that must be found and ids that must not. Written for
+/// this test.
+const ECONOMY: &[(&str, &[&str], &[&str])] = &[
+    ("Alan Greenspan and Ben Bernanke testified.", &["alan_greenspan", "ben_bernanke"], &[]),
+    ("Greenspan kept rates on hold.", &["alan_greenspan"], &[]),
+    ("Jerome Powell spoke after Paul Volcker.", &["jerome_powell", "paul_volcker"], &[]),
+    (
+        "The New York Fed was led by William McDonough.",
+        &["federal_reserve_bank_of_new_york", "william_mcdonough"],
+        &[],
+    ),
+    (
+        "Mervyn King and Eddie George ran the Bank of England.",
+        &["mervyn_king", "eddie_george", "bank_of_england"],
+        &[],
+    ),
+    (
+        "Haruhiko Kuroda of the Bank of Japan met Zhou Xiaochuan.",
+        &["haruhiko_kuroda", "bank_of_japan", "zhou_xiaochuan"],
+        &[],
+    ),
+    (
+        "Hans Tietmeyer and Karl Otto Poehl led the Bundesbank.",
+        &["hans_tietmeyer", "karl_otto_pohl", "bundesbank"],
+        &[],
+    ),
+    (
+        "Raghuram Rajan left the Reserve Bank of India.",
+        &["raghuram_rajan", "reserve_bank_of_india"],
+        &[],
+    ),
+    ("Elvira Nabiullina raised rates.", &["elvira_nabiullina"], &[]),
+    (
+        "The Swiss National Bank and the Riksbank cut rates.",
+        &["swiss_national_bank", "sveriges_riksbank"],
+        &[],
+    ),
+    (
+        "Norges Bank and Danmarks Nationalbank followed.",
+        &["norges_bank", "danmarks_nationalbank"],
+        &[],
+    ),
+    (
+        "Bank Negara Malaysia and the Bank of Thailand intervened.",
+        &["bank_negara_malaysia", "bank_of_thailand"],
+        &[],
+    ),
+    ("Zeti Akhtar Aziz spoke in Kuala Lumpur.", &["zeti_akhtar_aziz"], &[]),
+    (
+        "Adrian Orr and Alan Bollard ran the Reserve Bank of New Zealand.",
+        &["adrian_orr", "alan_bollard", "reserve_bank_of_new_zealand"],
+        &[],
+    ),
+    ("Stanley Fischer left the Bank of Israel.", &["stanley_fischer", "bank_of_israel"], &[]),
+    ("Arthur Dunkel led the GATT talks.", &["arthur_dunkel", "gatt"], &[]),
+    (
+        "Jacques de Larosiere and Alexandre Lamfalussy met.",
+        &["jacques_de_larosiere", "alexandre_lamfalussy"],
+        &[],
+    ),
+    ("Donald Kaberuka and Enrique Iglesias signed.", &["donald_kaberuka", "enrique_iglesias"], &[]),
+    ("Nigel Lawson and Donald Regan met in 1985.", &["nigel_lawson", "donald_regan"], &[]),
+    (
+        "Leszek Balcerowicz headed the National Bank of Poland.",
+        &["leszek_balcerowicz", "national_bank_of_poland"],
+        &[],
+    ),
+    ("Sanusi Lamido Sanusi was removed.", &["sanusi_lamido_sanusi"], &[]),
+    // Shared or common names are no names of these people on their own.
+    ("Powell said the war was over.", &[], &["jerome_powell"]),
+    ("King said the vote was close.", &[], &["mervyn_king"]),
+    ("Amitav Ghosh wrote a novel.", &[], &["amitav_ghosh_rbi"]),
+];
+
+#[test]
+fn economy_resolves() {
+    resolve_sentences(ECONOMY);
+}
+
 /// Checks a table of sentences, the ids each must give and the ids it must not.
 fn resolve_sentences(table: &[(&str, &[&str], &[&str])]) {
     let gaz = builtin();

@@ -58,6 +58,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/historical-states.tsv", include_str!("../../gazetteers/historical-states.tsv")),
     ("gazetteers/bodies-australia.tsv", include_str!("../../gazetteers/bodies-australia.tsv")),
     ("gazetteers/bodies-world.tsv", include_str!("../../gazetteers/bodies-world.tsv")),
+    ("gazetteers/economy.tsv", include_str!("../../gazetteers/economy.tsv")),
 ];
 
 /// A set of entities with unique ids and unambiguous names.
