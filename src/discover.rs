@@ -330,14 +330,9 @@ impl Discoverer {
     /// corpus into one node. Each look back is bounded, so the pass is linear in the text.
     fn kin(&self, text: &str, known: &[Mention], open: &[Run], found: &mut Vec<Candidate>) {
         let person = |m: &&Mention| self.people.get(m.entity().as_usize()).copied() == Some(true);
-        // The surnames of the people the document names in full.
-        let surnames: std::collections::HashSet<&str> = known
-            .iter()
-            .filter(person)
-            .map(|m| &text[m.span()])
-            .chain(found.iter().filter(|c| c.kind == EntityKind::Person).map(|c| c.name.as_str()))
-            .filter_map(|name| name.rsplit_once(' ').map(|(_, last)| last))
-            .collect();
+        // The surnames of the people the document names in full, gathered only for a
+        // document with a given name after a word of kinship.
+        let mut surnames: Option<std::collections::HashSet<&str>> = None;
         let mut kin = Vec::new();
         for run in open.iter().filter(|r| r.words == 1 && !r.absorbed) {
             let given = &text[run.span];
@@ -353,6 +348,20 @@ impl Discoverer {
             }
             let before = &text[from..noun_start];
             let before = before.rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
+            let surnames = surnames.get_or_insert_with(|| {
+                known
+                    .iter()
+                    .filter(person)
+                    .map(|m| &text[m.span()])
+                    .chain(
+                        found
+                            .iter()
+                            .filter(|c| c.kind == EntityKind::Person)
+                            .map(|c| c.name.as_str()),
+                    )
+                    .filter_map(|name| name.rsplit_once(' ').map(|(_, last)| last))
+                    .collect()
+            });
             let surname = before
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .rev()

@@ -225,9 +225,18 @@ impl MatcherBuilder {
         names: Names,
         patterns: Vec<Pattern>,
     ) -> Matcher {
-        let surnames =
-            if self.surnames { surnames::Surnames::new(gazetteer) } else { Default::default() };
-        let roles = if self.roles { roles::Roles::new(gazetteer) } else { Default::default() };
+        let terms = if self.surnames || self.roles {
+            terms::Terms::new(gazetteer)
+        } else {
+            Default::default()
+        };
+        let surnames = if self.surnames {
+            surnames::Surnames::new(gazetteer, terms.clone())
+        } else {
+            Default::default()
+        };
+        let roles =
+            if self.roles { roles::Roles::new(gazetteer, terms) } else { Default::default() };
         let bodies = if self.roles { bodies::Bodies::new(gazetteer) } else { Default::default() };
         let config = self.clone();
         let homes = gazetteer

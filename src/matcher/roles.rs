@@ -115,7 +115,7 @@ const NOT_THE_HOLDER: &[&str] = &[
 
 impl Roles {
     /// Collects every office with a starting year of every person in `gaz`.
-    pub(crate) fn new(gaz: &Gazetteer) -> Roles {
+    pub(crate) fn new(gaz: &Gazetteer, terms: Terms) -> Roles {
         let mut by_office: HashMap<String, Vec<Holder>> = HashMap::new();
         let mut qualifiers: HashSet<String> = HashSet::new();
         for (entity, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person) {
@@ -180,7 +180,7 @@ impl Roles {
             offices: offices.into_iter().map(|(_, holders)| holders).collect(),
             states: states.collect(),
             regions,
-            terms: Terms::new(gaz),
+            terms,
         }
     }
 

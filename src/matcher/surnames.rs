@@ -61,7 +61,7 @@ const PARTICLES: &[&str] =
 
 impl Surnames {
     /// Collects the last word of each person's multi-word names (and, for "al-Assad", "Assad").
-    pub(crate) fn new(gaz: &Gazetteer) -> Surnames {
+    pub(crate) fn new(gaz: &Gazetteer, terms: Terms) -> Surnames {
         let mut by_entity = HashMap::new();
         let mut people: HashMap<String, Vec<Holder>> = HashMap::new();
         let mut given: HashMap<EntityId, Vec<String>> = HashMap::new();
@@ -110,7 +110,7 @@ impl Surnames {
             .match_kind(MatchKind::LeftmostLongest)
             .build(HONORIFICS.iter().chain(OFFICES))
             .ok();
-        Surnames { by_entity, people, terms: Terms::new(gaz), titles, given }
+        Surnames { by_entity, people, terms, titles, given }
     }
 
     /// Adds mentions of surnames that follow a full name of the same person in `haystack`,

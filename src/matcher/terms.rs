@@ -11,6 +11,7 @@
 //! as the document.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::Mention;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
@@ -18,12 +19,13 @@ use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 /// The year an office still held is taken to last until.
 pub(crate) const CURRENT: i32 = 9999;
 
-/// The terms of office of each person of a gazetteer.
+/// The terms of office of each person of a gazetteer. Cheap to clone: the surname and role
+/// passes share one.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Terms {
     /// For each person with dated offices: the stretches of years in any office (sorted,
     /// disjoint) and the main office's years.
-    people: HashMap<EntityId, Person>,
+    people: Arc<HashMap<EntityId, Person>>,
 }
 
 #[derive(Clone, Debug)]
@@ -66,7 +68,7 @@ impl Terms {
             }
             people.insert(id, Person { any: merged, main });
         }
-        Terms { people }
+        Terms { people: Arc::new(people) }
     }
 
     /// Returns the first and last year of the span that fits the office-holders among
