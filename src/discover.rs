@@ -468,8 +468,10 @@ impl Discoverer {
     }
 
     /// Returns the candidates in `text`, in order. A candidate never overlaps a `known`
-    /// mention, except an organisation name that opens with one ("Sahel Peace Council"), which
-    /// then replaces it.
+    /// mention, except an organisation name that opens with one ("Sahel Peace Council") and
+    /// the later surname of a person the text names in full, on the very span of a known
+    /// mention that is no place's name ("Stoltenberg" after "Jason Stoltenberg"); either then
+    /// replaces the mention.
     ///
     /// ```
     /// use actorgraph::{Cue, Discoverer, EntityKind};
