@@ -406,16 +406,10 @@ impl<'a> Evaluator<'a> {
             if let Some(discoverer) = self.discoverer {
                 let candidates = discoverer.find(&doc.text, &found);
                 let spans = Coverage::new(candidates.iter().map(|c| c.span));
-                found.retain(|m| !spans.overlaps(m.span()));
                 // A discovered name that is a known actor's goes to it, as in the pipeline.
-                let mut unknown = Vec::new();
-                for c in candidates {
-                    match self.gaz.known_as(c.kind, &c.name) {
-                        Some(id) => found.push(Mention::new(id, c.span, false)),
-                        None => unknown.push(c),
-                    }
-                }
-                let candidates = unknown;
+                let (linked, candidates) = self.gaz.link_discovered(&found, candidates);
+                found.retain(|m| !spans.overlaps(m.span()));
+                found.extend(linked);
                 found.sort_by_key(|m| (m.span().start, m.span().end));
                 let counts = score_candidates(
                     doc,

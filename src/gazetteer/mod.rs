@@ -13,6 +13,7 @@ mod entry;
 mod geonames;
 mod saved;
 mod spacy;
+mod spelling;
 mod tabari;
 mod tsv;
 mod write;
@@ -72,6 +73,9 @@ pub struct Gazetteer {
     /// Names by [`loose_key`] and kind, for [`Gazetteer::known_as`]; built on first use.
     /// `None` marks a key that two entities share.
     loose: std::sync::OnceLock<FastMap<(EntityKind, String), Option<EntityId>>>,
+    /// Names by skeleton, for the spelling variants of [`Gazetteer::link_discovered`]; built
+    /// on first use.
+    spellings: std::sync::OnceLock<spelling::Spellings>,
 }
 
 impl Gazetteer {
@@ -108,7 +112,14 @@ impl Gazetteer {
     fn from_entries(entries: Vec<Entry>, notices: Vec<String>, kept: Vec<String>) -> Gazetteer {
         let by_id =
             entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
-        Gazetteer { entries, by_id, notices, kept, loose: std::sync::OnceLock::new() }
+        Gazetteer {
+            entries,
+            by_id,
+            notices,
+            kept,
+            loose: std::sync::OnceLock::new(),
+            spellings: std::sync::OnceLock::new(),
+        }
     }
 
     /// Returns the entry for an id, if there is one.
@@ -201,8 +212,9 @@ impl Gazetteer {
         entity
     }
 
-    /// Gives discovered candidates their ids (as [`Gazetteer::add_discovered`] does) and puts
-    /// them among a document's `mentions`, in place of the mentions they overlap; the result
+    /// Gives discovered candidates their ids, a known actor's ([`Gazetteer::link_discovered`])
+    /// or their own ([`Gazetteer::add_discovered`]), and puts them among a document's
+    /// `mentions`, in place of the mentions they overlap; the result
     /// is sorted by position. The cost is linear-logarithmic in the number of mentions.
     ///
     /// ```
@@ -222,13 +234,57 @@ impl Gazetteer {
             return;
         }
         let discovered = Coverage::new(candidates.iter().map(|c| c.span));
+        let (linked, unknown) = self.link_discovered(mentions, candidates);
         mentions.retain(|m| !discovered.overlaps(m.span()));
-        for c in candidates {
-            let known = self.known_as(c.kind, &c.name);
-            let id = known.unwrap_or_else(|| self.add_discovered(c.kind, &c.name));
+        mentions.extend(linked);
+        for c in unknown {
+            let id = self.add_discovered(c.kind, &c.name);
             mentions.push(Mention::new(id, c.span, false));
         }
         mentions.sort_by_key(|m| (m.span().start, m.span().end));
+    }
+
+    /// Splits the discovered names of a document whose known mentions are `known` into the
+    /// mentions of known actors they are and the names of actors the gazetteer lacks. A name
+    /// is a known actor's when [`Gazetteer::known_as`] says so, or when it is one of the
+    /// actor's names spelled another way ("Hamed Karzai", "Rick Santroum", "Frenches Forest":
+    /// the same consonants, a vowel or a doubled letter apart, one change in a name of fewer
+    /// than eight letters and two in a longer one) and the document names the actor's state.
+    /// A spelling that fits two actors fits none.
+    ///
+    /// ```
+    /// use actorgraph::{Discoverer, Gazetteer, Matcher};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let text = "In Kabul, the interim leader Hamed Karzai met elders.";
+    /// let known = Matcher::new(&gaz)?.find_all(text);
+    /// let found = Discoverer::new().find(text, &known);
+    /// let (linked, unknown) = gaz.link_discovered(&known, found);
+    /// let ids: Vec<&str> = linked.iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+    /// assert_eq!(ids, ["hamid_karzai"]);
+    /// assert!(unknown.is_empty());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn link_discovered(
+        &self,
+        known: &[Mention],
+        candidates: Vec<Candidate>,
+    ) -> (Vec<Mention>, Vec<Candidate>) {
+        let mut linked = Vec::new();
+        let mut unknown = Vec::new();
+        let mut states = None;
+        for c in candidates {
+            let id = self.known_as(c.kind, &c.name).or_else(|| {
+                let states = states.get_or_insert_with(|| spelling::named_states(self, known));
+                let spellings = self.spellings.get_or_init(|| spelling::Spellings::new(self));
+                spellings.variant_of(self, c.kind, &c.name, |s| states.contains(s))
+            });
+            match id {
+                Some(id) => linked.push(Mention::new(id, c.span, false)),
+                None => unknown.push(c),
+            }
+        }
+        (linked, unknown)
     }
 
     /// Returns what the build decided that a user may want to know: ids redefined by a later
