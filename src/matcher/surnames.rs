@@ -11,7 +11,8 @@
 //! ones in office at the document's date (or, for an undated document, in the years that the
 //! other office-holders it names have in common), holding an office the title names, and, if
 //! that still leaves several, the one whose state the document names most. Only a single
-//! survivor is taken.
+//! survivor is taken. A noun that names a leader's government after a surname ("the Bush
+//! administration", "the Howard Government") is such a title, for the heads of government.
 
 use std::collections::HashMap;
 
@@ -32,6 +33,8 @@ pub(crate) struct Surnames {
     terms: Terms,
     /// Finds the titles that introduce a surname.
     titles: Option<AhoCorasick>,
+    /// Finds the [`GOVERNMENTS`] nouns that follow one.
+    governments: Option<AhoCorasick>,
     /// The other words of each person's multi-word names ("Brian" of "Brian Kemp").
     given: HashMap<EntityId, Vec<String>>,
 }
@@ -54,6 +57,19 @@ const OFFICES: &[&str] = &[
     "King", "Queen", "Prince", "Governor", "Chairman", "Chief Minister", "Treasurer",
     "Attorney-General", "Attorney General", "Emir", "Sheikh", "Speaker", "Ayatollah",
 ];
+
+/// Nouns after a leader's surname that name the leader's government ("the Bush
+/// administration", "the Howard Government"), each with the offices whose holder is meant, in
+/// order of preference.
+const GOVERNMENTS: &[(&str, &[&str])] = &[
+    (" administration", PRESIDENTS),
+    (" Administration", PRESIDENTS),
+    (" presidency", PRESIDENTS),
+    (" government", HEADS),
+    (" Government", HEADS),
+];
+const PRESIDENTS: &[&str] = &["president"];
+const HEADS: &[&str] = &["prime minister", "premier", "chancellor", "chief minister", "president"];
 
 /// Name particles that are not a surname on their own.
 const PARTICLES: &[&str] =
@@ -110,7 +126,8 @@ impl Surnames {
             .match_kind(MatchKind::LeftmostLongest)
             .build(HONORIFICS.iter().chain(OFFICES))
             .ok();
-        Surnames { by_entity, people, terms, titles, given }
+        let governments = AhoCorasick::new(GOVERNMENTS.iter().map(|(noun, _)| noun)).ok();
+        Surnames { by_entity, people, terms, titles, governments, given }
     }
 
     /// Adds mentions of surnames that follow a full name of the same person in `haystack`,
@@ -228,7 +245,9 @@ impl Surnames {
         added
     }
 
-    /// Mentions of surnames after a title, for people not named in full in the document.
+    /// Mentions of surnames after a title ("President Bush") or before a noun that names the
+    /// person's government ("the Bush administration"), for people not named in full in the
+    /// document.
     fn titled(
         &self,
         haystack: &str,
@@ -237,7 +256,6 @@ impl Surnames {
         added: &[Mention],
         year: Option<i32>,
     ) -> Vec<Mention> {
-        let Some(titles) = &self.titles else { return Vec::new() };
         if self.people.is_empty() {
             return Vec::new();
         }
@@ -252,7 +270,48 @@ impl Surnames {
         let mut others = None;
         let mut lines = names::Lines::new(haystack);
         let mut out = Vec::new();
-        for title in titles.find_iter(haystack) {
+        for (span, offices) in self.cues(haystack) {
+            let governs = matches!(offices, Offices::Heads(_));
+            let word = &haystack[span];
+            if word.is_empty()
+                || owners.contains_key(word)
+                || known.overlaps(span)
+                || !rules::at_word_boundary(haystack, span.start, span.end)
+            {
+                continue;
+            }
+            let Some(holders) = self.people.get(word) else { continue };
+            let chosen = match &offices {
+                Offices::Any => choose(holders, window, |_| true, &states),
+                Offices::Titled(title) => choose(holders, window, |r| r.contains(title), &states),
+                Offices::Heads(heads) => heads
+                    .iter()
+                    .find_map(|head| choose(holders, window, |r| leads(r, head), &states)),
+            };
+            let Some(entity) = chosen else { continue };
+            let mention = Mention::new(entity, span, false);
+            // "General Anthony Zinni": a given name, not a surname.
+            if !governs && names::opens_longer_name(&mut lines, &mention, &starts) {
+                continue;
+            }
+            // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
+            let given = self.given.get(&entity).map_or(&[][..], Vec::as_slice);
+            let others = others.get_or_insert_with(|| full_names(haystack, &known));
+            if others.get(word).is_some_and(|(at, before)| {
+                *at < span.start && !before.iter().any(|b| given.iter().any(|g| g == b))
+            }) {
+                continue;
+            }
+            out.push(mention);
+        }
+        out
+    }
+
+    /// The words that a title or a government noun marks as a surname, in order, each with
+    /// the offices its holder must have held.
+    fn cues(&self, haystack: &str) -> Vec<(Span, Offices)> {
+        let mut cues = Vec::new();
+        for title in self.titles.iter().flat_map(|t| t.find_iter(haystack)) {
             if !rules::at_word_boundary(haystack, title.start(), title.end()) {
                 continue;
             }
@@ -267,37 +326,29 @@ impl Surnames {
                 .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
                 .unwrap_or(haystack.len() - start);
             let word = haystack[start..start + len].trim_end_matches(['-', '\'']);
-            let span = Span::new(start, start + word.len());
-            if word.is_empty()
-                || owners.contains_key(word)
-                || known.overlaps(span)
-                || !rules::at_word_boundary(haystack, span.start, span.end)
-            {
+            let title = &haystack[title.start()..title.end()];
+            let offices = if OFFICES.contains(&title) {
+                Offices::Titled(title.to_lowercase())
+            } else {
+                Offices::Any
+            };
+            cues.push((Span::new(start, start + word.len()), offices));
+        }
+        for noun in self.governments.iter().flat_map(|g| g.find_iter(haystack)) {
+            let (from, end) = (noun.start() + 1, noun.end());
+            if !rules::at_word_boundary(haystack, from, end) {
                 continue;
             }
-            let Some(holders) = self.people.get(word) else { continue };
-            let office = OFFICES.contains(&&haystack[title.start()..title.end()]);
-            let title = haystack[title.start()..title.end()].to_lowercase();
-            let Some(entity) = choose(holders, window, office.then_some(&title[..]), &states)
-            else {
+            let before = &haystack[..noun.start()];
+            let word = before.rsplit(|c: char| !(c.is_alphabetic() || c == '-')).next();
+            let Some(word) = word.filter(|w| w.starts_with(char::is_uppercase)) else {
                 continue;
             };
-            let mention = Mention::new(entity, span, false);
-            // "General Anthony Zinni": a given name, not a surname.
-            if names::opens_longer_name(&mut lines, &mention, &starts) {
-                continue;
-            }
-            // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
-            let given = self.given.get(&entity).map_or(&[][..], Vec::as_slice);
-            let others = others.get_or_insert_with(|| full_names(haystack, &known));
-            if others.get(word).is_some_and(|(at, before)| {
-                *at < span.start && !before.iter().any(|b| given.iter().any(|g| g == b))
-            }) {
-                continue;
-            }
-            out.push(mention);
+            let span = Span::new(noun.start() - word.len(), noun.start());
+            cues.push((span, Offices::Heads(GOVERNMENTS[noun.pattern().as_usize()].1)));
         }
-        out
+        cues.sort_by_key(|c| c.0.start);
+        cues
     }
 
     /// Maps each surname of the people named in full to (the person, or `None` if two people
@@ -386,17 +437,36 @@ fn full_names<'h>(haystack: &'h str, known: &Coverage) -> HashMap<&'h str, (usiz
     out
 }
 
+/// The offices that the person a surname cue marks must have held.
+enum Offices {
+    /// Any office: the cue was an honorific ("Mr").
+    Any,
+    /// An office whose name (lower case) contains the title ("President", "Minister").
+    Titled(String),
+    /// The head of a government, by the first of these offices that decides ([`leads`]).
+    Heads(&'static [&'static str]),
+}
+
+/// Returns true if `role` (lower case) is the office `head` of a government: that office
+/// itself ("president", "prime minister"), or a premier or chief minister "of" a state or
+/// province. A president of a senate or a bank, or a chancellor of the exchequer, heads no
+/// government.
+fn leads(role: &str, head: &str) -> bool {
+    role == head
+        || (matches!(head, "premier" | "chief minister")
+            && role.strip_prefix(head).is_some_and(|rest| rest.starts_with(" of ")))
+}
+
 /// Picks the one person a titled surname means, or none if it stays ambiguous.
 fn choose(
     holders: &[Holder],
     window: Option<(i32, i32)>,
-    office: Option<&str>,
+    office: impl Fn(&str) -> bool,
     mentioned: &HashMap<EntityId, usize>,
 ) -> Option<EntityId> {
     let fits = |h: &&Holder| {
         h.offices.iter().any(|(role, from, to)| {
-            window.is_none_or(|(lo, hi)| *from <= hi && lo <= *to)
-                && office.is_none_or(|title| role.contains(title))
+            window.is_none_or(|(lo, hi)| *from <= hi && lo <= *to) && office(role)
         })
     };
     let mut left: Vec<&Holder> = holders.iter().filter(fits).collect();
@@ -507,6 +577,13 @@ mod tests {
             ("In Australia, Mr Howard Smith replied calmly.", Some(2004), None),
             // Someone else of that surname named in full first.
             ("In Australia, Minister Dan Howard spoke. Mr Howard said.", Some(2004), None),
+            // A noun naming a leader's government marks the surname of a head of government.
+            ("The Bush administration said.", Some(2002), Some("bush_43")),
+            ("The Howard Government said.", Some(2004), Some("john_howard")),
+            ("The Bush government said.", Some(1990), Some("bush_41")),
+            // Neither Howard was ever a president, and a bare surname needs its noun.
+            ("The Howard administration said.", Some(2004), None),
+            ("Howard administrations.", Some(2004), None),
             // The same person under a fuller name than the gazetteer's still resolves.
             (
                 "In Australia, John Winston Howard spoke. Mr Howard said.",
