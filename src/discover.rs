@@ -1126,13 +1126,18 @@ fn classify(text: &str, run: &Run) -> Option<Candidate> {
         return None;
     }
     if words >= 2 && has_new_words && ORGANISATION_WORDS.contains(&last) && !joins_known {
-        // "President of the Hazara Ethnic Society": the office is no part of the name.
+        // "President of the Hazara Ethnic Society": the office is no part of the name, nor
+        // are the known names before "of" ("Senator Chuck Hagel of the Foreign Relations
+        // Committee").
         let name = &text[span];
         let span = match name.split_once(" of the ").or(name.split_once(" of ")) {
             Some((office, body))
-                if is_title(office.rsplit(' ').next().unwrap_or(office))
-                    && body.contains(' ')
-                    && !run.absorbed =>
+                if body.contains(' ')
+                    && if run.absorbed {
+                        span.start + office.len() <= run.known_end
+                    } else {
+                        is_title(office.rsplit(' ').next().unwrap_or(office))
+                    } =>
             {
                 Span::new(span.end - body.len(), span.end)
             }

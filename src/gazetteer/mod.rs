@@ -249,8 +249,10 @@ impl Gazetteer {
     /// is a known actor's when [`Gazetteer::known_as`] says so, or when it is one of the
     /// actor's names spelled another way ("Hamed Karzai", "Rick Santroum", "Frenches Forest":
     /// the same consonants, a vowel or a doubled letter apart, one change in a name of fewer
-    /// than eight letters and two in a longer one) and the document names the actor's state.
-    /// A spelling that fits two actors fits none.
+    /// than eight letters and two in a longer one) and the document names the actor's state,
+    /// or, for an organisation, when it is the last three words or more of one of the
+    /// organisation's names less one or two opening words ("Foreign Relations Committee" for
+    /// the Senate's) and the document names its state. A name that fits two actors fits none.
     ///
     /// ```
     /// use actorgraph::{Discoverer, Gazetteer, Matcher};
@@ -277,7 +279,12 @@ impl Gazetteer {
             let id = self.known_as(c.kind, &c.name).or_else(|| {
                 let states = states.get_or_insert_with(|| spelling::named_states(self, known));
                 let spellings = self.spellings.get_or_init(|| spelling::Spellings::new(self));
-                spellings.variant_of(self, c.kind, &c.name, |s| states.contains(s))
+                let named = |s: &str| states.contains(s);
+                spellings.variant_of(self, c.kind, &c.name, named).or_else(|| {
+                    (c.kind == EntityKind::Group)
+                        .then(|| spellings.ending_of(self, &c.name, named))
+                        .flatten()
+                })
             });
             match id {
                 Some(id) => linked.push(Mention::new(id, c.span, false)),

@@ -7,7 +7,8 @@
 //! by at most one edit in a name of fewer than eight letters, two in a longer one. The shape
 //! alone could join different people ("John Smyth" and "John Smith"), so a variant counts only
 //! in a document that names the actor's state: Hamid Karzai's Afghanistan, Frenchs Forest's
-//! Australia.
+//! Australia. The same holds for an organisation's name less its opening words ("Foreign
+//! Relations Committee" for the Senate's, in a document that names the United States).
 
 use std::collections::HashSet;
 
@@ -19,6 +20,9 @@ use crate::matcher::Mention;
 #[derive(Clone, Debug, Default)]
 pub(super) struct Spellings {
     by_skeleton: FastMap<(EntityKind, String), Vec<(EntityId, String)>>,
+    /// The last three words or more of each organisation's names, less one or two opening
+    /// words ("Foreign Relations Committee" of "Senate Foreign Relations Committee").
+    by_ending: FastMap<String, Vec<EntityId>>,
 }
 
 impl Spellings {
@@ -26,18 +30,52 @@ impl Spellings {
     pub(super) fn new(gaz: &Gazetteer) -> Spellings {
         let mut by_skeleton: FastMap<(EntityKind, String), Vec<(EntityId, String)>> =
             FastMap::default();
+        let mut by_ending: FastMap<String, Vec<EntityId>> = FastMap::default();
         for (id, entry) in gaz.iter().filter(|(_, e)| !e.is_discovered()) {
             let names = entry.aliases().iter().filter(|a| !a.is_context() && !a.is_adjectival());
             for alias in names {
                 let words = words(alias.text());
                 let Some(key) = skeleton(&words) else { continue };
+                if entry.kind() == EntityKind::Group {
+                    let all: Vec<&str> = words.split(' ').collect();
+                    for drop in 1..=2 {
+                        if all.len() >= drop + ENDING_WORDS {
+                            let slot = by_ending.entry(all[drop..].join(" ")).or_default();
+                            if !slot.contains(&id) {
+                                slot.push(id);
+                            }
+                        }
+                    }
+                }
                 let slot = by_skeleton.entry((entry.kind(), key)).or_default();
                 if !slot.iter().any(|(e, w)| *e == id && *w == words) {
                     slot.push((id, words));
                 }
             }
         }
-        Spellings { by_skeleton }
+        Spellings { by_skeleton, by_ending }
+    }
+
+    /// Returns the one organisation whose name ends with `name`, less one or two opening
+    /// words, among those whose state `named_state` says the document names: "Foreign
+    /// Relations Committee" in a document that names the United States is its Senate's.
+    pub(super) fn ending_of(
+        &self,
+        gaz: &Gazetteer,
+        name: &str,
+        named_state: impl Fn(&str) -> bool,
+    ) -> Option<EntityId> {
+        let words = words(name);
+        if words.split(' ').count() < ENDING_WORDS {
+            return None;
+        }
+        let mut fits = self
+            .by_ending
+            .get(&words)?
+            .iter()
+            .filter(|&&id| gaz.get(id).and_then(state_of).is_some_and(&named_state));
+        let one = *fits.next()?;
+        fits.next().is_none().then_some(one)
     }
 
     /// Returns the one entity of this kind that `name` is a spelling variant of, among those
@@ -71,6 +109,10 @@ impl Spellings {
         found
     }
 }
+
+/// The fewest words an organisation's name may keep of a longer one for
+/// [`Spellings::ending_of`].
+const ENDING_WORDS: usize = 3;
 
 /// The state an entity belongs to: its own code for a state, its country or affiliation else.
 fn state_of(entry: &Entry) -> Option<&str> {
@@ -226,6 +268,26 @@ mod tests {
         ];
         for (kind, name, state, want) in cases {
             assert_eq!(id_of(kind, name, state).as_deref(), want, "{name} in {state}");
+        }
+    }
+
+    #[test]
+    fn endings_of_organisations_need_the_state_named() {
+        let gaz = Gazetteer::builtin();
+        let spellings = Spellings::new(&gaz);
+        let id_of = |name, state: &'static str| {
+            spellings
+                .ending_of(&gaz, name, |s| s == state)
+                .map(|id| gaz.get(id).unwrap().id().to_string())
+        };
+        let cases = [
+            ("Foreign Relations Committee", "USA", Some("us_senate_foreign_relations_committee")),
+            ("Foreign Relations Committee", "AUS", None),
+            // Two words say too little.
+            ("Relations Committee", "USA", None),
+        ];
+        for (name, state, want) in cases {
+            assert_eq!(id_of(name, state).as_deref(), want, "{name} in {state}");
         }
     }
 }
