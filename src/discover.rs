@@ -27,7 +27,8 @@ const TITLES: &[&str] = &[
     "Chancellor", "Premier", "Mayor", "Judge", "Envoy", "Spokesman", "Spokeswoman", "Maj", "Major",
     "Brig", "Imam", "Ayatollah", "Mullah", "Emir", "Deputy", "spokesman", "spokeswoman", "envoy",
     "commander", "analyst", "researcher", "leader", "official", "activist", "lawmaker", "cleric",
-    "Skipper", "skipper", "Doctor", "Sir", "Dame",
+    "Skipper", "skipper", "Doctor", "Sir", "Dame", "Congressman", "Congresswoman", "Assemblyman",
+    "Assemblywoman", "Councilman", "Councilwoman", "Councillor", "Alderman",
 ];
 
 /// Lower-case role nouns that, right before a capitalised name, make it a person's: "former
@@ -176,6 +177,7 @@ const NOT_PERSON_ENDS: &[&str] = &[
     "Bridge", "River", "Lake", "Bay", "Gulf", "Coast", "Cup", "Shield", "Trophy", "Award", "Prize",
     "Medal", "Stakes", "Oval", "Stadium", "Arena", "Square", "Memorial", "Cathedral", "Church",
     "Line", "Plan", "Report", "Act", "Doctrine", "Peninsula", "Sound", "Reef", "Gardens",
+    "Scholarship", "Fellowship", "Lecture",
 ];
 
 /// Lower-case words allowed inside a name: "Abu Bakr al-Baghdadi", "Council of the Elders".
@@ -247,6 +249,9 @@ pub struct Discoverer {
     /// The label of each group of the gazetteer (empty for the other entities), when built
     /// for one.
     group_labels: std::sync::Arc<Vec<Box<str>>>,
+    /// The first words of each person's names in the gazetteer (none for the other entities),
+    /// when built for one.
+    given_names: std::sync::Arc<Vec<Box<[Box<str>]>>>,
 }
 
 /// A run of capitalised words.
@@ -313,7 +318,16 @@ impl Discoverer {
             .entries()
             .map(|e| if e.kind() == EntityKind::Group { e.label().into() } else { "".into() })
             .collect();
+        let given_names = gazetteer
+            .entries()
+            .map(|e| {
+                let names = e.aliases().iter().map(|a| a.text()).chain([e.label()]);
+                let firsts = names.filter_map(|n| n.split_once(' ')).map(|(first, _)| first.into());
+                if e.kind() == EntityKind::Person { firsts.collect() } else { Box::default() }
+            })
+            .collect();
         Discoverer {
+            given_names: std::sync::Arc::new(given_names),
             places: std::sync::Arc::new(places),
             people: std::sync::Arc::new(people),
             surnames: std::sync::Arc::new(surnames),
@@ -405,15 +419,16 @@ impl Discoverer {
                 && !m.is_role()
                 && self.places.get(m.entity().as_usize()).copied().unwrap_or(false)
         };
-        let mut starts: std::collections::HashSet<usize> =
-            known.iter().filter(is_place).map(|m| m.span().start).collect();
+        // Where each place starts, with where it ends.
+        let mut starts: std::collections::HashMap<usize, usize> =
+            known.iter().filter(is_place).map(|m| (m.span().start, m.span().end)).collect();
         let mut ends: std::collections::HashSet<usize> =
             known.iter().filter(is_place).map(|m| m.span().end).collect();
         if ends.is_empty() {
             return;
         }
         for c in out.iter().filter(|c| c.kind == EntityKind::Place) {
-            starts.insert(c.span.start);
+            starts.insert(c.span.start, c.span.end);
             ends.insert(c.span.end);
         }
         const SEPARATORS: [&str; 3] = [", ", " and ", " or "];
@@ -440,26 +455,43 @@ impl Discoverer {
             {
                 continue;
             }
-            let follows_place = SEPARATORS
+            let follows = SEPARATORS
                 .iter()
-                .any(|sep| before.ends_with(sep) && ends.contains(&(span.start - sep.len())));
-            let ends_or_goes_on = after.is_empty()
-                || after.starts_with([',', '.', ';', ':', ')'])
+                .find(|sep| before.ends_with(*sep) && ends.contains(&(span.start - sep.len())));
+            let goes_on = after.starts_with(", ")
                 || starts_with_word(after, " and")
                 || starts_with_word(after, " or");
+            // After a comma alone the list must go on: "in western Pennsylvania, Rothfus." and
+            // "Hialeah, Florida, Vida Pharmacy." end a clause, not a list.
+            let follows_place = match follows {
+                Some(&", ") => goes_on,
+                Some(_) => goes_on || ends_clause(after),
+                None => false,
+            };
             // A name that opens a sentence before a place is as often a greeting ("Hello, Ohio!",
-            // "Hey, Delaware") as a list item.
-            let opens_sentence = before
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '(' | '\n'));
+            // "(Applause.) Hello, Tampa!") as a list item.
+            let opens_sentence = {
+                let before = before.trim_end();
+                let mut back = before.chars().rev();
+                match back.next() {
+                    None => true,
+                    Some(')') => back.next().is_some_and(|c| matches!(c, '.' | '!' | '?')),
+                    Some(c) => matches!(c, '.' | '!' | '?' | ':' | '"' | '“' | '(' | '\n'),
+                }
+            };
+            // The place after a comma must end its clause or go on with the list ("Goshen,
+            // Indiana," but not "since the Great Depression, Virginia maintained" or "the
+            // Democratic Caucus, America's caucus").
             let precedes_place = !opens_sentence
-                && SEPARATORS
-                    .iter()
-                    .any(|sep| after.starts_with(sep) && starts.contains(&(span.end + sep.len())));
-            if (follows_place && ends_or_goes_on) || precedes_place {
-                starts.insert(span.start);
+                && SEPARATORS.iter().any(|sep| {
+                    after.starts_with(sep)
+                        && starts.get(&(span.end + sep.len())).is_some_and(|&end| {
+                            let rest = &text[end..];
+                            *sep != ", " || ends_clause(rest) || starts_with_word(rest, " and")
+                        })
+                });
+            if follows_place || precedes_place {
+                starts.insert(span.start, span.end);
                 ends.insert(span.end);
                 added.push(candidate(text, EntityKind::Place, span, Cue::List));
             }
@@ -493,6 +525,9 @@ impl Discoverer {
     pub fn find(&self, text: &str, known: &[Mention]) -> Vec<Candidate> {
         let coverage = Coverage::new(known.iter().map(Mention::span));
         let mut runs = runs(text, &coverage);
+        // "ED MEAGHER: The administration has...": a speaker label names who speaks.
+        let labels = Coverage::new(crate::matcher::speakers::label_spans(text));
+        runs.retain(|r| !labels.overlaps(r.span));
         self.mark_place_openings(&mut runs, known);
         let mut found: Vec<Candidate> = Vec::new();
         let mut open = Vec::new();
@@ -517,6 +552,28 @@ impl Discoverer {
                     c.cue,
                 );
             }
+        }
+        // "Paul D. Ryan": a given name and an initial before a known person who has that given
+        // name are that person's, not someone new.
+        if found.iter().any(|c| c.kind == EntityKind::Person && ends_in_initial(text, c.span)) {
+            let people: std::collections::HashMap<usize, crate::gazetteer::EntityId> = known
+                .iter()
+                .filter(|m| self.people.get(m.entity().as_usize()).copied().unwrap_or(false))
+                .map(|m| (m.span().start, m.entity()))
+                .collect();
+            found.retain(|c| {
+                let next = c.span.end + 2;
+                let before_known = c.kind == EntityKind::Person
+                    && ends_in_initial(text, c.span)
+                    && text[c.span.end..].starts_with(". ")
+                    && people.get(&next).is_some_and(|&e| {
+                        let first = text[c.span].split(' ').next().unwrap_or_default();
+                        self.given_names
+                            .get(e.as_usize())
+                            .is_some_and(|g| g.iter().any(|n| **n == *first))
+                    });
+                !before_known
+            });
         }
         let (open, alone) = people_named_alone(text, open, &mut found);
         self.kin(text, known, &open, &mut found);
@@ -1446,6 +1503,12 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
     None
 }
 
+/// Returns true if `after`, what follows a name, ends the clause the name stands in: the text's
+/// end or a punctuation mark.
+fn ends_clause(after: &str) -> bool {
+    after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '!', '?'])
+}
+
 /// Returns true if `s` ends with the word or phrase `word`, ignoring ASCII case.
 fn ends_with_word(s: &str, word: &str) -> bool {
     let s = s.trim_end_matches('.');
@@ -1780,6 +1843,14 @@ mod tests {
             ),
             ("Shadow Treasurer Zorbo Vogt says no.", &[("Zorbo Vogt", Cue::Title)]),
             ("Doctor Zorbo Vogt says no.", &[("Zorbo Vogt", Cue::Title)]),
+            ("Now, Congresswoman Zorbo Vogt said", &[("Zorbo Vogt", Cue::Title)]),
+            // A speaker label in a transcript names who speaks, at a line's or a sentence's
+            // start.
+            (
+                "MEMBER: Yes, sir. ZORBO VOGT: Thank you, Lena Vogt.",
+                &[("Lena Vogt", Cue::GivenName)],
+            ),
+            ("Intro.\nZORBO H.W. VOGT: Yes.", &[]),
             ("Outside Sydney, the storms", &[]),
             // A name that only opens with a word the lexicon lacks keeps it.
             ("Naeil Ahmad Abdullah was held.", &[]),
@@ -2075,6 +2146,16 @@ mod tests {
             ("in Sydney, Zorbo Zorbo said", &[]),
             // A state's adjective is no place in a list.
             ("Australian and Zorbo troops", &[]),
+            // After a comma alone a list goes on; otherwise the comma ends a clause.
+            ("vote Romney and, in western Ohio, Zorbo. Thanks", &[]),
+            ("in Hialeah, Florida, Zorbo Pharmacy.", &[]),
+            ("in Mudgee, Zorbomine, Zorbotown and Kempsey", &["Zorbomine", "Zorbotown"]),
+            // A greeting after a transcript's stage direction opens its sentence.
+            ("(Cheers, applause.) Hello, Maryland. (Applause.) Hi, Ohio!", &[]),
+            // Before a comma, the place must end its clause ("Goshen, Indiana, is").
+            ("since the Great Zorbo, Virginia maintained its rating", &[]),
+            ("chairman of the Zorbo Caucus, America's caucus", &[]),
+            ("a farm in Goshen, Indiana, was sold", &["Goshen"]),
         ] {
             let mentions = matcher.find_all(text);
             let got: Vec<&str> = discoverer
@@ -2228,5 +2309,22 @@ mod tests {
         let text = "Lena Vogt said so.";
         let known = [Mention::new(crate::gazetteer::EntityId::new(0), Span::new(0, 9), false)];
         assert!(Discoverer::new().find(text, &known).is_empty());
+    }
+
+    #[test]
+    fn a_given_name_and_initial_before_a_known_person_are_that_person_s() {
+        let gaz = crate::Gazetteer::builtin();
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let discoverer = Discoverer::for_gazetteer(&gaz);
+        for (text, want) in [
+            ("Paul Ryan spoke. A good man, Paul D. Ryan, to be vice president", &[][..]),
+            // Another given name is someone else's.
+            ("Paul Ryan spoke. A good man, Carmen D. Ryan, to be vice president", &["Carmen D"]),
+        ] {
+            let mentions = matcher.find_all(text);
+            let found = discoverer.find(text, &mentions);
+            let got: Vec<&str> = found.iter().map(|c| &text[c.span]).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

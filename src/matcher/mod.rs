@@ -15,7 +15,7 @@ mod roles;
 mod rules;
 mod saved;
 mod spaces;
-mod speakers;
+pub(crate) mod speakers;
 mod surnames;
 mod terms;
 mod trie;

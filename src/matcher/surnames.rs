@@ -56,7 +56,13 @@ const OFFICES: &[&str] = &[
     "President", "Prime Minister", "Premier", "Chancellor", "Minister", "Senator", "Secretary",
     "King", "Queen", "Prince", "Governor", "Chairman", "Chief Minister", "Treasurer",
     "Attorney-General", "Attorney General", "Emir", "Sheikh", "Speaker", "Ayatollah",
+    "Congressman", "Congresswoman",
 ];
+
+/// Titles whose office is named otherwise in the gazetteer: a congressman is a representative
+/// ("Representative from Ohio", "Speaker of the House of Representatives").
+const OFFICE_NAMES: &[(&str, &str)] =
+    &[("Congressman", "representative"), ("Congresswoman", "representative")];
 
 /// Nouns after a leader's surname that name the leader's government ("the Bush
 /// administration", "the Howard Government"), each with the offices whose holder is meant, in
@@ -327,7 +333,9 @@ impl Surnames {
                 .unwrap_or(haystack.len() - start);
             let word = haystack[start..start + len].trim_end_matches(['-', '\'']);
             let title = &haystack[title.start()..title.end()];
-            let offices = if OFFICES.contains(&title) {
+            let offices = if let Some((_, office)) = OFFICE_NAMES.iter().find(|o| o.0 == title) {
+                Offices::Titled(office.to_string())
+            } else if OFFICES.contains(&title) {
                 Offices::Titled(title.to_lowercase())
             } else {
                 Offices::Any
@@ -550,6 +558,18 @@ mod tests {
                 .alias("Baghdad Bob"),
             )
             .add(person("mazloum_abdi", "Mazloum Abdi", "SYR", "Commander", 2015, None))
+            .add(
+                person("paul_ryan", "Paul Ryan", "USA", "Speaker of the House", 2015, Some(2019))
+                    .office("Representative from Wisconsin", Some(1999), Some(2019)),
+            )
+            .add(person(
+                "george_ryan",
+                "George Ryan",
+                "USA",
+                "Governor of Illinois",
+                1999,
+                Some(2003),
+            ))
             .build()
             .unwrap()
     }
@@ -584,6 +604,11 @@ mod tests {
             // Neither Howard was ever a president, and a bare surname needs its noun.
             ("The Howard administration said.", Some(2004), None),
             ("Howard administrations.", Some(2004), None),
+            // A congressman is a representative, whatever the gazetteer calls the office.
+            ("Congressman Ryan said.", Some(2012), Some("paul_ryan")),
+            ("Congresswoman Ryan said.", Some(2001), Some("paul_ryan")),
+            ("Governor Ryan said.", Some(2001), Some("george_ryan")),
+            ("Congressman Ryan said.", Some(1995), None),
             // The same person under a fuller name than the gazetteer's still resolves.
             (
                 "In Australia, John Winston Howard spoke. Mr Howard said.",
