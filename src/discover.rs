@@ -1756,6 +1756,30 @@ mod tests {
             .collect()
     }
 
+    /// The built-in gazetteer with its matcher and discoverer, built once for the tests.
+    fn builtin() -> &'static (crate::Gazetteer, crate::Matcher, Discoverer) {
+        static BUILTIN: std::sync::OnceLock<(crate::Gazetteer, crate::Matcher, Discoverer)> =
+            std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let gaz = crate::Gazetteer::builtin();
+            let matcher = crate::Matcher::new(&gaz).unwrap();
+            let discoverer = Discoverer::for_gazetteer(&gaz);
+            (gaz, matcher, discoverer)
+        })
+    }
+
+    /// What discovery proposes in `text` beside the built-in gazetteer's mentions.
+    fn discovered(text: &str) -> Vec<Candidate> {
+        let (_, matcher, discoverer) = builtin();
+        discoverer.find(text, &matcher.find_all(text))
+    }
+
+    /// What discovery proposes in `text` on the words `word`, and all it proposes there.
+    fn discovered_at(text: &str, word: &str) -> (Vec<Candidate>, Vec<Candidate>) {
+        let found = discovered(text);
+        (found.iter().filter(|c| &text[c.span] == word).cloned().collect(), found)
+    }
+
     fn assert_found(text: &str, want: &[(&str, EntityKind)]) {
         let got = people_and_groups(text);
         let names: Vec<_> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
@@ -2097,9 +2121,6 @@ mod tests {
     fn names_after_a_known_opening_or_an_organisation() {
         // A person after a state's adjective ("American Spencer Tunick"), and a person after the
         // organisation or facility they speak for, which is a group of its own.
-        let gaz = crate::Gazetteer::builtin();
-        let matcher = crate::Matcher::new(&gaz).unwrap();
-        let discoverer = Discoverer::for_gazetteer(&gaz);
         for (text, want) in [
             (
                 "the American Spencer Zorbo photographed",
@@ -2116,18 +2137,14 @@ mod tests {
             // A state's adjective before a place or a prize makes no person.
             ("the Australian Phillip Island race", &[]),
         ] {
-            let mentions = matcher.find_all(text);
             let got: Vec<(&str, EntityKind)> =
-                discoverer.find(text, &mentions).iter().map(|c| (&text[c.span], c.kind)).collect();
+                discovered(text).iter().map(|c| (&text[c.span], c.kind)).collect();
             assert_eq!(got, want, "{text}");
         }
     }
 
     #[test]
     fn names_listed_with_known_places_are_places() {
-        let gaz = crate::Gazetteer::builtin();
-        let matcher = crate::Matcher::new(&gaz).unwrap();
-        let discoverer = Discoverer::for_gazetteer(&gaz);
         for (text, want) in [
             ("as far inland as Mudgee, Zorbomine and Kempsey", &["Zorbomine"][..]),
             (
@@ -2157,9 +2174,7 @@ mod tests {
             ("chairman of the Zorbo Caucus, America's caucus", &[]),
             ("a farm in Goshen, Indiana, was sold", &["Goshen"]),
         ] {
-            let mentions = matcher.find_all(text);
-            let got: Vec<&str> = discoverer
-                .find(text, &mentions)
+            let got: Vec<&str> = discovered(text)
                 .iter()
                 .filter(|c| c.kind == EntityKind::Place)
                 .map(|c| &text[c.span])
@@ -2220,9 +2235,6 @@ mod tests {
 
     #[test]
     fn a_defined_acronym_names_the_body_that_defines_it() {
-        let gaz = crate::Gazetteer::builtin();
-        let matcher = crate::Matcher::new(&gaz).unwrap();
-        let discoverer = Discoverer::for_gazetteer(&gaz);
         // (text, the acronym, the name each of its mentions should carry; None: the
         // gazetteer's mention stays)
         let cases = [
@@ -2240,13 +2252,9 @@ mod tests {
                 None,
             ),
         ];
+        let gaz = &builtin().0;
         for (text, acronym, want) in cases {
-            let known = matcher.find_all(text);
-            let found = discoverer.find(text, &known);
-            let names: Vec<(&str, &str)> =
-                found.iter().map(|c| (&text[c.span], c.name.as_str())).collect();
-            let acronyms: Vec<&Candidate> =
-                found.iter().filter(|c| &text[c.span] == acronym).collect();
+            let (acronyms, names) = discovered_at(text, acronym);
             match want {
                 Some(name) => {
                     assert_eq!(acronyms.len(), 2, "{text}: {names:?}");
@@ -2254,7 +2262,7 @@ mod tests {
                 }
                 None => {
                     assert!(acronyms.is_empty(), "{text}: {names:?}");
-                    let long = found.iter().find(|c| text[c.span].starts_with("International"));
+                    let long = names.iter().find(|c| text[c.span].starts_with("International"));
                     let id = long.and_then(|c| gaz.known_as(c.kind, &c.name));
                     assert_eq!(id.map(|id| gaz.get(id).unwrap().id()), Some("iaea"), "{names:?}");
                 }
@@ -2264,9 +2272,6 @@ mod tests {
 
     #[test]
     fn a_discovered_full_name_owns_its_surname() {
-        let gaz = crate::Gazetteer::builtin();
-        let matcher = crate::Matcher::new(&gaz).unwrap();
-        let discoverer = Discoverer::for_gazetteer(&gaz);
         // (text, the surname, the name its mentions should carry; None: left to the gazetteer)
         let cases = [
             (
@@ -2288,12 +2293,7 @@ mod tests {
             ),
         ];
         for (text, surname, want) in cases {
-            let known = matcher.find_all(text);
-            let found = discoverer.find(text, &known);
-            let names: Vec<(&str, &str)> =
-                found.iter().map(|c| (&text[c.span], c.name.as_str())).collect();
-            let alone: Vec<&Candidate> =
-                found.iter().filter(|c| &text[c.span] == surname).collect();
+            let (alone, names) = discovered_at(text, surname);
             match want {
                 Some(name) => {
                     assert_eq!(alone.len(), 1, "{text}: {names:?}");
@@ -2313,17 +2313,12 @@ mod tests {
 
     #[test]
     fn a_given_name_and_initial_before_a_known_person_are_that_person_s() {
-        let gaz = crate::Gazetteer::builtin();
-        let matcher = crate::Matcher::new(&gaz).unwrap();
-        let discoverer = Discoverer::for_gazetteer(&gaz);
         for (text, want) in [
             ("Paul Ryan spoke. A good man, Paul D. Ryan, to be vice president", &[][..]),
             // Another given name is someone else's.
             ("Paul Ryan spoke. A good man, Carmen D. Ryan, to be vice president", &["Carmen D"]),
         ] {
-            let mentions = matcher.find_all(text);
-            let found = discoverer.find(text, &mentions);
-            let got: Vec<&str> = found.iter().map(|c| &text[c.span]).collect();
+            let got: Vec<String> = discovered(text).iter().map(|c| text[c.span].into()).collect();
             assert_eq!(got, want, "{text}");
         }
     }

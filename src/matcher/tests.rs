@@ -537,6 +537,16 @@ fn shared_person_names_resolve_by_the_bodies_their_offices_name() {
     }
 }
 
+/// Asserts that each text's mentions, in order, name the entities of the ids given with it.
+fn assert_ids(gaz: &Gazetteer, cases: &[(&str, &[&str])]) {
+    let matcher = Matcher::new(gaz).unwrap();
+    for (text, want) in cases {
+        let got: Vec<&str> =
+            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
 /// An acronym the document defines after a name ("Australian Federal Police (AFP)") stands
 /// for that name's entity from there on, whatever else the gazetteer calls so; before the
 /// definition, and where the parenthesis does not abbreviate the name, it is left alone.
@@ -548,7 +558,6 @@ fn acronyms_defined_in_the_text_win() {
         .add(Entry::new("oslo", EntityKind::Place, "Oslo"))
         .build()
         .unwrap();
-    let matcher = Matcher::new(&gaz).unwrap();
     let cases: &[(&str, &[&str])] = &[
         (
             "The AFP said so. The Australian Federal Police (AFP) said. Later the AFP agreed.",
@@ -559,11 +568,7 @@ fn acronyms_defined_in_the_text_win() {
         // Written otherwise, it is another word.
         ("The Australian Federal Police (AFP) said. Afp said.", &["afp_police", "afp_police"]),
     ];
-    for (text, want) in cases {
-        let got: Vec<&str> =
-            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    assert_ids(&gaz, cases);
 }
 
 /// A one-word name of a person, place or state right after a given name that is none of
@@ -576,7 +581,6 @@ fn a_namesake_s_surname_is_no_mention() {
         .add(Entry::new("jordan", EntityKind::State, "Jordan"))
         .build()
         .unwrap();
-    let matcher = Matcher::new(&gaz).unwrap();
     let cases: &[(&str, &[&str])] = &[
         ("Jason Stoltenberg will coach the team.", &[]),
         ("Jens Stoltenberg spoke. Later Stoltenberg left.", &["jens", "jens"]),
@@ -588,9 +592,5 @@ fn a_namesake_s_surname_is_no_mention() {
         // No given name before it: the names stay.
         ("Minister Stoltenberg met the Welsh.", &["jens", "wales"]),
     ];
-    for (text, want) in cases {
-        let got: Vec<&str> =
-            matcher.find_all(text).iter().map(|m| gaz.get(m.entity()).unwrap().id()).collect();
-        assert_eq!(got, *want, "{text}");
-    }
+    assert_ids(&gaz, cases);
 }
