@@ -27,6 +27,8 @@ const ORDINARY: &[&str] = &[
     "was", "were", "are", "be", "been", "did", "does", "do", "can", "could", "may", "might",
     "must", "should", "what", "why", "how", "we", "you", "she", "him", "them", "us", "here",
     "even", "only", "just", "both", "either", "every", "many", "much", "no", "yes", "why",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "dozens", "hundreds", "thousands",
     // Titles and offices.
     "president", "presidents", "vice", "prime", "minister", "ministers", "ministry", "foreign",
     "defence", "defense", "interior", "finance", "health", "justice", "energy", "trade", "economy",
@@ -36,7 +38,9 @@ const ORDINARY: &[&str] = &[
     "queen", "prince", "princess", "emir", "sheikh", "crown", "supreme", "deputy", "mr", "mrs",
     "ms", "dr", "sen", "senator", "rep", "governor", "mayor", "chancellor", "premier", "official",
     "officials", "delegation", "delegate", "representative", "head", "speaker", "director",
-    "adviser", "advisor", "coordinator", "special", "high", "commissioner",
+    "adviser", "advisor", "coordinator", "special", "high", "commissioner", "attorney",
+    "congressman", "congressmen", "congresswoman", "lawmaker", "lawmakers", "senators",
+    "soldiers", "diplomats",
     // Institutions and bodies.
     "government", "administration", "army", "armed", "forces", "force", "military", "navy",
     "naval", "air", "marines", "troops", "police", "border", "coast", "guard", "guards",
@@ -88,6 +92,10 @@ pub(crate) fn is_ordinary(word: &str) -> bool {
         (ORDINARY.iter().copied().collect(), ORDINARY.iter().map(|w| w.len()).max().unwrap_or(0))
     });
     let word = word.trim_end_matches('.');
+    // "Vice-President", "Attorney-General": a compound of ordinary words is one.
+    if word.contains('-') {
+        return word.split('-').all(|part| !part.is_empty() && is_ordinary(part));
+    }
     if word.len() > *longest {
         return false;
     }
