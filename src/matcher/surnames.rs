@@ -9,10 +9,12 @@
 //! A surname after a title ("Mr Howard", "President Bush") with no full name before it is
 //! resolved from the gazetteer's offices and years: among the people with that surname, the
 //! ones in office at the document's date (or, for an undated document, in the years that the
-//! other office-holders it names have in common), holding an office the title names, and, if
-//! that still leaves several, the one whose state the document names most. Only a single
-//! survivor is taken. A noun that names a leader's government after a surname ("the Bush
-//! administration", "the Howard Government") is such a title, for the heads of government.
+//! other office-holders it names have in common, titled surnames that only one person has
+//! among them), holding an office the title names, and, if that still leaves several, the one
+//! whose state the document names most, then of those the one who led a government in those
+//! years ("Mr Bush" in 2004 is George W., not Jeb). Only a single survivor is taken. A noun
+//! that names a leader's government after a surname ("the Bush administration", "the Howard
+//! Government") is such a title, for the heads of government.
 
 use std::collections::HashMap;
 
@@ -275,8 +277,9 @@ impl Surnames {
         // Another pass over the text, made only when a titled surname needs it.
         let mut others = None;
         let mut lines = names::Lines::new(haystack);
-        let mut out = Vec::new();
-        for (span, offices) in self.cues(haystack) {
+        // What one cue gives under a window of years: a mention, nothing, or (when more than
+        // one holder fits) no decision yet.
+        let mut resolve = |span: Span, offices: &Offices, window| {
             let governs = matches!(offices, Offices::Heads(_));
             let word = &haystack[span];
             if word.is_empty()
@@ -284,21 +287,23 @@ impl Surnames {
                 || known.overlaps(span)
                 || !rules::at_word_boundary(haystack, span.start, span.end)
             {
-                continue;
+                return Ok(None);
             }
-            let Some(holders) = self.people.get(word) else { continue };
-            let chosen = match &offices {
+            let Some(holders) = self.people.get(word) else { return Ok(None) };
+            let chosen = match offices {
                 Offices::Any => choose(holders, window, |_| true, &states),
                 Offices::Titled(title) => choose(holders, window, |r| r.contains(title), &states),
                 Offices::Heads(heads) => heads
                     .iter()
                     .find_map(|head| choose(holders, window, |r| leads(r, head), &states)),
             };
-            let Some(entity) = chosen else { continue };
+            let Some(entity) = chosen else {
+                return if holders.len() > 1 { Err(()) } else { Ok(None) };
+            };
             let mention = Mention::new(entity, span, false);
             // "General Anthony Zinni": a given name, not a surname.
             if !governs && names::opens_longer_name(&mut lines, &mention, &starts) {
-                continue;
+                return Ok(None);
             }
             // "David Kemp ... Mr Kemp": someone else with that surname was named in full.
             let given = self.given.get(&entity).map_or(&[][..], Vec::as_slice);
@@ -306,9 +311,30 @@ impl Surnames {
             if others.get(word).is_some_and(|(at, before)| {
                 *at < span.start && !before.iter().any(|b| given.iter().any(|g| g == b))
             }) {
-                continue;
+                return Ok(None);
             }
-            out.push(mention);
+            Ok(Some(mention))
+        };
+        let mut out = Vec::new();
+        let mut undecided = Vec::new();
+        for (span, offices) in self.cues(haystack) {
+            match resolve(span, &offices, window) {
+                Ok(found) => out.extend(found),
+                Err(()) => undecided.push((span, offices)),
+            }
+        }
+        // "Mr Bush said Mr Arafat must act. Mr Sharon agreed.": with no date, the people whose
+        // titled surnames only one person has ("Mr Arafat", "Mr Sharon") give the years that
+        // decide between the two Bushes. Once, so the pass stays linear.
+        if year.is_none() && !undecided.is_empty() && !out.is_empty() {
+            let all: Vec<Mention> = mentions.iter().chain(added).chain(&out).copied().collect();
+            let wider = self.terms.window(&all);
+            if wider != window {
+                for (span, offices) in undecided {
+                    out.extend(resolve(span, &offices, wider).ok().flatten());
+                }
+                out.sort_by_key(|m| m.span().start);
+            }
         }
         out
     }
@@ -486,6 +512,21 @@ fn choose(
         if best == 0 {
             return None;
         }
+        if left.len() > 1 {
+            // "Mr Bush" in the years of George W. and Jeb, both of the state the text names:
+            // the one who led a government then.
+            let led = |h: &&&Holder| {
+                h.offices.iter().any(|(role, from, to)| {
+                    window.is_some_and(|(lo, hi)| *from <= hi && lo <= *to)
+                        && HEADS.iter().any(|head| leads(role, head))
+                })
+            };
+            let mut leaders = left.iter().filter(led);
+            return match (leaders.next(), leaders.next()) {
+                (Some(one), None) => Some(one.entity),
+                _ => None,
+            };
+        }
     }
     match left[..] {
         [one] => Some(one.entity),
@@ -570,6 +611,7 @@ mod tests {
                 1999,
                 Some(2003),
             ))
+            .add(person("jeb_bush", "Jeb Bush", "USA", "Governor of Florida", 1999, Some(2007)))
             .build()
             .unwrap()
     }
@@ -604,6 +646,13 @@ mod tests {
             // Neither Howard was ever a president, and a bare surname needs its noun.
             ("The Howard administration said.", Some(2004), None),
             ("Howard administrations.", Some(2004), None),
+            // Two people of the state the text names fit the years: the one who led a
+            // government then. With no state named, neither.
+            ("In the United States, Mr Bush met Tony Blair.", None, Some("bush_43")),
+            ("Mr Bush met Tony Blair.", None, None),
+            // A titled surname only one person has gives its years to the others.
+            ("In the United States, Mr Bush met Prime Minister Blair.", None, Some("bush_43")),
+            ("In the United States, Mr Bush met Mr Zorbo.", None, None),
             // A congressman is a representative, whatever the gazetteer calls the office.
             ("Congressman Ryan said.", Some(2012), Some("paul_ryan")),
             ("Congresswoman Ryan said.", Some(2001), Some("paul_ryan")),
