@@ -65,9 +65,12 @@ const ORDINARY: &[&str] = &[
     "areas", "suburbs", "metropolitan", "settlement", "settlements", "magistrate", "judge",
     "school", "schools", "college", "church", "cathedral", "mosque", "temple", "synagogue",
     "zoo", "show", "festival", "detention", "road", "roads", "shire", "market", "markets", "economy", "industry",
-    // Sport: "the Sydney Test", "the Adelaide Oval", "the Melbourne Cup".
+    // Sport: "the Sydney Test", "the Adelaide Oval", "the Melbourne Cup", "the Melbourne Track
+    // Classic", "the Burswood Dome".
     "test", "tests", "oval", "open", "masters", "marathon", "grand", "prix", "cricket", "rugby",
     "football", "soccer", "tennis", "olympic", "derby", "stadium", "arena", "racecourse",
+    "classic", "championship", "championships", "series", "tour", "dome", "carnival", "regatta",
+    "trophy", "shield", "expo", "showground",
     // Faiths and peoples: "a Queensland Anglican school", "a Gaza Jewish settlement".
     "anglican", "catholic", "baptist", "uniting", "presbyterian", "methodist", "lutheran",
     "orthodox", "muslim", "muslims", "islamic", "jewish", "christian", "christians", "hindu",

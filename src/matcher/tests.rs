@@ -142,6 +142,12 @@ const NAME_PARTS: &[Case] = &[
     case!("plural_office_after", "from Syria Congressmen", [("SYR", 5, 10)]),
     case!("number_before", "Three Syria troops", [("SYR", 6, 11)]),
     case!("ordinary_after", "Iraq War veterans", [("IRQ", 0, 4)]),
+    case!("venue_after", "at the Syria Dome today", [("SYR", 7, 12)]),
+    case!(
+        "event_after",
+        "the Iraq Classic and Syria Championships",
+        [("IRQ", 4, 8), ("SYR", 21, 26)]
+    ),
     case!("known_name_after", "Syria Iraq talks", [("SYR", 0, 5), ("IRQ", 6, 10)]),
     case!("possessive_before", "Russia's Syria", [("RUS", 0, 6), ("SYR", 9, 14)]),
     case!("compound_before", "Russian-backed Syria", [("RUS", 0, 7), ("SYR", 15, 20)]),
