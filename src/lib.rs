@@ -161,8 +161,8 @@ pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
     Association, Citation, Citations, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge,
     EdgeCounts, EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, Evidence,
-    EvidenceBuilder, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
-    NodeRank, Slice, TimeSlices, Window,
+    EvidenceBuilder, FieldCounts, FieldSplits, GraphOptions, MeasuresBuilder, Node, NodeCounts,
+    NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices, Window, field_value,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -192,7 +192,8 @@ pub use crate::gazetteer::{
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::output::{GraphFiles, MANIFEST, OutputDir, OutputFile, TempFiles};
 pub use crate::pipeline::{
-    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
+    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Split, Suggestions,
+    Totals,
 };
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;

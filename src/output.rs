@@ -647,6 +647,59 @@ fn rename_new_dir(from: &Path, out: &Path) -> Result<()> {
     done
 }
 
+/// The longest folder name [`folder_names`] makes, in bytes.
+const MAX_FOLDER: usize = 64;
+
+/// Safe, distinct folder names for `values`, in order, as [`Pipeline::write_splits`]
+/// describes them: ASCII letters, digits, `-`, `_` and `.` kept and anything else made `_`, no
+/// leading or trailing dot, at most 64 bytes, `_` for nothing left, and `-2`, `-3` and so on
+/// after a name taken before (letter case aside, for file systems that ignore it) or that is
+/// the name of a file at the top of a set of graph files.
+///
+/// [`Pipeline::write_splits`]: crate::Pipeline::write_splits
+pub(crate) fn folder_names<'v, I: IntoIterator<Item = &'v str>>(values: I) -> Vec<String> {
+    let reserved: Vec<String> = GraphFormat::ALL
+        .iter()
+        .flat_map(|f| f.file_names().iter().map(|n| n.to_string()))
+        .chain([MANIFEST.to_string(), "values.tsv".to_string()])
+        .collect();
+    let mut taken: BTreeSet<String> = reserved.into_iter().collect();
+    let mut names = Vec::new();
+    for value in values {
+        let base = folder_name(value);
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken.contains(&name.to_ascii_lowercase()) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        taken.insert(name.to_ascii_lowercase());
+        names.push(name);
+    }
+    names
+}
+
+/// One value's folder name, before collisions are handled.
+fn folder_name(value: &str) -> String {
+    let safe: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    let mut name = safe.trim_matches('.').to_string();
+    name.truncate(MAX_FOLDER);
+    let name = name.trim_end_matches('.').to_string();
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let device = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (stem.len() == 4
+            && (stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.ends_with(|c: char| c.is_ascii_digit()));
+    match name.is_empty() {
+        true => "_".to_string(),
+        false if device => format!("{name}_"),
+        false => name,
+    }
+}
+
 /// The graph files of a run: a graph written in a set of formats, as one [`OutputDir`] set.
 ///
 /// The formats are written in a fixed order whatever the order given, each once, under the
@@ -952,6 +1005,31 @@ fn is_period(name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::scratch::Scratch;
+
+    #[test]
+    fn folder_names_are_safe_and_distinct() {
+        let rows: &[(&[&str], &[&str])] = &[
+            (&["democrat", "republican"], &["democrat", "republican"]),
+            (
+                &["invented wire", "a/b", "..", "../x", ".hidden."],
+                &["invented_wire", "a_b", "_", "_x", "hidden"],
+            ),
+            (&["A b", "a_b", "A?b", "a_B"], &["A_b", "a_b-2", "A_b-3", "a_B-4"]),
+            (
+                &["nodes.csv", "graph.GEXF", "values.tsv"],
+                &["nodes.csv-2", "graph.GEXF-2", "values.tsv-2"],
+            ),
+            (
+                &["Côte d’Ivoire", "CON", "com1.x", "con2"],
+                &["C_te_d_Ivoire", "CON_", "com1.x_", "con2"],
+            ),
+        ];
+        for (values, want) in rows {
+            assert_eq!(folder_names(values.iter().copied()), *want, "{values:?}");
+        }
+        let long = "x".repeat(100);
+        assert_eq!(folder_names([long.as_str()])[0].len(), MAX_FOLDER);
+    }
 
     fn write(path: &Path, text: &str) -> Result<()> {
         let mut file = OutputFile::create(path)?;

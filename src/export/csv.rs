@@ -151,6 +151,12 @@ pub fn write_csv_with<'g, N: io::Write, E: io::Write>(
     Ok(())
 }
 
+/// A column title: the metadata columns (`party=democrat`) come from the corpus, so they follow
+/// the [`CsvCells`] rule too.
+fn title_cell(title: Cow<'static, str>, cells: CsvCells) -> String {
+    text_cell(&title, cells).into_owned()
+}
+
 /// Writes the node table. Gephi recognises `Id` and `Label`; the rest become attributes.
 fn write_nodes<W: io::Write>(
     graph: GraphRef<'_>,
@@ -159,8 +165,8 @@ fn write_nodes<W: io::Write>(
     wtr: W,
 ) -> Result<()> {
     let mut wtr = csv::Writer::from_writer(wtr);
-    let titles = attrs::node_attrs(graph).into_iter().map(|a| a.title);
-    wtr.write_record(["Id", "Label"].into_iter().chain(titles))?;
+    let titles = attrs::node_attrs(graph).into_iter().map(|a| title_cell(a.title, cells));
+    wtr.write_record(["Id".to_string(), "Label".to_string()].into_iter().chain(titles))?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let values = attrs::node_values(graph, gaz, node);
@@ -181,14 +187,16 @@ fn write_edges<W: io::Write>(
     wtr: W,
 ) -> Result<()> {
     let mut wtr = csv::Writer::from_writer(wtr);
-    let titles = attrs::edge_attrs(graph).into_iter().map(|a| a.title);
-    wtr.write_record(["Source", "Target", "Type", "Weight"].into_iter().chain(titles))?;
+    let titles = attrs::edge_attrs(graph).into_iter().map(|a| title_cell(a.title, cells));
+    let fixed = ["Source", "Target", "Type", "Weight"].map(String::from);
+    wtr.write_record(fixed.into_iter().chain(titles))?;
     let kind = if graph.is_directed() { "Directed" } else { "Undirected" };
     for (a, b, edge) in graph.edges() {
+        let ends = (a, b);
         let id = |n| text_cell(entry(gaz, n).id(), cells).into_owned();
         let (a, b) = (id(a), id(b));
         let weight = attrs::weight(graph, edge).to_string();
-        let values = attrs::edge_values(edge);
+        let values = attrs::edge_values(graph, ends, edge);
         let values = values.iter().map(|v| value_cell(v, cells));
         let fixed = [a, b, kind.to_string(), weight];
         wtr.write_record(fixed.into_iter().chain(values))?;
