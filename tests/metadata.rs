@@ -1,0 +1,226 @@
+//! Metadata: `graph --attribute` (counts per field value on nodes and edges), `--split-by`
+//! (one graph per value) and what they refuse, on data/speeches.jsonl.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::{TempDir, actorgraph, exits, names_in, root, run, shared_present};
+
+const SPEECHES: &str = "data/speeches.jsonl";
+
+/// The metadata columns of data/speeches.jsonl with `--attribute party,outlet`, in order.
+const COLUMNS: &str =
+    "party=blue,party=red,outlet=Evening Post,outlet=Le Monde / Paris,outlet=evening post";
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The row of `id` in a CSV table (its first cell).
+fn row<'a>(table: &'a str, id: &str) -> &'a str {
+    table.lines().find(|l| l.starts_with(&format!("{id},"))).unwrap_or_else(|| panic!("{id}"))
+}
+
+/// The last `n` cells of a CSV line without quoted cells.
+fn last_cells(line: &str, n: usize) -> Vec<&str> {
+    let cells: Vec<&str> = line.split(',').collect();
+    cells[cells.len() - n..].to_vec()
+}
+
+#[test]
+fn attribute_counts_documents_per_value_on_nodes_and_edges() {
+    let dir = TempDir::new("attribute-csv");
+    let out = dir.join("out");
+    let stderr = graph(&out, &["--attribute", "party", "--attribute", "outlet"]);
+    assert!(stderr.contains("(2 documents without party)"), "{stderr}");
+    let nodes = read(&out.join("nodes.csv"));
+    assert!(nodes.lines().next().unwrap().ends_with(&format!(",Community,{COLUMNS}")), "{nodes}");
+    // Iran: speech-01 (blue, Evening Post), 02 (red, Evening Post), 03 (red, Le Monde),
+    // 05 (no party, evening post).
+    let rows = [
+        ("IRN", ["1", "2", "2", "1", "1"]),
+        ("IRQ", ["1", "1", "2", "0", "0"]),
+        ("CHL", ["0", "0", "0", "1", "0"]),
+    ];
+    for (id, want) in rows {
+        assert_eq!(last_cells(row(&nodes, id), 5), want, "{id}");
+    }
+    let edges = read(&out.join("edges.csv"));
+    assert!(edges.lines().next().unwrap().ends_with(&format!(",LastSeen,{COLUMNS}")), "{edges}");
+    assert_eq!(last_cells(row(&edges, "IRN,IRQ"), 5), ["1", "1", "2", "0", "0"]);
+    assert_eq!(last_cells(row(&edges, "IRN,RUS"), 5), ["0", "0", "0", "0", "1"]);
+}
+
+/// Runs `graph` on data/speeches.jsonl with `args` into `out`, exit status 0.
+fn graph(out: &Path, args: &[&str]) -> String {
+    let mut cmd = actorgraph();
+    cmd.args(["graph", SPEECHES]).args(args).arg("-o").arg(out);
+    exits(0, run(&mut cmd)).1
+}
+
+#[test]
+fn attribute_columns_are_declared_in_gexf_graphml_and_json() {
+    let dir = TempDir::new("attribute-xml");
+    let out = dir.join("out");
+    graph(&out, &["--attribute", "party,outlet", "--format", "gexf,graphml,json"]);
+    let gexf = read(&out.join("graph.gexf"));
+    for (i, name) in COLUMNS.split(',').enumerate() {
+        let declared = format!(r#"<attribute id="field{i}" title="{name}" type="long"/>"#);
+        assert_eq!(gexf.matches(&declared).count(), 2, "node and edge: {declared}");
+    }
+    assert!(gexf.contains(r#"<attvalue for="field1" value="2"/>"#), "Iran's red speeches");
+    let graphml = read(&out.join("graph.graphml"));
+    for (i, name) in COLUMNS.split(',').enumerate() {
+        for (prefix, domain) in [("n", "node"), ("e", "edge")] {
+            let key = format!(
+                r#"<key id="{prefix}_field{i}" for="{domain}" attr.name="{name}" attr.type="long"/>"#
+            );
+            assert!(graphml.contains(&key), "{key}");
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("graph.json"))).unwrap();
+    let iran = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "IRN").unwrap();
+    assert_eq!(
+        (iran["party=red"].as_u64(), iran["outlet=evening post"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let edge = &json["edges"].as_array().unwrap().iter().find(|e| e["source"] == "IRN").unwrap();
+    assert!(edge["party=blue"].is_u64(), "{edge}");
+}
+
+#[test]
+fn attribute_without_the_field_anywhere_warns() {
+    let dir = TempDir::new("attribute-none");
+    let stderr = graph(&dir.join("out"), &["--attribute", "nosuch"]);
+    assert!(stderr.contains("warning: --attribute nosuch: no document has this field"), "{stderr}");
+    let nodes = read(&dir.join("out/nodes.csv"));
+    assert!(nodes.lines().next().unwrap().ends_with(",Community"), "no columns: {nodes}");
+}
+
+#[test]
+fn attribute_goes_into_each_period_with_slice() {
+    let dir = TempDir::new("attribute-slice");
+    let out = dir.join("out");
+    graph(&out, &["--attribute", "party", "--slice", "month", "--no-measures"]);
+    let march = read(&out.join("2025-03/nodes.csv"));
+    assert!(march.lines().next().unwrap().ends_with(",party=red"), "only red in March: {march}");
+    assert_eq!(last_cells(row(&march, "RUS"), 1), ["1"]);
+    let gexf = read(&out.join("graph.gexf"));
+    assert!(gexf.contains(r#"title="party=blue""#), "the dynamic graph counts all periods");
+}
+
+#[test]
+fn split_by_writes_one_graph_per_value_in_safe_folders() {
+    let dir = TempDir::new("split-by");
+    let out = dir.join("out");
+    let stderr = graph(&out, &["--split-by", "outlet", "--format", "csv"]);
+    assert!(stderr.contains(", 3 graphs by outlet written to"), "{stderr}");
+    let folders = ["Evening_Post", "Le_Monde___Paris", "evening_post-2"];
+    let mut want: Vec<String> = folders.iter().map(|f| f.to_string()).collect();
+    want.extend(["actorgraph-manifest.tsv".to_string(), "values.tsv".to_string()]);
+    want.sort();
+    assert_eq!(names_in(&out), want);
+    assert_eq!(
+        read(&out.join("values.tsv")),
+        "folder\toutlet\tdocuments\nEvening_Post\tEvening Post\t2\n\
+         Le_Monde___Paris\tLe Monde / Paris\t2\nevening_post-2\tevening post\t1\n"
+    );
+    for folder in folders {
+        assert_eq!(names_in(&out.join(folder)), ["edges.csv", "nodes.csv"], "{folder}");
+    }
+    let manifest = read(&out.join("actorgraph-manifest.tsv"));
+    assert!(manifest.contains("Le_Monde___Paris/nodes.csv\t"), "{manifest}");
+}
+
+#[test]
+fn a_split_is_the_graph_of_a_run_over_its_documents() {
+    let dir = TempDir::new("split-one");
+    let out = dir.join("out");
+    let stderr = graph(&out, &["--split-by", "party"]);
+    assert!(stderr.contains("(2 documents without party left out)"), "{stderr}");
+    assert_eq!(names_in(&out), ["actorgraph-manifest.tsv", "blue", "red", "values.tsv"]);
+    let lines: Vec<String> = read(&root().join(SPEECHES)).lines().map(String::from).collect();
+    let red = dir.write("red.jsonl", format!("{}\n{}\n", lines[1], lines[2]));
+    let alone = dir.join("alone");
+    let mut cmd = actorgraph();
+    cmd.arg("graph").arg(&red).arg("-o").arg(&alone);
+    exits(0, run(&mut cmd));
+    for file in ["nodes.csv", "edges.csv", "graph.dot"] {
+        assert_eq!(read(&out.join("red").join(file)), read(&alone.join(file)), "{file}");
+    }
+}
+
+/// Runs `graph` at `-j 1` and `-j 2` with `args` and checks that the outputs are the same
+/// files, byte for byte.
+fn same_at_one_and_two_threads(input: &Path, args: &[&str]) {
+    let dir = TempDir::new("metadata-threads");
+    for j in ["1", "2"] {
+        let mut cmd = actorgraph();
+        cmd.arg("graph").arg(input).args(args).args(["-j", j, "-q", "-o"]).arg(dir.join(j));
+        exits(0, run(&mut cmd));
+    }
+    let files = |top: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        for name in names_in(top) {
+            let path = top.join(&name);
+            if path.is_dir() {
+                for sub in names_in(&path) {
+                    files.push((format!("{name}/{sub}"), fs::read(path.join(&sub)).unwrap()));
+                }
+            } else {
+                files.push((name, fs::read(path).unwrap()));
+            }
+        }
+        files
+    };
+    let (one, two) = (files(&dir.join("1")), files(&dir.join("2")));
+    assert!(one.len() > 2, "{args:?}");
+    assert!(one == two, "{args:?}: -j 1 and -j 2 differ");
+}
+
+#[test]
+fn metadata_output_is_the_same_at_any_thread_count() {
+    let all = "csv,gexf,graphml,json,dot,html,geojson";
+    let speeches = root().join(SPEECHES);
+    same_at_one_and_two_threads(&speeches, &["--attribute", "party,outlet", "--format", all]);
+    same_at_one_and_two_threads(&speeches, &["--split-by", "outlet", "--attribute", "party"]);
+    let convention = root().join("../shared/data/corpus/convention2012.jsonl");
+    if shared_present(&convention) {
+        same_at_one_and_two_threads(&convention, &["--attribute", "party", "--format", all]);
+        same_at_one_and_two_threads(&convention, &["--split-by", "party"]);
+    }
+}
+
+#[test]
+fn unsupported_combinations_are_refused_before_reading() {
+    let dir = TempDir::new("metadata-refused");
+    let out = dir.join("out");
+    let rows: &[(&[&str], &str)] = &[
+        (&["--attribute", "party", "--partial"], "--attribute: a partial result holds the counts"),
+        (&["--split-by", "party", "--partial"], "--split-by: a partial result holds the counts"),
+        (&["--attribute", "party", "--relations", "events"], "not to --relations events"),
+        (&["--split-by", "party", "--slice", "year"], "--split-by cannot be combined with --slice"),
+        (&["--split-by", "party", "--evidence"], "--evidence cannot be combined with --split-by"),
+        (&["--attribute", ""], "a field name is empty"),
+    ];
+    for (args, want) in rows {
+        let mut cmd = actorgraph();
+        cmd.args(["graph", SPEECHES]).args(*args).arg("-o").arg(&out);
+        let (_, stderr) = exits(2, run(&mut cmd));
+        assert!(stderr.contains(want), "{args:?}: {stderr}");
+        assert!(!out.exists(), "{args:?}: nothing written");
+    }
+    let mut cmd = actorgraph();
+    cmd.args(["merge", "data/sample.jsonl", "--attribute", "party", "-o"]).arg(&out);
+    let (_, stderr) = exits(2, run(&mut cmd));
+    assert!(stderr.contains("--attribute: a partial result holds the counts"), "{stderr}");
+}
+
+#[test]
+fn attribute_works_with_evidence() {
+    let dir = TempDir::new("attribute-evidence");
+    let out = dir.join("out");
+    graph(&out, &["--attribute", "party", "--evidence"]);
+    assert!(out.join("evidence.csv").exists());
+    assert!(read(&out.join("nodes.csv")).lines().next().unwrap().ends_with(",party=red"));
+}
