@@ -28,12 +28,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::cooccur::TwoModeGraph;
 use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::{Error, Result};
 use crate::export::{
     CsvCells, EVIDENCE_FILES, EvidenceWriter, GraphFormat, GraphRef, MentionFormat, evidence_file,
     write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html,
-    write_html_with_evidence, write_json,
+    write_html_with_evidence, write_json, write_two_mode, write_two_mode_csv,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -770,6 +771,56 @@ impl GraphFiles {
         let graph = graph.into();
         for &format in &self.formats {
             self.write_format(graph, gaz, None, format, dir, sub.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// Writes the two-mode graph `graph` into the set `dir`, under `sub` (`""` for the top),
+    /// in every format, under the usual file names (see [`write_two_mode_csv`] and
+    /// [`write_two_mode`]). Publish the set afterwards.
+    ///
+    /// ```
+    /// use actorgraph::{GraphFiles, GraphFormat, OutputDir, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count_two_mode(["data/sample.jsonl"], "document", |_| Ok(()))?;
+    /// let graph = counted.counts.to_graph_with(pipeline.gazetteer(), &pipeline.graph_options()?);
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-two-mode-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// GraphFiles::new([GraphFormat::Csv, GraphFormat::Json]).write_two_mode(&graph, pipeline.gazetteer(), &mut dir, "")?;
+    /// dir.publish_graphs()?;
+    /// assert!(std::fs::read_to_string(out.join("nodes.csv"))?.contains("\ndocument=wire-001,wire-001,document,1,true,"));
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written (the message names it), or if a format has no two-mode
+    /// form: HTML and GeoJSON.
+    pub fn write_two_mode<P: AsRef<Path>>(
+        &self,
+        graph: &TwoModeGraph,
+        gaz: &Gazetteer,
+        dir: &mut OutputDir,
+        sub: P,
+    ) -> Result<()> {
+        for &format in &self.formats {
+            let names = format.file_names();
+            let mut file = |i: usize| dir.file(sub.as_ref().join(names[i]));
+            match format {
+                GraphFormat::Csv => {
+                    let (mut nodes, mut edges) = (file(0)?, file(1)?);
+                    write_two_mode_csv(graph, gaz, self.cells, &mut nodes, &mut edges)?;
+                    nodes.commit()?;
+                    edges.commit()?;
+                }
+                GraphFormat::Html | GraphFormat::GeoJson => {
+                    let mut sink = io::sink();
+                    write_two_mode(graph, gaz, format, &mut sink)?;
+                }
+                _ => write_one(file(0)?, |f| write_two_mode(graph, gaz, format, f))?,
+            }
         }
         Ok(())
     }

@@ -21,7 +21,7 @@ use crate::cache::{CacheStatus, GazetteerCache};
 use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, EventCounts, EventGraph, EventWeight,
     Evidence, EvidenceBuilder, FieldSplits, GraphOptions, MeasuresBuilder, Slice, TimeSlices,
-    Window,
+    TwoModeCounts, Window,
 };
 use crate::corpus::{Corpus, Date, DateSource, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
@@ -914,6 +914,49 @@ impl Pipeline {
         Ok(folders)
     }
 
+    /// Like [`Pipeline::count`], counting the two-mode network of the actors and the values
+    /// of `field` (a JSONL field such as `party`, or [`DOCUMENT_FIELD`], `document`, for each
+    /// document's id) instead of co-occurrences (see [`TwoModeCounts`]). A document without
+    /// a value is left out and counted.
+    ///
+    /// ```
+    /// use actorgraph::Pipeline;
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count_two_mode(["data/sample.jsonl"], "source", |_| Ok(()))?;
+    /// let graph = counted.counts.to_graph();
+    /// assert_eq!(graph.node_count(), graph.edge_count() + 1, "every actor joins the one source");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// [`DOCUMENT_FIELD`]: crate::DOCUMENT_FIELD
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn count_two_mode<I, P, F>(
+        &mut self,
+        inputs: I,
+        field: &str,
+        events: F,
+    ) -> Result<TwoModeCounted>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let docs = self.config.corpus.documents(inputs);
+        let mut counts = TwoModeCounts::new(field);
+        let mut events = events;
+        let totals = self.run_source(docs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                counts.add_document(&doc.doc, &doc.mentions);
+            }
+            events(event)
+        })?;
+        Ok(TwoModeCounted { counts, totals })
+    }
+
     /// Returns the graph options of [`PipelineBuilder::graph_options`] with the actors of
     /// [`PipelineBuilder::exclude`] left out.
     ///
@@ -1370,6 +1413,16 @@ pub struct Sliced {
 pub struct Split {
     /// The counts of each value.
     pub splits: FieldSplits,
+    /// The totals of the run.
+    pub totals: Totals,
+}
+
+/// What [`Pipeline::count_two_mode`] gives: the two-mode counts and the totals.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct TwoModeCounted {
+    /// The counts of actors, values and their links.
+    pub counts: TwoModeCounts,
     /// The totals of the run.
     pub totals: Totals,
 }

@@ -224,3 +224,115 @@ fn attribute_works_with_evidence() {
     assert!(out.join("evidence.csv").exists());
     assert!(read(&out.join("nodes.csv")).lines().next().unwrap().ends_with(",party=red"));
 }
+
+#[test]
+fn two_mode_writes_actors_and_values_with_their_mode() {
+    let dir = TempDir::new("two-mode");
+    let out = dir.join("out");
+    let stderr = graph(&out, &["--two-mode", "party", "--format", "csv,gexf,graphml,json,dot"]);
+    assert!(
+        stderr.contains(", two-mode network of 6 actors and 2 party values, 9 edges, written to"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(2 documents without party left out)"), "{stderr}");
+    let nodes = read(&out.join("nodes.csv"));
+    let mut lines = nodes.lines();
+    assert_eq!(lines.next(), Some("Id,Label,Mode,Bipartite,Type,Kind,Mentions,Documents"));
+    assert_eq!(
+        row(&nodes, "IRN"),
+        "IRN,Iran,actor,0,false,state,3,3",
+        "the left-out speech-05 not counted"
+    );
+    assert_eq!(row(&nodes, "party=red"), "party=red,red,party,1,true,,,2");
+    assert!(!nodes.contains("CHL,"), "Chile is only in speech-04, which has no party");
+    let edges = read(&out.join("edges.csv"));
+    assert_eq!(edges.lines().next(), Some("Source,Target,Type,Weight,Documents,Mentions"));
+    assert_eq!(row(&edges, "IRN,party=red"), "IRN,party=red,Undirected,2,2,2");
+    assert_eq!(edges.lines().count(), 10);
+    // Every edge joins an actor (Bipartite 0) to a value (Bipartite 1).
+    let modes: std::collections::BTreeMap<&str, &str> = nodes
+        .lines()
+        .skip(1)
+        .map(|l| (l.split(',').next().unwrap(), l.split(',').nth(3).unwrap()))
+        .collect();
+    for line in edges.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!((modes[cells[0]], modes[cells[1]]), ("0", "1"), "{line}");
+    }
+    let gexf = read(&out.join("graph.gexf"));
+    for declared in [
+        r#"<attribute id="mode" title="mode" type="string"/>"#,
+        r#"<attribute id="bipartite" title="bipartite" type="long"/>"#,
+        r#"<attribute id="type" title="type" type="boolean"/>"#,
+    ] {
+        assert!(gexf.contains(declared), "{declared}");
+    }
+    assert!(gexf.contains(r#"<edge id="1" source="IRN" target="party=red" weight="2">"#), "{gexf}");
+    let graphml = read(&out.join("graph.graphml"));
+    assert!(
+        graphml.contains(r#"<key id="n_type" for="node" attr.name="type" attr.type="boolean"/>"#)
+    );
+    assert!(graphml.contains(r#"<data key="n_bipartite">1</data>"#));
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("graph.json"))).unwrap();
+    assert_eq!(json["graph"]["two_mode"], "party");
+    let red = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "party=red").unwrap();
+    assert_eq!((red["bipartite"].as_u64(), red["type"].as_bool()), (Some(1), Some(true)));
+    assert!(read(&out.join("graph.dot")).contains(r#""party=red" [label="red", shape=box"#));
+}
+
+#[test]
+fn two_mode_of_documents_has_a_node_per_document() {
+    let dir = TempDir::new("two-mode-documents");
+    let out = dir.join("out");
+    graph(&out, &["--two-mode", "document", "--kinds", "state", "--drop-isolated"]);
+    let nodes = read(&out.join("nodes.csv"));
+    for id in ["speech-01", "speech-04", "speech-05"] {
+        assert!(row(&nodes, &format!("document={id}")).contains(",document,1,true,"), "{id}");
+    }
+    assert!(!nodes.contains("baghdad"), "--kinds state leaves places out");
+    assert_eq!(
+        row(&read(&out.join("edges.csv")), "CHL,document=speech-04"),
+        "CHL,document=speech-04,Undirected,1,1,1"
+    );
+}
+
+#[test]
+fn two_mode_is_the_same_at_any_thread_count_and_refuses_what_it_cannot_write() {
+    let speeches = root().join(SPEECHES);
+    same_at_one_and_two_threads(
+        &speeches,
+        &["--two-mode", "party", "--format", "csv,gexf,graphml,json,dot"],
+    );
+    let convention = root().join("../shared/data/corpus/convention2012.jsonl");
+    if shared_present(&convention) {
+        same_at_one_and_two_threads(
+            &convention,
+            &["--two-mode", "document", "--format", "csv,gexf,graphml,json"],
+        );
+    }
+    let dir = TempDir::new("two-mode-refused");
+    let out = dir.join("out");
+    let rows: &[(&[&str], &str)] = &[
+        (
+            &["--two-mode", "party", "--format", "html"],
+            "--two-mode writes csv, gexf, graphml, json and dot, not html",
+        ),
+        (
+            &["--two-mode", "party", "--min-weight", "2"],
+            "--two-mode takes the filters --kinds, --exclude and --drop-isolated only",
+        ),
+        (
+            &["--two-mode", "party", "--attribute", "outlet"],
+            "cannot be combined with --attribute, --split-by or --slice",
+        ),
+        (&["--two-mode", "party", "--evidence"], "--evidence cannot be combined with --two-mode"),
+        (&["--two-mode", "party", "--partial"], "--two-mode: a partial result holds the counts"),
+    ];
+    for (args, want) in rows {
+        let mut cmd = actorgraph();
+        cmd.args(["graph", SPEECHES]).args(*args).arg("-o").arg(&out);
+        let (_, stderr) = exits(2, run(&mut cmd));
+        assert!(stderr.contains(want), "{args:?}: {stderr}");
+        assert!(!out.exists(), "{args:?}: nothing written");
+    }
+}

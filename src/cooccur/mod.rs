@@ -26,6 +26,7 @@ mod filter;
 mod graph;
 mod measures;
 mod time;
+mod two_mode;
 
 use std::collections::BTreeMap;
 
@@ -39,6 +40,7 @@ pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
 pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};
 pub use self::time::{Slice, TimeSlices};
+pub use self::two_mode::{DOCUMENT_FIELD, TwoModeCounts, TwoModeEdge, TwoModeGraph, TwoModeNode};
 use crate::corpus::{Date, Document};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::hash::ContentHash;

@@ -26,14 +26,14 @@ fn style(kind: EntityKind) -> (&'static str, String) {
 /// and NUL and the other control characters (C0 and C1, which Graphviz cannot read or draw)
 /// and the noncharacters U+FFFE and U+FFFF (which Graphviz copies into SVG, where XML 1.0
 /// forbids them) become U+FFFD, the replacement character.
-fn quote(s: &str) -> String {
+pub(super) fn quote(s: &str) -> String {
     quote_with(s, false)
 }
 
 /// Quotes a label for DOT: as [`quote`], and `&` becomes `&amp;`. Graphviz reads HTML
 /// character entities in labels ("&amp;" draws as "&", "&#945;" as "α"), so a literal `&`
 /// must be written as one for the label to show the text as it is.
-fn quote_label(s: &str) -> String {
+pub(super) fn quote_label(s: &str) -> String {
     quote_with(s, true)
 }
 

@@ -90,6 +90,9 @@ fn graph(args: GraphArgs) -> Result<bool> {
     if let Some(field) = &args.metadata.split_by {
         return crate::metadata::split(&args, &mut pipeline, &mut report, field, dir);
     }
+    if let Some(field) = &args.metadata.two_mode {
+        return crate::metadata::two_mode(&args, &mut pipeline, &mut report, field, dir);
+    }
     let counted = pipeline.count(&args.common.inputs, |event| {
         report.event(&event);
         Ok(())

@@ -4,10 +4,11 @@
 
 use std::io;
 
-use actorgraph::{Cooccurrence, OutputDir, Pipeline, Result, Totals};
+use actorgraph::{Cooccurrence, OutputDir, Pipeline, Result, Totals, TwoModeNode};
 
 use crate::app::graph_files;
-use crate::args::{GraphArgs, MergeArgs, NO_METADATA, RelationArg};
+use crate::args::{GraphArgs, GraphFormatArg, MergeArgs, NO_METADATA, RelationArg};
+use crate::filter::WeightArg;
 use crate::pipeline::Reporter;
 
 fn refuse(msg: String) -> Result<()> {
@@ -60,7 +61,88 @@ pub(crate) fn check(args: &GraphArgs) -> Result<()> {
              (--attribute works with --evidence)"
         ));
     }
+    if let Some(field) = &meta.two_mode {
+        check_two_mode(args, field)?;
+    }
     Ok(())
+}
+
+/// Refuses what `--two-mode` does not take: other metadata flags, --slice, the formats without
+/// a two-mode form and the filters but --kinds, --exclude and --drop-isolated.
+fn check_two_mode(args: &GraphArgs, field: &str) -> Result<()> {
+    let meta = &args.metadata;
+    if !meta.attributes.is_empty() || meta.split_by.is_some() || args.slice.is_some() {
+        return refuse(format!(
+            "--two-mode {field} cannot be combined with --attribute, --split-by or --slice yet"
+        ));
+    }
+    let formats = &args.output.format;
+    if let Some(format) =
+        formats.iter().find(|f| matches!(f, GraphFormatArg::Html | GraphFormatArg::GeoJson))
+    {
+        let name = format!("{format:?}").to_lowercase();
+        return refuse(format!(
+            "--two-mode writes csv, gexf, graphml, json and dot, not {name}: leave it out of \
+             --format"
+        ));
+    }
+    let f = &args.output.filter;
+    let thresholds = f.weight != WeightArg::Windows
+        || f.min_weight.is_some()
+        || f.min_docs.is_some()
+        || f.backbone.is_some()
+        || f.top_nodes.is_some()
+        || f.top_edges.is_some();
+    if thresholds {
+        return refuse(
+            "--two-mode takes the filters --kinds, --exclude and --drop-isolated only (its \
+             edges are weighted by documents)"
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// Counts the two-mode network of `--two-mode FIELD` and writes it.
+pub(crate) fn two_mode(
+    args: &GraphArgs,
+    pipeline: &mut Pipeline,
+    report: &mut Reporter,
+    field: &str,
+    mut dir: OutputDir,
+) -> Result<bool> {
+    let counted = pipeline.count_two_mode(&args.common.inputs, field, |event| {
+        report.event(&event);
+        Ok(())
+    })?;
+    report.done();
+    let (counts, totals) = (&counted.counts, &counted.totals);
+    if counts.left_out() == totals.documents && totals.documents > 0 {
+        let msg = format!(
+            "--two-mode {field}: no document has this field ({} read), so there is no network \
+             to write",
+            totals.documents
+        );
+        return Err(io::Error::other(msg).into());
+    }
+    let gaz = pipeline.gazetteer();
+    let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
+    let graph = counts.to_graph_with(gaz, &options);
+    graph_files(&args.output).write_two_mode(&graph, gaz, &mut dir, "")?;
+    crate::output::publish_graphs(dir, args.common.quiet)?;
+    let actors = graph.nodes().filter(|n| matches!(n, TwoModeNode::Actor { .. })).count();
+    let left_out = match counts.left_out() {
+        0 => String::new(),
+        n => format!(" ({n} documents without {field} left out)"),
+    };
+    let what = format!(
+        ", two-mode network of {actors} actors and {} {field} values, {} edges, written to {}{left_out}",
+        graph.node_count() - actors,
+        graph.edge_count(),
+        args.output.out.display()
+    );
+    report.summary(totals, &what);
+    Ok(totals.mentions > 0)
 }
 
 /// Refuses the metadata flags given to `merge`: a partial result has no metadata counts.
