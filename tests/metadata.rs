@@ -62,7 +62,7 @@ fn graph(out: &Path, args: &[&str]) -> String {
 fn attribute_columns_are_declared_in_gexf_graphml_and_json() {
     let dir = TempDir::new("attribute-xml");
     let out = dir.join("out");
-    graph(&out, &["--attribute", "party,outlet", "--format", "gexf,graphml,json"]);
+    graph(&out, &["--attribute", "party,outlet", "--format", "gexf,graphml,json,dot"]);
     let gexf = read(&out.join("graph.gexf"));
     for (i, name) in COLUMNS.split(',').enumerate() {
         let declared = format!(r#"<attribute id="field{i}" title="{name}" type="long"/>"#);
@@ -86,6 +86,13 @@ fn attribute_columns_are_declared_in_gexf_graphml_and_json() {
     );
     let edge = &json["edges"].as_array().unwrap().iter().find(|e| e["source"] == "IRN").unwrap();
     assert!(edge["party=blue"].is_u64(), "{edge}");
+    let dot = read(&out.join("graph.dot"));
+    let iran = dot.lines().find(|l| l.starts_with("  \"IRN\" [")).unwrap();
+    assert!(iran.ends_with(r#", "party=blue"=1, "party=red"=2, "outlet=Evening Post"=2, "outlet=Le Monde / Paris"=1, "outlet=evening post"=1];"#), "{iran}");
+    assert!(
+        dot.contains(r#""IRN" -- "IRQ" [weight=2, penwidth=6.00, "party=blue"=1, "party=red"=1, "#),
+        "{dot}"
+    );
 }
 
 #[test]

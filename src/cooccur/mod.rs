@@ -326,16 +326,15 @@ impl Cooccurrence {
 
     /// Adds another counter's counts to this one. Counting documents in two halves and merging
     /// gives the same counts as counting them all in one.
+    /// The counts per field value are merged when both count
+    /// [fields](CooccurrenceBuilder::fields), and left as they are otherwise.
     ///
     /// # Panics
     ///
-    /// If both count [fields](CooccurrenceBuilder::fields) but different ones, which is a
-    /// programming error.
+    /// If both count fields but different ones, which is a programming error.
     pub fn merge(&mut self, other: &Cooccurrence) {
-        match (&mut self.fields, &other.fields) {
-            (Some(mine), Some(theirs)) => mine.merge(theirs),
-            (None, Some(theirs)) if self.documents == 0 => self.fields = Some(theirs.clone()),
-            _ => {}
+        if let (Some(mine), Some(theirs)) = (&mut self.fields, &other.fields) {
+            mine.merge(theirs);
         }
         self.documents += other.documents;
         self.windows += other.windows;
