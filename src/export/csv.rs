@@ -75,7 +75,11 @@ fn value_cell(value: &Value<'_>, cells: CsvCells) -> String {
 /// proposed by discovery; FirstSeen and LastSeen are ISO dates, empty if undated). Edges carry
 /// `Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength,
 /// FirstSeen,LastSeen` with Type `Undirected` and Weight the graph's
-/// [chosen weight](crate::EdgeWeight).
+/// [chosen weight](crate::EdgeWeight). If the counts had metadata fields
+/// ([`CooccurrenceBuilder::fields`](crate::CooccurrenceBuilder::fields)), nodes and edges end
+/// with one count column per value, titled `field=value` (see
+/// [`CooccurrenceGraph::field_columns`](crate::CooccurrenceGraph::field_columns)); GEXF,
+/// GraphML, JSON and DOT carry the same counts under the same names.
 ///
 /// An [`EventGraph`](crate::EventGraph) is written with its own columns: nodes
 /// `Id,Label,Kind,State,Discovered,OutEvents,InEvents,FirstSeen,LastSeen`, edges
