@@ -316,7 +316,8 @@ pub(crate) struct MetadataArgs {
     /// (`document`: each document's id) instead of the co-occurrence graph: an edge joins an
     /// actor to a value, weighted by the documents with that value that mention the actor.
     /// Nodes carry Mode (actor or the field's name), Bipartite (0 or 1) and Type (false or
-    /// true). Formats csv, gexf, graphml, json and dot; filters --kinds and --exclude.
+    /// true). Formats csv, gexf, graphml, json and dot; filters --kinds, --exclude and
+    /// --drop-isolated. Documents without the field are left out and counted.
     #[arg(long, help_heading = METADATA, value_name = "FIELD")]
     pub(crate) two_mode: Option<String>,
 }

@@ -168,7 +168,10 @@ pub(crate) fn missing(counts: &Cooccurrence, totals: &Totals, report: &Reporter)
         match fields.missing(field) {
             0 => {}
             n if n == totals.documents => {
-                report.warn(&format!("--attribute {field}: no document has this field"));
+                report.warn(&format!(
+                    "--attribute {field}: no document has this field (the id, text and date \
+                     fields are not metadata)"
+                ));
             }
             n => notes.push(format!("{n} documents without {field}")),
         }
