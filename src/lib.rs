@@ -159,10 +159,11 @@ pub use petgraph;
 
 pub use crate::cache::{CacheStatus, Cached, Compiled, GazetteerCache};
 pub use crate::cooccur::{
-    Association, Citation, Citations, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, Edge,
-    EdgeCounts, EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode, EventWeight, Evidence,
-    EvidenceBuilder, GraphOptions, MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures,
-    NodeRank, Slice, TimeSlices, Window,
+    Association, Citation, Citations, Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph,
+    DOCUMENT_FIELD, Edge, EdgeCounts, EdgeWeight, EventCounts, EventEdge, EventGraph, EventNode,
+    EventWeight, Evidence, EvidenceBuilder, FieldCounts, FieldSplits, GraphOptions,
+    MeasuresBuilder, Node, NodeCounts, NodeMeasure, NodeMeasures, NodeRank, Slice, TimeSlices,
+    TwoModeCounts, TwoModeEdge, TwoModeGraph, TwoModeNode, Window, field_value,
 };
 pub use crate::corpus::{
     Corpus, Date, DateError, DateSource, DateSources, DateSourcesError, Document, Documents,
@@ -182,6 +183,7 @@ pub use crate::export::{
     CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,
     PartialLines, merge_partials, write_csv, write_csv_with, write_dot, write_dynamic_gexf,
     write_geojson, write_gexf, write_graphml, write_html, write_html_with_evidence, write_json,
+    write_two_mode, write_two_mode_csv,
 };
 pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
 pub use crate::export::{ForceLayout, Layout, Position};
@@ -192,7 +194,8 @@ pub use crate::gazetteer::{
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::output::{GraphFiles, MANIFEST, OutputDir, OutputFile, TempFiles};
 pub use crate::pipeline::{
-    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Suggestions, Totals,
+    Annotated, Counted, Event, Notice, Pipeline, PipelineBuilder, Sliced, Split, Suggestions,
+    Totals, TwoModeCounted,
 };
 pub use crate::segment::{Paragraphs, Segmenter, Segments, Sentences};
 pub use crate::span::Span;

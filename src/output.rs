@@ -28,12 +28,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::cooccur::TwoModeGraph;
 use crate::cooccur::{CooccurrenceGraph, Evidence};
 use crate::error::{Error, Result};
 use crate::export::{
     CsvCells, EVIDENCE_FILES, EvidenceWriter, GraphFormat, GraphRef, MentionFormat, evidence_file,
     write_csv_with, write_dot, write_geojson, write_gexf, write_graphml, write_html,
-    write_html_with_evidence, write_json,
+    write_html_with_evidence, write_json, write_two_mode, write_two_mode_csv,
 };
 use crate::gazetteer::Gazetteer;
 
@@ -647,6 +648,59 @@ fn rename_new_dir(from: &Path, out: &Path) -> Result<()> {
     done
 }
 
+/// The longest folder name [`folder_names`] makes, in bytes.
+const MAX_FOLDER: usize = 64;
+
+/// Safe, distinct folder names for `values`, in order, as [`Pipeline::write_splits`]
+/// describes them: ASCII letters, digits, `-`, `_` and `.` kept and anything else made `_`, no
+/// leading or trailing dot, at most 64 bytes, `_` for nothing left, and `-2`, `-3` and so on
+/// after a name taken before (letter case aside, for file systems that ignore it) or that is
+/// the name of a file at the top of a set of graph files.
+///
+/// [`Pipeline::write_splits`]: crate::Pipeline::write_splits
+pub(crate) fn folder_names<'v, I: IntoIterator<Item = &'v str>>(values: I) -> Vec<String> {
+    let reserved: Vec<String> = GraphFormat::ALL
+        .iter()
+        .flat_map(|f| f.file_names().iter().map(|n| n.to_string()))
+        .chain([MANIFEST.to_string(), "values.tsv".to_string()])
+        .collect();
+    let mut taken: BTreeSet<String> = reserved.into_iter().collect();
+    let mut names = Vec::new();
+    for value in values {
+        let base = folder_name(value);
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken.contains(&name.to_ascii_lowercase()) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        taken.insert(name.to_ascii_lowercase());
+        names.push(name);
+    }
+    names
+}
+
+/// One value's folder name, before collisions are handled.
+fn folder_name(value: &str) -> String {
+    let safe: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    let mut name = safe.trim_matches('.').to_string();
+    name.truncate(MAX_FOLDER);
+    let name = name.trim_end_matches('.').to_string();
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let device = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (stem.len() == 4
+            && (stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.ends_with(|c: char| c.is_ascii_digit()));
+    match name.is_empty() {
+        true => "_".to_string(),
+        false if device => format!("{name}_"),
+        false => name,
+    }
+}
+
 /// The graph files of a run: a graph written in a set of formats, as one [`OutputDir`] set.
 ///
 /// The formats are written in a fixed order whatever the order given, each once, under the
@@ -717,6 +771,56 @@ impl GraphFiles {
         let graph = graph.into();
         for &format in &self.formats {
             self.write_format(graph, gaz, None, format, dir, sub.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// Writes the two-mode graph `graph` into the set `dir`, under `sub` (`""` for the top),
+    /// in every format, under the usual file names (see [`write_two_mode_csv`] and
+    /// [`write_two_mode`]). Publish the set afterwards.
+    ///
+    /// ```
+    /// use actorgraph::{GraphFiles, GraphFormat, OutputDir, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count_two_mode(["data/sample.jsonl"], "document", |_| Ok(()))?;
+    /// let graph = counted.counts.to_graph_with(pipeline.gazetteer(), &pipeline.graph_options()?);
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-two-mode-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// GraphFiles::new([GraphFormat::Csv, GraphFormat::Json]).write_two_mode(&graph, pipeline.gazetteer(), &mut dir, "")?;
+    /// dir.publish_graphs()?;
+    /// assert!(std::fs::read_to_string(out.join("nodes.csv"))?.contains("\ndocument=wire-001,wire-001,document,1,true,"));
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written (the message names it), or if a format has no two-mode
+    /// form: HTML and GeoJSON.
+    pub fn write_two_mode<P: AsRef<Path>>(
+        &self,
+        graph: &TwoModeGraph,
+        gaz: &Gazetteer,
+        dir: &mut OutputDir,
+        sub: P,
+    ) -> Result<()> {
+        for &format in &self.formats {
+            let names = format.file_names();
+            let mut file = |i: usize| dir.file(sub.as_ref().join(names[i]));
+            match format {
+                GraphFormat::Csv => {
+                    let (mut nodes, mut edges) = (file(0)?, file(1)?);
+                    write_two_mode_csv(graph, gaz, self.cells, &mut nodes, &mut edges)?;
+                    nodes.commit()?;
+                    edges.commit()?;
+                }
+                GraphFormat::Html | GraphFormat::GeoJson => {
+                    let mut sink = io::sink();
+                    write_two_mode(graph, gaz, format, &mut sink)?;
+                }
+                _ => write_one(file(0)?, |f| write_two_mode(graph, gaz, format, f))?,
+            }
         }
         Ok(())
     }
@@ -952,6 +1056,31 @@ fn is_period(name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::scratch::Scratch;
+
+    #[test]
+    fn folder_names_are_safe_and_distinct() {
+        let rows: &[(&[&str], &[&str])] = &[
+            (&["democrat", "republican"], &["democrat", "republican"]),
+            (
+                &["invented wire", "a/b", "..", "../x", ".hidden."],
+                &["invented_wire", "a_b", "_", "_x", "hidden"],
+            ),
+            (&["A b", "a_b", "A?b", "a_B"], &["A_b", "a_b-2", "A_b-3", "a_B-4"]),
+            (
+                &["nodes.csv", "graph.GEXF", "values.tsv"],
+                &["nodes.csv-2", "graph.GEXF-2", "values.tsv-2"],
+            ),
+            (
+                &["Côte d’Ivoire", "CON", "com1.x", "con2"],
+                &["C_te_d_Ivoire", "CON_", "com1.x_", "con2"],
+            ),
+        ];
+        for (values, want) in rows {
+            assert_eq!(folder_names(values.iter().copied()), *want, "{values:?}");
+        }
+        let long = "x".repeat(100);
+        assert_eq!(folder_names([long.as_str()])[0].len(), MAX_FOLDER);
+    }
 
     fn write(path: &Path, text: &str) -> Result<()> {
         let mut file = OutputFile::create(path)?;

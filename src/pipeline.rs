@@ -20,7 +20,8 @@ use rayon::prelude::*;
 use crate::cache::{CacheStatus, GazetteerCache};
 use crate::cooccur::{
     Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, EventCounts, EventGraph, EventWeight,
-    Evidence, EvidenceBuilder, GraphOptions, MeasuresBuilder, Slice, TimeSlices, Window,
+    Evidence, EvidenceBuilder, FieldSplits, GraphOptions, MeasuresBuilder, Slice, TimeSlices,
+    TwoModeCounts, Window,
 };
 use crate::corpus::{Corpus, Date, DateSource, Document, Documents};
 use crate::discover::{Candidate, Discoverer};
@@ -38,6 +39,8 @@ use crate::segment::{Segmenter, Segments};
 const BATCH_DOCS: usize = 512;
 /// A batch also ends once it holds this many bytes of text.
 const BATCH_BYTES: usize = 16 << 20;
+/// The file of [`Pipeline::write_splits`] that gives each folder's value.
+const VALUES: &str = "values.tsv";
 /// The default of [`PipelineBuilder::betweenness_limit`], as on the command line.
 const BETWEENNESS_LIMIT: usize = 10_000;
 
@@ -208,6 +211,35 @@ impl PipelineBuilder {
     /// Sets the window in which two actors co-occur (the default: a sentence).
     pub fn window(&mut self, window: Window) -> &mut PipelineBuilder {
         self.cooccur.window(window);
+        self
+    }
+
+    /// Counts these metadata fields of the records (JSONL fields such as `party` or `source`;
+    /// see [`Document::fields`]) per value on every node and edge: [`Pipeline::count`],
+    /// [`Pipeline::count_slices`] and [`Pipeline::count_splits`] count, for each value, the
+    /// documents each actor appears in and those in which two actors share a window, and
+    /// their graphs carry the counts (see [`FieldCounts`](crate::FieldCounts) and
+    /// [`CooccurrenceGraph::field_columns`]), which every format writes as `field=value`
+    /// columns. A document without the field (or with it `null` or empty) counts under none
+    /// of its values. None by default. A [`Partial`] does not keep these counts.
+    ///
+    /// ```
+    /// use actorgraph::Pipeline;
+    ///
+    /// let mut pipeline = Pipeline::builder().attributes(["source"]).build()?;
+    /// let counted = pipeline.count(["data/sample.jsonl"], |_| Ok(()))?;
+    /// let graph = pipeline.to_graph(&counted.counts)?;
+    /// assert_eq!(graph.field_columns().collect::<Vec<_>>(), [("source", "invented wire")]);
+    /// let node = graph.nodes().next().unwrap();
+    /// assert_eq!(graph.node_field_counts(node.entity()), Some(&[node.documents()][..]));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn attributes<I, S>(&mut self, fields: I) -> &mut PipelineBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.cooccur.fields(fields);
         self
     }
 
@@ -641,7 +673,7 @@ impl Pipeline {
         let mut evidence = self.config.evidence.as_ref().map(|b| b.clone().window(window).build());
         let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
-                counts.add_dated_document(&doc.mentions, &doc.segments, doc.date);
+                counts.add_record(&doc.doc, &doc.mentions, &doc.segments, doc.date);
                 if let Some(evidence) = &mut evidence {
                     let (id, text) = (doc.doc.id(), doc.doc.text());
                     evidence.add_document(id, text, doc.date, &doc.mentions, &doc.segments);
@@ -718,7 +750,7 @@ impl Pipeline {
         let mut slices = TimeSlices::new(slice, &self.config.cooccur);
         let totals = self.run_source(docs, |event| {
             if let Event::Document { doc, .. } = &event {
-                slices.add_document(&doc.mentions, &doc.segments, doc.date);
+                slices.add_record(&doc.doc, &doc.mentions, &doc.segments, doc.date);
             }
             events(event)
         })?;
@@ -770,6 +802,159 @@ impl Pipeline {
             &mut file,
         )?;
         file.commit()
+    }
+
+    /// Like [`Pipeline::count`], with the documents of each value of `field` (a JSONL field
+    /// such as `party`; see [`Document::fields`]) counted apart (see [`FieldSplits`]). A
+    /// document without the field, or with it `null` or empty, is left out and counted.
+    ///
+    /// ```
+    /// use actorgraph::Pipeline;
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let split = pipeline.count_splits(["data/sample.jsonl", "data/articles"], "source", |_| Ok(()))?;
+    /// let values: Vec<&str> = split.splits.values().map(|(v, _)| v).collect();
+    /// assert_eq!((values, split.splits.left_out()), (vec!["invented wire"], 8));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn count_splits<I, P, F>(&mut self, inputs: I, field: &str, events: F) -> Result<Split>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let docs = self.config.corpus.documents(inputs);
+        self.splits_source(docs, field, events)
+    }
+
+    /// Like [`Pipeline::run_documents`], with each value of `field` counted apart as
+    /// [`Pipeline::count_splits`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run_documents`].
+    pub fn count_splits_documents<I, F>(&mut self, docs: I, field: &str, events: F) -> Result<Split>
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        self.splits_source(InMemory(docs.into_iter()), field, events)
+    }
+
+    fn splits_source<S, F>(&mut self, docs: S, field: &str, mut events: F) -> Result<Split>
+    where
+        S: Source,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let mut splits = FieldSplits::new(field, &self.config.cooccur);
+        let totals = self.run_source(docs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                splits.add_document(&doc.doc, &doc.mentions, &doc.segments, doc.date);
+            }
+            events(event)
+        })?;
+        Ok(Split { splits, totals })
+    }
+
+    /// Writes the graph of each value of `splits` into `dir`, in a folder named after the
+    /// value, in every format of `files`, each made with `options` and measured as
+    /// [`Pipeline::to_graph_with`] does, and `values.tsv` at the top, which gives each
+    /// folder's value and number of documents: what `actorgraph graph --split-by` writes.
+    /// Returns the folders, in the order of the values. Publish the set afterwards
+    /// ([`OutputDir::publish_graphs`]).
+    ///
+    /// A folder's name is the value with every character but ASCII letters, digits, `-`, `_`
+    /// and `.` made `_`, without leading or trailing dots, cut to 64 bytes; an empty name is
+    /// `_`; a name that is already taken (letter case aside) or is the name of a file the
+    /// set writes at its top gets `-2`, `-3` and so on. `values.tsv` is the key back.
+    ///
+    /// ```
+    /// use actorgraph::{GraphFiles, GraphFormat, OutputDir, Pipeline};
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let split = pipeline.count_splits(["data/sample.jsonl"], "source", |_| Ok(()))?;
+    /// let out = std::env::temp_dir().join(format!("actorgraph-doc-splits-{}", std::process::id()));
+    /// let mut dir = OutputDir::create(&out)?;
+    /// let files = GraphFiles::new([GraphFormat::Csv]);
+    /// let folders = pipeline.write_splits(&split.splits, &pipeline.graph_options()?, &files, &mut dir)?;
+    /// dir.publish_graphs()?;
+    /// assert_eq!(folders, ["invented_wire"]);
+    /// assert!(out.join("invented_wire/nodes.csv").exists());
+    /// let key = std::fs::read_to_string(out.join("values.tsv"))?;
+    /// assert_eq!(key, "folder\tsource\tdocuments\ninvented_wire\tinvented wire\t6\n");
+    /// # std::fs::remove_dir_all(&out)?;
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If a file cannot be written; the message names it.
+    pub fn write_splits(
+        &self,
+        splits: &FieldSplits,
+        options: &GraphOptions,
+        files: &GraphFiles,
+        dir: &mut OutputDir,
+    ) -> Result<Vec<String>> {
+        let folders = crate::output::folder_names(splits.values().map(|(v, _)| v));
+        let mut key = csv::WriterBuilder::new().delimiter(b'\t').from_writer(dir.file(VALUES)?);
+        key.write_record(["folder", splits.field(), "documents"])?;
+        for ((value, counts), folder) in splits.values().zip(&folders) {
+            let graph = self.to_graph_with(counts, options);
+            files.write(&graph, &self.gaz, dir, folder)?;
+            key.write_record([folder, value, &counts.document_count().to_string()])?;
+        }
+        key.flush()?;
+        let file = key.into_inner().map_err(|err| err.into_error())?;
+        file.commit()?;
+        Ok(folders)
+    }
+
+    /// Like [`Pipeline::count`], counting the two-mode network of the actors and the values
+    /// of `field` (a JSONL field such as `party`, or [`DOCUMENT_FIELD`], `document`, for each
+    /// document's id) instead of co-occurrences (see [`TwoModeCounts`]). A document without
+    /// a value is left out and counted.
+    ///
+    /// ```
+    /// use actorgraph::Pipeline;
+    ///
+    /// let mut pipeline = Pipeline::new()?;
+    /// let counted = pipeline.count_two_mode(["data/sample.jsonl"], "source", |_| Ok(()))?;
+    /// let graph = counted.counts.to_graph();
+    /// assert_eq!(graph.node_count(), graph.edge_count() + 1, "every actor joins the one source");
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    ///
+    /// [`DOCUMENT_FIELD`]: crate::DOCUMENT_FIELD
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn count_two_mode<I, P, F>(
+        &mut self,
+        inputs: I,
+        field: &str,
+        events: F,
+    ) -> Result<TwoModeCounted>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+        F: FnMut(Event<'_>) -> Result<()>,
+    {
+        let docs = self.config.corpus.documents(inputs);
+        let mut counts = TwoModeCounts::new(field);
+        let mut events = events;
+        let totals = self.run_source(docs, |event| {
+            if let Event::Document { doc, .. } = &event {
+                counts.add_document(&doc.doc, &doc.mentions);
+            }
+            events(event)
+        })?;
+        Ok(TwoModeCounted { counts, totals })
     }
 
     /// Returns the graph options of [`PipelineBuilder::graph_options`] with the actors of
@@ -1218,6 +1403,26 @@ pub struct Counted {
 pub struct Sliced {
     /// The counts of each period.
     pub slices: TimeSlices,
+    /// The totals of the run.
+    pub totals: Totals,
+}
+
+/// What [`Pipeline::count_splits`] gives: the counts of each value of a field and the totals.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Split {
+    /// The counts of each value.
+    pub splits: FieldSplits,
+    /// The totals of the run.
+    pub totals: Totals,
+}
+
+/// What [`Pipeline::count_two_mode`] gives: the two-mode counts and the totals.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct TwoModeCounted {
+    /// The counts of actors, values and their links.
+    pub counts: TwoModeCounts,
     /// The totals of the run.
     pub totals: Totals,
 }

@@ -15,6 +15,7 @@ mod gazetteer;
 mod hostile;
 mod import;
 mod measures;
+mod metadata;
 mod props;
 mod scale;
 mod time;

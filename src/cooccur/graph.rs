@@ -6,7 +6,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
 use super::measures::{MeasuresBuilder, NodeMeasures};
-use super::{Association, EdgeCounts, EdgeWeight, NodeCounts};
+use super::{Association, EdgeCounts, EdgeWeight, FieldTable, NodeCounts};
 use crate::corpus::Date;
 use crate::gazetteer::EntityId;
 
@@ -140,6 +140,8 @@ pub struct CooccurrenceGraph {
     /// Measures computed on exactly this graph; a method that changes nodes or edges must
     /// reset this to `None`.
     measures: Option<NodeMeasures>,
+    /// The counts per field value of the nodes and edges, if the counts had fields.
+    fields: Option<FieldTable>,
 }
 
 impl CooccurrenceGraph {
@@ -156,7 +158,57 @@ impl CooccurrenceGraph {
         for (a, b, edge) in edges {
             graph.add_edge(index[&a], index[&b], edge);
         }
-        CooccurrenceGraph { graph, index, weight: EdgeWeight::default(), measures: None }
+        CooccurrenceGraph {
+            graph,
+            index,
+            weight: EdgeWeight::default(),
+            measures: None,
+            fields: None,
+        }
+    }
+
+    /// Gives the graph the field counts of its nodes and edges.
+    pub(crate) fn with_field_table(mut self, table: FieldTable) -> CooccurrenceGraph {
+        self.fields = Some(table);
+        self
+    }
+
+    /// Returns the metadata columns the graph carries, as (field, value): each field of
+    /// [`CooccurrenceBuilder::fields`](crate::CooccurrenceBuilder::fields) in the order given,
+    /// its values in sorted order; none if the counts had no fields. Every format writes them
+    /// after the other attributes, named `field=value`.
+    ///
+    /// ```
+    /// use actorgraph::{CooccurrenceBuilder, Document, Gazetteer, JsonlOptions, Matcher, Segmenter};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let line = r#"{"party": "democrat", "text": "Iran and Iraq met."}"#;
+    /// let doc: Document = JsonlOptions::new().read(line.as_bytes(), "x").next().unwrap()?;
+    /// let mentions = Matcher::new(&gaz)?.find_all(doc.text());
+    /// let mut counts = CooccurrenceBuilder::new().fields(["party"]).build();
+    /// counts.add_record(&doc, &mentions, &Segmenter::new().segment(doc.text()), None);
+    /// let graph = counts.to_graph();
+    /// assert_eq!(graph.field_columns().collect::<Vec<_>>(), [("party", "democrat")]);
+    /// let (iran, iraq) = (gaz.lookup("IRN").unwrap(), gaz.lookup("IRQ").unwrap());
+    /// assert_eq!(graph.node_field_counts(iran), Some(&[1][..]));
+    /// assert_eq!(graph.edge_field_counts(iraq, iran), Some(&[1][..]));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn field_columns(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().flat_map(|t| t.columns.iter().map(|(f, v)| (f.as_str(), v.as_str())))
+    }
+
+    /// Returns a node's counts per field value, in the order of
+    /// [`CooccurrenceGraph::field_columns`]: the documents with each value it appears in.
+    pub fn node_field_counts(&self, entity: EntityId) -> Option<&[u64]> {
+        self.fields.as_ref()?.nodes.get(&entity).map(Vec::as_slice)
+    }
+
+    /// Returns an edge's counts per field value (its ends in either order), in the order of
+    /// [`CooccurrenceGraph::field_columns`]: the documents with each value in which the two
+    /// share a window.
+    pub fn edge_field_counts(&self, a: EntityId, b: EntityId) -> Option<&[u64]> {
+        self.fields.as_ref()?.edges.get(&(a.min(b), a.max(b))).map(Vec::as_slice)
     }
 
     /// Sets which value the formats write as the edge weight.

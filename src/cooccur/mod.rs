@@ -21,10 +21,12 @@ mod association;
 mod community;
 mod directed;
 mod evidence;
+mod fields;
 mod filter;
 mod graph;
 mod measures;
 mod time;
+mod two_mode;
 
 use std::collections::BTreeMap;
 
@@ -32,11 +34,14 @@ pub use self::association::{Association, EdgeWeight};
 pub(crate) use self::directed::QUAD_CLASSES;
 pub use self::directed::{EventCounts, EventEdge, EventGraph, EventNode, EventWeight};
 pub use self::evidence::{Citation, Citations, Evidence, EvidenceBuilder};
+pub(crate) use self::fields::FieldTable;
+pub use self::fields::{FieldCounts, FieldSplits, field_value};
 pub use self::filter::{GraphOptions, NodeRank};
 pub use self::graph::{CooccurrenceGraph, Edge, Node};
 pub use self::measures::{MeasuresBuilder, NodeMeasure, NodeMeasures};
 pub use self::time::{Slice, TimeSlices};
-use crate::corpus::Date;
+pub use self::two_mode::{DOCUMENT_FIELD, TwoModeCounts, TwoModeEdge, TwoModeGraph, TwoModeNode};
+use crate::corpus::{Date, Document};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::hash::ContentHash;
 use crate::matcher::Mention;
@@ -60,6 +65,7 @@ pub enum Window {
 pub struct CooccurrenceBuilder {
     window: Window,
     min_weight: u64,
+    fields: Vec<String>,
 }
 
 impl CooccurrenceBuilder {
@@ -80,9 +86,24 @@ impl CooccurrenceBuilder {
         self
     }
 
+    /// Counts, for each of these metadata fields of a record (such as a JSONL `party`), the
+    /// documents with each value that every node and edge appears in (see [`FieldCounts`]);
+    /// none by default. Only [`Cooccurrence::add_record`] counts them, as
+    /// [`Pipeline::count`](crate::Pipeline::count) does with
+    /// [`PipelineBuilder::attributes`](crate::PipelineBuilder::attributes).
+    pub fn fields<I, S>(&mut self, fields: I) -> &mut CooccurrenceBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.fields = fields.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// Creates an empty counter.
     pub fn build(&self) -> Cooccurrence {
-        Cooccurrence { config: self.clone(), ..Cooccurrence::default() }
+        let fields = (!self.fields.is_empty()).then(|| FieldCounts::new(self.fields.clone()));
+        Cooccurrence { config: self.clone(), fields, ..Cooccurrence::default() }
     }
 }
 
@@ -145,6 +166,8 @@ pub struct Cooccurrence {
     last_date: Option<Date>,
     /// The hash of the documents' ids, texts and dates, for partial results.
     content: ContentHash,
+    /// The counts per field value, if the builder named fields.
+    fields: Option<FieldCounts>,
 }
 
 impl Cooccurrence {
@@ -206,6 +229,46 @@ impl Cooccurrence {
         segments: &Segments,
         date: Option<Date>,
     ) {
+        self.count_document(mentions, segments, date);
+    }
+
+    /// Counts one document as [`Cooccurrence::add_dated_document`] does and, if the builder
+    /// named [fields](CooccurrenceBuilder::fields), the document's value of each (see
+    /// [`FieldCounts`]).
+    ///
+    /// ```
+    /// use actorgraph::{CooccurrenceBuilder, Document, Gazetteer, JsonlOptions, Matcher, Segmenter};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// let line = r#"{"id": "s1", "party": "democrat", "text": "Iran and Iraq met."}"#;
+    /// let doc: Document = JsonlOptions::new().read(line.as_bytes(), "x").next().unwrap()?;
+    /// let mentions = Matcher::new(&gaz)?.find_all(doc.text());
+    /// let mut counts = CooccurrenceBuilder::new().fields(["party"]).build();
+    /// counts.add_record(&doc, &mentions, &Segmenter::new().segment(doc.text()), None);
+    /// let iran = gaz.lookup("IRN").unwrap();
+    /// assert_eq!(counts.fields().unwrap().node(iran, "party", "democrat"), 1);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn add_record(
+        &mut self,
+        doc: &Document,
+        mentions: &[Mention],
+        segments: &Segments,
+        date: Option<Date>,
+    ) {
+        let (nodes, edges) = self.count_document(mentions, segments, date);
+        if let Some(fields) = &mut self.fields {
+            fields.add(doc, &nodes, &edges);
+        }
+    }
+
+    /// Counts one document; returns its distinct nodes and the pairs that share a window.
+    fn count_document(
+        &mut self,
+        mentions: &[Mention],
+        segments: &Segments,
+        date: Option<Date>,
+    ) -> (Vec<EntityId>, Vec<(EntityId, EntityId)>) {
         self.documents += 1;
         self.see_document(date);
         let windows = self.windows(mentions, segments);
@@ -239,6 +302,7 @@ impl Cooccurrence {
             edge.documents += 1;
             time::see(&mut edge.first_seen, &mut edge.last_seen, date, date);
         }
+        (doc_nodes.into_keys().collect(), doc_edges.into_keys().collect())
     }
 
     /// Groups the distinct entities of a document by window, each group sorted.
@@ -262,7 +326,16 @@ impl Cooccurrence {
 
     /// Adds another counter's counts to this one. Counting documents in two halves and merging
     /// gives the same counts as counting them all in one.
+    /// The counts per field value are merged when both count
+    /// [fields](CooccurrenceBuilder::fields), and left as they are otherwise.
+    ///
+    /// # Panics
+    ///
+    /// If both count fields but different ones, which is a programming error.
     pub fn merge(&mut self, other: &Cooccurrence) {
+        if let (Some(mine), Some(theirs)) = (&mut self.fields, &other.fields) {
+            mine.merge(theirs);
+        }
         self.documents += other.documents;
         self.windows += other.windows;
         self.add_dates(other.undated, other.date_range());
@@ -331,7 +404,24 @@ impl Cooccurrence {
     /// with at least the minimum weight is an edge, in (source, target) order, weighed by
     /// windows.
     pub fn to_graph(&self) -> CooccurrenceGraph {
-        GraphOptions::new().build(self.counts(), |_| None)
+        self.with_fields(GraphOptions::new().build(self.counts(), |_| None))
+    }
+
+    /// Returns the counts per field value, if the builder named
+    /// [fields](CooccurrenceBuilder::fields).
+    pub fn fields(&self) -> Option<&FieldCounts> {
+        self.fields.as_ref()
+    }
+
+    /// Gives `graph`, made from these counts, the field counts of its nodes and edges.
+    fn with_fields(&self, graph: CooccurrenceGraph) -> CooccurrenceGraph {
+        match &self.fields {
+            Some(fields) => {
+                let table = fields.table(&graph);
+                graph.with_field_table(table)
+            }
+            None => graph,
+        }
     }
 
     /// Builds the graph with a chosen edge weight and filters (see [`GraphOptions`] for the
@@ -350,7 +440,7 @@ impl Cooccurrence {
     /// # Ok::<(), actorgraph::Error>(())
     /// ```
     pub fn to_graph_with(&self, gaz: &Gazetteer, options: &GraphOptions) -> CooccurrenceGraph {
-        options.build(self.counts(), |id| gaz.get(id).map(|e| e.kind()))
+        self.with_fields(options.build(self.counts(), |id| gaz.get(id).map(|e| e.kind())))
     }
 
     fn counts(&self) -> filter::Counts<'_> {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::{Cooccurrence, CooccurrenceBuilder, CooccurrenceGraph, EdgeCounts, GraphOptions};
 use super::{NodeCounts, Segments};
-use crate::corpus::Date;
+use crate::corpus::{Date, Document};
 use crate::gazetteer::EntityId;
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Mention;
@@ -141,13 +141,33 @@ impl TimeSlices {
         segments: &Segments,
         date: Option<Date>,
     ) -> Option<Date> {
+        let counts = self.counter(date)?;
+        counts.add_dated_document(mentions, segments, date);
+        date.and_then(|d| self.slice.period(d))
+    }
+
+    /// Counts one document in its period as [`TimeSlices::add_document`] does, with its
+    /// field values if `config` named [fields](CooccurrenceBuilder::fields) (see
+    /// [`Cooccurrence::add_record`]).
+    pub fn add_record(
+        &mut self,
+        doc: &Document,
+        mentions: &[Mention],
+        segments: &Segments,
+        date: Option<Date>,
+    ) -> Option<Date> {
+        let counts = self.counter(date)?;
+        counts.add_record(doc, mentions, segments, date);
+        date.and_then(|d| self.slice.period(d))
+    }
+
+    /// The counter of the period of `date`, or `None` (the document counted as left out).
+    fn counter(&mut self, date: Option<Date>) -> Option<&mut Cooccurrence> {
         let Some(period) = date.and_then(|d| self.slice.period(d)) else {
             self.left_out += 1;
             return None;
         };
-        let counts = self.periods.entry(period).or_insert_with(|| self.config.build());
-        counts.add_dated_document(mentions, segments, date);
-        Some(period)
+        Some(self.periods.entry(period).or_insert_with(|| self.config.build()))
     }
 
     /// Returns the number of documents left out: without a date, or with one too coarse.

@@ -5,14 +5,16 @@
 //! format picks it up. The id, the label and the edge weight are not in these lists, because
 //! each format has its own place for them.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::view::{EdgeRef, GraphRef, NodeRef};
 use super::{entry, state_of};
-use crate::cooccur::{EdgeWeight, EventWeight, Node, NodeMeasures};
+use crate::cooccur::{CooccurrenceGraph, EdgeWeight, EventWeight, Node, NodeMeasures};
 use crate::corpus::Date;
+use crate::gazetteer::EntityId;
 use crate::gazetteer::Gazetteer;
 
 /// The type of an attribute's values.
@@ -50,19 +52,44 @@ impl AttrType {
     }
 }
 
-/// One attribute: its name in XML and JSON, its CSV column title, and its type.
-#[derive(Clone, Copy, Debug)]
+/// One attribute: its name in XML and JSON, its CSV column title, its id in XML, and its type.
+#[derive(Clone, Debug)]
 pub(crate) struct Attr {
     /// The lower-case name used by GEXF, GraphML and JSON.
-    pub(crate) name: &'static str,
+    pub(crate) name: Cow<'static, str>,
     /// The CSV column title.
-    pub(crate) title: &'static str,
+    pub(crate) title: Cow<'static, str>,
+    /// The id GEXF's `attvalue` and GraphML's `data` refer to: the name, or `fieldN` for a
+    /// metadata column, whose name may hold any character.
+    pub(crate) id: Cow<'static, str>,
     /// The type of the values.
     pub(crate) ty: AttrType,
 }
 
-const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
-    Attr { name, title, ty }
+pub(crate) const fn attr(name: &'static str, title: &'static str, ty: AttrType) -> Attr {
+    Attr { name: Cow::Borrowed(name), title: Cow::Borrowed(title), id: Cow::Borrowed(name), ty }
+}
+
+/// The attributes of the metadata columns of `graph` (see
+/// [`CooccurrenceGraph::field_columns`](crate::CooccurrenceGraph::field_columns)): counts
+/// named `field=value` everywhere, with ids `field0`, `field1` and so on in XML.
+fn field_attrs(graph: &CooccurrenceGraph) -> impl Iterator<Item = Attr> + '_ {
+    graph.field_columns().enumerate().map(|(i, (field, value))| {
+        let name: Cow<'static, str> = Cow::Owned(format!("{field}={value}"));
+        Attr {
+            title: name.clone(),
+            name,
+            id: Cow::Owned(format!("field{i}")),
+            ty: AttrType::Integer,
+        }
+    })
+}
+
+/// The values of [`field_attrs`] for a node or edge: its counts, or zeros if the graph has no
+/// row for it.
+fn field_values(graph: &CooccurrenceGraph, row: Option<&[u64]>) -> Vec<Value<'static>> {
+    let n = graph.field_columns().count();
+    (0..n).map(|i| Value::Int(row.and_then(|r| r.get(i).copied()).unwrap_or(0))).collect()
 }
 
 /// One attribute value.
@@ -123,7 +150,7 @@ impl Serialize for Value<'_> {
 
 /// Named values that serialize as one JSON object, in the order given.
 #[derive(Debug)]
-pub(crate) struct Record<'a>(pub(crate) Vec<(&'static str, Value<'a>)>);
+pub(crate) struct Record<'a>(pub(crate) Vec<(Cow<'static, str>, Value<'a>)>);
 
 impl Serialize for Record<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
@@ -210,6 +237,7 @@ pub(crate) fn node_attrs(graph: GraphRef<'_>) -> Vec<Attr> {
         GraphRef::Cooccurrence(graph) => {
             let mut attrs = NODE_ATTRS.to_vec();
             attrs.extend(graph.measures().map(measure_attrs).unwrap_or_default());
+            attrs.extend(field_attrs(graph));
             attrs
         }
         GraphRef::Events(_) => EVENT_NODE_ATTRS.to_vec(),
@@ -268,6 +296,7 @@ pub(crate) fn node_values<'a>(
                 date_value(node.last_seen()),
             ];
             values.extend(graph.measures().map(|m| measure_values(m, node)).unwrap_or_default());
+            values.extend(field_values(graph, graph.node_field_counts(node.entity())));
             values
         }
         (_, node) => {
@@ -293,17 +322,25 @@ pub(crate) fn node_values<'a>(
 /// Returns the edge attributes written for `graph`, besides the weight, in order.
 pub(crate) fn edge_attrs(graph: GraphRef<'_>) -> Vec<Attr> {
     match graph {
-        GraphRef::Cooccurrence(_) => EDGE_ATTRS.to_vec(),
+        GraphRef::Cooccurrence(graph) => EDGE_ATTRS.into_iter().chain(field_attrs(graph)).collect(),
         GraphRef::Events(_) => EVENT_EDGE_ATTRS.to_vec(),
     }
 }
 
-/// Returns the values of [`edge_attrs`] for one edge, in the same order.
-pub(crate) fn edge_values(edge: EdgeRef<'_>) -> Vec<Value<'static>> {
+/// Returns the values of [`edge_attrs`] for the edge `ends` of `graph`, in the same order.
+pub(crate) fn edge_values(
+    graph: GraphRef<'_>,
+    ends: (EntityId, EntityId),
+    edge: EdgeRef<'_>,
+) -> Vec<Value<'static>> {
     match edge {
         EdgeRef::Co(edge) => {
             let a = edge.association();
-            vec![
+            let fields = match graph {
+                GraphRef::Cooccurrence(g) => field_values(g, g.edge_field_counts(ends.0, ends.1)),
+                GraphRef::Events(_) => Vec::new(),
+            };
+            let mut values = vec![
                 Value::Int(edge.documents()),
                 Value::Int(edge.weight()),
                 Value::Float(a.pmi),
@@ -313,7 +350,9 @@ pub(crate) fn edge_values(edge: EdgeRef<'_>) -> Vec<Value<'static>> {
                 Value::Float(a.association_strength),
                 date_value(edge.first_seen()),
                 date_value(edge.last_seen()),
-            ]
+            ];
+            values.extend(fields);
+            values
         }
         EdgeRef::Ev(edge) => {
             let mut values = vec![Value::Int(edge.events()), Value::Int(edge.documents())];
@@ -402,7 +441,7 @@ mod tests {
 
     #[test]
     fn records_keep_their_order_in_json() {
-        let record = Record(vec![("z", Value::Int(1)), ("a", Value::Str("x"))]);
+        let record = Record(vec![("z".into(), Value::Int(1)), ("a".into(), Value::Str("x"))]);
         assert_eq!(serde_json::to_string(&record).unwrap(), r#"{"z":1,"a":"x"}"#);
     }
 }

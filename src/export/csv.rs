@@ -75,7 +75,11 @@ fn value_cell(value: &Value<'_>, cells: CsvCells) -> String {
 /// proposed by discovery; FirstSeen and LastSeen are ISO dates, empty if undated). Edges carry
 /// `Source,Target,Type,Weight,Documents,Windows,PMI,NPMI,Jaccard,Dice,AssociationStrength,
 /// FirstSeen,LastSeen` with Type `Undirected` and Weight the graph's
-/// [chosen weight](crate::EdgeWeight).
+/// [chosen weight](crate::EdgeWeight). If the counts had metadata fields
+/// ([`CooccurrenceBuilder::fields`](crate::CooccurrenceBuilder::fields)), nodes and edges end
+/// with one count column per value, titled `field=value` (see
+/// [`CooccurrenceGraph::field_columns`](crate::CooccurrenceGraph::field_columns)); GEXF,
+/// GraphML, JSON and DOT carry the same counts under the same names.
 ///
 /// An [`EventGraph`](crate::EventGraph) is written with its own columns: nodes
 /// `Id,Label,Kind,State,Discovered,OutEvents,InEvents,FirstSeen,LastSeen`, edges
@@ -151,6 +155,12 @@ pub fn write_csv_with<'g, N: io::Write, E: io::Write>(
     Ok(())
 }
 
+/// A column title: the metadata columns (`party=democrat`) come from the corpus, so they follow
+/// the [`CsvCells`] rule too.
+fn title_cell(title: Cow<'static, str>, cells: CsvCells) -> String {
+    text_cell(&title, cells).into_owned()
+}
+
 /// Writes the node table. Gephi recognises `Id` and `Label`; the rest become attributes.
 fn write_nodes<W: io::Write>(
     graph: GraphRef<'_>,
@@ -159,8 +169,8 @@ fn write_nodes<W: io::Write>(
     wtr: W,
 ) -> Result<()> {
     let mut wtr = csv::Writer::from_writer(wtr);
-    let titles = attrs::node_attrs(graph).into_iter().map(|a| a.title);
-    wtr.write_record(["Id", "Label"].into_iter().chain(titles))?;
+    let titles = attrs::node_attrs(graph).into_iter().map(|a| title_cell(a.title, cells));
+    wtr.write_record(["Id".to_string(), "Label".to_string()].into_iter().chain(titles))?;
     for node in graph.nodes() {
         let e = entry(gaz, node.entity());
         let values = attrs::node_values(graph, gaz, node);
@@ -181,14 +191,16 @@ fn write_edges<W: io::Write>(
     wtr: W,
 ) -> Result<()> {
     let mut wtr = csv::Writer::from_writer(wtr);
-    let titles = attrs::edge_attrs(graph).into_iter().map(|a| a.title);
-    wtr.write_record(["Source", "Target", "Type", "Weight"].into_iter().chain(titles))?;
+    let titles = attrs::edge_attrs(graph).into_iter().map(|a| title_cell(a.title, cells));
+    let fixed = ["Source", "Target", "Type", "Weight"].map(String::from);
+    wtr.write_record(fixed.into_iter().chain(titles))?;
     let kind = if graph.is_directed() { "Directed" } else { "Undirected" };
     for (a, b, edge) in graph.edges() {
+        let ends = (a, b);
         let id = |n| text_cell(entry(gaz, n).id(), cells).into_owned();
         let (a, b) = (id(a), id(b));
         let weight = attrs::weight(graph, edge).to_string();
-        let values = attrs::edge_values(edge);
+        let values = attrs::edge_values(graph, ends, edge);
         let values = values.iter().map(|v| value_cell(v, cells));
         let fixed = [a, b, kind.to_string(), weight];
         wtr.write_record(fixed.into_iter().chain(values))?;

@@ -26,14 +26,14 @@ fn style(kind: EntityKind) -> (&'static str, String) {
 /// and NUL and the other control characters (C0 and C1, which Graphviz cannot read or draw)
 /// and the noncharacters U+FFFE and U+FFFF (which Graphviz copies into SVG, where XML 1.0
 /// forbids them) become U+FFFD, the replacement character.
-fn quote(s: &str) -> String {
+pub(super) fn quote(s: &str) -> String {
     quote_with(s, false)
 }
 
 /// Quotes a label for DOT: as [`quote`], and `&` becomes `&amp;`. Graphviz reads HTML
 /// character entities in labels ("&amp;" draws as "&", "&#945;" as "α"), so a literal `&`
 /// must be written as one for the label to show the text as it is.
-fn quote_label(s: &str) -> String {
+pub(super) fn quote_label(s: &str) -> String {
     quote_with(s, true)
 }
 
@@ -86,10 +86,22 @@ fn measures(graph: GraphRef<'_>, node: NodeRef<'_>) -> String {
     let (GraphRef::Cooccurrence(graph), NodeRef::Co(node)) = (graph, node) else {
         return String::new();
     };
-    let Some(measures) = graph.measures() else { return String::new() };
+    let fields = field_counts(graph, graph.node_field_counts(node.entity()));
+    let Some(measures) = graph.measures() else { return fields };
     let names = attrs::measure_attrs(measures).into_iter().map(|a| a.name);
     let values = attrs::measure_values(measures, node);
-    names.zip(values).map(|(name, value)| format!(", {name}={value}")).collect()
+    let measured: String =
+        names.zip(values).map(|(name, value)| format!(", {name}={value}")).collect();
+    measured + &fields
+}
+
+/// The metadata counts of a node or edge (see
+/// [`CooccurrenceGraph::field_columns`](crate::CooccurrenceGraph::field_columns)) as extra
+/// DOT attributes with quoted names (`, "party=democrat"=3`); empty without metadata.
+fn field_counts(graph: &crate::cooccur::CooccurrenceGraph, row: Option<&[u64]>) -> String {
+    let counts = row.unwrap_or_default().iter();
+    let columns = graph.field_columns().zip(counts.chain(std::iter::repeat(&0)));
+    columns.map(|((f, v), n)| format!(", {}={n}", quote(&format!("{f}={v}")))).collect()
 }
 
 /// Graph-wide drawing settings, chosen by the size of the graph: spline edges (routed around
@@ -249,7 +261,10 @@ pub fn write_dot<'g, W: io::Write>(
                 let class = e.dominant_class();
                 format!(", color=\"{}\", quad_class={}", quad_color(class), class)
             }
-            EdgeRef::Co(_) => String::new(),
+            EdgeRef::Co(_) => match graph {
+                GraphRef::Cooccurrence(g) => field_counts(g, g.edge_field_counts(a, b)),
+                GraphRef::Events(_) => String::new(),
+            },
         };
         writeln!(
             wtr,

@@ -147,8 +147,8 @@ fn write_timed<W: io::Write>(
 fn write_attributes<W: Write>(wtr: &mut W, class: &str, attrs: &[Attr]) -> Result<()> {
     writeln!(wtr, r#"    <attributes class="{class}">"#)?;
     for attr in attrs {
-        let (name, ty) = (attr.name, attr.ty.gexf());
-        writeln!(wtr, r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#)?;
+        let (id, name, ty) = (xml_escape(&attr.id), xml_escape(&attr.name), attr.ty.gexf());
+        writeln!(wtr, r#"      <attribute id="{id}" title="{name}" type="{ty}"/>"#)?;
     }
     writeln!(wtr, "    </attributes>")?;
     Ok(())
@@ -179,7 +179,7 @@ fn write_nodes<W: Write>(
             if value.is_missing() {
                 continue;
             }
-            write_attvalue(wtr, attr.name, &value.to_string())?;
+            write_attvalue(wtr, &attr.id, &value.to_string())?;
         }
         time.write_node_values(wtr, node.entity())?;
         writeln!(wtr, "        </attvalues>")?;
@@ -209,9 +209,9 @@ fn write_edges<W: Write>(
             r#"      <edge id="{i}" source="{a}" target="{b}" weight="{weight}"{interval}>"#
         )?;
         writeln!(wtr, "        <attvalues>")?;
-        let values = attrs::edge_values(edge);
+        let values = attrs::edge_values(graph, ids, edge);
         for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
-            write_attvalue(wtr, attr.name, &value.to_string())?;
+            write_attvalue(wtr, &attr.id, &value.to_string())?;
         }
         time.write_edge_values(wtr, ids.0, ids.1)?;
         writeln!(wtr, "        </attvalues>")?;

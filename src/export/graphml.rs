@@ -57,8 +57,8 @@ pub fn write_graphml<'g, W: io::Write>(
             r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
         )
     )?;
-    let label = Attr { name: "label", title: "Label", ty: AttrType::String };
-    let weight = Attr { name: "weight", title: "Weight", ty: attrs::weight_type(graph) };
+    let label = attrs::attr("label", "Label", AttrType::String);
+    let weight = attrs::attr("weight", "Weight", attrs::weight_type(graph));
     write_keys(&mut wtr, "n", "node", &[&[label][..], &attrs::node_attrs(graph)].concat())?;
     write_keys(&mut wtr, "e", "edge", &[&[weight][..], &attrs::edge_attrs(graph)].concat())?;
     let direction = if graph.is_directed() { "directed" } else { "undirected" };
@@ -73,10 +73,10 @@ pub fn write_graphml<'g, W: io::Write>(
 /// Declares the keys of one domain (`node` or `edge`), with ids `{prefix}_{name}`.
 fn write_keys<W: Write>(wtr: &mut W, prefix: &str, domain: &str, keys: &[Attr]) -> Result<()> {
     for attr in keys {
-        let (name, ty) = (attr.name, attr.ty.graphml());
+        let (id, name, ty) = (xml_escape(&attr.id), xml_escape(&attr.name), attr.ty.graphml());
         writeln!(
             wtr,
-            r#"  <key id="{prefix}_{name}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#
+            r#"  <key id="{prefix}_{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#
         )?;
     }
     Ok(())
@@ -98,7 +98,7 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> R
             if value.is_missing() {
                 continue;
             }
-            write_data(wtr, "n", attr.name, &value.to_string())?;
+            write_data(wtr, "n", &attr.id, &value.to_string())?;
         }
         writeln!(wtr, "    </node>")?;
     }
@@ -107,12 +107,13 @@ fn write_nodes<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> R
 
 fn write_edges<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> Result<()> {
     for (i, (a, b, edge)) in graph.edges().enumerate() {
+        let ends = (a, b);
         let (a, b) = (xml_escape(entry(gaz, a).id()), xml_escape(entry(gaz, b).id()));
         writeln!(wtr, r#"    <edge id="e{i}" source="{a}" target="{b}">"#)?;
         write_data(wtr, "e", "weight", &attrs::weight(graph, edge).to_string())?;
-        let values = attrs::edge_values(edge);
+        let values = attrs::edge_values(graph, ends, edge);
         for (attr, value) in attrs::edge_attrs(graph).iter().zip(values) {
-            write_data(wtr, "e", attr.name, &value.to_string())?;
+            write_data(wtr, "e", &attr.id, &value.to_string())?;
         }
         writeln!(wtr, "    </edge>")?;
     }

@@ -52,7 +52,7 @@ impl<'a> NodeLink<'a> {
     pub(super) fn with_positions(mut self, positions: &[Position]) -> NodeLink<'a> {
         let round = |v: f64| Value::Float((v * 100.0).round() / 100.0 + 0.0);
         for (record, p) in self.nodes.iter_mut().zip(positions) {
-            record.0.extend([("x", round(p.x)), ("y", round(p.y))]);
+            record.0.extend([("x".into(), round(p.x)), ("y".into(), round(p.y))]);
         }
         self
     }
@@ -67,8 +67,9 @@ pub(super) fn node_record<'a>(
     node: NodeRef<'_>,
 ) -> Record<'a> {
     let e = entry(gaz, node.entity());
-    let mut record = vec![("id", Value::Str(e.id())), ("label", Value::Str(e.label()))];
-    record.extend(attrs.iter().map(|a| a.name).zip(attrs::node_values(graph, gaz, node)));
+    let mut record =
+        vec![("id".into(), Value::Str(e.id())), ("label".into(), Value::Str(e.label()))];
+    record.extend(attrs.iter().map(|a| a.name.clone()).zip(attrs::node_values(graph, gaz, node)));
     Record(record)
 }
 
@@ -82,11 +83,12 @@ pub(super) fn edge_record<'a>(
     edge: EdgeRef<'_>,
 ) -> Record<'a> {
     let mut record = vec![
-        ("source", Value::Str(entry(gaz, a).id())),
-        ("target", Value::Str(entry(gaz, b).id())),
-        ("weight", attrs::weight(graph, edge)),
+        ("source".into(), Value::Str(entry(gaz, a).id())),
+        ("target".into(), Value::Str(entry(gaz, b).id())),
+        ("weight".into(), attrs::weight(graph, edge)),
     ];
-    record.extend(attrs.iter().map(|a| a.name).zip(attrs::edge_values(edge)));
+    let values = attrs::edge_values(graph, (a, b), edge);
+    record.extend(attrs.iter().map(|a| a.name.clone()).zip(values));
     Record(record)
 }
 

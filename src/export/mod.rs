@@ -21,6 +21,7 @@ mod mentions;
 mod partial;
 mod records;
 mod shards;
+mod two_mode;
 mod view;
 
 use std::str::FromStr;
@@ -39,6 +40,7 @@ pub use self::layout::{ForceLayout, Layout, Position};
 pub use self::mentions::{MentionFormat, MentionRecord, MentionWriter};
 pub use self::partial::{Partial, PartialLines};
 pub use self::shards::merge_partials;
+pub use self::two_mode::{write_two_mode, write_two_mode_csv};
 pub use self::view::GraphRef;
 use crate::events::QuadClass;
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};

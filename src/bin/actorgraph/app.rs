@@ -74,6 +74,7 @@ fn write_mentions<W: Write>(
 fn graph(args: GraphArgs) -> Result<bool> {
     crate::events::check_relations(&args)?;
     check_evidence(&args)?;
+    crate::metadata::check(&args)?;
     if args.partial && is_stdout(&args.output.out) {
         return partial_to_stdout(&args);
     }
@@ -85,6 +86,12 @@ fn graph(args: GraphArgs) -> Result<bool> {
     let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
         return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
+    }
+    if let Some(field) = &args.metadata.split_by {
+        return crate::metadata::split(&args, &mut pipeline, &mut report, field, dir);
+    }
+    if let Some(field) = &args.metadata.two_mode {
+        return crate::metadata::two_mode(&args, &mut pipeline, &mut report, field, dir);
     }
     let counted = pipeline.count(&args.common.inputs, |event| {
         report.event(&event);
@@ -113,12 +120,13 @@ fn graph(args: GraphArgs) -> Result<bool> {
     write_graph_files(&args, &graph, pipeline.gazetteer(), counted.evidence.as_ref(), &mut dir)?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
     let what = format!(
-        ", {} nodes, {} edges{} written to {}{}",
+        ", {} nodes, {} edges{} written to {}{}{}",
         graph.node_count(),
         graph.edge_count(),
         communities,
         out.display(),
-        crate::filter::removed(counts, &graph)
+        crate::filter::removed(counts, &graph),
+        crate::metadata::missing(counts, totals, &report)
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
@@ -229,7 +237,8 @@ fn graph_config(args: &GraphArgs) -> PipelineBuilder {
         })
         .measures(!args.output.no_measures)
         .betweenness_limit(args.output.betweenness_limit)
-        .evidence(evidence_builder(&args.evidence));
+        .evidence(evidence_builder(&args.evidence))
+        .attributes(args.metadata.attributes.iter().cloned());
     config
 }
 
@@ -312,6 +321,7 @@ fn merge(args: MergeArgs) -> Result<bool> {
         let msg = format!("--evidence: {}", crate::args::NO_EVIDENCE);
         return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
     }
+    crate::metadata::check_merge(&args)?;
     // The output directory is checked before any partial is read.
     let mut dir = create_dir(&args.output.out)?;
     let quiet = args.quiet;

@@ -99,6 +99,15 @@ pub(crate) struct MergeArgs {
     /// Refused: partial results hold no text to cite (only so that the refusal says why).
     #[arg(long, hide = true)]
     pub(crate) evidence: bool,
+    /// Refused: partial results hold no metadata counts (only so that the refusal says why).
+    #[arg(long = "attribute", hide = true, value_name = "FIELD")]
+    pub(crate) attributes: Vec<String>,
+    /// Refused, as --attribute.
+    #[arg(long, hide = true, value_name = "FIELD")]
+    pub(crate) split_by: Option<String>,
+    /// Refused, as --attribute.
+    #[arg(long, hide = true, value_name = "FIELD")]
+    pub(crate) two_mode: Option<String>,
     /// Print no notes, warnings or summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -282,6 +291,35 @@ pub(crate) struct GraphArgs {
     pub(crate) evidence: Box<EvidenceArgs>,
     #[command(flatten)]
     pub(crate) relations: RelationArgs,
+    #[command(flatten)]
+    pub(crate) metadata: Box<MetadataArgs>,
+}
+
+/// The help heading of the metadata flags.
+const METADATA: &str = "Metadata (JSONL fields such as party or source)";
+
+#[derive(Debug, Args)]
+pub(crate) struct MetadataArgs {
+    /// Count a JSONL field per value on every node and edge (repeatable or comma-separated):
+    /// each value becomes a column FIELD=VALUE (such as party=democrat, values in sorted
+    /// order) holding the documents with that value in which the actor appears, or in which
+    /// the two actors share a window. Documents without the field (or with it null or empty)
+    /// count under no value; the summary says how many.
+    #[arg(long = "attribute", help_heading = METADATA, value_delimiter = ',', value_name = "FIELD")]
+    pub(crate) attributes: Vec<String>,
+    /// Write one graph per value of a JSONL field into OUT/VALUE/ (the value made safe as a
+    /// folder name; OUT/values.tsv gives each folder's value), in every --format. Documents
+    /// without the field are left out and counted.
+    #[arg(long, help_heading = METADATA, value_name = "FIELD")]
+    pub(crate) split_by: Option<String>,
+    /// Write the two-mode (bipartite) network of actors and the values of a JSONL field
+    /// (`document`: each document's id) instead of the co-occurrence graph: an edge joins an
+    /// actor to a value, weighted by the documents with that value that mention the actor.
+    /// Nodes carry Mode (actor or the field's name), Bipartite (0 or 1) and Type (false or
+    /// true). Formats csv, gexf, graphml, json and dot; filters --kinds, --exclude and
+    /// --drop-isolated. Documents without the field are left out and counted.
+    #[arg(long, help_heading = METADATA, value_name = "FIELD")]
+    pub(crate) two_mode: Option<String>,
 }
 
 /// Which relation links the actors of a graph.
@@ -509,6 +547,12 @@ pub(crate) enum InputFormatArg {
     Text,
     Jsonl,
 }
+
+/// Why partial results (`graph --partial`, `merge`) take no `--attribute`, `--split-by` or
+/// `--two-mode`.
+pub(crate) const NO_METADATA: &str = "a partial result holds the counts of actors and pairs, \
+     not per metadata value, so neither `graph --partial` nor `merge` can write them: run \
+     `actorgraph graph` with it over the corpus itself";
 
 /// Why partial results (`graph --partial`, `merge`) take no `--evidence`.
 pub(crate) const NO_EVIDENCE: &str = "evidence needs the documents' text, which a partial \

@@ -6,6 +6,7 @@ mod events;
 mod filter;
 mod import;
 mod manual;
+mod metadata;
 mod output;
 mod pipeline;
 mod progress;
