@@ -11,6 +11,9 @@
 //! - with only `the` before it, the holders of the office that the document names elsewhere
 //!   (by their names), in those years.
 //!
+//! A title's last word after "the" ("the Minister", "the US envoy") stands for the one
+//! person the document named with that title before ("Foreign Minister Alexander Downer").
+//!
 //! An office followed by a capitalised word is a title before a name ("Prime Minister John
 //! Howard"), not a role mention; one after "former", "acting", "deputy" and the like is
 //! someone else's office. Role mentions are flagged ([`Mention::is_role`]) and span the
@@ -39,6 +42,8 @@ pub(crate) struct Roles {
     regions: HashMap<EntityId, Box<str>>,
     /// The terms of each person with offices, for an undated document's years.
     terms: Terms,
+    /// The people of the gazetteer.
+    people: HashSet<EntityId>,
 }
 
 /// One person's term in one office.
@@ -69,6 +74,46 @@ const HEAD_OFFICES: &[&str] = &[
     "supreme leader",
     "chairman",
     "leader",
+];
+
+/// The last words of titles that, after "the", stand for the one person the document names
+/// with that title ([`Roles::titles_named_back`]).
+const TITLE_HEADS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "commissioner",
+    "envoy",
+    "mayor",
+    "governor",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "treasurer",
+    "senator",
+    "administrator",
+    "chairman",
+    "chairwoman",
+    "coroner",
+];
+
+/// Words before a title's last word that make it another office ("Prime Minister", "Vice
+/// President", "Deputy Commissioner", "Lord Mayor").
+const OTHER_OFFICES: &[&str] = &[
+    "prime",
+    "vice",
+    "deputy",
+    "assistant",
+    "junior",
+    "shadow",
+    "lord",
+    "lieutenant",
+    "under",
+    "chief",
+    "general",
+    "former",
+    "acting",
+    "ex",
 ];
 
 /// What says whose office it is.
@@ -175,12 +220,14 @@ impl Roles {
             .filter(|(_, label)| qualifiers.contains(label))
             .map(|(id, label)| (id, label.into_boxed_str()))
             .collect();
+        let people = gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Person).map(|(id, _)| id);
         Roles {
             finder,
             offices: offices.into_iter().map(|(_, holders)| holders).collect(),
             states: states.collect(),
             regions,
             terms,
+            people: people.collect(),
         }
     }
 
@@ -260,7 +307,92 @@ impl Roles {
                 added.push(Mention::role_of(one, span));
             }
         }
-        super::with_added(mentions, added)
+        let mentions = super::with_added(mentions, added);
+        let back = self.titles_named_back(haystack, &mentions);
+        super::with_added(mentions, back)
+    }
+
+    /// Role mentions of a title used alone for the one person the document names with it:
+    /// "Foreign Minister Alexander Downer ... the Minister's office", "US envoy Anthony Zinni
+    /// ... the US envoy threatened to quit", "Royal Commissioner Terence Cole ... the
+    /// Commissioner". The title's last word ([`TITLE_HEADS`]) after "the" (and a state's name
+    /// or adjective), after the person was named with it, and not before a name, "of" or "for"
+    /// (someone else's office). No one is meant when the document puts that word before two
+    /// people's names, or before a name the gazetteer does not know. One pass over the words.
+    fn titles_named_back(&self, haystack: &str, mentions: &[Mention]) -> Vec<Mention> {
+        let person = |m: &&Mention| !m.is_role() && self.people.contains(&m.entity());
+        if !mentions.iter().any(|m| person(&m)) {
+            return Vec::new();
+        }
+        let starts: HashMap<usize, EntityId> =
+            mentions.iter().filter(person).map(|m| (m.span().start, m.entity())).collect();
+        let ends: HashMap<usize, &Mention> = mentions.iter().map(|m| (m.span().end, m)).collect();
+        let known = Coverage::new(mentions.iter().map(Mention::span));
+        // Each head with the one person it was put before and where first, or `None` once it
+        // was put before two.
+        let mut titled: HashMap<&str, Option<(EntityId, usize)>> = HashMap::new();
+        let mut uses: Vec<(&str, Span)> = Vec::new();
+        let mut at = 0;
+        while let Some(skip) = haystack[at..].find(|c: char| c.is_ascii_alphabetic()) {
+            let start = at + skip;
+            let len = haystack[start..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(haystack.len() - start);
+            let end = start + len;
+            at = end;
+            let word = &haystack[start..end];
+            let Some(head) = TITLE_HEADS.iter().find(|h| h.eq_ignore_ascii_case(word)) else {
+                continue;
+            };
+            // "Vice-President Dick Cheney", "Prime Minister John Howard": another office,
+            // which "the president" and "the minister" do not name.
+            let prev = last_word(&haystack[..start]);
+            if haystack[..start].ends_with('-')
+                || OTHER_OFFICES.iter().any(|w| w.eq_ignore_ascii_case(prev))
+                || known.overlaps(Span::new(start, end))
+            {
+                continue;
+            }
+            let after = &haystack[end..];
+            if after.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_uppercase)) {
+                // A title before a name: whose, if a known person's?
+                let named = starts.get(&(end + 1)).copied();
+                let entry = titled.entry(head).or_insert(named.map(|e| (e, end)));
+                if entry.is_some_and(|(e, _)| named != Some(e)) {
+                    *entry = None;
+                }
+                continue;
+            }
+            if after.starts_with('-')
+                || [" of ", " for ", " to "].iter().any(|w| after.starts_with(w))
+            {
+                continue;
+            }
+            // "the Minister", "the US envoy".
+            let mut before = &haystack[..start];
+            if let Some(m) = before.strip_suffix(' ').and_then(|b| ends.get(&b.len())) {
+                if !self.states.contains(&m.entity()) {
+                    continue;
+                }
+                before = &haystack[..m.span().start];
+            }
+            let before = before.trim_end();
+            let Some(rest) = before.strip_suffix("the").or_else(|| before.strip_suffix("The"))
+            else {
+                continue;
+            };
+            // "bathe", and "my job as the mayor", which names the office, not its holder.
+            if rest.ends_with(char::is_alphanumeric) || last_word(rest).eq_ignore_ascii_case("as") {
+                continue;
+            }
+            uses.push((head, Span::new(start, end)));
+        }
+        uses.into_iter()
+            .filter_map(|(head, span)| {
+                let (entity, first) = titled.get(head).copied().flatten()?;
+                (span.start > first).then(|| Mention::role_of(entity, span))
+            })
+            .collect()
     }
 
     /// What says whose office the one at `span` is: a state or region named right before it
@@ -417,6 +549,29 @@ mod tests {
             ("The Israeli leader spoke.", Some(2002), &[]),
             ("Ariel Sharon won. The leader spoke.", Some(2002), &[]),
             ("Ehud Barak won. The Israeli leader spoke.", Some(2002), &[]),
+            // A title's last word alone, for the one person the document names with it.
+            (
+                "Defence Minister Ariel Sharon spoke. The Minister's office said so.",
+                Some(2002),
+                &[("ariel_sharon", "Minister")],
+            ),
+            (
+                "Israeli envoy Ehud Barak came. Later the Israeli envoy left.",
+                None,
+                &[("ehud_barak", "envoy")],
+            ),
+            // Two people, or someone the gazetteer does not know, with that title: neither.
+            (
+                "Minister Ariel Sharon and Minister Ehud Barak met. The minister left.",
+                Some(2002),
+                &[],
+            ),
+            ("Minister Ariel Sharon and Minister Zorbo Vogt met. The minister left.", None, &[]),
+            // Before the title and name, another office, the office itself, another's office.
+            ("The envoy came. Envoy Ariel Sharon left.", None, &[]),
+            ("Vice-President Ariel Sharon spoke. The president left.", None, &[]),
+            ("Envoy Ariel Sharon spoke of his job as the envoy.", None, &[]),
+            ("Envoy Ariel Sharon met the envoy of France.", None, &[]),
         ];
         let mut failures = Vec::new();
         for &(text, year, want) in cases {
