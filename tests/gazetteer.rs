@@ -874,6 +874,9 @@ const SPORT_CIVIC: &[(&str, &[&str], &[&str])] = &[
     ("The Wallabies beat the All Blacks in Sydney.", &["wallabies", "all_blacks", "sydney"], &[]),
     ("The Proteas and the Black Caps drew the Test.", &["proteas", "black_caps"], &[]),
     ("The Socceroos and the Matildas both qualified.", &["socceroos", "matildas"], &[]),
+    // Short forms of states in sports and regional news.
+    ("He abused the Kiwi batsman.", &["NZL"], &[]),
+    ("An election in the Solomons is crucial.", &["SLB"], &[]),
     (
         "The Springboks toured with the British & Irish Lions.",
         &["springboks", "british_and_irish_lions"],
