@@ -1291,11 +1291,64 @@ fn introduced_organisation(text: &str, span: Span, words: usize) -> bool {
     let before = text[..span.start].strip_suffix(' ').unwrap_or("");
     let noun = words_rev(before).filter(|&(at, w)| at + w.len() == before.len()).map(|(_, w)| w);
     let name = &text[span];
-    noun.is_some_and(|n| ORGANISATION_NOUNS.contains(&n))
+    let determined = noun.is_some_and(|n| matches!(n, "the" | "The"));
+    let introduced = noun.is_some_and(|n| ORGANISATION_NOUNS.contains(&n))
+        || (determined && organisation_noun_after(&text[span.end..]))
+        || (given_name_cue(name, words).is_none()
+            && !(words == 1 && (ORGANISATION_WORDS.contains(&name) || is_ordinary(name)))
+            && officer_after(&text[span.end..]));
+    introduced
         && (1..=4).contains(&words)
         // "Ernst and Young" is no person's name, though it opens with a given name.
         && (given_name_cue(name, words).is_none() || name.contains(" and "))
         && name.split_whitespace().all(|w| !is_title(w) && !OPENERS.contains(&w))
+}
+
+/// Words that end a noun phrase: a name's organisation noun never comes after one ("Zorbo
+/// said its company").
+#[rustfmt::skip]
+const LINKS: &[&str] = &[
+    "said", "say", "has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+    "its", "their", "his", "her", "our", "and", "or", "but", "which", "who", "that", "to", "in",
+    "of", "on", "for", "with", "at", "by", "from", "as", "a", "an", "the", "it", "they", "owns",
+    "runs", "bought", "sold", "joined", "left", "told", "says",
+];
+
+/// Returns true if what follows a name is an organisation noun, after at most two other
+/// lower-case words that are no [`LINKS`]: "the Adventure World canyoning tour
+/// company", "the Nu-Wood Decorative Millwork company" (after "the" only: "a Black Hawk
+/// helicopter company" is a unit flying a model).
+fn organisation_noun_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let mut words = rest.split(' ');
+    for _ in 0..3 {
+        let Some(word) = words.next() else { return false };
+        let bare = word.trim_end_matches([',', '.', ';', ':', '\'', '’', 's']);
+        if ORGANISATION_NOUNS.contains(&bare) || ORGANISATION_NOUNS.contains(&word) {
+            // "the PR company Jour J": the noun introduces the name after it.
+            return !words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+        }
+        if bare.is_empty() || !bare.chars().all(|c| c.is_ascii_lowercase()) || LINKS.contains(&bare)
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Officers of an organisation, who stand between its name and theirs: "Adventure World
+/// president Stephan Friedli".
+#[rustfmt::skip]
+const OFFICERS: &[&str] = &[
+    "president", "vice-president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "founder", "owner", "boss", "administrator", "administrators",
+];
+
+/// Returns true if what follows a name is one of its [`OFFICERS`] and a capitalised name.
+fn officer_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let (word, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    OFFICERS.contains(&word) && rest.starts_with(char::is_uppercase)
 }
 
 /// Words of kinship before a given name: "son Scott", "widow Olivia".
@@ -1933,6 +1986,18 @@ mod tests {
             "The Bureau of Meteorology said so.",
             &[("Bureau of Meteorology", EntityKind::Group)],
         );
+        // An organisation noun after the name, or an officer of it before a person's name.
+        assert_found(
+            "staff of the Zorbo World canyoning tour company were charged",
+            &[("Zorbo World", EntityKind::Group)],
+        );
+        assert_found(
+            "Zorbo World president Stephan Vogt was acquitted.",
+            &[("Zorbo World", EntityKind::Group), ("Stephan Vogt", EntityKind::Person)],
+        );
+        assert_found("a Zorbo Hawk helicopter company", &[]);
+        assert_found("the Zorbo Vogt said its company", &[("Zorbo Vogt", EntityKind::Person)]);
+        assert_found("Service spokesman Zorbo Vogt says", &[("Zorbo Vogt", EntityKind::Person)]);
         // An acronym whose letters are initials of the name in order, ending with its last
         // one; one that spells every initial makes a group of a name opening with a state's.
         // Two organisations joined by "and the"; events, facilities and portfolios are none.
