@@ -118,12 +118,7 @@ pub(crate) fn two_mode(
     report.done();
     let (counts, totals) = (&counted.counts, &counted.totals);
     if counts.left_out() == totals.documents && totals.documents > 0 {
-        let msg = format!(
-            "--two-mode {field}: no document has this field ({} read), so there is no network \
-             to write",
-            totals.documents
-        );
-        return Err(io::Error::other(msg).into());
+        return Err(no_document("--two-mode", field, totals, "network"));
     }
     let gaz = pipeline.gazetteer();
     let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
@@ -131,10 +126,7 @@ pub(crate) fn two_mode(
     graph_files(&args.output).write_two_mode(&graph, gaz, &mut dir, "")?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
     let actors = graph.nodes().filter(|n| matches!(n, TwoModeNode::Actor { .. })).count();
-    let left_out = match counts.left_out() {
-        0 => String::new(),
-        n => format!(" ({n} documents without {field} left out)"),
-    };
+    let left_out = left_out(counts.left_out(), field);
     let what = format!(
         ", two-mode network of {actors} actors and {} {field} values, {} edges, written to {}{left_out}",
         graph.node_count() - actors,
@@ -194,21 +186,13 @@ pub(crate) fn split(
     report.done();
     let (splits, totals) = (&split.splits, &split.totals);
     if splits.values().next().is_none() {
-        let msg = format!(
-            "--split-by {field}: no document has this field ({} read), so there is no graph \
-             to write",
-            totals.documents
-        );
-        return Err(io::Error::other(msg).into());
+        return Err(no_document("--split-by", field, totals, "graph"));
     }
     let gaz = pipeline.gazetteer();
     let options = args.output.filter.options(gaz, true, |msg| report.warn(msg))?;
     let folders = pipeline.write_splits(splits, &options, &graph_files(&args.output), &mut dir)?;
     crate::output::publish_graphs(dir, args.common.quiet)?;
-    let left_out = match splits.left_out() {
-        0 => String::new(),
-        n => format!(" ({n} documents without {field} left out)"),
-    };
+    let left_out = left_out(splits.left_out(), field);
     let what = format!(
         ", {} graphs by {field} written to {}{left_out}",
         folders.len(),
@@ -216,4 +200,21 @@ pub(crate) fn split(
     );
     report.summary(totals, &what);
     Ok(totals.mentions > 0)
+}
+
+/// The error for a `--split-by` or `--two-mode` field that no document has.
+fn no_document(flag: &str, field: &str, totals: &Totals, what: &str) -> actorgraph::Error {
+    let read = totals.documents;
+    let msg = format!(
+        "{flag} {field}: no document has this field ({read} read), so there is no {what} to write"
+    );
+    io::Error::other(msg).into()
+}
+
+/// The summary's note on the documents left out for want of `field`, if any.
+fn left_out(n: u64, field: &str) -> String {
+    match n {
+        0 => String::new(),
+        n => format!(" ({n} documents without {field} left out)"),
+    }
 }
