@@ -1557,9 +1557,11 @@ fn person_cue(text: &str, span: Span, had_title: bool) -> Option<Cue> {
 }
 
 /// Returns true if `after`, what follows a name, ends the clause the name stands in: the text's
-/// end or a punctuation mark.
+/// end, a punctuation mark, a dash or a bracket ("Yanceyville, North Carolina — (cheers)").
 fn ends_clause(after: &str) -> bool {
-    after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '!', '?'])
+    after.is_empty()
+        || after.starts_with([',', '.', ';', ':', ')', '!', '?', '—', '–'])
+        || [" —", " –", " - ", " ("].iter().any(|d| after.starts_with(d))
 }
 
 /// Returns true if `s` ends with the word or phrase `word`, ignoring ASCII case.
@@ -2238,6 +2240,7 @@ mod tests {
             ("since the Great Zorbo, Virginia maintained its rating", &[]),
             ("chairman of the Zorbo Caucus, America's caucus", &[]),
             ("a farm in Goshen, Indiana, was sold", &["Goshen"]),
+            ("born in Zorbotown, North Carolina — (cheers)", &["Zorbotown"]),
         ] {
             let got: Vec<&str> = discovered(text)
                 .iter()
