@@ -124,12 +124,7 @@ fn write_timed<W: io::Write>(
     wtr: W,
 ) -> Result<()> {
     let mut wtr = io::BufWriter::new(wtr);
-    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        wtr,
-        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
-    )?;
-    writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
+    write_header(&mut wtr)?;
     let direction = if graph.is_directed() { "directed" } else { "undirected" };
     writeln!(wtr, r#"  <graph defaultedgetype="{direction}" {}>"#, time.graph_mode())?;
     write_attributes(&mut wtr, "node", &attrs::node_attrs(graph))?;
@@ -223,6 +218,17 @@ fn write_edges<W: Write>(
         writeln!(wtr, "      </edge>")?;
     }
     writeln!(wtr, "    </edges>")?;
+    Ok(())
+}
+
+/// Writes the XML declaration and the opening of a GEXF 1.3 document, for every writer of one.
+pub(super) fn write_header<W: std::io::Write>(wtr: &mut W) -> std::io::Result<()> {
+    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        wtr,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
+    )?;
+    writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
     Ok(())
 }
 

@@ -47,16 +47,7 @@ pub fn write_graphml<'g, W: io::Write>(
 ) -> Result<()> {
     let graph = graph.into();
     let mut wtr = io::BufWriter::new(wtr);
-    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        wtr,
-        concat!(
-            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" "#,
-            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
-            r#"xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns "#,
-            r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
-        )
-    )?;
+    write_header(&mut wtr)?;
     let label = attrs::attr("label", "Label", AttrType::String);
     let weight = attrs::attr("weight", "Weight", attrs::weight_type(graph));
     write_keys(&mut wtr, "n", "node", &[&[label][..], &attrs::node_attrs(graph)].concat())?;
@@ -117,6 +108,21 @@ fn write_edges<W: Write>(wtr: &mut W, graph: GraphRef<'_>, gaz: &Gazetteer) -> R
         }
         writeln!(wtr, "    </edge>")?;
     }
+    Ok(())
+}
+
+/// Writes the XML declaration and the opening of a GraphML document, for every writer of one.
+pub(super) fn write_header<W: std::io::Write>(wtr: &mut W) -> std::io::Result<()> {
+    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        wtr,
+        concat!(
+            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" "#,
+            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
+            r#"xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns "#,
+            r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+        )
+    )?;
     Ok(())
 }
 

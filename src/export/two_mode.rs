@@ -221,12 +221,7 @@ pub fn write_two_mode<W: io::Write>(
 }
 
 fn write_gexf<W: Write>(graph: &TwoModeGraph, gaz: &Gazetteer, wtr: &mut W) -> Result<()> {
-    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        wtr,
-        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
-    )?;
-    writeln!(wtr, "  <meta>\n    <creator>actorgraph</creator>\n  </meta>")?;
+    super::gexf::write_header(wtr)?;
     writeln!(wtr, r#"  <graph defaultedgetype="undirected">"#)?;
     for (class, attrs) in [("node", &NODE_ATTRS[..]), ("edge", &EDGE_ATTRS[..])] {
         writeln!(wtr, r#"    <attributes class="{class}">"#)?;
@@ -267,16 +262,7 @@ fn write_gexf<W: Write>(graph: &TwoModeGraph, gaz: &Gazetteer, wtr: &mut W) -> R
 }
 
 fn write_graphml<W: Write>(graph: &TwoModeGraph, gaz: &Gazetteer, wtr: &mut W) -> Result<()> {
-    writeln!(wtr, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        wtr,
-        concat!(
-            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" "#,
-            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" "#,
-            r#"xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns "#,
-            r#"http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
-        )
-    )?;
+    super::graphml::write_header(wtr)?;
     let label = attr("label", "Label", AttrType::String);
     let weight = attr("weight", "Weight", AttrType::Integer);
     let keys = [
