@@ -177,7 +177,8 @@ pub use crate::eval::{
 };
 pub use crate::events::{
     Actor, AgentType, CameoCode, CodedEvent, EventDictionary, EventDictionaryBuilder,
-    EventExtractor, EventExtractorBuilder, EventFlags, QuadClass, VerbPhrase,
+    EventExtractor, EventExtractorBuilder, EventFlags, PetrarchImporter, QuadClass, VerbImport,
+    VerbPhrase, VerbRow,
 };
 pub use crate::export::{
     CsvCells, GraphFormat, GraphRef, MentionFormat, MentionRecord, MentionWriter, Partial,

@@ -188,3 +188,38 @@ fn event_graph_is_identical_whatever_the_thread_count() {
     assert!(one.len() > 1);
     assert_eq!(one, four);
 }
+
+/// `events import` on the PETRARCH verb dictionary in ../shared: it converts with no error,
+/// counts what it leaves out, carries the source's licence header, and its output stacks on
+/// the built-in dictionary with `--events`.
+#[test]
+fn petrarch_verb_dictionary_imports_and_stacks() {
+    let source = crate::util::root().join("../shared/data/cameo/CAMEO.2.0.txt");
+    if !crate::util::shared_present(&source) {
+        return;
+    }
+    let dir = TempDir::new("events-petrarch");
+    let out = dir.join("verbs.tsv");
+    let (_, stderr) =
+        exits(0, run(actorgraph().args(["events", "import"]).arg(&source).arg("-o").arg(&out)));
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("actorgraph: converted ") && first.contains(" forms from "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("left out 294 patterns with words or the source before the verb"));
+    assert!(stderr.contains("left out 266 patterns with the null code [---] or no CAMEO code"));
+    let tsv = std::fs::read_to_string(&out).unwrap();
+    assert!(tsv.contains("\n# The MIT License (MIT)\n"));
+    // Rows the dictionary codes without a parse, checked by reading the source: ATTACK's
+    // block is 190, and "accuse" is 112 in its block.
+    let row = |form: &str| {
+        tsv.lines().find(|l| l.split('\t').nth(2).is_some_and(|p| p.split('|').any(|f| f == form)))
+    };
+    assert!(row("attacked").is_some_and(|r| r.starts_with("190\t")), "{:?}", row("attacked"));
+    assert!(row("accused").is_some_and(|r| r.starts_with("112\t")), "{:?}", row("accused"));
+    let text = dir.write("a.txt", "Russia attacked Ukraine. Egypt accused Israel.");
+    let (csv, _) = exits(0, run(actorgraph().args(["events", "--events"]).arg(&out).arg(&text)));
+    let codes: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').nth(15).unwrap()).collect();
+    assert_eq!(codes, ["190", "112"], "{csv}");
+}

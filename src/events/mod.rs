@@ -25,6 +25,7 @@
 //!   adjectival mention without a role noun ("a Russian proposal") is no actor.
 
 mod dictionary;
+mod petrarch;
 mod syntax;
 #[cfg(test)]
 mod tests;
@@ -32,6 +33,7 @@ mod tests;
 pub use self::dictionary::{
     CameoCode, EventDictionary, EventDictionaryBuilder, QuadClass, VerbPhrase,
 };
+pub use self::petrarch::{PetrarchImporter, VerbImport, VerbRow};
 
 use std::sync::Arc;
 

@@ -26,6 +26,7 @@ pub use self::entry::{Alias, EntityId, EntityKind, Entry, Office};
 pub use self::geonames::GeonamesImporter;
 pub use self::spacy::SpacyImporter;
 pub use self::tabari::CameoImporter;
+pub(crate) use self::write::open_lines;
 pub use self::write::{Import, Importer, write_tsv};
 use crate::discover::Candidate;
 use crate::error::{Error, Result};

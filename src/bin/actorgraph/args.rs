@@ -244,7 +244,10 @@ pub(crate) struct ExtractArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub(crate) struct EventsArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<EventsCommand>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
     /// Output format.
@@ -264,6 +267,24 @@ pub(crate) struct EventsArgs {
     /// carriage return (which otherwise get a ' in front, so spreadsheets do not run them).
     #[arg(long)]
     pub(crate) raw_csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EventsCommand {
+    /// Convert a PETRARCH verb dictionary (CAMEO.2.0.txt) into an event dictionary file for
+    /// --events (what it cannot express is counted on standard error).
+    Import(VerbImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct VerbImportArgs {
+    /// The PETRARCH verb dictionary (plain or gzip-compressed).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// Write the event dictionary to this file (atomically; - is standard output) instead of
+    /// standard output.
+    #[arg(short, long = "out", alias = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

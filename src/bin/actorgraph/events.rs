@@ -6,17 +6,22 @@ use std::path::PathBuf;
 
 use actorgraph::{
     Counted, EventDictionary, EventExtractor, EventRecord, EventWeight, EventWriter, MentionFormat,
-    OutputDir, Pipeline, Result, Totals,
+    OutputDir, PetrarchImporter, Pipeline, Result, Totals,
 };
 
 use crate::app::csv_cells;
-use crate::args::{EventsArgs, GraphArgs, MentionFormatArg, RelationArg};
+use crate::args::{
+    EventsArgs, EventsCommand, GraphArgs, MentionFormatArg, RelationArg, VerbImportArgs,
+};
 use crate::filter::WeightArg;
 use crate::output::{create_file, file_arg};
 use crate::pipeline::{Reporter, build, builder};
 
-/// Runs `events`. Returns whether any event was written.
+/// Runs `events`. Returns whether any event was written (or, for `events import`, any row).
 pub(crate) fn run(args: EventsArgs) -> Result<bool> {
+    if let Some(EventsCommand::Import(import)) = &args.command {
+        return import_verbs(import);
+    }
     // The output and the dictionaries are checked before any input is read.
     let file = file_arg(&args.output).map(create_file).transpose()?;
     let extractor = extractor(&args.dictionaries, args.no_default_events)?;
@@ -35,6 +40,31 @@ pub(crate) fn run(args: EventsArgs) -> Result<bool> {
     };
     report.summary(&totals, &format!(", {events} events"));
     Ok(events > 0)
+}
+
+/// Runs `events import`: the converted dictionary to the output, the counts to standard error.
+fn import_verbs(args: &VerbImportArgs) -> Result<bool> {
+    let file = file_arg(&args.output).map(create_file).transpose()?;
+    let import = PetrarchImporter::new().import_path(&args.file)?;
+    match file {
+        Some(mut file) => {
+            import.write_tsv(&mut file)?;
+            file.commit()?;
+        }
+        None => import.write_tsv(io::stdout().lock())?,
+    }
+    let mut err = io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "actorgraph: converted {} rows with {} forms from {}",
+        import.rows().len(),
+        import.form_count(),
+        args.file.display()
+    );
+    for (reason, n) in import.skipped() {
+        let _ = writeln!(err, "actorgraph: left out {n} {reason}");
+    }
+    Ok(!import.rows().is_empty())
 }
 
 /// The extractor over the built-in dictionary (unless `--no-default-events`) and `--events`.
