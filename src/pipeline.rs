@@ -1027,12 +1027,55 @@ impl Pipeline {
         let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
         let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
         let mut partial = Partial::new(counts, &self.gaz, bounds);
+        partial.set_provenance(self.partial_settings(), counts.content_hash());
+        partial
+    }
+
+    /// Makes the partial result of a run that coded events ([`PipelineBuilder::events`]):
+    /// [`Pipeline::to_partial`] of `counted.counts`, with the events of `counted.events` and
+    /// the fingerprint of the event dictionary and rules in its settings, so that only
+    /// partials of the same events merge. `actorgraph merge` turns merged ones into the event
+    /// graph one run would give.
+    ///
+    /// ```
+    /// use actorgraph::{EventDictionary, EventExtractor, Partial, Pipeline};
+    ///
+    /// let extractor = EventExtractor::new(&EventDictionary::builtin())?;
+    /// let mut pipeline = Pipeline::builder().events(Some(extractor)).build()?;
+    /// let counted = pipeline.count(["data/articles"], |_| Ok(()))?;
+    /// let mut partial = pipeline.to_event_partial(&counted);
+    /// assert!(partial.has_events());
+    /// partial.merge(pipeline.to_event_partial(&counted))?;
+    /// let (_, _, events) = partial.into_parts(0)?;
+    /// assert_eq!(events.unwrap().event_count(), 2 * counted.events.event_count());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn to_event_partial(&self, counted: &Counted) -> Partial {
+        let counts = &counted.counts;
+        let range = counts.date_range().map(|(a, b)| (a.to_string(), b.to_string()));
+        let bounds = range.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+        let mut partial = Partial::new(counts, &self.gaz, bounds);
+        let mut settings = self.partial_settings();
+        settings.insert("relations".to_string(), "events".to_string());
+        let dictionary = self
+            .config
+            .events
+            .as_ref()
+            .map_or("none".to_string(), |e| format!("{:032x}", e.fingerprint()));
+        settings.insert("event_dictionary".to_string(), dictionary);
+        settings.insert("unasserted_events".to_string(), self.config.unasserted.to_string());
+        partial.set_provenance(settings, counts.content_hash());
+        partial.set_events(&counted.events, &self.gaz);
+        partial
+    }
+
+    /// What decided the counts of a partial: the options and every gazetteer layer's hash.
+    fn partial_settings(&self) -> BTreeMap<String, String> {
         let mut settings = self.config.count_settings();
         for (i, (name, hash)) in self.layers.iter().enumerate() {
             settings.insert(format!("gazetteer {}", i + 1), format!("{name} {hash:032x}"));
         }
-        partial.set_provenance(settings, counts.content_hash());
-        partial
+        settings
     }
 
     fn read_batch<S, F>(

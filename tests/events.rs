@@ -166,7 +166,6 @@ fn event_graph_refuses_options_it_has_no_meaning_for() {
     for args in [
         &["--relations", "events", "--weight", "npmi"][..],
         &["--relations", "events", "--backbone", "0.05"],
-        &["--relations", "events", "--partial"],
         &["--relations", "events", "--slice", "month"],
         &["--signed"],
     ] {
@@ -222,4 +221,88 @@ fn petrarch_verb_dictionary_imports_and_stacks() {
     let (csv, _) = exits(0, run(actorgraph().args(["events", "--events"]).arg(&out).arg(&text)));
     let codes: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').nth(15).unwrap()).collect();
     assert_eq!(codes, ["190", "112"], "{csv}");
+}
+
+/// Shards of data/articles through `graph --relations events --partial` (to a file and to
+/// standard output), merged, give byte for byte the event graph of one run, with and without
+/// `--signed`; a co-occurrence partial does not merge with them, and the co-occurrence
+/// filters and `--signed` without events are refused.
+#[test]
+fn event_partials_merge_into_the_single_run_graph() {
+    let dir = TempDir::new("event-partials");
+    let mut files: Vec<_> =
+        std::fs::read_dir("data/articles").unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let (first, second) = files.split_at(files.len() / 2);
+    let shard = |name: &str, docs: &[std::path::PathBuf]| {
+        let at = dir.join(name);
+        std::fs::create_dir(&at).unwrap();
+        for doc in docs {
+            std::fs::copy(doc, at.join(doc.file_name().unwrap())).unwrap();
+        }
+        at
+    };
+    let (a, b) = (shard("a", first), shard("b", second));
+    let events = ["--relations", "events"];
+    exits(
+        0,
+        run(actorgraph()
+            .arg("graph")
+            .arg(&a)
+            .args(events)
+            .arg("--partial")
+            .arg("-o")
+            .arg(dir.join("pa"))),
+    );
+    let (line, _) = exits(
+        0,
+        run(actorgraph().arg("graph").arg(&b).args(events).args(["--partial", "--out", "-"])),
+    );
+    let pb = dir.write("pb.json", line);
+    let pa = dir.join("pa/partial.json");
+    for extra in [&[][..], &["--signed"]] {
+        let merged = dir.join("merged");
+        let single = dir.join("single");
+        let _ = std::fs::remove_dir_all(&merged);
+        let _ = std::fs::remove_dir_all(&single);
+        let (_, err) = exits(
+            0,
+            run(actorgraph().arg("merge").arg(&pa).arg(&pb).args(extra).arg("-o").arg(&merged)),
+        );
+        assert!(err.contains("4 events") && err.contains("directed edges"), "{err}");
+        exits(
+            0,
+            run(actorgraph()
+                .arg("graph")
+                .arg(&a)
+                .arg(&b)
+                .args(events)
+                .args(extra)
+                .arg("-q")
+                .arg("-o")
+                .arg(&single)),
+        );
+        for file in ["nodes.csv", "edges.csv", "graph.dot"] {
+            let read = |d: &std::path::Path| std::fs::read_to_string(d.join(file)).unwrap();
+            assert_eq!(read(&merged), read(&single), "{file} {extra:?}");
+        }
+    }
+    exits(
+        0,
+        run(actorgraph().arg("graph").arg(&a).args(["--partial", "-q", "-o"]).arg(dir.join("pc"))),
+    );
+    let pc = dir.join("pc/partial.json");
+    let (_, err) =
+        exits(2, run(actorgraph().arg("merge").arg(&pc).arg(&pb).arg("-o").arg(dir.join("x"))));
+    assert!(err.contains("relations is not set there, \"events\" here"), "{err}");
+    let (_, err) = exits(
+        2,
+        run(actorgraph().arg("merge").arg(&pa).args(["--weight", "npmi", "-o"]).arg(dir.join("y"))),
+    );
+    assert!(err.contains("--weight is for co-occurrence"), "{err}");
+    let (_, err) = exits(
+        2,
+        run(actorgraph().arg("merge").arg(&pc).args(["--signed", "-o"]).arg(dir.join("z"))),
+    );
+    assert!(err.contains("--signed needs partials"), "{err}");
 }

@@ -44,13 +44,14 @@ pub enum EventWeight {
 
 /// The counts of one ordered pair: the events from a source to a target.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct PairCounts {
-    quads: [u64; 4],
+pub(crate) struct PairCounts {
+    /// The events in each quad class, in the order of [`QUAD_CLASSES`].
+    pub(crate) quads: [u64; 4],
     /// The sum of the events' scores in hundredths.
-    score: i64,
-    documents: u64,
-    first_seen: Option<Date>,
-    last_seen: Option<Date>,
+    pub(crate) score: i64,
+    pub(crate) documents: u64,
+    pub(crate) first_seen: Option<Date>,
+    pub(crate) last_seen: Option<Date>,
 }
 
 impl PairCounts {
@@ -157,6 +158,21 @@ impl EventCounts {
             self.pairs.entry(*pair).or_default().merge(counts);
         }
         self.left_out += other.left_out;
+    }
+
+    /// The counts of every ordered pair, in (source, target) order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (EntityId, EntityId, &PairCounts)> {
+        self.pairs.iter().map(|(&(source, target), counts)| (source, target, counts))
+    }
+
+    /// Adds the counts of a pair and of events left out, as a partial result holds them.
+    pub(crate) fn add_counts(&mut self, source: EntityId, target: EntityId, counts: &PairCounts) {
+        self.pairs.entry((source, target)).or_default().merge(counts);
+    }
+
+    /// Adds to the number of negated or modal events left out.
+    pub(crate) fn add_left_out(&mut self, n: u64) {
+        self.left_out += n;
     }
 
     /// Returns the number of events counted.

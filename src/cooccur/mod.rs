@@ -31,6 +31,7 @@ mod two_mode;
 use std::collections::BTreeMap;
 
 pub use self::association::{Association, EdgeWeight};
+pub(crate) use self::directed::PairCounts;
 pub(crate) use self::directed::QUAD_CLASSES;
 pub use self::directed::{EventCounts, EventEdge, EventGraph, EventNode, EventWeight};
 pub use self::evidence::{Citation, Citations, Evidence, EvidenceBuilder};

@@ -341,6 +341,20 @@ impl EventExtractor {
         &self.inner.phrases
     }
 
+    /// A hash of what decides the events: every phrase (form, code, score, mutual flag) and
+    /// the rules' options. Partial results of event counts merge only when it is equal.
+    pub(crate) fn fingerprint(&self) -> u128 {
+        let mut hash = crate::hash::ContentHash::default();
+        for phrase in &self.inner.phrases {
+            hash.bytes(phrase.form().as_bytes())
+                .bytes(phrase.code().as_str().as_bytes())
+                .bytes(&phrase.score().to_le_bytes())
+                .bytes(&[u8::from(phrase.is_mutual())]);
+        }
+        hash.bytes(&[u8::from(self.inner.agents)]).bytes(&self.inner.max_group.to_le_bytes());
+        hash.finish()
+    }
+
     /// Returns the events of `text`, in text order, given its `mentions` (in text order, as
     /// [`Matcher::find_all`](crate::Matcher::find_all) gives them) and its `sentences`. Spans
     /// outside the text, or not on character boundaries, are ignored, never a panic.

@@ -32,7 +32,9 @@ use std::io;
 use serde::{Deserialize, Serialize};
 
 use super::{entry, state_of};
-use crate::cooccur::{Cooccurrence, CooccurrenceBuilder, EdgeCounts, NodeCounts, Window};
+use crate::cooccur::{
+    Cooccurrence, CooccurrenceBuilder, EdgeCounts, EventCounts, NodeCounts, PairCounts, Window,
+};
 use crate::corpus::Date;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityId, EntityKind, Entry, Gazetteer};
@@ -68,6 +70,9 @@ pub struct Partial {
     undated: u64,
     nodes: Vec<PartialNode>,
     edges: Vec<PartialEdge>,
+    /// The coded events per ordered pair, in a partial of `graph --relations events`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    events: Option<PartialEvents>,
     /// Where the partial was read from, for messages; empty for one made in this run.
     #[serde(skip)]
     origin: String,
@@ -103,6 +108,27 @@ struct PartialEdge {
     source: String,
     target: String,
     weight: u64,
+    documents: u64,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
+}
+
+/// The events of a partial: per ordered pair, and how many negated or modal ones were left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct PartialEvents {
+    left_out: u64,
+    edges: Vec<PartialEventEdge>,
+}
+
+/// The events from `source` to `target`: per quad class (verbal cooperation, material
+/// cooperation, verbal conflict, material conflict), the sum of their scores in hundredths,
+/// the documents and dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct PartialEventEdge {
+    source: String,
+    target: String,
+    quads: [u64; 4],
+    score: i64,
     documents: u64,
     first_seen: Option<Date>,
     last_seen: Option<Date>,
@@ -167,9 +193,34 @@ impl Partial {
             undated: counts.undated_count(),
             nodes,
             edges,
+            events: None,
             origin: String::new(),
             line: 0,
         }
+    }
+
+    /// Adds the coded events of the same run (`graph --relations events --partial`); their
+    /// actors are nodes of the partial, since every actor of an event is a mention.
+    pub(crate) fn set_events(&mut self, events: &EventCounts, gaz: &Gazetteer) {
+        let edges = events
+            .pairs()
+            .map(|(source, target, c)| PartialEventEdge {
+                source: entry(gaz, source).id().to_string(),
+                target: entry(gaz, target).id().to_string(),
+                quads: c.quads,
+                score: c.score,
+                documents: c.documents,
+                first_seen: c.first_seen,
+                last_seen: c.last_seen,
+            })
+            .collect();
+        self.events = Some(PartialEvents { left_out: events.left_out(), edges });
+    }
+
+    /// Returns true if the partial holds coded events (made by `graph --relations events
+    /// --partial`), which [`Partial::into_parts`] gives back as [`EventCounts`].
+    pub fn has_events(&self) -> bool {
+        self.events.is_some()
     }
 
     /// Records what decided the counts (`settings`, by name, the window added) and the hash of
@@ -436,6 +487,14 @@ impl Partial {
             slot.last_seen = Date::latest(slot.last_seen, edge.last_seen);
         }
         self.edges = edges.into_values().collect();
+        match (&mut self.events, other.events) {
+            (Some(mine), Some(theirs)) => merge_events(mine, theirs)?,
+            (None, None) => {}
+            _ => {
+                let msg = "one partial holds events and the other does not".to_string();
+                return Err(MergeError::Mismatch(msg));
+            }
+        }
         Ok(())
     }
 
@@ -446,6 +505,19 @@ impl Partial {
     ///
     /// Returns an error if an edge names an entity that has no node.
     pub fn into_counts(self, min_weight: u64) -> Result<(Gazetteer, Cooccurrence)> {
+        self.into_parts(min_weight).map(|(gaz, counts, _)| (gaz, counts))
+    }
+
+    /// As [`Partial::into_counts`], with the coded events of a partial that has them
+    /// ([`Partial::has_events`]), ready for [`EventCounts::to_graph_with`].
+    ///
+    /// # Errors
+    ///
+    /// Returns an error if an edge or an event names an entity that has no node.
+    pub fn into_parts(
+        self,
+        min_weight: u64,
+    ) -> Result<(Gazetteer, Cooccurrence, Option<EventCounts>)> {
         let window = match self.window.as_str() {
             "paragraph" => Window::Paragraph,
             "document" => Window::Document,
@@ -499,7 +571,27 @@ impl Partial {
         let mut counts = CooccurrenceBuilder::new().window(window).min_weight(min_weight).build();
         counts.add_counts(self.documents, self.windows, nodes, edges);
         counts.add_dates(self.undated, date_range(&self.first_date, &self.last_date));
-        Ok((gaz, counts))
+        let events = match &self.events {
+            None => None,
+            Some(partial) => {
+                let mut events = EventCounts::new();
+                let unasserted = self.settings.get("unasserted_events").map(String::as_str);
+                events.include_unasserted(unasserted == Some("true"));
+                events.add_left_out(partial.left_out);
+                for e in &partial.edges {
+                    let pair = PairCounts {
+                        quads: e.quads,
+                        score: e.score,
+                        documents: e.documents,
+                        first_seen: e.first_seen,
+                        last_seen: e.last_seen,
+                    };
+                    events.add_counts(id(&e.source)?, id(&e.target)?, &pair);
+                }
+                Some(events)
+            }
+        };
+        Ok((gaz, counts, events))
     }
 }
 
@@ -543,6 +635,9 @@ impl Partial {
                 ));
             };
             check_edge(e, a, b, range)?;
+        }
+        if let Some(events) = &self.events {
+            check_events(events, &nodes, range)?;
         }
         Ok(())
     }
@@ -607,6 +702,69 @@ impl Partial {
             )),
         }
     }
+}
+
+/// Checks the events: each ordered pair once, between two nodes, with at least one event, no
+/// more documents than events or than its nodes have, and dates within theirs.
+fn check_events(
+    events: &PartialEvents,
+    nodes: &BTreeMap<&str, &PartialNode>,
+    range: Option<(Date, Date)>,
+) -> std::result::Result<(), String> {
+    let mut pairs = std::collections::BTreeSet::new();
+    for e in &events.edges {
+        let bad = |what: &str| Err(format!("events \"{}\" -> \"{}\": {what}", e.source, e.target));
+        if !pairs.insert((&e.source, &e.target)) {
+            return bad("listed twice");
+        }
+        let [a, b] = [&e.source, &e.target].map(|id| nodes.get(id.as_str()).copied());
+        let (Some(a), Some(b)) = (a, b) else { return bad("names an actor that has no node") };
+        let total: u64 = e.quads.iter().sum();
+        if e.source == e.target || total == 0 {
+            return bad("no events, or an actor with itself");
+        }
+        if e.documents == 0 || e.documents > total || e.documents > a.documents.min(b.documents) {
+            return bad("the document count is inconsistent with the events or the nodes");
+        }
+        let within = |node: &PartialNode| node.first_seen.zip(node.last_seen);
+        if !seen_in(e.first_seen, e.last_seen, range)
+            || !seen_in(e.first_seen, e.last_seen, within(a))
+            || !seen_in(e.first_seen, e.last_seen, within(b))
+        {
+            return bad("seen outside the dates of the documents or of its nodes");
+        }
+    }
+    Ok(())
+}
+
+/// Adds `theirs` to `mine`, pair by pair in (source, target) order.
+fn merge_events(
+    mine: &mut PartialEvents,
+    theirs: PartialEvents,
+) -> std::result::Result<(), MergeError> {
+    add(&mut mine.left_out, theirs.left_out, || "events left out".to_string())?;
+    let mut edges: BTreeMap<(String, String), PartialEventEdge> =
+        mine.edges.drain(..).map(|e| ((e.source.clone(), e.target.clone()), e)).collect();
+    for edge in theirs.edges {
+        let key = (edge.source.clone(), edge.target.clone());
+        let name = |what: &str| format!("{what} of events \"{}\" -> \"{}\"", key.0, key.1);
+        let Some(slot) = edges.get_mut(&key) else {
+            edges.insert(key, edge);
+            continue;
+        };
+        for (a, b) in slot.quads.iter_mut().zip(edge.quads) {
+            add(a, b, || name("events"))?;
+        }
+        slot.score = slot
+            .score
+            .checked_add(edge.score)
+            .ok_or_else(|| MergeError::Overflow(name("score")))?;
+        add(&mut slot.documents, edge.documents, || name("documents"))?;
+        slot.first_seen = Date::earliest(slot.first_seen, edge.first_seen);
+        slot.last_seen = Date::latest(slot.last_seen, edge.last_seen);
+    }
+    mine.edges = edges.into_values().collect();
+    Ok(())
 }
 
 /// Checks one edge's counts against its two nodes.
@@ -952,6 +1110,65 @@ mod tests {
         assert_eq!((all.edges[0].weight, all.edges[0].documents), (2, 2));
         let (_, counts) = all.into_counts(0).unwrap();
         assert_eq!(counts.edge_counts().map(|(_, _, c)| c.weight).collect::<Vec<_>>(), [2]);
+    }
+
+    /// The pair partial of `discovered_pair("a", "b")` with this `events` member.
+    fn with_events(events: &str) -> std::result::Result<Partial, String> {
+        let mut json = serde_json::to_value(discovered_pair("a", "b")).unwrap();
+        json["events"] = serde_json::from_str(events).unwrap();
+        Partial::read(json.to_string().as_bytes(), "e.json").map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn event_sections_are_checked_and_merge_per_direction() {
+        let edge = |s: &str, t: &str, quads: &str, docs: u64| {
+            format!(
+                r#"{{"source": "discovered:person:{s}", "target": "discovered:person:{t}",
+                "quads": {quads}, "score": -1000, "documents": {docs}, "first_seen": null,
+                "last_seen": null}}"#
+            )
+        };
+        let section =
+            |edges: &[String]| format!(r#"{{"left_out": 1, "edges": [{}]}}"#, edges.join(","));
+        let good = section(&[edge("a", "b", "[0,0,0,1]", 1)]);
+        // (events member, the error it gives, or "" for none)
+        let rows: &[(String, &str)] = &[
+            (good.clone(), ""),
+            (section(&[edge("a", "b", "[0,0,0,0]", 1)]), "no events, or an actor with itself"),
+            (section(&[edge("a", "a", "[1,0,0,0]", 1)]), "no events, or an actor with itself"),
+            (section(&[edge("a", "b", "[1,0,0,0]", 2)]), "the document count is inconsistent"),
+            (section(&[edge("a", "x", "[1,0,0,0]", 1)]), "names an actor that has no node"),
+            (
+                section(&[edge("a", "b", "[1,0,0,0]", 1), edge("a", "b", "[1,0,0,0]", 1)]),
+                "listed twice",
+            ),
+        ];
+        for (events, want) in rows {
+            match with_events(events) {
+                Ok(_) => assert_eq!(*want, "", "{events}"),
+                Err(err) => assert!(!want.is_empty() && err.contains(want), "{events}: {err}"),
+            }
+        }
+        // Both directions stay apart; the same direction adds up.
+        let mut all = with_events(&good).unwrap();
+        all.merge(with_events(&good).unwrap()).unwrap();
+        let back = section(&[edge("b", "a", "[1,0,0,0]", 1)]);
+        all.merge(with_events(&back).unwrap()).unwrap();
+        let events = all.events.as_ref().unwrap();
+        assert_eq!(events.left_out, 3);
+        let got: Vec<_> =
+            events.edges.iter().map(|e| (e.source.as_str(), e.quads, e.score)).collect();
+        assert_eq!(
+            got,
+            [
+                ("discovered:person:a", [0, 0, 0, 2], -2000),
+                ("discovered:person:b", [1, 0, 0, 0], -1000)
+            ]
+        );
+        let err = all.merge(discovered_pair("a", "b")).unwrap_err().to_string();
+        assert!(err.contains("one partial holds events and the other does not"), "{err}");
+        let (_, _, counts) = all.into_parts(0).unwrap();
+        assert_eq!(counts.unwrap().event_count(), 3);
     }
 
     #[test]

@@ -4,9 +4,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use actorgraph::{
-    CooccurrenceGraph, CsvCells, Discoverer, Evaluator, Event, EvidenceBuilder, GoldDocument,
-    GraphFiles, GraphFormat, Matcher, MeasuresBuilder, MentionFormat, MentionWriter, Pipeline,
-    PipelineBuilder, Result, StandoffSet, Suggestions, Totals, Window, write_tsv,
+    CooccurrenceGraph, Counted, CsvCells, Discoverer, Evaluator, Event, EventWeight,
+    EvidenceBuilder, GoldDocument, GraphFiles, GraphFormat, Matcher, MeasuresBuilder,
+    MentionFormat, MentionWriter, Partial, Pipeline, PipelineBuilder, Result, StandoffSet,
+    Suggestions, Totals, Window, write_tsv,
 };
 
 use crate::args::{
@@ -98,7 +99,8 @@ fn graph(args: GraphArgs) -> Result<bool> {
         Ok(())
     })?;
     report.done();
-    if args.relations.relations == RelationArg::Events {
+    let events = args.relations.relations == RelationArg::Events;
+    if events && !args.partial {
         return crate::events::write_graph(&args, &pipeline, &counted, &report, dir);
     }
     let (counts, totals) = (&counted.counts, &counted.totals);
@@ -106,7 +108,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     if args.partial {
         let path = out.join("partial.json");
         let mut file = dir.file("partial.json")?;
-        pipeline.to_partial(counts).write(&mut file)?;
+        partial_of(&pipeline, &counted, events).write(&mut file)?;
         file.commit()?;
         dir.publish(std::iter::empty::<PathBuf>())?;
         report.summary(totals, &format!(", partial result written to {}", path.display()));
@@ -192,6 +194,14 @@ fn mention_format(format: MentionFormatArg) -> MentionFormat {
     }
 }
 
+/// The partial result of a run, with its events for `--relations events`.
+fn partial_of(pipeline: &Pipeline, counted: &Counted, events: bool) -> Partial {
+    match events {
+        true => pipeline.to_event_partial(counted),
+        false => pipeline.to_partial(&counted.counts),
+    }
+}
+
 /// Whether `--out` names standard output.
 fn is_stdout(out: &Path) -> bool {
     out == Path::new("-")
@@ -212,7 +222,7 @@ fn refuse_stdout(out: &Path, what: &str) -> Result<()> {
 /// Runs `graph --partial --out -`: the partial goes to standard output as one line, so a job
 /// engine that keeps what a task prints (Spark's `pipe`, Hadoop Streaming) needs no file.
 fn partial_to_stdout(args: &GraphArgs) -> Result<bool> {
-    let mut pipeline = build(&graph_config(args), args.common.quiet)?;
+    let mut pipeline = build(&graph_config_with_events(args)?, args.common.quiet)?;
     let mut report = Reporter::new(&args.common);
     let counted = pipeline.count(&args.common.inputs, |event| {
         report.event(&event);
@@ -220,7 +230,8 @@ fn partial_to_stdout(args: &GraphArgs) -> Result<bool> {
     })?;
     report.done();
     let mut out = io::stdout().lock();
-    pipeline.to_partial(&counted.counts).write(&mut out)?;
+    let events = args.relations.relations == RelationArg::Events;
+    partial_of(&pipeline, &counted, events).write(&mut out)?;
     out.flush()?;
     report.summary(&counted.totals, ", partial result written to standard output");
     Ok(true)
@@ -335,12 +346,35 @@ fn merge(args: MergeArgs) -> Result<bool> {
         0 => String::new(),
         n => format!(" ({n} without a date)"),
     };
-    let (gaz, counts) = merged.into_counts(0)?;
+    if !merged.has_events() && args.signed {
+        let msg = "--signed needs partials of `graph --relations events --partial`";
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg).into());
+    }
+    let (gaz, counts, events) = merged.into_parts(0)?;
     let warn = |msg: &str| {
         if !quiet {
             eprintln!("actorgraph: warning: {msg}");
         }
     };
+    if let Some(events) = events {
+        crate::events::refuse_cooccurrence_filters(&args.output.filter)?;
+        let options = args.output.filter.options(&gaz, false, warn)?;
+        let weight = if args.signed { EventWeight::Signed } else { EventWeight::Events };
+        let graph = events.to_graph_with(&gaz, &options, weight);
+        graph_files(&args.output).write(&graph, &gaz, &mut dir, "")?;
+        crate::output::publish_graphs(dir, quiet)?;
+        if !quiet {
+            eprintln!(
+                "actorgraph: {count} partials, {documents} documents{undated}, {} events, {} \
+                 nodes, {} directed edges written to {}",
+                events.event_count(),
+                graph.node_count(),
+                graph.edge_count(),
+                args.output.out.display()
+            );
+        }
+        return Ok(events.event_count() > 0);
+    }
     let mut graph = counts.to_graph_with(&gaz, &args.output.filter.options(&gaz, false, warn)?);
     add_measures(&mut graph, &args.output);
     let communities = measures_summary(&graph, &args.output, quiet);

@@ -96,6 +96,10 @@ pub(crate) struct MergeArgs {
     pub(crate) partials: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) output: GraphOutputArgs,
+    /// With partials of `graph --relations events --partial`: weigh each edge by cooperation
+    /// minus conflict.
+    #[arg(long)]
+    pub(crate) signed: bool,
     /// Refused: partial results hold no text to cite (only so that the refusal says why).
     #[arg(long, hide = true)]
     pub(crate) evidence: bool,

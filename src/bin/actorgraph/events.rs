@@ -13,7 +13,7 @@ use crate::app::csv_cells;
 use crate::args::{
     EventsArgs, EventsCommand, GraphArgs, MentionFormatArg, RelationArg, VerbImportArgs,
 };
-use crate::filter::WeightArg;
+use crate::filter::{FilterArgs, WeightArg};
 use crate::output::{create_file, file_arg};
 use crate::pipeline::{Reporter, build, builder};
 
@@ -135,9 +135,18 @@ pub(crate) fn check_relations(args: &GraphArgs) -> Result<()> {
         }
         return Ok(());
     }
-    if args.partial || args.slice.is_some() {
-        return refuse("--relations events cannot be combined with --partial or --slice yet");
+    if args.slice.is_some() {
+        return refuse("--relations events cannot be combined with --slice yet");
     }
+    refuse_cooccurrence_filters(filter)
+}
+
+/// Refuses the filters that only a co-occurrence graph has, for an event graph (of `graph
+/// --relations events` or of `merge` over partials with events).
+pub(crate) fn refuse_cooccurrence_filters(filter: &FilterArgs) -> Result<()> {
+    let refuse = |msg: &str| -> Result<()> {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, msg.to_string()).into())
+    };
     if filter.weight != WeightArg::Windows {
         return refuse(
             "--weight is for co-occurrence: an event graph is weighted by events, or by \
