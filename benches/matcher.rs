@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the library's hot paths on real text: the matcher against a bare
-//! Aho-Corasick scan of the same patterns (the matching limit), the segmenter, and the whole
-//! per-document pipeline; and the matcher's build.
+//! Aho-Corasick scan of the same patterns (the matching limit), the segmenter, the event
+//! extractor over the matcher's mentions (issue 16: it should cost at most half of what
+//! matching costs), and the whole per-document pipeline; and the matcher's build.
 //!
 //! Run with `cargo bench --bench matcher`. The text is the 2012 convention speeches from
 //! `../shared/data/corpus` when that is present, else the sample data in `data/`.
@@ -10,7 +11,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use actorgraph::{CooccurrenceBuilder, Corpus, Gazetteer, Matcher, Segmenter, Window};
+use actorgraph::{
+    CooccurrenceBuilder, Corpus, EventDictionary, EventExtractor, Gazetteer, Matcher, Segmenter,
+    Window,
+};
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -51,6 +55,18 @@ fn scan(c: &mut Criterion) {
     });
     group.bench_function("segmenter", |b| {
         b.iter(|| texts.iter().map(|t| segmenter.segment(t).sentences().len()).sum::<usize>())
+    });
+    // The events pass alone: the mentions and sentences are found once, outside the loop.
+    let extractor = EventExtractor::new(&EventDictionary::builtin()).expect("the events build");
+    let found: Vec<_> = texts
+        .iter()
+        .map(|t| (matcher.find_all(t), segmenter.segment(t).sentences().to_vec()))
+        .collect();
+    group.bench_function("events", |b| {
+        b.iter(|| {
+            let pairs = texts.iter().zip(&found);
+            pairs.map(|(t, (m, s))| extractor.extract(t, m, s).len()).sum::<usize>()
+        })
     });
     group.bench_function("pipeline", |b| {
         b.iter(|| {
