@@ -1,6 +1,7 @@
 //! `actorgraph gazetteer import`: converts other people's dictionaries into a gazetteer file.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use actorgraph::{
     CameoImporter, EntityKind, GeonamesImporter, Import, Importer, Result, SpacyImporter, write_tsv,
@@ -70,11 +71,36 @@ fn read(args: &ImportArgs) -> Result<Import> {
             for path in &args.stop_list {
                 importer.stop_list_path(path)?;
             }
+            if let Some(n) = args.large_place {
+                importer.large_place(n);
+            }
+            if let Some(path) = dictionary(args) {
+                importer.dictionary_path(&path)?;
+                eprintln!(
+                    "actorgraph: dictionary words from {} ({} lower-case words)",
+                    path.display(),
+                    importer.dictionary_len()
+                );
+            } else if !args.no_dictionary {
+                eprintln!(
+                    "actorgraph: warning: no word list at {}, so dictionary words are not left out (install one, e.g. Debian's wamerican: apt-get install wamerican, or give --dictionary FILE; --no-dictionary silences this)",
+                    GeonamesImporter::SYSTEM_DICTIONARY
+                );
+            }
             importer.import_path(&args.file)
         }
         ImportFormatArg::Cameo => CameoImporter::new().import_path(&args.file),
         ImportFormatArg::Spacy => SpacyImporter::new().import_path(&args.file),
     }
+}
+
+/// The word list of `--dictionary`, else the system's if it exists, unless `--no-dictionary`.
+fn dictionary(args: &ImportArgs) -> Option<PathBuf> {
+    if args.no_dictionary {
+        return None;
+    }
+    let system = Path::new(GeonamesImporter::SYSTEM_DICTIONARY);
+    args.dictionary.clone().or_else(|| system.is_file().then(|| system.to_path_buf()))
 }
 
 fn format_name(format: ImportFormatArg) -> &'static str {
