@@ -518,9 +518,14 @@ pub(crate) struct CommonArgs {
     /// Worker threads (default: all cores). Output is identical whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,
-    /// Print no warnings or summary.
-    #[arg(short, long)]
+    /// Print no notes, warnings or summary.
+    #[arg(short, long, conflicts_with = "verbose")]
     pub(crate) quiet: bool,
+    /// List every note one by one: by default a kind of note given more than 5 times (names
+    /// of a stacked gazetteer that stay with the built-in one) is printed as one line with its
+    /// count.
+    #[arg(short, long)]
+    pub(crate) verbose: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
