@@ -426,7 +426,8 @@ impl PipelineBuilder {
 
 /// The gazetteer's notices and the names that stayed with the built-in gazetteer, as notes.
 fn gazetteer_notices(gaz: &Gazetteer) -> impl Iterator<Item = Notice> + '_ {
-    gaz.notices().iter().chain(gaz.kept_names()).cloned().map(Notice::Gazetteer)
+    let notices = gaz.notices().iter().cloned().map(Notice::Gazetteer);
+    notices.chain(gaz.kept_names().iter().cloned().map(Notice::KeptName))
 }
 
 /// Builds the gazetteer of the built-in layer (if `builtin`) and the files `paths`, in order.
@@ -1336,7 +1337,7 @@ pub enum Event<'a> {
 /// Something a pipeline reports without stopping: the library never prints it.
 ///
 /// Its `Display` is the message without a prefix; the command line prints a
-/// [`Notice::Gazetteer`] as a note and the others as warnings.
+/// [`Notice::Gazetteer`] and [`Notice::KeptName`] as notes and the others as warnings.
 ///
 /// ```
 /// use actorgraph::Notice;
@@ -1351,6 +1352,11 @@ pub enum Notice {
     /// A note from building the gazetteer, such as a conflict resolved between two files (see
     /// [`Gazetteer::notices`]).
     Gazetteer(String),
+    /// A name that an entity of a later gazetteer file claimed but that stayed with the
+    /// built-in entity that has it (see [`Gazetteer::kept_names`]): a note. A large imported
+    /// file can give thousands of these, so the command line counts them unless asked to list
+    /// them.
+    KeptName(String),
     /// The gazetteer cache file could not be read, so it was rebuilt: the reason.
     CacheRebuilt(String),
     /// A problem that did not stop the run: a document with invalid UTF-8 or no text, a date
@@ -1363,16 +1369,19 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// Whether the notice is a warning (anything but a [`Notice::Gazetteer`] note).
+    /// Whether the notice is a warning (anything but a [`Notice::Gazetteer`] or
+    /// [`Notice::KeptName`] note).
     pub fn is_warning(&self) -> bool {
-        !matches!(self, Notice::Gazetteer(_))
+        !matches!(self, Notice::Gazetteer(_) | Notice::KeptName(_))
     }
 }
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Notice::Gazetteer(msg) | Notice::Warning(msg) => f.write_str(msg),
+            Notice::Gazetteer(msg) | Notice::KeptName(msg) | Notice::Warning(msg) => {
+                f.write_str(msg)
+            }
             Notice::CacheRebuilt(reason) => {
                 write!(f, "ignoring the gazetteer cache: {reason}; rebuilt it")
             }
@@ -1664,5 +1673,24 @@ mod tests {
         let rebuilt = Notice::CacheRebuilt("bad magic".to_string());
         assert_eq!(rebuilt.to_string(), "ignoring the gazetteer cache: bad magic; rebuilt it");
         assert!(rebuilt.is_warning() && !Notice::Gazetteer(String::new()).is_warning());
+        assert!(!Notice::KeptName(String::new()).is_warning());
+    }
+
+    #[test]
+    fn kept_names_are_notices_of_their_own() {
+        let dir = std::env::temp_dir().join(format!("actorgraph-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("mine.tsv");
+        std::fs::write(&path, "id\tkind\tlabel\nflorida_cuba\tplace\tFlorida\n").unwrap();
+        let pipeline = PipelineBuilder::new().gazetteer(&path).build().unwrap();
+        let kept: Vec<String> = pipeline
+            .notices()
+            .iter()
+            .filter(|n| matches!(n, Notice::KeptName(_)))
+            .map(Notice::to_string)
+            .collect();
+        assert_eq!(kept, pipeline.gazetteer().kept_names());
+        assert!(kept[0].contains("\"Florida\" stays with the built-in \"florida\""), "{kept:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -282,6 +282,9 @@ def import_gazetteer(
     feature_class: Sequence[str] = ...,
     alternate_names: bool = False,
     stop_list: Sequence[StrPath] = ...,
+    dictionary: Optional[StrPath] = None,
+    no_dictionary: bool = False,
+    large_place: Optional[int] = None,
 ) -> Imported:
     """The command line's ``actorgraph gazetteer import --from FROM_ FILE``; ``output`` is
     its ``-o``. The GeoNames options apply only to ``from_="geonames"``."""

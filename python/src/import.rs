@@ -93,12 +93,15 @@ impl Imported {
 /// Imports a dictionary (plain or gzip-compressed) as gazetteer entries: the command line's
 /// `actorgraph gazetteer import`, with its options under the same names. `from_` is its
 /// `--from` (geonames, cameo or spacy; `from` is a Python keyword). The GeoNames options
-/// (`min_population`, `feature_class`, `alternate_names`, `stop_list`) apply only to
-/// geonames. With `output`, the gazetteer file is written there, atomically, as with `-o`.
+/// (`min_population`, `feature_class`, `alternate_names`, `stop_list`, `dictionary`,
+/// `no_dictionary`, `large_place`) apply only to geonames; as on the command line, the
+/// dictionary-word filter reads `/usr/share/dict/words` when it exists and no `dictionary` is
+/// given. With `output`, the gazetteer file is written there, atomically, as with `-o`.
 #[pyfunction]
 #[pyo3(signature = (
     file, *, from_, output = None, min_population = None, feature_class = Vec::new(),
-    alternate_names = false, stop_list = Vec::new(),
+    alternate_names = false, stop_list = Vec::new(), dictionary = None, no_dictionary = false,
+    large_place = None,
 ))]
 // The keyword arguments are the command line's flags, one for one.
 #[allow(clippy::too_many_arguments)]
@@ -111,6 +114,9 @@ pub(crate) fn import_gazetteer(
     feature_class: Vec<String>,
     alternate_names: bool,
     stop_list: Vec<PathBuf>,
+    dictionary: Option<PathBuf>,
+    no_dictionary: bool,
+    large_place: Option<u64>,
 ) -> PyResult<Imported> {
     let format = choose("from_", from_, &FORMATS)?;
     let geonames_only = [
@@ -118,6 +124,9 @@ pub(crate) fn import_gazetteer(
         ("feature_class", !feature_class.is_empty()),
         ("alternate_names", alternate_names),
         ("stop_list", !stop_list.is_empty()),
+        ("dictionary", dictionary.is_some()),
+        ("no_dictionary", no_dictionary),
+        ("large_place", large_place.is_some()),
     ];
     if let Some((name, _)) = geonames_only.iter().find(|(_, given)| *given) {
         if format != Format::Geonames {
@@ -126,6 +135,15 @@ pub(crate) fn import_gazetteer(
             )));
         }
     }
+    if dictionary.is_some() && no_dictionary {
+        return Err(PyValueError::new_err("dictionary and no_dictionary exclude each other"));
+    }
+    let system = PathBuf::from(ag::GeonamesImporter::SYSTEM_DICTIONARY);
+    let words = match dictionary {
+        _ if no_dictionary => None,
+        Some(path) => Some(path),
+        None => system.is_file().then_some(system),
+    };
     let classes =
         feature_class.iter().map(|c| feature_class_of(c)).collect::<PyResult<Vec<_>>>()?;
     let inner = py
@@ -138,6 +156,12 @@ pub(crate) fn import_gazetteer(
                     .alternate_names(alternate_names);
                 for path in &stop_list {
                     importer.stop_list_path(path)?;
+                }
+                if let Some(n) = large_place {
+                    importer.large_place(n);
+                }
+                if let Some(path) = &words {
+                    importer.dictionary_path(path)?;
                 }
                 importer.import_path(&file)
             }

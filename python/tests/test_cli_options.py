@@ -164,6 +164,16 @@ def test_import_geonames_options_as_on_the_command_line(tmp_path):
     assert imported.to_tsv().encode() == expected
     assert [e.label for e in imported.entries] == ["Leeds"]
     assert ("names on the stop-list", 1) in imported.skipped
+    words = tmp_path / "words.txt"
+    words.write_text("york\nLeeds\n")
+    expected = cli("gazetteer", "import", "--from", "geonames", "--dictionary", words,
+                   "--large-place", "1000", src)
+    imported = actorgraph.import_gazetteer(src, from_="geonames", dictionary=words, large_place=1000)
+    assert imported.to_tsv().encode() == expected
+    assert [e.label for e in imported.entries] == ["Wakefield", "Leeds"]
+    assert ("names that are dictionary words", 1) in imported.skipped
+    with pytest.raises(ValueError, match="dictionary applies only to"):
+        actorgraph.import_gazetteer(src, from_="cameo", dictionary=words)
     with pytest.raises(ValueError, match="min_population applies only to"):
         actorgraph.import_gazetteer(src, from_="cameo", min_population=5)
     with pytest.raises(ValueError, match="not a GeoNames feature class"):

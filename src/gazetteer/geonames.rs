@@ -4,6 +4,12 @@
 //! "Reading") or like each other (65 places called "San Antonio"). Our format allows one owner
 //! per name, so the importer filters, drops stop-listed names and gives each shared name to the
 //! most populous place; the others keep a qualified label such as "Springfield (US-IL)".
+//!
+//! Names are taken as GeoNames writes them. The ASCII-name column is kept only when it is the
+//! folded form of a real name (`Lodz` for `Łódź`), since it sometimes loses letters instead
+//! (`odz`). One-word names that are English dictionary words ("Well", "Four"), given names
+//! ("Ann") or surnames of the reference gazetteer's persons ("Ryan") are left out unless the
+//! place is large or the reference gazetteer has a place of that name.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -12,8 +18,10 @@ use std::path::Path;
 
 use super::Gazetteer;
 use super::entry::{EntityKind, Entry};
+use super::fold::fold;
 use super::write::{Claims, Import, Importer, Lines, Reference, clean_name, name_key, open_lines};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::lexicon::is_given_name;
 
 /// The columns a GeoNames line needs, up to and including population.
 const MIN_COLUMNS: usize = 15;
@@ -65,18 +73,23 @@ const STOP_LIST: &[&str] = &[
 /// Imports places from a GeoNames dump.
 ///
 /// Each place becomes an entity of kind `place` with id `geonames_<geonameid>`, its name as
-/// label, its ASCII name as another alias, `country` set to the state whose ISO code it has
-/// and a note with its feature class and population. See `gazetteers/README.md`,
-/// "Importing dictionaries", for the rules.
+/// label and its folded name (`Lodz` for `Łódź`) as another alias, `country` set to the state
+/// whose ISO code it has, and its coordinates, population, feature class and code, admin code
+/// (`US.FL`) and GeoNames id as attributes. See `gazetteers/README.md`, "Importing
+/// dictionaries", for the rules.
 ///
 /// ```
 /// use actorgraph::{GeonamesImporter, Importer};
 ///
-/// let line = "2988507\tParis\tParis\tLutece,Parigi\t48.85\t2.35\tP\tPPLC\tFR\t\t11\t\t\t\t2138551\t\t42\tEurope/Paris\t2024-01-01\n";
+/// let line = "3093133\tŁódź\todz\tLodz,Lodzi\t51.75\t19.46667\tP\tPPLA\tPL\t\t74\t\t\t\t768755\t\t\tEurope/Warsaw\t2024-01-01\n";
 /// let import = GeonamesImporter::new().import_reader("cities.txt", line.as_bytes())?;
-/// let paris = &import.entries()[0];
-/// assert_eq!((paris.id(), paris.label(), paris.country_id()), ("geonames_2988507", "Paris", Some("FRA")));
-/// assert_eq!(paris.note_text(), Some("feature P.PPLC, population 2138551"));
+/// let lodz = &import.entries()[0];
+/// assert_eq!((lodz.id(), lodz.label(), lodz.country_id()), ("geonames_3093133", "Łódź", Some("POL")));
+/// let names: Vec<&str> = lodz.aliases().iter().map(|a| a.text()).collect();
+/// assert_eq!(names, ["Łódź", "Lodz"]); // not GeoNames' ASCII name "odz"
+/// assert_eq!(lodz.location(), Some((51.75, 19.46667)));
+/// assert_eq!((lodz.population_count(), lodz.feature_code()), (Some(768755), Some("P.PPLA")));
+/// assert_eq!((lodz.admin_code(), lodz.geonames()), (Some("PL.74"), Some(3093133)));
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -85,6 +98,10 @@ pub struct GeonamesImporter {
     feature_classes: HashSet<String>,
     alternate_names: bool,
     stop_list: HashSet<String>,
+    /// Lower-case dictionary words; empty when no word list is given.
+    dictionary: HashSet<String>,
+    large_place: u64,
+    person_names: bool,
     reference: Reference,
 }
 
@@ -107,17 +124,34 @@ struct Place {
     country: String,
     admin1: String,
     feature: String,
+    /// Latitude and longitude as GeoNames writes them (checked to be decimal degrees).
+    coordinates: Option<(String, String)>,
 }
 
 impl GeonamesImporter {
+    /// The population from which a place keeps a name that is a dictionary word, a given
+    /// name or a surname, by default: 250,000 keeps Reading (318,014 in `cities500.txt`) and
+    /// Derby (270,468) but not George (188,580, South Africa), Mary (167,027, Turkmenistan) or
+    /// Surprise (143,148, Arizona).
+    pub const DEFAULT_LARGE_PLACE: u64 = 250_000;
+
+    /// Where Debian and most Unix systems keep an English word list (Debian's `wamerican`
+    /// package); the command line reads it by default, the library only when asked.
+    pub const SYSTEM_DICTIONARY: &'static str = "/usr/share/dict/words";
+
     /// Creates an importer with the defaults: every population and feature class, no
-    /// alternate names, the built-in stop-list, and the built-in gazetteer's states.
+    /// alternate names, the built-in stop-list, no dictionary word list, given names and
+    /// surnames left out (but for places of [`GeonamesImporter::DEFAULT_LARGE_PLACE`] people
+    /// or more), and the built-in gazetteer as reference.
     pub fn new() -> GeonamesImporter {
         GeonamesImporter {
             min_population: 0,
             feature_classes: HashSet::new(),
             alternate_names: false,
             stop_list: STOP_LIST.iter().map(|w| name_key(w)).collect(),
+            dictionary: HashSet::new(),
+            large_place: GeonamesImporter::DEFAULT_LARGE_PLACE,
+            person_names: true,
             reference: Reference::new(&Gazetteer::builtin()),
         }
     }
@@ -174,8 +208,92 @@ impl GeonamesImporter {
         Ok(self)
     }
 
-    /// Refers to this gazetteer's states instead of the built-in ones: they map country codes
-    /// to `country` ids, and their names are never imported as place names.
+    /// Leaves out one-word names that are words of this English word list (ignoring case),
+    /// replacing any list given before. Only the words written in lower case count: a list
+    /// that holds "Paris" as a proper noun does not make Paris a word. A place keeps such a
+    /// name when it is large (see [`GeonamesImporter::large_place`]) or when the reference
+    /// gazetteer has a place of that name. An empty list turns the filter off (the default).
+    ///
+    /// ```
+    /// use actorgraph::{GeonamesImporter, Importer};
+    ///
+    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tGB\t\tENG\t\t\t\t{pop}\t\t\t\t\n");
+    /// let text = line(1, "Well", 600) + &line(2, "Derby", 270468) + &line(3, "Leeds", 455123);
+    /// let mut importer = GeonamesImporter::new();
+    /// importer.dictionary_words(["well", "derby", "Leeds"]);
+    /// let import = importer.import_reader("cities.txt", text.as_bytes())?;
+    /// let labels: Vec<&str> = import.entries().iter().map(|e| e.label()).collect();
+    /// assert_eq!(labels, ["Derby", "Leeds"]); // Derby is large; "Leeds" is a proper noun
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn dictionary_words<I, S>(&mut self, words: I) -> &mut GeonamesImporter
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.dictionary = words
+            .into_iter()
+            .map(|w| w.as_ref().trim().to_string())
+            .filter(|w| !w.is_empty() && *w == w.to_lowercase())
+            .collect();
+        self
+    }
+
+    /// Reads the word list of [`GeonamesImporter::dictionary_words`] from a file: one word a
+    /// line, such as [`GeonamesImporter::SYSTEM_DICTIONARY`]. Blank lines and lines starting
+    /// with `#` are ignored.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file (and the line) if it cannot be read or is not UTF-8.
+    pub fn dictionary_path<P: AsRef<Path>>(&mut self, path: P) -> Result<&mut GeonamesImporter> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|err| Error::io_at(path, err))?;
+        let mut lines = Lines::new(&path.display().to_string(), std::io::BufReader::new(file));
+        let mut words = Vec::new();
+        while lines.next_line()?.is_some() {
+            if !lines.line().starts_with('#') {
+                words.push(lines.line().to_string());
+            }
+        }
+        Ok(self.dictionary_words(words))
+    }
+
+    /// Returns how many lower-case words the dictionary word list has (0 when there is none).
+    pub fn dictionary_len(&self) -> usize {
+        self.dictionary.len()
+    }
+
+    /// Sets the population from which a place keeps a one-word name that is a dictionary
+    /// word, a given name or a surname (default [`GeonamesImporter::DEFAULT_LARGE_PLACE`]).
+    pub fn large_place(&mut self, population: u64) -> &mut GeonamesImporter {
+        self.large_place = population;
+        self
+    }
+
+    /// Leaves out one-word names that are given names (of the lexicon discovery uses) or
+    /// surnames of the reference gazetteer's persons ("Ryan", "Bush"), with the same
+    /// exceptions as dictionary words (on by default).
+    ///
+    /// ```
+    /// use actorgraph::{GeonamesImporter, Importer};
+    ///
+    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tUS\t\tNC\t\t\t\t{pop}\t\t\t\t\n");
+    /// let text = line(1, "Ryan", 800) + &line(2, "Ann", 900) + &line(3, "Raleigh", 467665);
+    /// let import = GeonamesImporter::new().import_reader("cities.txt", text.as_bytes())?;
+    /// assert_eq!(import.entries()[0].label(), "Raleigh");
+    /// let import = GeonamesImporter::new().person_names(false).import_reader("cities.txt", text.as_bytes())?;
+    /// assert_eq!(import.entries().len(), 3);
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn person_names(&mut self, yes: bool) -> &mut GeonamesImporter {
+        self.person_names = yes;
+        self
+    }
+
+    /// Refers to this gazetteer instead of the built-in one: its states map country codes to
+    /// `country` ids and their names are never imported as place names, its places' names are
+    /// kept even when they are dictionary words, and its persons' surnames are left out.
     pub fn reference(&mut self, gaz: &Gazetteer) -> &mut GeonamesImporter {
         self.reference = Reference::new(gaz);
         self
@@ -224,9 +342,13 @@ impl GeonamesImporter {
             import.skip("places of another feature class", 1);
             return Ok(None);
         }
-        let (names, primary) = self.names(&cols, import);
+        let coordinates = parse_coordinates(cols[4], cols[5])?;
+        let (names, primary) = self.names(&cols, population.unwrap_or(0), import);
         if names.is_empty() {
-            import.skip("places with no name left (stop-list or state name)", 1);
+            import.skip(
+                "places with no name left (stop-list, state name, dictionary word or person name)",
+                1,
+            );
             return Ok(None);
         }
         let code = cols[7].trim();
@@ -239,25 +361,30 @@ impl GeonamesImporter {
             country: cols[8].trim().to_ascii_uppercase(),
             admin1: cols[10].trim().to_string(),
             feature: if code.is_empty() { class.to_string() } else { format!("{class}.{code}") },
+            coordinates,
         }))
     }
 
-    /// The names of one place that pass the filters: name, ASCII name and (if asked for)
-    /// alternate names, each once; and how many are not alternate names.
-    fn names(&self, cols: &[&str], import: &mut Import) -> (Vec<String>, usize) {
+    /// The names of one place that pass the filters: name, its folded form, the ASCII name if
+    /// it is the folded form of a name, and (if asked for) alternate names, each once; and how
+    /// many are not alternate names.
+    fn names(&self, cols: &[&str], population: u64, import: &mut Import) -> (Vec<String>, usize) {
         let mut names: Vec<String> = Vec::new();
         let mut primary = 0;
         let mut keys = HashSet::new();
+        let name = clean_name(cols[1]);
+        let folded = fold(&name);
+        let ascii = self.ascii_name(&name, &folded, cols, import);
         let alternates = if self.alternate_names { cols[3] } else { "" };
-        let own = [(cols[1], true), (cols[2], true)].into_iter();
-        let all = own.chain(alternates.split(',').map(|n| (n, false)));
+        let own = [name.as_str(), folded.as_str(), ascii.as_str()].map(|n| (n, true));
+        let all = own.into_iter().chain(alternates.split(',').map(|n| (n, false)));
         for (raw, is_primary) in all {
             let name = clean_name(raw.trim_start_matches('='));
             let key = name_key(&name);
             if name.is_empty() || keys.contains(&key) {
                 continue;
             }
-            let rejected = self.reject(&name, &key, is_primary);
+            let rejected = self.reject(&name, &key, is_primary, population);
             keys.insert(key);
             if let Some(reason) = rejected {
                 import.skip(reason, 1);
@@ -269,8 +396,32 @@ impl GeonamesImporter {
         (names, primary)
     }
 
-    /// Says why a name is not imported, if it is not.
-    fn reject(&self, name: &str, key: &str, is_primary: bool) -> Option<&'static str> {
+    /// The ASCII name (column 3) if it is the folded form of the name or of an alternate
+    /// name, else "" (counted: GeoNames' ASCII name sometimes loses letters, "ask" for Łask).
+    /// Apostrophes do not count: the ASCII name "Tall Afar" of "Tall ‘Afar" is kept. An
+    /// alternate name that is the ASCII name itself does not count either.
+    fn ascii_name(&self, name: &str, folded: &str, cols: &[&str], import: &mut Import) -> String {
+        let ascii = clean_name(cols[2]);
+        let key = fold_key(&ascii);
+        if ascii.is_empty() || key == fold_key(name) || key == fold_key(folded) {
+            return ascii;
+        }
+        let folds_to = |alt: &str| alt != ascii && fold_key(alt) == key;
+        if cols[3].split(',').map(clean_name).any(|alt| folds_to(&alt)) {
+            return ascii;
+        }
+        import.skip("ASCII names that are no folded form of a name (\"ask\" for Łask)", 1);
+        String::new()
+    }
+
+    /// Says why a name is not imported, if it is not. `population` is the place's.
+    fn reject(
+        &self,
+        name: &str,
+        key: &str,
+        is_primary: bool,
+        population: u64,
+    ) -> Option<&'static str> {
         if !name.chars().any(char::is_alphanumeric) {
             return Some("names with no letter or digit");
         }
@@ -279,6 +430,11 @@ impl GeonamesImporter {
         }
         if self.reference.state_with_key(key).is_some() {
             return Some("names of a state (they would take the name from the state)");
+        }
+        if let Some(reason) = self.common_word(name, key) {
+            if population < self.large_place && !self.reference.is_place_name(key) {
+                return Some(reason);
+            }
         }
         if is_primary {
             return None;
@@ -296,6 +452,20 @@ impl GeonamesImporter {
         }
     }
 
+    /// Says whether a one-word name is a dictionary word or a person's name, and which.
+    fn common_word(&self, name: &str, key: &str) -> Option<&'static str> {
+        if name.contains(char::is_whitespace) {
+            return None;
+        }
+        if self.dictionary.contains(&name.to_lowercase()) {
+            return Some("names that are dictionary words");
+        }
+        if self.person_names && (is_given_name(name) || self.reference.is_surname(key)) {
+            return Some("names that are given names or surnames of persons");
+        }
+        None
+    }
+
     fn build_entries(&self, places: Vec<Place>, labels: Vec<String>, import: &mut Import) {
         let mut unknown: BTreeMap<String, u64> = BTreeMap::new();
         for (place, label) in places.into_iter().zip(labels) {
@@ -308,11 +478,7 @@ impl GeonamesImporter {
                 None if place.country.is_empty() => {}
                 None => *unknown.entry(place.country.clone()).or_insert(0) += 1,
             }
-            let mut note = format!("feature {}", place.feature);
-            if let Some(n) = place.population {
-                note.push_str(&format!(", population {n}"));
-            }
-            import.entries.push(entry.note(note));
+            import.entries.push(place_attributes(entry, place));
         }
         if !unknown.is_empty() {
             let codes: Vec<String> = unknown.iter().map(|(c, n)| format!("{c} ({n})")).collect();
@@ -322,6 +488,51 @@ impl GeonamesImporter {
             ));
         }
     }
+}
+
+/// Sets the columns of a place's attributes: coordinates, population, feature, admin code and
+/// GeoNames id.
+fn place_attributes(mut entry: Entry, place: Place) -> Entry {
+    entry.place.latitude = place.coordinates.as_ref().map(|(lat, _)| lat.clone());
+    entry.place.longitude = place.coordinates.map(|(_, lon)| lon);
+    entry.place.population = place.population;
+    entry.place.feature = Some(place.feature);
+    entry.place.admin = match (place.country.is_empty(), place.admin1.is_empty()) {
+        (true, _) => None,
+        (false, true) => Some(place.country),
+        (false, false) => Some(format!("{}.{}", place.country, place.admin1)),
+    };
+    entry.geonames_id(place.id)
+}
+
+/// Reads a latitude and longitude in decimal degrees, written back in the shortest form that
+/// reads as the same number (as the gazetteer reader writes them); both empty gives `None`.
+fn parse_coordinates(
+    lat: &str,
+    lon: &str,
+) -> std::result::Result<Option<(String, String)>, String> {
+    let (lat, lon) = (lat.trim(), lon.trim());
+    if lat.is_empty() && lon.is_empty() {
+        return Ok(None);
+    }
+    let degrees = |what: &str, cell: &str, max: f64| match cell.parse::<f64>() {
+        Ok(x) if x.is_finite() && x.abs() <= max => Ok(x.to_string()),
+        _ => Err(format!("{what} \"{cell}\" is not in decimal degrees (-{max} to {max})")),
+    };
+    Ok(Some((degrees("latitude", lat, 90.0)?, degrees("longitude", lon, 180.0)?)))
+}
+
+/// The key under which an ASCII name is the folded form of a name: the folded name's key
+/// without apostrophes and similar marks (`’`, `‘`, `ʻ`, `ʼ`, `` ` ``), and with dashes as
+/// hyphens.
+fn fold_key(name: &str) -> String {
+    let marks = ['\'', '’', '‘', 'ʻ', 'ʼ', 'ʹ', '`', '´'];
+    let folded: String = fold(name)
+        .chars()
+        .filter(|c| !marks.contains(c))
+        .map(|c| if matches!(c, '–' | '—' | '‐') { '-' } else { c })
+        .collect();
+    name_key(&folded)
 }
 
 fn parse_population(cell: &str) -> std::result::Result<Option<u64>, String> {
@@ -470,8 +681,168 @@ mod tests {
         assert_eq!((e.id(), e.kind(), e.label()), ("geonames_1", EntityKind::Place, "Zürich"));
         assert_eq!(names(e), ["Zürich", "Zurich"]);
         assert_eq!(e.country_id(), Some("CHE"));
-        assert_eq!(e.note_text(), Some("feature P.PPL, population 341730"));
+        assert_eq!(e.location(), Some((1.0, 2.0)));
+        assert_eq!((e.population_count(), e.feature_code()), (Some(341730), Some("P.PPL")));
+        assert_eq!((e.admin_code(), e.geonames()), (Some("CH.ZH"), Some(1)));
+        assert_eq!(e.note_text(), None, "the attributes have columns of their own");
         assert_eq!(import.header()[0], ATTRIBUTION);
+    }
+
+    #[test]
+    fn attributes_are_columns_and_read_back() {
+        let text = row(3093902, "Łask", "ask", "", "PL", "74", "18577")
+            .replace("\t1.0\t2.0\t", "\t51.59056\t19.13278\t")
+            + &row(2, "Nowhere", "Nowhere", "", "", "", "");
+        let import = import(&GeonamesImporter::new(), &text);
+        let mut out = Vec::new();
+        import.write_tsv(&mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let rows: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            rows,
+            [
+                "id\tkind\tlabel\taliases\tcountry\tlatitude\tlongitude\tpopulation\tfeature\tadmin\tgeonames",
+                "geonames_3093902\tplace\tŁask\tLask\tPOL\t51.59056\t19.13278\t18577\tP.PPL\tPL.74\t3093902",
+                "geonames_2\tplace\tNowhere\t\t\t1\t2\t\tP.PPL\t\t2",
+            ]
+        );
+        let gaz = Gazetteer::builder().add_str("out.tsv", &out).unwrap().build().unwrap();
+        let lask = gaz.get(gaz.lookup("geonames_3093902").unwrap()).unwrap();
+        assert_eq!(lask.location(), Some((51.59056, 19.13278)));
+        assert_eq!((lask.admin_code(), lask.geonames()), (Some("PL.74"), Some(3093902)));
+    }
+
+    #[test]
+    fn bad_coordinates_name_file_and_line() {
+        let text = row(1, "A", "A", "", "FR", "", "1").replace("\t1.0\t", "\t91\t");
+        let err = GeonamesImporter::new().import_reader("g.txt", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "g.txt:1: latitude \"91\" is not in decimal degrees (-90 to 90)"
+        );
+    }
+
+    #[test]
+    fn ascii_names_that_lose_letters_are_dropped() {
+        // GeoNames' ASCII names as in cities500.txt: "ask" for Łask, "odz" for Łódź.
+        let mut text = row(1, "Łask", "ask", "", "PL", "74", "18577");
+        text += &row(2, "Łódź", "odz", "Lodz,Łodzia", "PL", "74", "639890");
+        text += &row(3, "Kraków", "Krakow", "", "PL", "77", "816614");
+        text += &row(4, "Tall ‘Afar", "Tall Afar", "", "IQ", "18", "200000");
+        text += &row(5, "Dünyamalılar", "Dunyamallar", "Dunyamallar", "TR", "1", "600");
+        text += &row(6, "Aydınpınar", "Aydinpinar", "Aydınpınar,Aydinpinar", "TR", "2", "700");
+        text += &row(7, "Großbeeren", "Groeren", "Großbeeren", "DE", "11", "8000");
+        let import = import(&GeonamesImporter::new(), &text);
+        let got: Vec<Vec<&str>> = import.entries().iter().map(names).collect();
+        assert_eq!(
+            got,
+            [
+                vec!["Łask", "Lask"],
+                vec!["Łódź", "Lodz"],
+                vec!["Kraków", "Krakow"],
+                vec!["Tall ‘Afar", "Tall Afar"],
+                vec!["Dünyamalılar", "Dunyamalilar"],
+                vec!["Aydınpınar", "Aydinpinar"],
+                vec!["Großbeeren", "Grossbeeren"],
+            ]
+        );
+        assert_eq!(
+            skipped(&import),
+            [("ASCII names that are no folded form of a name (\"ask\" for Łask)", 4)]
+        );
+    }
+
+    /// An importer with a small word list, as the tests must not read the system's.
+    fn with_words(words: &[&str]) -> GeonamesImporter {
+        let mut importer = GeonamesImporter::new();
+        importer.dictionary_words(words);
+        importer
+    }
+
+    #[test]
+    fn dictionary_words_are_left_out() {
+        let words = ["we", "god", "well", "as", "four", "ask", "congress", "reading", "derby"];
+        let mut text = String::new();
+        for (id, (name, ascii, cc, pop)) in [
+            ("Wé", "We", "NC", "10375"),
+            ("Göd", "God", "HU", "15874"),
+            ("Well", "Well", "NL", "1000"),
+            ("As", "As", "BE", "8000"),
+            ("Four", "Four", "FR", "1300"),
+            ("Łask", "ask", "PL", "18577"),
+            ("Congress", "Congress", "US", "1975"),
+            ("Derby", "Derby", "GB", "270468"),
+            ("Paris", "Paris", "FR", "2138551"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            text += &row(id as u64 + 1, name, ascii, "", cc, "", pop);
+        }
+        let filtered = import(&with_words(&words), &text);
+        let got: Vec<Vec<&str>> = filtered.entries().iter().map(names).collect();
+        assert_eq!(
+            got,
+            [vec!["Wé"], vec!["Göd"], vec!["Łask", "Lask"], vec!["Derby"], vec!["Paris"]]
+        );
+        assert_eq!(
+            skipped(&filtered),
+            [
+                ("ASCII names that are no folded form of a name (\"ask\" for Łask)", 1),
+                ("names that are dictionary words", 6),
+                (
+                    "places with no name left (stop-list, state name, dictionary word or person name)",
+                    4
+                )
+            ]
+        );
+        // Without a word list, or with a higher threshold for large places.
+        let all = import(&GeonamesImporter::new(), &text);
+        assert_eq!(all.entries().len(), 9);
+        let mut importer = with_words(&words);
+        importer.large_place(300_000);
+        assert!(import(&importer, &text).entries().iter().all(|e| e.label() != "Derby"));
+    }
+
+    #[test]
+    fn dictionary_words_are_lower_case_words_of_the_list() {
+        // "Paris" is in the list as a proper noun, not as a word: it does not count.
+        let text = row(1, "Paris", "Paris", "", "US", "TX", "25000")
+            + &row(2, "Nowhere", "Nowhere", "", "US", "TX", "10");
+        let import = import(&with_words(&["Paris", "nowhere"]), &text);
+        assert_eq!(labels(&import), [("geonames_1", "Paris")]);
+        assert_eq!(with_words(&["Paris", "nowhere", " ", "Über"]).dictionary_len(), 1);
+    }
+
+    #[test]
+    fn places_of_the_reference_gazetteer_keep_dictionary_names() {
+        let gaz = Gazetteer::builder()
+            .add_str("mine.tsv", "id\tkind\tlabel\ncork\tplace\tCork\nfr\tstate\tFrance\n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let mut importer = with_words(&["cork", "well"]);
+        importer.reference(&gaz);
+        let text = row(1, "Cork", "Cork", "", "IE", "M", "224004")
+            + &row(2, "Well", "Well", "", "GB", "ENG", "90000");
+        let import = import(&importer, &text);
+        assert_eq!(labels(&import), [("geonames_1", "Cork")]);
+    }
+
+    #[test]
+    fn given_names_and_surnames_are_left_out() {
+        let mut text = row(1, "Ryan", "Ryan", "", "US", "OK", "800");
+        text += &row(2, "Bush", "Bush", "", "US", "LA", "700");
+        text += &row(3, "Castro", "Castro", "", "CL", "10", "30000");
+        text += &row(4, "Ann", "Ann", "", "MM", "", "1000");
+        text += &row(5, "David", "David", "", "PA", "", "82907");
+        text += &row(6, "Vladimir", "Vladimir", "", "RU", "", "357024");
+        text += &row(7, "Paul Town", "Paul Town", "", "US", "", "10");
+        let filtered = import(&GeonamesImporter::new(), &text);
+        assert_eq!(labels(&filtered), [("geonames_6", "Vladimir"), ("geonames_7", "Paul Town")]);
+        assert_eq!(skipped(&filtered)[0], ("names that are given names or surnames of persons", 5));
+        let all = import(GeonamesImporter::new().person_names(false), &text);
+        assert_eq!(all.entries().len(), 7);
     }
 
     #[test]
@@ -523,7 +894,10 @@ mod tests {
             [
                 ("names of a state (they would take the name from the state)", 1),
                 ("names on the stop-list", 3),
-                ("places with no name left (stop-list or state name)", 3)
+                (
+                    "places with no name left (stop-list, state name, dictionary word or person name)",
+                    3
+                )
             ]
         );
     }

@@ -10,6 +10,7 @@
 
 mod check;
 mod entry;
+mod fold;
 mod geonames;
 mod saved;
 mod spacy;

@@ -462,6 +462,11 @@ pub(crate) struct Reference {
     state_names: HashMap<String, String>,
     /// Name key → the name as the gazetteer writes it, for states and groups.
     spellings: HashMap<String, String>,
+    /// Name keys of the gazetteer's places, but for names shared by context.
+    place_names: HashSet<String>,
+    /// Name keys of the surnames of the gazetteer's persons: the last word of each name of
+    /// two words or more ("Ryan" of "Paul Ryan").
+    surnames: HashSet<String>,
 }
 
 impl Reference {
@@ -476,8 +481,39 @@ impl Reference {
                     reference.spellings.entry(alias.key()).or_insert_with(|| alias.text().into());
                 }
             }
+            match entry.kind {
+                EntityKind::Place => {
+                    // A name shared by context ("~Derby") is the gazetteer's warning that the
+                    // name is also a word: it does not count.
+                    let names = entry.aliases.iter().filter(|a| !a.is_context());
+                    reference.place_names.extend(names.map(Alias::key));
+                }
+                EntityKind::Person => reference.add_surnames(entry),
+                _ => {}
+            }
         }
         reference
+    }
+
+    fn add_surnames(&mut self, entry: &Entry) {
+        for alias in entry.aliases.iter().filter(|a| !a.is_adjectival()) {
+            let mut words = alias.text().split_whitespace();
+            let Some(last) = words.next_back() else { continue };
+            let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+            if words.next().is_some() && last.chars().count() >= 3 {
+                self.surnames.insert(name_key(last));
+            }
+        }
+    }
+
+    /// Returns true if a place of the gazetteer has a name with this key.
+    pub(crate) fn is_place_name(&self, key: &str) -> bool {
+        self.place_names.contains(key)
+    }
+
+    /// Returns true if a person of the gazetteer has a surname with this key.
+    pub(crate) fn is_surname(&self, key: &str) -> bool {
+        self.surnames.contains(key)
     }
 
     fn add_state(&mut self, entry: &Entry) {
@@ -693,5 +729,12 @@ mod tests {
         assert_eq!(reference.state_named("german"), Some("DEU"));
         assert_eq!(reference.spelling("NATO"), Some("NATO"));
         assert_eq!(reference.spelling("afghanistan"), Some("Afghanistan"));
+        assert!(reference.is_place_name(&name_key("Florida")));
+        assert!(!reference.is_place_name(&name_key("Well")));
+        assert!(!reference.is_place_name(&name_key("Derby")), "~Derby is shared by context");
+        for surname in ["Ryan", "Bush", "Castro", "Obama"] {
+            assert!(reference.is_surname(&name_key(surname)), "{surname}");
+        }
+        assert!(!reference.is_surname(&name_key("Paris")));
     }
 }

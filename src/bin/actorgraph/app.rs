@@ -34,7 +34,7 @@ pub(crate) fn run(cli: Cli) -> Result<bool> {
 fn extract(args: ExtractArgs) -> Result<bool> {
     // The output is opened before any input is read, so a bad path fails at once.
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
+    let mut pipeline = build(&builder(&args.common), &args.common)?;
     let mut report = Reporter::new(&args.common);
     let format = mention_format(args.format);
     let totals = match file {
@@ -83,7 +83,7 @@ fn graph(args: GraphArgs) -> Result<bool> {
     // The output directory is checked (and its temporary directory made) before any input is
     // read, so a bad path fails at once.
     let mut dir = create_dir(&args.output.out)?;
-    let mut pipeline = build(&graph_config_with_events(&args)?, args.common.quiet)?;
+    let mut pipeline = build(&graph_config_with_events(&args)?, &args.common)?;
     let mut report = Reporter::new(&args.common);
     if let Some(slice) = args.slice {
         return crate::slice::graph(&args, &mut pipeline, &mut report, slice, dir);
@@ -222,7 +222,7 @@ fn refuse_stdout(out: &Path, what: &str) -> Result<()> {
 /// Runs `graph --partial --out -`: the partial goes to standard output as one line, so a job
 /// engine that keeps what a task prints (Spark's `pipe`, Hadoop Streaming) needs no file.
 fn partial_to_stdout(args: &GraphArgs) -> Result<bool> {
-    let mut pipeline = build(&graph_config_with_events(args)?, args.common.quiet)?;
+    let mut pipeline = build(&graph_config_with_events(args)?, &args.common)?;
     let mut report = Reporter::new(&args.common);
     let counted = pipeline.count(&args.common.inputs, |event| {
         report.event(&event);
@@ -477,7 +477,7 @@ pub(crate) fn suggest(args: SuggestArgs) -> Result<bool> {
     let mut common = args.common;
     common.no_discover = false;
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let mut pipeline = build(&builder(&common), common.quiet)?;
+    let mut pipeline = build(&builder(&common), &common)?;
     let mut report = Reporter::new(&common);
     let mut suggestions = Suggestions::new();
     let totals = pipeline.run(&common.inputs, |event| {

@@ -176,6 +176,17 @@ pub(crate) struct ImportArgs {
     /// stop-list (repeatable).
     #[arg(long, value_name = "FILE")]
     pub(crate) stop_list: Vec<PathBuf>,
+    /// GeoNames: leave out one-word names that are words of this English word list (one a
+    /// line; default: /usr/share/dict/words when it exists, from Debian's wamerican).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_dictionary")]
+    pub(crate) dictionary: Option<PathBuf>,
+    /// GeoNames: do not leave out dictionary words.
+    #[arg(long)]
+    pub(crate) no_dictionary: bool,
+    /// GeoNames: the population from which a place keeps a name that is a dictionary word, a
+    /// given name or a surname (default: 250000).
+    #[arg(long, value_name = "N")]
+    pub(crate) large_place: Option<u64>,
 }
 
 impl ImportArgs {
@@ -186,6 +197,9 @@ impl ImportArgs {
             ("--feature-class", !self.feature_class.is_empty()),
             ("--alternate-names", self.alternate_names),
             ("--stop-list", !self.stop_list.is_empty()),
+            ("--dictionary", self.dictionary.is_some()),
+            ("--no-dictionary", self.no_dictionary),
+            ("--large-place", self.large_place.is_some()),
         ];
         match geonames_only.iter().find(|(_, given)| *given) {
             Some((flag, _)) if self.from != ImportFormatArg::Geonames => {
@@ -529,9 +543,14 @@ pub(crate) struct CommonArgs {
     /// Worker threads (default: all cores). Output is identical whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,
-    /// Print no warnings or summary.
-    #[arg(short, long)]
+    /// Print no notes, warnings or summary.
+    #[arg(short, long, conflicts_with = "verbose")]
     pub(crate) quiet: bool,
+    /// List every note one by one: by default a kind of note given more than 5 times (names
+    /// of a stacked gazetteer that stay with the built-in one) is printed as one line with its
+    /// count.
+    #[arg(short, long)]
+    pub(crate) verbose: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -25,7 +25,7 @@ pub(crate) fn run(args: EventsArgs) -> Result<bool> {
     // The output and the dictionaries are checked before any input is read.
     let file = file_arg(&args.output).map(create_file).transpose()?;
     let extractor = extractor(&args.dictionaries, args.no_default_events)?;
-    let mut pipeline = build(&builder(&args.common), args.common.quiet)?;
+    let mut pipeline = build(&builder(&args.common), &args.common)?;
     let mut report = Reporter::new(&args.common);
     let (totals, events) = match file {
         Some(mut file) => {

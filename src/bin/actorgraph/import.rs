@@ -1,6 +1,7 @@
 //! `actorgraph gazetteer import`: converts other people's dictionaries into a gazetteer file.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use actorgraph::{
     CameoImporter, EntityKind, GeonamesImporter, Import, Importer, Result, SpacyImporter, write_tsv,
@@ -40,7 +41,7 @@ fn check(files: &GazetteerFiles) -> Result<bool> {
 fn import(args: &ImportArgs) -> Result<bool> {
     args.check().map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
     let file = file_arg(&args.output).map(create_file).transpose()?;
-    let import = read(args)?;
+    let (import, words) = read(args)?;
     let name = args.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let command = format!(
         "Imported with: actorgraph gazetteer import --from {} {name}",
@@ -55,11 +56,16 @@ fn import(args: &ImportArgs) -> Result<bool> {
         }
         None => write_tsv(import.entries(), &comments, io::stdout().lock())?,
     }
+    if let Some(line) = words {
+        eprintln!("actorgraph: {line}");
+    }
     report(args, &import);
     Ok(!import.entries().is_empty())
 }
 
-fn read(args: &ImportArgs) -> Result<Import> {
+/// Imports the file. Returns the import and, for GeoNames, a line saying which word list was
+/// used (or a warning that none was found).
+fn read(args: &ImportArgs) -> Result<(Import, Option<String>)> {
     match args.from {
         ImportFormatArg::Geonames => {
             let mut importer = GeonamesImporter::new();
@@ -70,11 +76,37 @@ fn read(args: &ImportArgs) -> Result<Import> {
             for path in &args.stop_list {
                 importer.stop_list_path(path)?;
             }
-            importer.import_path(&args.file)
+            if let Some(n) = args.large_place {
+                importer.large_place(n);
+            }
+            let mut words = None;
+            if let Some(path) = dictionary(args) {
+                importer.dictionary_path(&path)?;
+                words = Some(format!(
+                    "dictionary words from {} ({} lower-case words)",
+                    path.display(),
+                    importer.dictionary_len()
+                ));
+            } else if !args.no_dictionary {
+                words = Some(format!(
+                    "warning: no word list at {}, so dictionary words are not left out (install one, e.g. Debian's wamerican: apt-get install wamerican, or give --dictionary FILE; --no-dictionary silences this)",
+                    GeonamesImporter::SYSTEM_DICTIONARY
+                ));
+            }
+            Ok((importer.import_path(&args.file)?, words))
         }
-        ImportFormatArg::Cameo => CameoImporter::new().import_path(&args.file),
-        ImportFormatArg::Spacy => SpacyImporter::new().import_path(&args.file),
+        ImportFormatArg::Cameo => Ok((CameoImporter::new().import_path(&args.file)?, None)),
+        ImportFormatArg::Spacy => Ok((SpacyImporter::new().import_path(&args.file)?, None)),
     }
+}
+
+/// The word list of `--dictionary`, else the system's if it exists, unless `--no-dictionary`.
+fn dictionary(args: &ImportArgs) -> Option<PathBuf> {
+    if args.no_dictionary {
+        return None;
+    }
+    let system = Path::new(GeonamesImporter::SYSTEM_DICTIONARY);
+    args.dictionary.clone().or_else(|| system.is_file().then(|| system.to_path_buf()))
 }
 
 fn format_name(format: ImportFormatArg) -> &'static str {

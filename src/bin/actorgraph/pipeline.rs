@@ -71,15 +71,62 @@ fn corpus(args: &CommonArgs) -> actorgraph::Corpus {
     corpus
 }
 
-/// Builds the pipeline and prints what building said, unless `--quiet`.
-pub(crate) fn build(builder: &PipelineBuilder, quiet: bool) -> Result<Pipeline> {
+/// Builds the pipeline and prints what building said, unless `--quiet`: warnings one by one,
+/// notes one by one with `--verbose`, else summarised by [`print_notices`].
+pub(crate) fn build(builder: &PipelineBuilder, args: &CommonArgs) -> Result<Pipeline> {
     let pipeline = builder.build()?;
-    if !quiet {
-        for notice in pipeline.notices() {
-            print_notice(notice);
-        }
+    if !args.quiet {
+        print_notices(pipeline.notices(), args.verbose);
     }
     Ok(pipeline)
+}
+
+/// How many notes of one kind are printed one by one before they are summarised.
+const NOTES_LISTED: usize = 5;
+
+/// Prints notices in order, except that a kind of note given more than [`NOTES_LISTED`]
+/// times (unless `verbose`) is printed as one line: its count, the first one and how to see
+/// them all. Warnings are always printed one by one.
+fn print_notices(notices: &[Notice], verbose: bool) {
+    let kind = |n: &Notice| match n {
+        Notice::KeptName(_) => Some(NoteKind::KeptName),
+        Notice::Gazetteer(_) => Some(NoteKind::Gazetteer),
+        _ => None,
+    };
+    let count = |k: NoteKind| notices.iter().filter(|n| kind(n) == Some(k)).count();
+    let summarised = |k: NoteKind| !verbose && count(k) > NOTES_LISTED;
+    let mut done = Vec::new();
+    for notice in notices {
+        match kind(notice) {
+            Some(k) if summarised(k) => {
+                if !done.contains(&k) {
+                    done.push(k);
+                    eprintln!("actorgraph: note: {} {}", count(k), k.summary(notice));
+                }
+            }
+            _ => print_notice(notice),
+        }
+    }
+}
+
+/// The kinds of notes that are summarised when there are many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NoteKind {
+    KeptName,
+    Gazetteer,
+}
+
+impl NoteKind {
+    /// The summary line after the count, naming the first note.
+    fn summary(self, first: &Notice) -> String {
+        let what = match self {
+            NoteKind::KeptName => {
+                "names of a stacked gazetteer stay with the built-in entity that has them"
+            }
+            NoteKind::Gazetteer => "notes on the gazetteer files",
+        };
+        format!("{what} (the first: {first}); --verbose lists them all")
+    }
 }
 
 /// Loads the gazetteer layers alone, and prints their notices unless `quiet`.
