@@ -1678,9 +1678,8 @@ mod tests {
 
     #[test]
     fn kept_names_are_notices_of_their_own() {
-        let dir = std::env::temp_dir().join(format!("actorgraph-kept-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("mine.tsv");
+        let dir = crate::scratch::Scratch::new("kept");
+        let path = dir.0.join("mine.tsv");
         std::fs::write(&path, "id\tkind\tlabel\nflorida_cuba\tplace\tFlorida\n").unwrap();
         let pipeline = PipelineBuilder::new().gazetteer(&path).build().unwrap();
         let kept: Vec<String> = pipeline
@@ -1691,6 +1690,5 @@ mod tests {
             .collect();
         assert_eq!(kept, pipeline.gazetteer().kept_names());
         assert!(kept[0].contains("\"Florida\" stays with the built-in \"florida\""), "{kept:?}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

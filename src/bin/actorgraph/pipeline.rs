@@ -93,7 +93,19 @@ fn print_notices(notices: &[Notice], verbose: bool) {
         Notice::Gazetteer(_) => Some(NoteKind::Gazetteer),
         _ => None,
     };
-    let count = |k: NoteKind| notices.iter().filter(|n| kind(n) == Some(k)).count();
+    // Counted once, so that thousands of notes cost a pass, not a pass each.
+    let (mut kept, mut other) = (0, 0);
+    for notice in notices {
+        match kind(notice) {
+            Some(NoteKind::KeptName) => kept += 1,
+            Some(NoteKind::Gazetteer) => other += 1,
+            None => {}
+        }
+    }
+    let count = |k: NoteKind| match k {
+        NoteKind::KeptName => kept,
+        NoteKind::Gazetteer => other,
+    };
     let summarised = |k: NoteKind| !verbose && count(k) > NOTES_LISTED;
     let mut done = Vec::new();
     for notice in notices {
