@@ -106,6 +106,7 @@ const OPTIONAL: &[&str] = &[
     "to",
     "offices",
     "note",
+    "code",
     "latitude",
     "longitude",
     "population",
@@ -113,6 +114,7 @@ const OPTIONAL: &[&str] = &[
     "admin",
     "geonames",
     "takeover",
+    "merge",
 ];
 
 /// Writes entries in the gazetteer format (see `gazetteers/README.md`), preceded by
@@ -210,21 +212,22 @@ fn optional_cell(entry: &Entry, column: &str) -> String {
         "to" => year(entry.to),
         "offices" => offices_cell(entry),
         "note" => text(&entry.note),
+        "code" => text(&entry.code),
         "latitude" => text(&entry.place.latitude),
         "longitude" => text(&entry.place.longitude),
         "population" => entry.place.population.map(|n| n.to_string()).unwrap_or_default(),
         "feature" => text(&entry.place.feature),
         "admin" => text(&entry.place.admin),
         "geonames" => entry.place.geonames.map(|n| n.to_string()).unwrap_or_default(),
-        "takeover" => {
-            if entry.take_over {
-                "yes".to_string()
-            } else {
-                String::new()
-            }
-        }
+        "takeover" => yes(entry.take_over),
+        "merge" => yes(entry.merge),
         _ => unreachable!("OPTIONAL lists every optional column"),
     }
+}
+
+/// A `takeover` or `merge` cell: `yes`, or empty for no.
+fn yes(flag: bool) -> String {
+    if flag { "yes".to_string() } else { String::new() }
 }
 
 /// The `offices` cell: every office but the main role, which has its own columns.
@@ -575,6 +578,7 @@ mod tests {
                 .admin("PL.74")
                 .geonames_id(1)
                 .take_over(true),
+            Entry::new("RUS", EntityKind::State, "Russia").alias("Rossiya").code("RUS").merge(true),
         ];
         let text = write(&entries);
         assert!(text.starts_with("# a comment\n# two\n# lines\nid\tkind\tlabel\taliases\t"));
