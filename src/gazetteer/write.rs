@@ -465,6 +465,13 @@ pub(crate) struct Reference {
     state_names: HashMap<String, String>,
     /// Name key → the name as the gazetteer writes it, for states and groups.
     spellings: HashMap<String, String>,
+    /// Name key → the id and kind of the first entity with that name (shared `~` names left
+    /// out).
+    owners: HashMap<String, (String, EntityKind)>,
+    /// Id → label, for every entity.
+    labels: HashMap<String, String>,
+    /// State id → its names and adjectives.
+    names_of_state: HashMap<String, Vec<String>>,
 }
 
 impl Reference {
@@ -479,8 +486,28 @@ impl Reference {
                     reference.spellings.entry(alias.key()).or_insert_with(|| alias.text().into());
                 }
             }
+            for alias in entry.aliases.iter().filter(|a| !a.is_context()) {
+                let owner = (entry.id.clone(), entry.kind);
+                reference.owners.entry(alias.key()).or_insert(owner);
+            }
+            reference.labels.insert(entry.id.clone(), entry.label.clone());
         }
         reference
+    }
+
+    /// Returns the id and kind of the entity that has this name.
+    pub(crate) fn owner(&self, name: &str) -> Option<(&str, EntityKind)> {
+        self.owners.get(&name_key(name)).map(|(id, kind)| (id.as_str(), *kind))
+    }
+
+    /// Returns the label of the entity with this id.
+    pub(crate) fn label(&self, id: &str) -> Option<&str> {
+        self.labels.get(id).map(String::as_str)
+    }
+
+    /// Returns the names and adjectives of the state with this id.
+    pub(crate) fn state_names_of(&self, id: &str) -> &[String] {
+        self.names_of_state.get(id).map_or(&[], Vec::as_slice)
     }
 
     fn add_state(&mut self, entry: &Entry) {
@@ -492,6 +519,8 @@ impl Reference {
         for alias in &entry.aliases {
             self.state_names.entry(alias.key()).or_insert_with(|| entry.id.clone());
         }
+        let names = entry.aliases.iter().map(|a| a.text().to_string()).collect();
+        self.names_of_state.insert(entry.id.clone(), names);
     }
 
     /// Returns the id of the state with this ISO alpha-2 code.
