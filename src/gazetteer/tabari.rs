@@ -235,6 +235,12 @@ impl CameoImporter {
                 Err(reason) => import.skip(reason, 1),
             }
         }
+        if built.places > 0 {
+            import.notes.push(format!(
+                "{} synonyms of states that name no state were made places of their state",
+                built.places
+            ));
+        }
         Ok(import)
     }
 
@@ -323,7 +329,7 @@ impl CameoImporter {
         built.add_names(i, &own, state, import);
         let code = latest_code(&record.codes).unwrap_or_default();
         for name in places {
-            import.skip("synonyms of a state made places of that state", 1);
+            built.places += 1;
             let Some(place) = built.entry(std::slice::from_ref(&name), import) else { continue };
             let id = built.ids.unique(&format!("cameo_{}", slug(&name)));
             let note =
@@ -538,6 +544,8 @@ struct Built {
     merges: HashMap<String, usize>,
     /// (kind, code, [`loose`] name) → index of the entry with that name.
     by_name: HashMap<(EntityKind, String, String), usize>,
+    /// How many synonyms of states became places.
+    places: u64,
 }
 
 impl Built {
@@ -1047,8 +1055,11 @@ ASHRAF_GHANI_\n\t[AFGGOV >20140929]\n";
         );
         assert_eq!(karzai.actor_code(), Some("AFGGOV"));
         assert_eq!(karzai.note_text(), Some("CAMEO AFGELI 750101-011221, AFGGOV >011222"));
-        assert!(import.notes().is_empty());
-        assert_eq!(skipped(&import), [("synonyms of a state made places of that state", 1)]);
+        assert_eq!(
+            import.notes(),
+            ["1 synonyms of states that name no state were made places of their state"]
+        );
+        assert!(skipped(&import).is_empty());
     }
 
     #[test]
