@@ -321,3 +321,58 @@ fn nothing_imported_exits_with_1() {
     let (code, stderr, _) = import(&["--from", "spacy"], &input);
     assert_eq!(code, 1, "{stderr}");
 }
+
+/// Issue 11: `Phoenix.agents.txt` is a dictionary of role nouns, not actors: it is refused
+/// with a message saying what it is and what is accepted, and no file is written.
+#[test]
+fn r11_cameo_agents_file_is_refused() {
+    let Some(path) = shared("cameo/Phoenix.agents.txt") else { return };
+    let (code, stderr, rows, gaz) = import_cameo(&path);
+    assert_eq!((code, rows, gaz.is_none()), (2, 0, true), "{stderr}");
+    assert!(
+        stderr.starts_with("actorgraph: FILE:59: this is a CAMEO agents dictionary"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Phoenix.MilNonState.actors.txt"), "{stderr}");
+}
+
+/// Issue 11: a CAMEO import layered on the built-in gazetteer gives the graph's nodes their
+/// CAMEO code in nodes.csv.
+#[test]
+fn r11_cameo_codes_reach_nodes_csv() {
+    let dir = TempDir::new("cameo-code");
+    let dict = dir.write(
+        "mini.actors.txt",
+        "RUSSIAN_FEDERATION_  [RUS]\n+RUSSIA_\n+ROSSIYA_\nUKRAINE_ [UKR]\n",
+    );
+    let layer = dir.join("cameo.tsv");
+    let (code, _, stderr) = run(actorgraph()
+        .args(["gazetteer", "import", "--from", "cameo"])
+        .arg(&dict)
+        .arg("-o")
+        .arg(&layer));
+    assert_eq!(code, 0, "{stderr}");
+    let text = dir.write("a.txt", "Rossiya and Ukraine talked. Russia and Germany talked.\n");
+    let out = dir.join("out");
+    let (code, _, stderr) = run(actorgraph()
+        .arg("graph")
+        .arg(&text)
+        .arg("--gazetteer")
+        .arg(&layer)
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    let nodes = std::fs::read_to_string(out.join("nodes.csv")).unwrap();
+    let header: Vec<&str> = nodes.lines().next().unwrap().split(',').collect();
+    let col = header.iter().position(|c| *c == "Code").expect("a Code column");
+    let codes: Vec<(&str, &str)> = nodes
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|cells| (cells[0], cells[col]))
+        .collect();
+    let codes: Vec<_> = codes.into_iter().map(|(id, c)| (id.to_string(), c.to_string())).collect();
+    for (id, want) in [("RUS", "RUS"), ("UKR", "UKR"), ("DEU", "")] {
+        assert!(codes.contains(&(id.to_string(), want.to_string())), "{id}: {codes:?}");
+    }
+}

@@ -836,6 +836,14 @@ fn title(lower: &str) -> String {
     }
 }
 
+/// Why an agents dictionary (`Phoenix.agents.txt`) is refused: its entries are role nouns, not
+/// actors, and the event extractor's role nouns are built in.
+const AGENTS_FILE: &str = "this is a CAMEO agents dictionary (role nouns with agent codes such \
+as \"FARMER [~AGR]\"), not an actors dictionary; --from cameo reads actor dictionaries \
+(.actors files such as Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and \
+Phoenix.MilNonState.actors.txt), and actorgraph has no place for imported role nouns (the \
+event extractor's are built in)";
+
 /// Reads the records of a dictionary.
 fn read_records<R: BufRead>(lines: &mut Lines<R>, import: &mut Import) -> Result<Vec<Record>> {
     let mut records: Vec<Record> = Vec::new();
@@ -847,6 +855,9 @@ fn read_records<R: BufRead>(lines: &mut Lines<R>, import: &mut Import) -> Result
                 records.last_mut().into_iter().for_each(|r| r.closed = true);
             }
             continue;
+        }
+        if body.contains("[~") {
+            return Err(lines.error(lineno, AGENTS_FILE));
         }
         let origin = format!("{}:{}", lines.source(), lineno);
         let (phrase, codes) = match body.find('[') {
@@ -1292,6 +1303,18 @@ HARKAT_UL-ANSAR [SASREB]\nHARKAT_UL_ANSAR [SASREB]\n";
             ]
         );
         assert_eq!(entry(&import, "cameo_pussy_riot").affiliation_id(), Some("RUS"));
+    }
+
+    #[test]
+    fn r11_an_agents_dictionary_is_refused() {
+        let text = "!PERSON! = MAN, MEN, WOMAN\n\nAGRICULTURALIST [~AGR]\nFARMER [~AGR]\n";
+        let err = CameoImporter::new().import_reader("Phoenix.agents.txt", text.as_bytes());
+        let err = err.unwrap_err().to_string();
+        assert!(
+            err.starts_with("Phoenix.agents.txt:3: this is a CAMEO agents dictionary"),
+            "{err}"
+        );
+        assert!(err.contains("Phoenix.Countries.actors.txt"), "{err}");
     }
 
     #[test]
