@@ -465,8 +465,8 @@ pub(crate) struct Reference {
     state_names: HashMap<String, String>,
     /// Name key → the name as the gazetteer writes it, for states and groups.
     spellings: HashMap<String, String>,
-    /// Name key → the id and kind of the first entity with that name (shared `~` names left
-    /// out).
+    /// Name key → the id and kind of the first entity with that name (shared `~` names
+    /// included).
     owners: HashMap<String, (String, EntityKind)>,
     /// Id → label, for every entity.
     labels: HashMap<String, String>,
@@ -486,7 +486,7 @@ impl Reference {
                     reference.spellings.entry(alias.key()).or_insert_with(|| alias.text().into());
                 }
             }
-            for alias in entry.aliases.iter().filter(|a| !a.is_context()) {
+            for alias in &entry.aliases {
                 let owner = (entry.id.clone(), entry.kind);
                 reference.owners.entry(alias.key()).or_insert(owner);
             }
