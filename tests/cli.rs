@@ -386,7 +386,7 @@ fn discover_marks_new_actors_in_every_output() {
     run(actorgraph().args(["graph", "--discover", "--out"]).arg(&graph).arg(&text));
     let nodes = fs::read_to_string(graph.join("nodes.csv")).unwrap();
     assert!(
-        nodes.contains("discovered:person:omar_haddad,Omar Haddad,person,2,1,0,,,,true"),
+        nodes.contains("discovered:person:omar_haddad,Omar Haddad,person,2,1,0,,,,,true"),
         "{nodes}"
     );
     let dot = fs::read_to_string(graph.join("graph.dot")).unwrap();
@@ -649,9 +649,9 @@ fn no_adjectival_is_no_adjectives_and_include_adjectival_undoes_it() {
         fs::read_to_string(out.join("nodes.csv")).unwrap()
     };
     let with = nodes(&[], "with");
-    assert!(with.contains("RUS,Russia,state,2,1,1,RUS,55.75,37.62,false,2"), "{with}");
+    assert!(with.contains("RUS,Russia,state,2,1,1,RUS,55.75,37.62,,false,2"), "{with}");
     let without = nodes(&["--no-adjectival"], "without");
-    assert!(without.contains("RUS,Russia,state,1,1,0,RUS,55.75,37.62,false,1"), "{without}");
+    assert!(without.contains("RUS,Russia,state,1,1,0,RUS,55.75,37.62,,false,1"), "{without}");
     assert_eq!(without, nodes(&["--no-adjectives"], "without2"));
     assert_eq!(with, nodes(&["--no-adjectival", "--include-adjectival"], "again"));
 }

@@ -199,7 +199,8 @@ fn graphml_matches_the_csv_tables() {
         .filter(|t| t.name == "key")
         .map(|t| (t.attrs["id"].as_str(), t.attrs["attr.type"].as_str()))
         .collect();
-    assert_eq!(keys.len(), 27, "{keys:?}");
+    assert_eq!(keys.len(), 28, "{keys:?}");
+    assert_eq!(keys["n_code"], "string");
     assert_eq!((keys["n_first_seen"], keys["e_last_seen"]), ("string", "string"));
     assert_eq!((keys["n_latitude"], keys["n_longitude"]), ("double", "double"));
     assert_eq!((keys["n_mentions"], keys["n_discovered"]), ("long", "boolean"));

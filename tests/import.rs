@@ -39,6 +39,31 @@ fn count(gaz: &Gazetteer, kind: EntityKind) -> usize {
     gaz.entries().filter(|e| e.kind() == kind).count()
 }
 
+/// Runs a CAMEO import and loads it as the layer over the built-in gazetteer it is: its
+/// merge rows add to built-in ids. Returns the exit code, standard error, the file's rows
+/// (merge rows included) and the layered gazetteer.
+fn import_cameo(input: &Path) -> (i32, String, usize, Option<Gazetteer>) {
+    let dir = TempDir::new("import");
+    let out = dir.join("out.tsv");
+    let (code, stdout, stderr) = run(actorgraph()
+        .args(["gazetteer", "import", "--from", "cameo"])
+        .arg(input)
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(stdout, "", "with -o nothing goes to standard output");
+    let stderr = stderr.replace(&input.display().to_string(), "FILE");
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    let rows = text.lines().filter(|l| !l.starts_with('#')).count().saturating_sub(1);
+    let gaz = (code == 0)
+        .then(|| Gazetteer::builder().add_builtin().add_path(&out).unwrap().build().unwrap());
+    (code, stderr, rows, gaz)
+}
+
+/// Counts the entities of a kind that an imported file defines (not the built-in ones).
+fn count_imported(gaz: &Gazetteer, kind: EntityKind) -> usize {
+    gaz.entries().filter(|e| e.kind() == kind && e.origin().contains("out.tsv")).count()
+}
+
 const GEONAMES_UNKNOWN_15000: &str = "actorgraph: note: country codes with no state in the \
 gazetteer (country left empty): AW (4), CW (2), GF (5), GG (1), GI (1), GP (9), GU (5), HK (139), \
 JE (1), KY (2), MO (6), MP (2), MQ (8), NC (3), PF (3), PR (19), RE (14), TC (1), VI (2), YT (6)\n";
@@ -139,65 +164,99 @@ fn geonames_cities500_with_defaults() {
 #[test]
 fn cameo_countries() {
     let Some(path) = shared("cameo/Phoenix.Countries.actors.txt") else { return };
-    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    let (code, stderr, rows, gaz) = import_cameo(&path);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        r#"actorgraph: imported 18338 entities with 25836 names from FILE (17998 persons, 187 states, 116 groups, 37 places)
-actorgraph: skipped 13 entries whose every name belongs to an earlier entry
+        r#"actorgraph: imported 17424 entities with 23489 names from FILE (15778 persons, 83 groups, 1563 places, 2430 merge rows adding to built-in entities)
+actorgraph: skipped 7 entries that repeat an earlier entry's name and code (names added to it)
+actorgraph: skipped 9 entries whose every name belongs to an earlier entry
 actorgraph: skipped 2 entries with no code
 actorgraph: skipped 2 entries with only the null code [---]
-actorgraph: skipped 32 names already claimed by an earlier entry
+actorgraph: skipped 9 names already claimed by an earlier entry
+actorgraph: skipped 1889 names left to the reference entity that has them
 actorgraph: skipped 3 names with a replacement character (U+FFFD)
+actorgraph: skipped 1 one-word names that are an office or organisation word
 actorgraph: skipped 5 unreadable dates (the code is kept without them)
 actorgraph: note: FILE:2039: unreadable date "9008223" in "[ARMUNR 9008223-911221]"
 actorgraph: note: FILE:18010: unreadable date "201005011" in "[GBRGOV >201005011]"
 actorgraph: note: FILE:22508: unreadable date "1920030320" in "[IRQOCC 1920030320-20060520]"
 actorgraph: note: FILE:22519: unreadable date "1920030320" in "[IRQOCC 1920030320-20060520]"
 actorgraph: note: FILE:43613: unreadable date "1920050709" in "[SDNSSDAUT 1920050709-20110709]"
+actorgraph: note: 1556 synonyms of states that name no state were made places of their state
 "#
     );
+    assert_eq!(rows, 17424 + 2430);
     let gaz = gaz.unwrap();
+    let builtin = Gazetteer::builtin();
     assert_eq!(
         [EntityKind::Person, EntityKind::State, EntityKind::Group, EntityKind::Place]
-            .map(|k| count(&gaz, k)),
-        [17998, 187, 116, 37]
+            .map(|k| count_imported(&gaz, k)),
+        [15778, 0, 83, 1563]
     );
-    let karzai = gaz.get(gaz.lookup("cameo_hamid_karzai").unwrap()).unwrap();
-    assert_eq!((karzai.label(), karzai.affiliation_id()), ("Hamid Karzai", Some("AFG")));
+    // No second state: the layered gazetteer has the built-in states, with CAMEO codes.
+    assert_eq!(count(&gaz, EntityKind::State), count(&builtin, EntityKind::State));
+    let get = |id: &str| gaz.get(gaz.lookup(id).unwrap()).unwrap();
+    let adjectives = |g: &Gazetteer| {
+        g.entries()
+            .filter(|e| e.kind() == EntityKind::State)
+            .flat_map(|e| e.aliases())
+            .filter(|a| a.is_adjectival())
+            .count()
+    };
+    assert!(adjectives(&gaz) >= adjectives(&builtin));
+    assert_eq!(get("RUS").actor_code(), Some("RUS"));
+    for (city, state) in [("kabul", "AFG"), ("moscow", "RUS")] {
+        let city = get(city);
+        assert_eq!((city.kind(), city.country_id()), (EntityKind::Place, Some(state)));
+    }
+    let karzai = get("hamid_karzai");
+    assert_eq!((karzai.affiliation_id(), karzai.actor_code()), (Some("AFG"), Some("AFGGOV")));
 }
 
 #[test]
 fn cameo_international() {
     let Some(path) = shared("cameo/Phoenix.International.actors.txt") else { return };
-    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    let (code, stderr, rows, gaz) = import_cameo(&path);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        r#"actorgraph: imported 6689 entities with 6749 names from FILE (335 persons, 6354 groups)
-actorgraph: skipped 1149 entries whose every name belongs to an earlier entry
+        r#"actorgraph: imported 6172 entities with 6677 names from FILE (271 persons, 5901 groups, 442 merge rows adding to built-in entities)
+actorgraph: skipped 1098 entries that repeat an earlier entry's name and code (names added to it)
+actorgraph: skipped 17 entries whose every name belongs to an earlier entry
 actorgraph: skipped 3 entries with no code
-actorgraph: skipped 1152 names already claimed by an earlier entry
+actorgraph: skipped 11 names already claimed by an earlier entry
+actorgraph: skipped 14 names left to the reference entity that has them
 actorgraph: skipped 1 unreadable dates (the code is kept without them)
 actorgraph: note: FILE:40: unreadable date "2004017" in "[KORGOVBUS 2004017-20061201]"
 "#
     );
-    assert_eq!(gaz.unwrap().len(), 6689);
+    assert_eq!(rows, 6172 + 442);
+    let gaz = gaz.unwrap();
+    assert_eq!(gaz.len(), Gazetteer::builtin().len() + 6172);
+    // "The United Nations", "UN", "United Nations" and "the UN" are the built-in UN.
+    let un = gaz.get(gaz.lookup("united_nations").unwrap()).unwrap();
+    assert_eq!(un.actor_code(), Some("IGOUNO"));
+    assert!(gaz.lookup("cameo_un").is_none() && gaz.lookup("cameo_the_un").is_none());
 }
 
 #[test]
 fn cameo_mil_non_state() {
     let Some(path) = shared("cameo/Phoenix.MilNonState.actors.txt") else { return };
-    let (code, stderr, gaz) = import(&["--from", "cameo"], &path);
+    let (code, stderr, rows, gaz) = import_cameo(&path);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        "actorgraph: imported 1016 entities with 1778 names from FILE (1 person, 1015 groups)
-actorgraph: skipped 5 entries whose every name belongs to an earlier entry
-actorgraph: skipped 8 names already claimed by an earlier entry
+        "actorgraph: imported 866 entities with 1704 names from FILE (866 groups, 138 merge rows adding to built-in entities)
+actorgraph: skipped 2 entries that repeat an earlier entry's name and code (names added to it)
+actorgraph: skipped 9 entries whose every name belongs to an earlier entry
+actorgraph: skipped 7 names already claimed by an earlier entry
+actorgraph: skipped 77 names left to the reference entity that has them
+actorgraph: skipped 2 one-word names that are an office or organisation word
 "
     );
-    assert_eq!(gaz.unwrap().len(), 1016);
+    assert_eq!(rows, 866 + 138);
+    assert_eq!(gaz.unwrap().len(), Gazetteer::builtin().len() + 866);
 }
 
 /// A GeoNames line with the given id, name, country and population.
@@ -451,4 +510,59 @@ fn nothing_imported_exits_with_1() {
     let input = dir.write("empty.jsonl", "{\"label\": \"DATE\", \"pattern\": \"today\"}\n");
     let (code, stderr, _) = import(&["--from", "spacy"], &input);
     assert_eq!(code, 1, "{stderr}");
+}
+
+/// Issue 11: `Phoenix.agents.txt` is a dictionary of role nouns, not actors: it is refused
+/// with a message saying what it is and what is accepted, and no file is written.
+#[test]
+fn r11_cameo_agents_file_is_refused() {
+    let Some(path) = shared("cameo/Phoenix.agents.txt") else { return };
+    let (code, stderr, rows, gaz) = import_cameo(&path);
+    assert_eq!((code, rows, gaz.is_none()), (2, 0, true), "{stderr}");
+    assert!(
+        stderr.starts_with("actorgraph: FILE:59: this is a CAMEO agents dictionary"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Phoenix.MilNonState.actors.txt"), "{stderr}");
+}
+
+/// Issue 11: a CAMEO import layered on the built-in gazetteer gives the graph's nodes their
+/// CAMEO code in nodes.csv.
+#[test]
+fn r11_cameo_codes_reach_nodes_csv() {
+    let dir = TempDir::new("cameo-code");
+    let dict = dir.write(
+        "mini.actors.txt",
+        "RUSSIAN_FEDERATION_  [RUS]\n+RUSSIA_\n+ROSSIYA_\nUKRAINE_ [UKR]\n",
+    );
+    let layer = dir.join("cameo.tsv");
+    let (code, _, stderr) = run(actorgraph()
+        .args(["gazetteer", "import", "--from", "cameo"])
+        .arg(&dict)
+        .arg("-o")
+        .arg(&layer));
+    assert_eq!(code, 0, "{stderr}");
+    let text = dir.write("a.txt", "Rossiya and Ukraine talked. Russia and Germany talked.\n");
+    let out = dir.join("out");
+    let (code, _, stderr) = run(actorgraph()
+        .arg("graph")
+        .arg(&text)
+        .arg("--gazetteer")
+        .arg(&layer)
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(code, 0, "{stderr}");
+    let nodes = std::fs::read_to_string(out.join("nodes.csv")).unwrap();
+    let header: Vec<&str> = nodes.lines().next().unwrap().split(',').collect();
+    let col = header.iter().position(|c| *c == "Code").expect("a Code column");
+    let codes: Vec<(&str, &str)> = nodes
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|cells| (cells[0], cells[col]))
+        .collect();
+    let codes: Vec<_> = codes.into_iter().map(|(id, c)| (id.to_string(), c.to_string())).collect();
+    for (id, want) in [("RUS", "RUS"), ("UKR", "UKR"), ("DEU", "")] {
+        assert!(codes.contains(&(id.to_string(), want.to_string())), "{id}: {codes:?}");
+    }
 }

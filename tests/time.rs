@@ -196,7 +196,7 @@ fn undated_documents_are_reported_and_left_out_of_periods() {
         "{err}"
     );
     let nodes = fs::read_to_string(out.join("nodes.csv")).unwrap();
-    assert!(nodes.contains("IRN,Iran,state,1,1,0,IRN,35.69,51.42,false,1,,,"), "{nodes}");
+    assert!(nodes.contains("IRN,Iran,state,1,1,0,IRN,35.69,51.42,,false,1,,,"), "{nodes}");
 
     let (code, _, err) =
         run(actorgraph().args(["graph", "--slice", "month", "--out"]).arg(&out).arg(&undated));
@@ -226,9 +226,9 @@ fn unreadable_jsonl_date_is_reported_and_the_document_is_undated() {
     assert!(err.contains("3 documents, 6 mentions, 1 without a date"), "{err}");
     let nodes = fs::read_to_string(out.join("nodes.csv")).unwrap();
     for row in [
-        "IRQ,Iraq,state,2,2,0,IRQ,33.34,44.4,false,2,2012-09-04,2012-11,",
-        "IRN,Iran,state,1,1,0,IRN,35.69,51.42,false,1,,,",
-        "SYR,Syria,state,2,2,0,SYR,33.51,36.29,false,2,2012-09-04,2012-09-04,",
+        "IRQ,Iraq,state,2,2,0,IRQ,33.34,44.4,,false,2,2012-09-04,2012-11,",
+        "IRN,Iran,state,1,1,0,IRN,35.69,51.42,,false,1,,,",
+        "SYR,Syria,state,2,2,0,SYR,33.51,36.29,,false,2,2012-09-04,2012-09-04,",
     ] {
         assert!(nodes.contains(row), "{row} in {nodes}");
     }

@@ -167,6 +167,15 @@ impl Serialize for Record<'_> {
 const LATITUDE: Attr = attr("latitude", "Latitude", AttrType::Double);
 const LONGITUDE: Attr = attr("longitude", "Longitude", AttrType::Double);
 
+/// The entity's actor code in a coding scheme such as CAMEO (`RUSGOV`), when the gazetteer
+/// gives one (its `code` column).
+const CODE: Attr = attr("code", "Code", AttrType::String);
+
+/// The code value of an entity, or a missing value.
+fn code_value(e: &crate::gazetteer::Entry) -> Value<'_> {
+    e.actor_code().map_or(Value::Missing, Value::Str)
+}
+
 /// The latitude and longitude values of an entity, or two missing values.
 fn location_values(e: &crate::gazetteer::Entry) -> [Value<'static>; 2] {
     match e.location() {
@@ -176,7 +185,7 @@ fn location_values(e: &crate::gazetteer::Entry) -> [Value<'static>; 2] {
 }
 
 /// The node attributes every graph carries.
-const NODE_ATTRS: [Attr; 11] = [
+const NODE_ATTRS: [Attr; 12] = [
     attr("kind", "Kind", AttrType::String),
     attr("mentions", "Mentions", AttrType::Integer),
     attr("documents", "Documents", AttrType::Integer),
@@ -184,6 +193,7 @@ const NODE_ATTRS: [Attr; 11] = [
     attr("state", "State", AttrType::String),
     LATITUDE,
     LONGITUDE,
+    CODE,
     attr("discovered", "Discovered", AttrType::Boolean),
     attr("windows", "Windows", AttrType::Integer),
     attr("first_seen", "FirstSeen", AttrType::String),
@@ -204,11 +214,12 @@ const EDGE_ATTRS: [Attr; 9] = [
 ];
 
 /// The node attributes of the event graph.
-const EVENT_NODE_ATTRS: [Attr; 9] = [
+const EVENT_NODE_ATTRS: [Attr; 10] = [
     attr("kind", "Kind", AttrType::String),
     attr("state", "State", AttrType::String),
     LATITUDE,
     LONGITUDE,
+    CODE,
     attr("discovered", "Discovered", AttrType::Boolean),
     attr("out_events", "OutEvents", AttrType::Integer),
     attr("in_events", "InEvents", AttrType::Integer),
@@ -290,6 +301,7 @@ pub(crate) fn node_values<'a>(
                 Value::Str(state_of(e)),
                 lat.clone(),
                 lon.clone(),
+                code_value(e),
                 Value::Bool(e.is_discovered()),
                 Value::Int(node.windows()),
                 date_value(node.first_seen()),
@@ -309,6 +321,7 @@ pub(crate) fn node_values<'a>(
                 Value::Str(state_of(e)),
                 lat,
                 lon,
+                code_value(e),
                 Value::Bool(e.is_discovered()),
                 Value::Int(out),
                 Value::Int(into),

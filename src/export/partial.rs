@@ -101,6 +101,10 @@ struct PartialNode {
     latitude: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     longitude: Option<String>,
+    /// The entity's actor code (the gazetteer's `code` column); absent when it has none, and
+    /// in partials written before codes were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +167,7 @@ impl Partial {
                     last_seen: c.last_seen,
                     latitude: e.place.latitude.clone(),
                     longitude: e.place.longitude.clone(),
+                    code: e.code.clone(),
                 }
             })
             .collect();
@@ -1023,10 +1028,11 @@ fn date_range(first: &Option<String>, last: &Option<String>) -> Option<(Date, Da
     Some((parse(first)?, parse(last)?))
 }
 
-/// Rebuilds enough of an entry for the writers: id, kind, label, state and location.
+/// Rebuilds enough of an entry for the writers: id, kind, label, state, location and code.
 fn node_entry(node: &PartialNode) -> Entry {
     let mut entry = Entry::new(node.id.clone(), node.kind, node.label.clone());
     entry.discovered = is_discovered(&node.id);
+    entry.code = node.code.clone();
     if node.latitude.is_some() && node.longitude.is_some() {
         entry.place.latitude = node.latitude.clone();
         entry.place.longitude = node.longitude.clone();

@@ -175,8 +175,13 @@ pub struct Entry {
     pub(crate) to: Option<i32>,
     pub(crate) offices: Vec<Office>,
     pub(crate) note: Option<String>,
+    /// An actor code from a coding scheme such as CAMEO (`RUSGOV`): the `code` column.
+    pub(crate) code: Option<String>,
     pub(crate) place: PlaceAttributes,
     pub(crate) take_over: bool,
+    /// A row that adds its names and attributes to the earlier entity with its id instead of
+    /// replacing it: the `merge` column. The builder folds it in; no built entry has it.
+    pub(crate) merge: bool,
     pub(crate) origin: Origin,
     pub(crate) discovered: bool,
 }
@@ -213,8 +218,10 @@ impl Entry {
             to: None,
             offices: Vec::new(),
             note: None,
+            code: None,
             place: PlaceAttributes::default(),
             take_over: false,
+            merge: false,
             origin: Origin::default(),
             discovered: false,
         }
@@ -288,6 +295,40 @@ impl Entry {
     /// Sets a free note.
     pub fn note<S: Into<String>>(mut self, note: S) -> Entry {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Sets the actor code of a coding scheme such as CAMEO (`RUSGOV`, `IGOUNO`), which the
+    /// graph outputs carry as the nodes' `Code`.
+    ///
+    /// ```
+    /// use actorgraph::{Entry, EntityKind};
+    ///
+    /// let un = Entry::new("UN", EntityKind::Group, "United Nations").code("IGOUNO");
+    /// assert_eq!(un.actor_code(), Some("IGOUNO"));
+    /// ```
+    pub fn code<S: Into<String>>(mut self, code: S) -> Entry {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Makes this entry a merge row (the `merge` column): when the gazetteer is built, its
+    /// names and the attributes the earlier entity with the same id lacks are added to that
+    /// entity instead of replacing it. Building fails if no earlier entity has the id.
+    ///
+    /// ```
+    /// use actorgraph::{EntityKind, Entry, Gazetteer};
+    ///
+    /// let more = Entry::new("RUS", EntityKind::State, "Russia").alias("Rossiya").code("RUS").merge(true);
+    /// let gaz = Gazetteer::builder().add_builtin().add(more).build()?;
+    /// let rus = gaz.get(gaz.lookup("RUS").unwrap()).unwrap();
+    /// assert!(rus.aliases().iter().any(|a| a.text() == "Rossiya"));
+    /// assert!(rus.aliases().iter().any(|a| a.text() == "Russian" && a.is_adjectival()));
+    /// assert_eq!(rus.actor_code(), Some("RUS"));
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn merge(mut self, yes: bool) -> Entry {
+        self.merge = yes;
         self
     }
 
@@ -404,6 +445,16 @@ impl Entry {
     /// Returns the free note.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// Returns the actor code of a coding scheme such as CAMEO (the `code` column).
+    pub fn actor_code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// Returns true for a merge row (see [`Entry::merge`]); a built gazetteer has none.
+    pub fn is_merge(&self) -> bool {
+        self.merge
     }
 
     /// Returns a place's latitude and longitude, in decimal degrees, when the gazetteer gives

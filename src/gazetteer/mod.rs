@@ -468,13 +468,18 @@ impl GazetteerBuilder {
             }
         }
         let mut notices = Vec::new();
-        let mut layered = stack_layers(&self.layers, &mut notices)?;
+        let (mut layered, roots) = stack_layers(&self.layers, &mut notices)?;
         let builtin: Vec<bool> = self.layers.iter().map(|l| l.builtin).collect();
-        let mut resolver =
-            Resolver { builtin: &builtin, take_over: self.take_over, notices, kept: Vec::new() };
+        let mut resolver = Resolver {
+            builtin: &builtin,
+            roots: &roots,
+            take_over: self.take_over,
+            notices,
+            kept: Vec::new(),
+        };
         resolver.resolve(&mut layered)?;
         let Resolver { notices, kept, .. } = resolver;
-        let entries: Vec<Entry> = layered.into_iter().map(|(_, e)| e).collect();
+        let entries = fold_merges(layered, &roots);
         let mut gaz = Gazetteer::from_entries(entries, notices, kept);
         check_references(&mut gaz);
         Ok(gaz)
@@ -504,13 +509,24 @@ fn bytecount_lines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
-/// Stacks layers: a later layer's entry replaces an earlier one with the same id, in place.
-/// Returns each entry with the index of its layer.
-fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Vec<(usize, Entry)>> {
+/// Stacks layers: a later layer's entry replaces an earlier one with the same id, in place,
+/// and a merge row ([`Entry::merge`]) is kept apart, to be folded into the entity with its id
+/// once names are resolved. Returns each entry with the index of its layer, and each entry's
+/// root: its own index, or for a merge row the index of the entity it adds to.
+type Stacked = (Vec<(usize, Entry)>, Vec<usize>);
+
+fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Stacked> {
     let mut out: Vec<(usize, Entry)> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
     let mut index: FastMap<&str, usize> = FastMap::default();
     for (layer, entries) in layers.iter().enumerate() {
         for entry in &entries.entries {
+            if entry.merge {
+                let target = merge_target(&out, &index, entry)?;
+                roots.push(target);
+                out.push((layer, entry.clone()));
+                continue;
+            }
             match index.get(entry.id.as_str()) {
                 Some(&i) if out[i].0 == layer => {
                     let msg = format!(
@@ -528,12 +544,83 @@ fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Vec<(usiz
                 }
                 None => {
                     index.insert(&entry.id, out.len());
+                    roots.push(out.len());
                     out.push((layer, entry.clone()));
                 }
             }
         }
     }
-    Ok(out)
+    Ok((out, roots))
+}
+
+/// Returns the index of the entity a merge row adds to: the one defined before with its id,
+/// which must be of the same kind.
+fn merge_target(
+    out: &[(usize, Entry)],
+    index: &FastMap<&str, usize>,
+    row: &Entry,
+) -> Result<usize> {
+    let error = |msg: String| Error::gazetteer(&*row.origin.source, row.origin.line, msg);
+    let Some(&target) = index.get(row.id.as_str()) else {
+        return Err(error(format!(
+            "merge row for \"{}\", but no entity with this id is defined before it",
+            row.id
+        )));
+    };
+    let entity = &out[target].1;
+    if entity.kind != row.kind {
+        return Err(error(format!(
+            "merge row for \"{}\" is a {}, but the entity defined at {} is a {}",
+            row.id, row.kind, entity.origin, entity.kind
+        )));
+    }
+    Ok(target)
+}
+
+/// Folds every merge row into the entity it adds to and drops it: the names the entity lacks
+/// (by [`Alias::key`]) are added, and so are the attributes it has no value for.
+fn fold_merges(layered: Vec<(usize, Entry)>, roots: &[usize]) -> Vec<Entry> {
+    let mut entries: Vec<Option<Entry>> = layered.into_iter().map(|(_, e)| Some(e)).collect();
+    for (i, &root) in roots.iter().enumerate() {
+        if root != i {
+            let row = entries[i].take().expect("a merge row is folded once");
+            let entity = entries[root].as_mut().expect("a merge row adds to an entity");
+            merge_into(entity, row);
+        }
+    }
+    entries.into_iter().flatten().collect()
+}
+
+fn merge_into(entity: &mut Entry, row: Entry) {
+    for alias in row.aliases {
+        if !entity.aliases.iter().any(|a| a.key() == alias.key()) {
+            entity.aliases.push(alias);
+        }
+    }
+    let fill = |slot: &mut Option<String>, value: Option<String>| {
+        if slot.is_none() {
+            *slot = value;
+        }
+    };
+    fill(&mut entity.iso, row.iso);
+    fill(&mut entity.affiliation, row.affiliation);
+    fill(&mut entity.country, row.country);
+    fill(&mut entity.note, row.note);
+    fill(&mut entity.code, row.code);
+    if entity.role.is_none() && row.role.is_some() {
+        (entity.role, entity.from, entity.to) = (row.role, row.from, row.to);
+    }
+    for office in row.offices {
+        entity.push_office(office);
+    }
+    let (place, more) = (&mut entity.place, row.place);
+    if place.latitude.is_none() && place.longitude.is_none() {
+        (place.latitude, place.longitude) = (more.latitude, more.longitude);
+    }
+    fill(&mut place.feature, more.feature);
+    fill(&mut place.admin, more.admin);
+    place.population = place.population.or(more.population);
+    place.geonames = place.geonames.or(more.geonames);
 }
 
 /// Gives every name to exactly one entity: within a layer a shared name is an error; across
@@ -542,6 +629,8 @@ fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Vec<(usiz
 struct Resolver<'a> {
     /// Whether each layer is a file of the built-in gazetteer.
     builtin: &'a [bool],
+    /// Each entry's root (see [`stack_layers`]): a merge row and its entity share one.
+    roots: &'a [usize],
     take_over: bool,
     notices: Vec<String>,
     kept: Vec<String>,
@@ -580,7 +669,7 @@ impl Resolver<'_> {
                         owner.insert(key, i);
                         continue;
                     }
-                    Some(&j) if j == i => continue,
+                    Some(&j) if self.roots[j] == self.roots[i] => continue,
                     Some(&j) if entries[j].0 == entries[i].0 => {
                         return Err(alias_conflict(&entries[i].1, &entries[j].1, alias.text()));
                     }
@@ -803,6 +892,70 @@ mod tests {
         assert_eq!(names, ["Sakartvelo"]);
         assert_eq!(geo.label(), "Georgia");
         assert!(gaz.notices().iter().any(|n| n.contains("taken over")));
+    }
+
+    #[test]
+    fn merge_rows_add_to_the_earlier_entity() {
+        let more = "id\tkind\tlabel\taliases\tadjectives\tcode\tmerge\n\
+RUS\tstate\tRussia\tRossiya|RUSSIA|Moscow\tRossiyan\tRUS\tyes\n\
+RUS\tstate\tRussia\tRusland\t\t\tyes\n\
+x\tgroup\tX\n";
+        let gaz =
+            Gazetteer::builder().add_builtin().add_str("c.tsv", more).unwrap().build().unwrap();
+        let builtin = Gazetteer::builtin();
+        assert_eq!(gaz.len(), builtin.len() + 1);
+        let rus = gaz.get(gaz.lookup("RUS").unwrap()).unwrap();
+        let old = builtin.get(builtin.lookup("RUS").unwrap()).unwrap();
+        assert_eq!(gaz.lookup("RUS"), builtin.lookup("RUS"));
+        assert_eq!(
+            (rus.label(), rus.iso_code(), rus.actor_code()),
+            ("Russia", Some("RU"), Some("RUS"))
+        );
+        // Every built-in name is kept, adjectives with their flag; the new names follow.
+        assert_eq!(&rus.aliases()[..old.aliases().len()], old.aliases());
+        let added: Vec<_> = rus.aliases()[old.aliases().len()..]
+            .iter()
+            .map(|a| (a.text(), a.is_adjectival()))
+            .collect();
+        assert_eq!(added, [("Rossiya", false), ("Rossiyan", true), ("Rusland", false)]);
+        // "Moscow" is a built-in place's name: it stays there.
+        assert!(gaz.kept_names().iter().any(|k| k.contains("\"Moscow\" stays with the built-in")));
+        assert!(!gaz.notices().iter().any(|n| n.contains("replaces")), "{:?}", gaz.notices());
+    }
+
+    #[test]
+    fn merge_rows_need_an_earlier_entity_of_their_kind() {
+        for (rows, want) in [
+            (
+                "zz\tstate\tZ\tyes\n",
+                "m.tsv:2: merge row for \"zz\", but no entity with this id is defined before it",
+            ),
+            (
+                "y\tplace\tY2\tyes\ny\tplace\tY\t\n",
+                "m.tsv:2: merge row for \"y\", but no entity with this id is defined before it",
+            ),
+            (
+                "RUS\tplace\tRussia\tyes\n",
+                "m.tsv:2: merge row for \"RUS\" is a place, but the entity defined at gazetteers/states.tsv:",
+            ),
+        ] {
+            let text = format!("id\tkind\tlabel\tmerge\n{rows}");
+            let err = Gazetteer::builder()
+                .add_builtin()
+                .add_str("m.tsv", &text)
+                .unwrap()
+                .build()
+                .map(|_| ())
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with(want), "{err}");
+        }
+        // A merge row may add to an entity of its own file, defined before it.
+        let text = "id\tkind\tlabel\tmerge\ny\tplace\tY\t\ny\tplace\tWhy\tyes\n";
+        let gaz = Gazetteer::builder().add_str("m.tsv", text).unwrap().build().unwrap();
+        let names: Vec<_> =
+            gaz.entries().next().unwrap().aliases().iter().map(Alias::text).collect();
+        assert_eq!((gaz.len(), names), (1, vec!["Y", "Why"]));
     }
 
     #[test]

@@ -64,7 +64,9 @@ fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
             | u8::from(alias.is_exact()) << 1
             | u8::from(alias.is_context()) << 2);
     }
-    for field in [&entry.iso, &entry.affiliation, &entry.country, &entry.role, &entry.note] {
+    for field in
+        [&entry.iso, &entry.affiliation, &entry.country, &entry.role, &entry.note, &entry.code]
+    {
         wtr.opt_str(field.as_deref());
     }
     for year in [entry.from, entry.to] {
@@ -100,11 +102,11 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
         let flags = rdr.u8()?;
         aliases.push(Alias::from_parts(text, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0));
     }
-    let mut fields = [(); 5].map(|_| None);
+    let mut fields = [(); 6].map(|_| None);
     for field in &mut fields {
         *field = rdr.opt_string()?;
     }
-    let [iso, affiliation, country, role, note] = fields;
+    let [iso, affiliation, country, role, note, code] = fields;
     let from = read_year(rdr)?;
     let to = read_year(rdr)?;
     let count = rdr.len(3)?;
@@ -141,8 +143,10 @@ fn read_entry(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<Entry> {
         to,
         offices,
         note,
+        code,
         place,
         take_over,
+        merge: false,
         origin,
         discovered,
     })
@@ -170,6 +174,7 @@ mod tests {
                 Entry::new("p", EntityKind::Person, "P Q")
                     .affiliation("ZZZ")
                     .role("x", Some(1999), None)
+                    .code("ZZZGOV")
                     .office("y", Some(1990), Some(1995)),
             )
             .add(

@@ -18,10 +18,11 @@
 //!     [---]                      the null code: the phrase is known but not an actor
 //! ```
 
+use std::collections::HashMap;
 use std::io::BufRead;
 
 use super::Gazetteer;
-use super::entry::{EntityKind, Entry, is_acronym};
+use super::entry::{Alias, EntityKind, Entry, Office, is_acronym};
 use super::write::{Claims, Ids, Import, Importer, Lines, Reference, open_lines, slug};
 use crate::error::Result;
 
@@ -75,7 +76,8 @@ const NOT_IN_NAMES: &[&str] = &[
 /// Words that make a phrase an organisation's name even when its code is only a region's.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "ALLIANCE", "ARMY", "BRIGADE", "BRIGADES", "COMMITTEE", "COUNCIL", "FACTION", "FORCE",
+    "ALLIANCE", "ARMY", "BAND", "BRIGADE", "BRIGADES", "COLLECTIVE", "COMMITTEE", "COUNCIL",
+    "FACTION", "FORCE",
     "FORCES", "FRONT", "GROUP", "LEAGUE", "MILITIA", "MOVEMENT", "ORGANISATION", "ORGANIZATION",
     "PARTY",
 ];
@@ -94,23 +96,34 @@ const ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "az", "el
 /// Imports CAMEO `.actors` dictionaries (Phoenix.Countries, Phoenix.International,
 /// Phoenix.MilNonState).
 ///
-/// Each entry (a head phrase with its synonyms and codes) becomes one entity with id
-/// `cameo_<slug of the head phrase>`. A country name coded with a state's id becomes a state;
-/// a personal name with dated or role codes a person (affiliation, role and years from the
+/// Each record (a head phrase with its synonyms and codes) becomes one entity, of a kind its
+/// codes and phrases give: a country name coded with a state's id a state; a personal name
+/// with dated or role codes a person (affiliation, role and offices with years from the
 /// codes); international bodies, companies, armed groups and state institutions groups; and
-/// other codes (territories, regions) places. Names are title-cased. See
-/// `gazetteers/README.md`, "Importing dictionaries", for all the rules.
+/// other codes (territories, regions) places. The code in force last is the entity's
+/// [`Entry::actor_code`] and every code is in its note.
+///
+/// A record of an entity the reference gazetteer (the built-in one by default) has, a state
+/// by its code or another actor by its head phrase, becomes a merge row
+/// ([`Entry::merge`]) with the reference entity's id and only the names it lacks, so that
+/// layering the import adds names without a second Russia. A synonym of a state that
+/// another reference entity has (Kabul, Chechnya) is left to it, and one that shares no
+/// word stem with the state's names nor is spelled close to one becomes a place in that
+/// state. Names are title-cased. See `gazetteers/README.md`, "CAMEO actor dictionaries", for
+/// all the rules.
 ///
 /// ```
 /// use actorgraph::{CameoImporter, EntityKind, Importer};
 ///
-/// let dict = "AFGHANISTAN_  [AFG]\n+AFGHAN_\nHAMID_KARZAI_  # a comment\n+KARZAI_\n\t[AFGELI 750101-011221]\n\t[AFGGOV >011222]\n";
+/// let dict = "AFGHANISTAN_  [AFG]\n+AFGHAN_\n+KABUL_\n+TARIN_KOT_\nMOHAMMAD_QASIM_HALIMI_  # a comment\n\t[AFGJUD 20060101-20120101]\n\t[AFGGOV >20120102]\n";
 /// let import = CameoImporter::new().import_reader("Afg.actors.txt", dict.as_bytes())?;
-/// let (afg, karzai) = (&import.entries()[0], &import.entries()[1]);
-/// assert_eq!((afg.id(), afg.kind(), afg.label()), ("cameo_afghanistan", EntityKind::State, "Afghanistan"));
-/// assert_eq!((karzai.kind(), karzai.label()), (EntityKind::Person, "Hamid Karzai"));
-/// assert_eq!((karzai.affiliation_id(), karzai.role_name()), (Some("AFG"), Some("GOV")));
-/// assert_eq!(karzai.years(), (Some(1975), None));
+/// let (afg, tarin_kot, judge) = (&import.entries()[0], &import.entries()[1], &import.entries()[2]);
+/// assert_eq!((afg.id(), afg.is_merge(), afg.actor_code()), ("AFG", true, Some("AFG")));
+/// assert_eq!((tarin_kot.kind(), tarin_kot.country_id()), (EntityKind::Place, Some("AFG")));
+/// assert_eq!((judge.kind(), judge.label()), (EntityKind::Person, "Mohammad Qasim Halimi"));
+/// assert_eq!((judge.affiliation_id(), judge.role_name()), (Some("AFG"), Some("government")));
+/// assert_eq!((judge.years(), judge.actor_code()), ((Some(2012), None), Some("AFGGOV")));
+/// assert_eq!(judge.offices()[1].role(), "judiciary");
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -173,15 +186,30 @@ struct Mapping {
     kind: EntityKind,
     state: Option<String>,
     iso: Option<String>,
+    /// A person's role in the code in force last, and its years.
     role: Option<String>,
     years: (Option<i32>, Option<i32>),
+    /// A person's roles in the other codes, with their years.
+    offices: Vec<Office>,
 }
 
 impl Mapping {
     fn new(kind: EntityKind, state: Option<String>) -> Mapping {
-        Mapping { kind, state, iso: None, role: None, years: (None, None) }
+        Mapping { kind, state, iso: None, role: None, years: (None, None), offices: Vec::new() }
     }
 }
+
+/// Readable names of the agent codes a person's role has: "government" for `GOV`.
+#[rustfmt::skip]
+const ROLE_NAMES: &[(&str, &str)] = &[
+    ("AGR", "agriculture"), ("BUS", "business"), ("COP", "police"), ("CRM", "crime"),
+    ("CVL", "civilians"), ("DEV", "development"), ("EDU", "education"), ("ELI", "elite"),
+    ("ENV", "environment"), ("GOV", "government"), ("HLH", "health"), ("HRI", "human rights"),
+    ("INS", "insurgents"), ("JUD", "judiciary"), ("LAB", "labour"), ("LEG", "legislature"),
+    ("MED", "media"), ("MIL", "military"), ("MOD", "moderates"), ("OPP", "opposition"),
+    ("PTY", "party"), ("RAD", "radicals"), ("REB", "rebels"), ("REF", "refugees"),
+    ("SEP", "separatists"), ("SPY", "intelligence"), ("UAF", "armed forces"),
+];
 
 impl CameoImporter {
     /// Creates an importer that refers to the built-in gazetteer's states and names.
@@ -200,62 +228,169 @@ impl CameoImporter {
     fn import_lines<R: BufRead>(&self, mut lines: Lines<R>) -> Result<Import> {
         let mut import = Import::default();
         let records = read_records(&mut lines, &mut import)?;
-        let mut claims = Claims::default();
-        let mut ids = Ids::default();
-        for (index, record) in records.iter().enumerate() {
+        let mut built = Built::default();
+        for record in &records {
             match self.classify(record) {
-                Ok(mapping) => {
-                    let entry = self.entry(record, mapping, index, &mut claims, &mut import);
-                    if let Some(entry) = entry {
-                        let id = ids.unique(&format!("cameo_{}", slug(&record.phrases[0])));
-                        import.entries.push(Entry { id, ..entry });
-                    }
-                }
+                Ok(mapping) => self.add_record(record, mapping, &mut built, &mut import),
                 Err(reason) => import.skip(reason, 1),
             }
+        }
+        if built.places > 0 {
+            import.notes.push(format!(
+                "{} synonyms of states that name no state were made places of their state",
+                built.places
+            ));
         }
         Ok(import)
     }
 
-    /// Builds the entry of a record, with the names no earlier entry took. Returns `None` if
-    /// none is left.
-    fn entry(
+    /// Adds a record: as a merge row for the reference entity it names, to the entity of this
+    /// import it repeats, or as a new entity.
+    fn add_record(
         &self,
         record: &Record,
         mapping: Mapping,
-        index: usize,
-        claims: &mut Claims,
+        built: &mut Built,
         import: &mut Import,
-    ) -> Option<Entry> {
-        let mut names = Vec::new();
+    ) {
+        let names = self.names(record, import);
+        let Some(head) = names.first().cloned() else {
+            return import.skip("entries with no usable name", 1);
+        };
+        let code = latest_code(&record.codes).unwrap_or_default();
+        if let Some(target) = self.merge_target(&mapping, &head) {
+            return self.merge_record(target, record, mapping, names, built, import);
+        }
+        let names = self.without_reference_names(names, import);
+        let repeat = (mapping.kind, code.clone(), loose(&head));
+        if let Some(&i) = built.by_name.get(&repeat) {
+            import.skip(
+                "entries that repeat an earlier entry's name and code (names added to it)",
+                1,
+            );
+            return built.add_names(i, &names, false, import);
+        }
+        let Some(entry) = built.entry(&names, import) else { return };
+        let id = built.ids.unique(&format!("cameo_{}", slug(&record.phrases[0])));
+        let entry = finish_entry(Entry { id, ..entry }, mapping, &record.codes);
+        built.push(entry, import);
+    }
+
+    /// Returns the id of the reference entity a record adds to: the state its code names, or
+    /// the entity of the record's kind whose name its head phrase is.
+    fn merge_target(&self, mapping: &Mapping, head: &str) -> Option<String> {
+        if mapping.kind == EntityKind::State {
+            if let Some(id) = &mapping.state {
+                return Some(id.clone());
+            }
+        }
+        match self.reference.owner(head) {
+            Some((id, kind)) if kind == mapping.kind => Some(id.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Adds a record's names to the merge row of reference entity `target`: the names it
+    /// lacks that no other reference entity has. A synonym of a state that shares no word
+    /// stem with the state's names becomes a place in that state.
+    fn merge_record(
+        &self,
+        target: String,
+        record: &Record,
+        mut mapping: Mapping,
+        names: Vec<String>,
+        built: &mut Built,
+        import: &mut Import,
+    ) {
+        let state = mapping.kind == EntityKind::State;
+        let mut own = Vec::new();
+        let mut places = Vec::new();
+        for name in names {
+            match self.reference.owner(&name) {
+                Some((id, _)) if id == target => {}
+                Some(_) => import.skip("names left to the reference entity that has them", 1),
+                None if state && !self.names_the_state(&name, &target, record) => places.push(name),
+                None => own.push(name),
+            }
+        }
+        let i = match built.merges.get(&target) {
+            Some(&i) => i,
+            None => {
+                let label = self.reference.label(&target).unwrap_or(&target).to_string();
+                let row = Entry::new(target.clone(), mapping.kind, label).merge(true);
+                // A reference person's offices are its own: the codes' roles would change
+                // which holder a role mention ("the president") goes to.
+                (mapping.role, mapping.offices) = (None, Vec::new());
+                (mapping.state, mapping.iso) =
+                    (if state { None } else { mapping.state.take() }, None);
+                let row = finish_entry(row, mapping, &record.codes);
+                built.merges.insert(target.clone(), import.entries.len());
+                built.push(row, import);
+                import.entries.len() - 1
+            }
+        };
+        built.add_names(i, &own, state, import);
+        let code = latest_code(&record.codes).unwrap_or_default();
+        for name in places {
+            built.places += 1;
+            let Some(place) = built.entry(std::slice::from_ref(&name), import) else { continue };
+            let id = built.ids.unique(&format!("cameo_{}", slug(&name)));
+            let note =
+                format!("CAMEO {code}: a synonym of {}", self.title_case(&record.phrases[0]));
+            let place = Entry { id, ..place }.country(target.clone()).code(code.clone()).note(note);
+            built.push(place, import);
+        }
+    }
+
+    /// Returns true if a synonym of a state record is a name of that state: some word of it
+    /// shares its stem (see [`stem`]) with a word of the state's names or the record's head
+    /// phrase, words such as "Republic" and "North" aside.
+    fn names_the_state(&self, name: &str, state: &str, record: &Record) -> bool {
+        let head = self.title_case(&record.phrases[0]);
+        let known = self.reference.state_names_of(state).iter().map(String::as_str);
+        let known: Vec<&str> = known.chain([head.as_str()]).collect();
+        let theirs: Vec<String> = known.iter().flat_map(|n| stems(n)).collect();
+        stems(name).iter().any(|s| theirs.iter().any(|t| same_stem(s, t)))
+            || known.iter().any(|n| close_spelling(name, n))
+    }
+
+    /// Leaves out the names a reference entity has: they stay with it.
+    fn without_reference_names(&self, names: Vec<String>, import: &mut Import) -> Vec<String> {
+        let (kept, taken): (Vec<String>, Vec<String>) =
+            names.into_iter().partition(|n| self.reference.owner(n).is_none());
+        import.skip("names left to the reference entity that has them", taken.len() as u64);
+        kept
+    }
+
+    /// The names of a record as we write them: title-cased, without a leading "the", a
+    /// parenthesised acronym after a name made a name of its own ("Japanese Red Army (JRA)"
+    /// gives "Japanese Red Army" and "JRA"), and without repeats.
+    fn names(&self, record: &Record, import: &mut Import) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
         for phrase in &record.phrases {
             if phrase.contains('\u{FFFD}') {
                 import.skip("names with a replacement character (U+FFFD)", 1);
                 continue;
             }
             let name = self.title_case(phrase);
-            if name.is_empty() || names.contains(&name) {
-                continue;
-            }
-            if !name.chars().any(char::is_alphanumeric) {
-                import.skip("names with no letter or digit", 1);
-                continue;
-            }
-            if claims.claim(&name, index) {
-                names.push(name);
-            } else {
-                import.skip("names already claimed by an earlier entry", 1);
+            let name = match name.strip_prefix("the ") {
+                Some(rest) if !rest.is_empty() => rest.to_string(),
+                _ => name,
+            };
+            for name in split_acronym(&name) {
+                if !name.chars().any(char::is_alphanumeric) {
+                    import.skip("names with no letter or digit", 1);
+                } else if !name.contains(' ')
+                    && NOT_IN_NAMES.contains(&name.to_uppercase().as_str())
+                {
+                    // "President", "Senate": an office or body of many states, not a name.
+                    import.skip("one-word names that are an office or organisation word", 1);
+                } else if !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
-        let Some((label, others)) = names.split_first() else {
-            import.skip("entries whose every name belongs to an earlier entry", 1);
-            return None;
-        };
-        let mut entry = Entry::new("", mapping.kind, label.as_str());
-        for name in others {
-            entry = entry.alias(name);
-        }
-        Some(finish_entry(entry, mapping, &record.codes))
+        names
     }
 
     /// Decides the kind and attributes of a record from its codes and head phrase.
@@ -270,16 +405,44 @@ impl CameoImporter {
         };
         let (state, rest) = self.split_code(&primary.code);
         let dated = codes.iter().any(|c| !c.dates.is_empty());
-        if Self::is_personal_name(&record.phrases[0], dated) && has_role(&codes, dated) {
-            let role = match &state {
-                Some(_) if rest.is_empty() => None,
-                Some(_) => Some(rest.to_string()),
-                None => Some(primary.code.clone()),
-            };
-            let years = years(&codes);
-            return Ok(Mapping { role, years, ..Mapping::new(EntityKind::Person, state) });
+        let org_synonym = record.phrases.iter().any(|p| has_org_word(p));
+        if Self::is_personal_name(&record.phrases[0], dated)
+            && has_role(&codes, dated)
+            && !org_synonym
+        {
+            let role = self.role_of(primary);
+            let years = code_years(primary);
+            let offices = codes
+                .iter()
+                .filter(|c| !std::ptr::eq(**c, primary))
+                .filter_map(|c| {
+                    let (from, to) = code_years(c);
+                    Some(Office { role: self.role_of(c)?, from, to })
+                })
+                .collect();
+            let mapping = Mapping::new(EntityKind::Person, state);
+            return Ok(Mapping { role, years, offices, ..mapping });
         }
         Ok(self.by_code(record, &primary.code, state, rest))
+    }
+
+    /// The role a person's code gives: the readable name of its last agent code
+    /// ([`ROLE_NAMES`]: `AFGGOV` gives "government"), the agent codes themselves if none has
+    /// one, or the whole code if it names no state (`IGOUNO`). A state's code alone gives none.
+    fn role_of(&self, code: &Code) -> Option<String> {
+        let (state, rest) = self.split_code(&code.code);
+        match state {
+            Some(_) if rest.is_empty() => None,
+            Some(_) => {
+                let segments = (0..rest.len() / 3).rev().filter_map(|i| rest.get(3 * i..3 * i + 3));
+                let named = segments
+                    .filter_map(|seg| ROLE_NAMES.iter().find(|(c, _)| *c == seg))
+                    .map(|(_, name)| name.to_string())
+                    .next();
+                Some(named.unwrap_or_else(|| rest.to_string()))
+            }
+            None => Some(code.code.clone()),
+        }
     }
 
     /// Maps a record that is not a person by its main code.
@@ -291,7 +454,7 @@ impl CameoImporter {
                 let iso = self.reference.state_iso(id).filter(|iso| !iso.is_empty());
                 return Mapping {
                     iso: iso.map(String::from),
-                    ..Mapping::new(EntityKind::State, None)
+                    ..Mapping::new(EntityKind::State, Some(id.clone()))
                 };
             }
             Some(_) if rest.is_empty() || !agent(rest) => EntityKind::Place,
@@ -379,8 +542,188 @@ impl CameoImporter {
     }
 }
 
+/// What the records of one dictionary have become so far: the entries' names and ids, the
+/// merge row of each reference entity, and the entries by name and code.
+#[derive(Default)]
+struct Built {
+    claims: Claims,
+    ids: Ids,
+    /// Reference entity id → index of its merge row in the import's entries.
+    merges: HashMap<String, usize>,
+    /// (kind, code, [`loose`] name) → index of the entry with that name.
+    by_name: HashMap<(EntityKind, String, String), usize>,
+    /// How many synonyms of states became places.
+    places: u64,
+}
+
+impl Built {
+    /// Makes an entry (with an empty id, of kind place until [`finish_entry`]) of the names no
+    /// earlier entry claimed. Returns `None` if none is left.
+    fn entry(&mut self, names: &[String], import: &mut Import) -> Option<Entry> {
+        let who = import.entries.len();
+        let names: Vec<&String> = names.iter().filter(|n| self.claim(n, who, import)).collect();
+        let Some((label, others)) = names.split_first() else {
+            import.skip("entries whose every name belongs to an earlier entry", 1);
+            return None;
+        };
+        let mut entry = Entry::new("", EntityKind::Place, label.as_str());
+        for name in others {
+            entry = entry.alias(name);
+        }
+        Some(entry)
+    }
+
+    fn claim(&mut self, name: &str, who: usize, import: &mut Import) -> bool {
+        let claimed = self.claims.claim(name, who);
+        if !claimed {
+            import.skip("names already claimed by an earlier entry", 1);
+        }
+        claimed
+    }
+
+    /// Adds an entry, indexing its names.
+    fn push(&mut self, entry: Entry, import: &mut Import) {
+        let i = import.entries.len();
+        self.index(&entry, i);
+        import.entries.push(entry);
+    }
+
+    fn index(&mut self, entry: &Entry, i: usize) {
+        if entry.merge {
+            return;
+        }
+        let code = entry.code.clone().unwrap_or_default();
+        for alias in &entry.aliases {
+            let key = (entry.kind, code.clone(), loose(alias.text()));
+            self.by_name.entry(key).or_insert(i);
+        }
+    }
+
+    /// Adds the names no other entry claimed to entry `i`; with `demonyms`, a one-word name
+    /// such as "Afghanian" as an adjective.
+    fn add_names(&mut self, i: usize, names: &[String], demonyms: bool, import: &mut Import) {
+        for name in names {
+            if self.claim(name, i, import) {
+                let entry = &mut import.entries[i];
+                entry.push_alias(Alias::parse(name, demonyms && is_demonym(name)));
+            }
+        }
+        let entry = import.entries[i].clone();
+        self.index(&entry, i);
+    }
+}
+
+/// A name as [`Built`] compares records: lower case, without parenthesised parts, with
+/// hyphens, dots and apostrophes read as spaces ("Harkat Ul-ansar" and "Harkat ul Ansar").
+fn loose(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '-' | '.' | '\'' | '’' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits "Japanese Red Army (JRA)" into the name and its acronym; other names stay whole.
+fn split_acronym(name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let split =
+        name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")).filter(|(outer, inner)| {
+            let letters = inner.chars().filter(|c| c.is_ascii_uppercase()).count();
+            !outer.trim().is_empty()
+                && letters >= 2
+                && inner.len() <= 8
+                && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        });
+    match split {
+        Some((outer, inner)) => vec![outer.trim().to_string(), inner.to_string()],
+        None => vec![name.to_string()],
+    }
+}
+
+/// Words of state names that say nothing of which state it is.
+#[rustfmt::skip]
+const GENERIC_WORDS: &[&str] = &[
+    "and", "arab", "bolivarian", "central", "city", "commonwealth", "democratic", "duchy",
+    "east", "eastern", "emirate", "emirates", "federal", "federation", "grand", "great",
+    "independent", "islamic", "island", "islands", "kingdom", "new", "north", "northern", "of",
+    "people's", "peoples", "plurinational", "principality", "republic", "saint", "socialist",
+    "south", "southern", "st", "state", "states", "sultanate", "the", "united", "west",
+    "western",
+];
+
+/// The stems of a name's words: each word's first letter and the consonants after it, three
+/// letters at most ("Russia", "Rossiya" and "Russland" give `rss`; "Afghan" gives `afg`).
+/// Generic words ("Republic", "North") and words of fewer than three letters have none.
+fn stems(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.to_lowercase())
+        .filter(|w| !GENERIC_WORDS.contains(&w.as_str()))
+        .filter_map(|w| {
+            let letters: Vec<char> = w.chars().filter(char::is_ascii_lowercase).collect();
+            let (first, rest) = letters.split_first()?;
+            let stem: String = std::iter::once(*first)
+                .chain(rest.iter().copied().filter(|c| !"aeiouy".contains(*c)))
+                .take(3)
+                .collect();
+            (letters.len() >= 3 && stem.len() >= 2).then_some(stem)
+        })
+        .collect()
+}
+
+/// Returns true if two names are at most two letters apart and at most a third of the
+/// longer one's letters ("Jemen" and "Yemen", "Ijsland" and "Iceland").
+fn close_spelling(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    let longer = a.len().max(b.len());
+    if longer.abs_diff(a.len().min(b.len())) > 2 {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            (prev, row[j + 1]) = (row[j + 1], next);
+        }
+    }
+    let distance = row[b.len()];
+    distance <= 2 && 3 * distance <= longer
+}
+
+/// Two stems are one when one starts the other ("rs" of "Reosia" and `rss`).
+fn same_stem(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+/// Returns true for a one-word name with a demonym's ending ("Congolese", "Russian").
+fn is_demonym(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    !name.contains(' ')
+        && !lower.ends_with("stan")
+        && ["ian", "ean", "ese", "ish", "ians", "eans"].iter().any(|end| lower.ends_with(end))
+}
+
+/// The code in force last (see [`latest`]), if the record has one besides `[---]`.
+fn latest_code(codes: &[Code]) -> Option<String> {
+    let codes: Vec<&Code> = codes.iter().filter(|c| c.code != "---").collect();
+    latest(&codes).map(|c| c.code.clone())
+}
+
 /// Sets what the mapping says, and a note listing the codes.
 fn finish_entry(mut entry: Entry, mapping: Mapping, codes: &[Code]) -> Entry {
+    entry.kind = mapping.kind;
     match mapping.kind {
         EntityKind::Person | EntityKind::Group => entry.affiliation = mapping.state,
         EntityKind::Place => entry.country = mapping.state,
@@ -388,6 +731,12 @@ fn finish_entry(mut entry: Entry, mapping: Mapping, codes: &[Code]) -> Entry {
     }
     if let Some(role) = mapping.role {
         entry = entry.role(role, mapping.years.0, mapping.years.1);
+    }
+    for office in mapping.offices {
+        entry.push_office(office);
+    }
+    if let Some(code) = latest_code(codes) {
+        entry = entry.code(code);
     }
     let codes: Vec<String> = codes.iter().map(Code::to_string).collect();
     entry.note(format!("CAMEO {}", codes.join(", ")))
@@ -411,16 +760,10 @@ fn latest<'c>(codes: &[&'c Code]) -> Option<&'c Code> {
     best
 }
 
-/// The first year of any code, and the last (`None` if some code is open-ended).
-fn years(codes: &[&Code]) -> (Option<i32>, Option<i32>) {
+/// The first and last year of a code (`None` for the last if it is open-ended).
+fn code_years(code: &Code) -> (Option<i32>, Option<i32>) {
     let year = |date: u32| (date / 10_000) as i32;
-    let from = codes.iter().filter_map(|c| c.start).min().map(year);
-    let to = if codes.iter().any(|c| c.open) {
-        None
-    } else {
-        codes.iter().filter_map(|c| c.end).max().map(year)
-    };
-    (from, to)
+    (code.start.map(year), if code.open { None } else { code.end.map(year) })
 }
 
 /// Returns true if the codes give a person's role: some code has a person's agent code
@@ -501,6 +844,14 @@ fn title(lower: &str) -> String {
     }
 }
 
+/// Why an agents dictionary (`Phoenix.agents.txt`) is refused: its entries are role nouns, not
+/// actors, and the event extractor's role nouns are built in.
+const AGENTS_FILE: &str = "this is a CAMEO agents dictionary (role nouns with agent codes such \
+as \"FARMER [~AGR]\"), not an actors dictionary; --from cameo reads actor dictionaries \
+(.actors files such as Phoenix.Countries.actors.txt, Phoenix.International.actors.txt and \
+Phoenix.MilNonState.actors.txt), and actorgraph has no place for imported role nouns (the \
+event extractor's are built in)";
+
 /// Reads the records of a dictionary.
 fn read_records<R: BufRead>(lines: &mut Lines<R>, import: &mut Import) -> Result<Vec<Record>> {
     let mut records: Vec<Record> = Vec::new();
@@ -512,6 +863,9 @@ fn read_records<R: BufRead>(lines: &mut Lines<R>, import: &mut Import) -> Result
                 records.last_mut().into_iter().for_each(|r| r.closed = true);
             }
             continue;
+        }
+        if body.contains("[~") {
+            return Err(lines.error(lineno, AGENTS_FILE));
         }
         let origin = format!("{}:{}", lines.source(), lineno);
         let (phrase, codes) = match body.find('[') {
@@ -638,8 +992,31 @@ impl Importer for CameoImporter {
 mod tests {
     use super::*;
 
+    /// Imports with the built-in gazetteer as the reference.
     fn import(text: &str) -> Import {
         CameoImporter::new().import_reader("x.actors", text.as_bytes()).unwrap()
+    }
+
+    /// A reference of a few states only, so that nothing merges but states.
+    const STATES: &str = "id\tkind\tlabel\taliases\tadjectives\tiso\n\
+AFG\tstate\tAfghanistan\t\tAfghan\tAF\nUSA\tstate\tUnited States\t\tAmerican\tUS\n\
+ZWE\tstate\tZimbabwe\t\t\tZW\nNGA\tstate\tNigeria\t\t\tNG\nXKX\tstate\tKosovo\t\t\tXK\n\
+TLS\tstate\tTimor-Leste\tEast Timor\t\tTL\nKOR\tstate\tSouth Korea\t\t\tKR\n";
+
+    /// Imports with [`STATES`] as the reference.
+    fn import_bare(text: &str) -> Import {
+        let gaz = Gazetteer::builder().add_str("states.tsv", STATES).unwrap().build().unwrap();
+        let mut importer = CameoImporter::new();
+        importer.reference(&gaz);
+        importer.import_reader("x.actors", text.as_bytes()).unwrap()
+    }
+
+    /// Builds the built-in gazetteer with an import layered on it, through its file.
+    fn layered(import: &Import) -> Gazetteer {
+        let mut out = Vec::new();
+        import.write_tsv(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        Gazetteer::builder().add_builtin().add_str("cameo.tsv", &text).unwrap().build().unwrap()
     }
 
     /// (id, kind, label, other names) of every entry.
@@ -665,11 +1042,12 @@ mod tests {
 AFGHANISTAN_  [AFG]\n+AFGHAN_ \n+KABUL_  # the capital\n\n\
 HAMID_KARZAI_  # CountryInfo.txt\nPRESIDENT_KARZAI\n+KARZAI_\n\t[AFGELI 750101-011221]\n\t[AFGGOV >011222]\n\
 ASHRAF_GHANI_\n\t[AFGGOV >20140929]\n";
-        let import = import(text);
+        let import = import_bare(text);
         assert_eq!(
             summary(&import),
             [
-                ("cameo_afghanistan", EntityKind::State, "Afghanistan", vec!["Afghan", "Kabul"]),
+                ("AFG", EntityKind::State, "Afghanistan", vec![]),
+                ("cameo_kabul", EntityKind::Place, "Kabul", vec![]),
                 (
                     "cameo_hamid_karzai",
                     EntityKind::Person,
@@ -679,15 +1057,28 @@ ASHRAF_GHANI_\n\t[AFGGOV >20140929]\n";
                 ("cameo_ashraf_ghani", EntityKind::Person, "Ashraf Ghani", vec![]),
             ]
         );
-        let afg = entry(&import, "cameo_afghanistan");
-        assert_eq!((afg.iso_code(), afg.note_text()), (Some("AF"), Some("CAMEO AFG")));
+        let afg = entry(&import, "AFG");
+        assert!(afg.is_merge());
+        assert_eq!((afg.actor_code(), afg.note_text()), (Some("AFG"), Some("CAMEO AFG")));
+        let kabul = entry(&import, "cameo_kabul");
+        assert_eq!((kabul.country_id(), kabul.actor_code()), (Some("AFG"), Some("AFG")));
         let karzai = entry(&import, "cameo_hamid_karzai");
         assert_eq!(
             (karzai.affiliation_id(), karzai.role_name(), karzai.years()),
-            (Some("AFG"), Some("GOV"), (Some(1975), None))
+            (Some("AFG"), Some("government"), (Some(2001), None))
         );
+        let offices: Vec<_> = karzai.offices().iter().map(|o| (o.role(), o.years())).collect();
+        assert_eq!(
+            offices,
+            [("government", (Some(2001), None)), ("elite", (Some(1975), Some(2001)))]
+        );
+        assert_eq!(karzai.actor_code(), Some("AFGGOV"));
         assert_eq!(karzai.note_text(), Some("CAMEO AFGELI 750101-011221, AFGGOV >011222"));
-        assert!(import.notes().is_empty() && skipped(&import).is_empty());
+        assert_eq!(
+            import.notes(),
+            ["1 synonyms of states that name no state were made places of their state"]
+        );
+        assert!(skipped(&import).is_empty());
     }
 
     #[test]
@@ -695,7 +1086,7 @@ ASHRAF_GHANI_\n\t[AFGGOV >20140929]\n";
         let text = "UN_ [IGOUNO]\nU.N._\n\nUN_SECRETARY_GENERAL\n+UNSG\n\t[IGOUNO]\n[---]\nINDIAN_OCEAN [---]\n";
         let import = import(text);
         let labels: Vec<_> = import.entries().iter().map(|e| e.label()).collect();
-        assert_eq!(labels, ["UN", "UN Secretary General"]);
+        assert_eq!(labels, ["United Nations", "UN Secretary General"]);
         assert_eq!(
             skipped(&import),
             [("entries with no code", 1), ("entries with only the null code [---]", 1)]
@@ -708,7 +1099,7 @@ ASHRAF_GHANI_\n\t[AFGGOV >20140929]\n";
 WHITE_HOUSE_ [USAGOV]\nDEPARTMENT_OF_STATE [USAGOVLEG]\nAMNESTY_INTERNATIONAL_ [NGOHRI]\nA._SCHULMAN_ [MNCUSA]\n\
 THOKOZANI_KHUPE_ [ZWEGOV]\nBOKO_HARAM_ [NGAREB]\nRED_ARMY_FACTION_ [WEU]\nKOSOVO_ASSEMBLY [KSVGOVLEG]\n\
 KOFI_ANNAN_\n\t[IGOUNO 970101-061231]\n\t[ELI]\nEAST_TIMOR [TMP]\n";
-        let import = import(text);
+        let import = import_bare(text);
         let kinds: Vec<_> = import
             .entries()
             .iter()
@@ -726,17 +1117,18 @@ KOFI_ANNAN_\n\t[IGOUNO 970101-061231]\n\t[ELI]\nEAST_TIMOR [TMP]\n";
                 ("Department of State", Group, Some("USA"), None),
                 ("Amnesty International", Group, None, None),
                 ("A. Schulman", Group, None, None),
-                ("Thokozani Khupe", Person, Some("ZWE"), Some("GOV")),
+                ("Thokozani Khupe", Person, Some("ZWE"), Some("government")),
                 ("Boko Haram", Group, Some("NGA"), None),
                 ("Red Army Faction", Group, None, None),
                 ("Kosovo Assembly", Group, Some("XKX"), None),
                 ("Kofi Annan", Person, None, Some("IGOUNO")),
-                ("East Timor", State, None, None),
+                ("Timor-Leste", State, None, None),
             ]
         );
         let annan = entry(&import, "cameo_kofi_annan");
         assert_eq!(annan.years(), (Some(1997), Some(2006)));
-        assert_eq!(entry(&import, "cameo_east_timor").iso_code(), Some("TL"));
+        let timor = entry(&import, "TLS");
+        assert_eq!((timor.is_merge(), timor.actor_code()), (true, Some("TMP")));
     }
 
     #[test]
@@ -789,24 +1181,148 @@ KOFI_ANNAN_\n\t[IGOUNO 970101-061231]\n\t[ELI]\nEAST_TIMOR [TMP]\n";
 
     #[test]
     fn duplicate_names_go_to_the_first_entry() {
-        let text = "UNITED_NATIONS_ [IGOUNO]\n+UN_\nUN_ [IGOUNO]\n+U.N._\nTHE_UNITED_NATIONS_ [IGOUNO]\n+UN\nCOTE_D\u{FFFD}IVOIRE_ [CIV]\n";
-        let import = import(text);
+        let text = "UNITED_NATIONS_ [IGOUNO]\n+UN_\nUN_ [IGOUNO]\n+U.N._\nTHE_UNITED_NATIONS_ [IGOUNO]\n+UN\n\
+UN_ [IGOUNOWFP]\n+U.N._\nCOTE_D\u{FFFD}IVOIRE_ [CIV]\n";
+        let import = import_bare(text);
+        // "UN" repeats the first record's name and code: its names go to it; the same name
+        // with another code is an entry of its own, with the names left.
         assert_eq!(
             summary(&import),
-            [
-                ("cameo_united_nations", EntityKind::Group, "United Nations", vec!["UN"]),
-                ("cameo_un", EntityKind::Group, "U.N.", vec![]),
-                ("cameo_the_united_nations", EntityKind::Group, "the United Nations", vec![]),
-            ]
+            [("cameo_united_nations", EntityKind::Group, "United Nations", vec!["UN", "U.N."])]
         );
         assert_eq!(
             skipped(&import),
             [
+                ("entries that repeat an earlier entry's name and code (names added to it)", 2),
                 ("entries whose every name belongs to an earlier entry", 1),
+                ("entries with no usable name", 1),
                 ("names already claimed by an earlier entry", 2),
                 ("names with a replacement character (U+FFFD)", 1)
             ]
         );
+    }
+
+    #[test]
+    fn r11_no_second_russia_and_its_adjectives_are_kept() {
+        let text = "RUSSIAN_FEDERATION_  [RUS]\n+RUSSIAN\n+RUSSIA_\n+ROSSIYA_\n+RUSSLAND_\n+MOSCOW_\n\
++CHECHNYA_\n+STARAYA_KUPAVNA_\n+VOLGA_RIVER_\nRUSSIA_ [RUS]\n+POCCNR_\n";
+        let import = import(text);
+        let rus = entry(&import, "RUS");
+        assert!(rus.is_merge());
+        assert_eq!((rus.label(), rus.actor_code()), ("Russia", Some("RUS")));
+        // Only the names the built-in Russia lacks; Moscow and Chechnya stay with theirs.
+        assert_eq!(others(rus), ["Rossiya", "Russland"]);
+        let places: Vec<_> = import
+            .entries()
+            .iter()
+            .filter(|e| e.kind() == EntityKind::Place)
+            .map(|e| (e.label(), e.country_id()))
+            .collect();
+        assert_eq!(places, [("Staraya Kupavna", Some("RUS")), ("Poccnr", Some("RUS"))]);
+        let builtin = Gazetteer::builtin();
+        let gaz = layered(&import);
+        let states = |g: &Gazetteer| g.entries().filter(|e| e.kind() == EntityKind::State).count();
+        assert_eq!(states(&gaz), states(&builtin));
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let haystack = "Russian troops left Moscow for Chechnya; Rossiya said.";
+        let found: Vec<_> = matcher
+            .find_all(haystack)
+            .iter()
+            .map(|m| (gaz.get(m.entity()).unwrap().id(), m.is_adjectival()))
+            .collect();
+        let id = |name: &str| {
+            let e = builtin.get(builtin.lookup(name).unwrap()).unwrap();
+            e.id().to_string()
+        };
+        assert_eq!(found[0], ("RUS", true));
+        assert_eq!(found[3], ("RUS", false));
+        assert_eq!(found[1].0, id("moscow"));
+        assert_eq!(gaz.get(gaz.lookup("RUS").unwrap()).unwrap().actor_code(), Some("RUS"));
+    }
+
+    #[test]
+    fn r11_cities_stay_places_of_their_state() {
+        let text = "AFGHANISTAN_  [AFG]\n+AFGHAN_\n+AFGHANESTAN_\n+AFGHANIAN_\n+KABUL_\n+TARIN_KOT_\n\
++JEMEN_\nYEMEN_ [YEM]\n+JEMEN_\n";
+        let import = import(text);
+        let afg = entry(&import, "AFG");
+        let names: Vec<_> =
+            afg.aliases()[1..].iter().map(|a| (a.text(), a.is_adjectival())).collect();
+        assert_eq!(names, [("Afghanestan", false), ("Afghanian", true)]);
+        let spin = entry(&import, "cameo_tarin_kot");
+        assert_eq!((spin.kind(), spin.country_id()), (EntityKind::Place, Some("AFG")));
+        assert_eq!(spin.note_text(), Some("CAMEO AFG: a synonym of Afghanistan"));
+        let gaz = layered(&import);
+        let kabul = gaz.get(gaz.lookup("kabul").unwrap()).unwrap();
+        assert_eq!((kabul.kind(), kabul.country_id()), (EntityKind::Place, Some("AFG")));
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let ids: Vec<_> = matcher
+            .find_all("From Kabul to Tarin Kot")
+            .iter()
+            .map(|m| gaz.get(m.entity()).unwrap().id())
+            .collect();
+        assert_eq!(ids, ["kabul", "cameo_tarin_kot"]);
+    }
+
+    #[test]
+    fn r11_the_un_is_the_built_in_un() {
+        let text = "THE_UNITED_NATIONS_ [IGOUNO]\nUN_ [IGOUNO]\nU.N._\n\nUNITED_NATIONS_\t[IGOUNO]\n\
+THE_UN_\t[IGOUNO]\nUN_SECRETARY_GENERAL\n+UNSG\n\t[IGOUNO]\n";
+        let import = import(text);
+        let ids: Vec<_> = import.entries().iter().map(|e| (e.id(), e.is_merge())).collect();
+        assert_eq!(ids, [("united_nations", true), ("cameo_un_secretary_general", false)]);
+        let gaz = layered(&import);
+        let un = gaz.lookup("united_nations").unwrap();
+        assert_eq!(gaz.get(un).unwrap().actor_code(), Some("IGOUNO"));
+        let matcher = crate::Matcher::new(&gaz).unwrap();
+        let found = matcher.find_all("the UN, the United Nations and the U.N. met");
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|m| m.entity() == un), "{found:?}");
+    }
+
+    #[test]
+    fn r11_kinds_of_groups_and_spelling_variants() {
+        let text = "PUSSY_RIOT\n+RUSSIAN_PUNK_GROUP_PUSSY_RIOT\n+MARIA_ALYOKHINA\n\t[RUSOPP]\n\
+JAPANESE_RED_ARMY_(JRA)_ [INTREB]\n+ANTI-IMPERIALIST_INTERNATIONAL_BRIGADE_\n\
+JAPANESE_RED_ARMY_ [INTREB]\n+JRA_\n+RENGO_SEKIGUN\n\
+HARKAT_UL-ANSAR [SASREB]\nHARKAT_UL_ANSAR [SASREB]\n";
+        let import = import(text);
+        assert_eq!(
+            summary(&import),
+            [
+                (
+                    "cameo_pussy_riot",
+                    EntityKind::Group,
+                    "Pussy Riot",
+                    vec!["Russian Punk Group Pussy Riot", "Maria Alyokhina"]
+                ),
+                (
+                    "japanese_red_army",
+                    EntityKind::Group,
+                    "Japanese Red Army",
+                    vec!["JRA", "Anti-imperialist International Brigade", "Rengo Sekigun"]
+                ),
+                (
+                    "cameo_harkat_ul_ansar",
+                    EntityKind::Group,
+                    "Harkat Ul-ansar",
+                    vec!["Harkat Ul Ansar"]
+                ),
+            ]
+        );
+        assert_eq!(entry(&import, "cameo_pussy_riot").affiliation_id(), Some("RUS"));
+    }
+
+    #[test]
+    fn r11_an_agents_dictionary_is_refused() {
+        let text = "!PERSON! = MAN, MEN, WOMAN\n\nAGRICULTURALIST [~AGR]\nFARMER [~AGR]\n";
+        let err = CameoImporter::new().import_reader("Phoenix.agents.txt", text.as_bytes());
+        let err = err.unwrap_err().to_string();
+        assert!(
+            err.starts_with("Phoenix.agents.txt:3: this is a CAMEO agents dictionary"),
+            "{err}"
+        );
+        assert!(err.contains("Phoenix.Countries.actors.txt"), "{err}");
     }
 
     #[test]
@@ -838,15 +1354,10 @@ KOFI_ANNAN_\n\t[IGOUNO 970101-061231]\n\t[ELI]\nEAST_TIMOR [TMP]\n";
     #[test]
     fn output_loads_as_a_gazetteer() {
         let text = "AFGHANISTAN_  [AFG]\n+KABUL_\nKABUL_ [AFG]\nHAMID_KARZAI_\n\t[AFGGOV >011222]\n\
-HAMID_KARZAI_\n\t[AFGELI]\nNATO_ [IGOWSTNAT]\n+NATO\n";
+HAMID_KARZAI_\n\t[AFGELI]\nNATO_ [IGOWSTNAT]\n+NATO\nTARIN_KOT_ [AFG]\n";
         let import = import(text);
-        let mut out = Vec::new();
-        import.write_tsv(&mut out).unwrap();
-        let gaz = Gazetteer::builder()
-            .add_str("out.tsv", std::str::from_utf8(&out).unwrap())
-            .unwrap()
-            .build()
-            .unwrap();
-        assert_eq!(gaz.len(), 3);
+        let merges = import.entries().iter().filter(|e| e.is_merge()).count();
+        assert_eq!((import.entries().len(), merges), (5, 4));
+        assert_eq!(layered(&import).len(), Gazetteer::builtin().len() + 1);
     }
 }

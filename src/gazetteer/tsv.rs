@@ -24,6 +24,7 @@ const COLUMNS: &[&str] = &[
     "to",
     "offices",
     "note",
+    "code",
     "latitude",
     "longitude",
     "population",
@@ -31,6 +32,7 @@ const COLUMNS: &[&str] = &[
     "admin",
     "geonames",
     "takeover",
+    "merge",
 ];
 
 /// Which column holds which field.
@@ -58,7 +60,9 @@ pub(crate) fn parse(source: &str, text: &str) -> Result<Vec<Entry>> {
             continue;
         };
         let entry = parse_row(header, line).map_err(|msg| Error::gazetteer(source, lineno, msg))?;
-        if let Some(first) = seen.insert(entry.id.clone(), lineno) {
+        // Merge rows add to an entity defined before: they may repeat its id.
+        let first = if entry.merge { None } else { seen.insert(entry.id.clone(), lineno) };
+        if let Some(first) = first {
             let msg = format!("duplicate id \"{}\" (first defined on line {})", entry.id, first);
             return Err(Error::gazetteer(source, lineno, msg));
         }
@@ -148,6 +152,7 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
         entry.push_office(Office::parse(office)?);
     }
     entry.note = get("note").map(String::from);
+    entry.code = get("code").map(String::from);
     entry.place.latitude =
         get("latitude").map(|c| parse_degrees("latitude", c, 90.0)).transpose()?;
     entry.place.longitude =
@@ -159,7 +164,9 @@ fn parse_row(header: &Header, line: &str) -> std::result::Result<Entry, String> 
     entry.place.feature = get("feature").map(String::from);
     entry.place.admin = get("admin").map(String::from);
     entry.place.geonames = get("geonames").map(|c| parse_count("geonames", c)).transpose()?;
-    entry.take_over = get("takeover").map(parse_yes_no).transpose()?.unwrap_or(false);
+    let yes_no = |column| get(column).map(|c| parse_yes_no(column, c)).transpose();
+    entry.take_over = yes_no("takeover")?.unwrap_or(false);
+    entry.merge = yes_no("merge")?.unwrap_or(false);
     Ok(entry)
 }
 
@@ -176,12 +183,13 @@ fn parse_count(what: &str, cell: &str) -> std::result::Result<u64, String> {
     cell.parse().map_err(|_| format!("{what} \"{cell}\" is not a whole number"))
 }
 
-/// Reads the `takeover` cell: `yes` or `no` (also `true`, `false`, `1`, `0`), in any case.
-fn parse_yes_no(cell: &str) -> std::result::Result<bool, String> {
+/// Reads a `takeover` or `merge` cell: `yes` or `no` (also `true`, `false`, `1`, `0`), in any
+/// case.
+fn parse_yes_no(column: &str, cell: &str) -> std::result::Result<bool, String> {
     match cell.to_ascii_lowercase().as_str() {
         "yes" | "true" | "1" => Ok(true),
         "no" | "false" | "0" => Ok(false),
-        _ => Err(format!("takeover \"{cell}\" must be yes or no")),
+        _ => Err(format!("{column} \"{cell}\" must be yes or no")),
     }
 }
 
@@ -285,7 +293,7 @@ mod tests {
         );
         assert_eq!(
             err("id\tkind\tlabl\n"),
-            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, offices, note, latitude, longitude, population, feature, admin, geonames, takeover)"
+            "g.tsv:1: unknown column \"labl\" (known columns: id, kind, label, aliases, adjectives, iso, affiliation, country, role, from, to, offices, note, code, latitude, longitude, population, feature, admin, geonames, takeover, merge)"
         );
         assert_eq!(err("id\tkind\n"), "g.tsv:1: the header has no \"label\" column");
         assert_eq!(

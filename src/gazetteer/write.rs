@@ -106,6 +106,7 @@ const OPTIONAL: &[&str] = &[
     "to",
     "offices",
     "note",
+    "code",
     "latitude",
     "longitude",
     "population",
@@ -113,6 +114,7 @@ const OPTIONAL: &[&str] = &[
     "admin",
     "geonames",
     "takeover",
+    "merge",
 ];
 
 /// Writes entries in the gazetteer format (see `gazetteers/README.md`), preceded by
@@ -210,21 +212,22 @@ fn optional_cell(entry: &Entry, column: &str) -> String {
         "to" => year(entry.to),
         "offices" => offices_cell(entry),
         "note" => text(&entry.note),
+        "code" => text(&entry.code),
         "latitude" => text(&entry.place.latitude),
         "longitude" => text(&entry.place.longitude),
         "population" => entry.place.population.map(|n| n.to_string()).unwrap_or_default(),
         "feature" => text(&entry.place.feature),
         "admin" => text(&entry.place.admin),
         "geonames" => entry.place.geonames.map(|n| n.to_string()).unwrap_or_default(),
-        "takeover" => {
-            if entry.take_over {
-                "yes".to_string()
-            } else {
-                String::new()
-            }
-        }
+        "takeover" => yes(entry.take_over),
+        "merge" => yes(entry.merge),
         _ => unreachable!("OPTIONAL lists every optional column"),
     }
+}
+
+/// A `takeover` or `merge` cell: `yes`, or empty for no.
+fn yes(flag: bool) -> String {
+    if flag { "yes".to_string() } else { String::new() }
 }
 
 /// The `offices` cell: every office but the main role, which has its own columns.
@@ -467,6 +470,13 @@ pub(crate) struct Reference {
     /// Name keys of the surnames of the gazetteer's persons: the last word of each name of
     /// two words or more ("Ryan" of "Paul Ryan").
     surnames: HashSet<String>,
+    /// Name key → the id and kind of the first entity with that name (shared `~` names
+    /// included).
+    owners: HashMap<String, (String, EntityKind)>,
+    /// Id → label, for every entity.
+    labels: HashMap<String, String>,
+    /// State id → its names and adjectives.
+    names_of_state: HashMap<String, Vec<String>>,
 }
 
 impl Reference {
@@ -481,6 +491,11 @@ impl Reference {
                     reference.spellings.entry(alias.key()).or_insert_with(|| alias.text().into());
                 }
             }
+            for alias in &entry.aliases {
+                let owner = (entry.id.clone(), entry.kind);
+                reference.owners.entry(alias.key()).or_insert(owner);
+            }
+            reference.labels.insert(entry.id.clone(), entry.label.clone());
             match entry.kind {
                 EntityKind::Place => {
                     // A name shared by context ("~Derby") is the gazetteer's warning that the
@@ -516,6 +531,21 @@ impl Reference {
         self.surnames.contains(key)
     }
 
+    /// Returns the id and kind of the entity that has this name.
+    pub(crate) fn owner(&self, name: &str) -> Option<(&str, EntityKind)> {
+        self.owners.get(&name_key(name)).map(|(id, kind)| (id.as_str(), *kind))
+    }
+
+    /// Returns the label of the entity with this id.
+    pub(crate) fn label(&self, id: &str) -> Option<&str> {
+        self.labels.get(id).map(String::as_str)
+    }
+
+    /// Returns the names and adjectives of the state with this id.
+    pub(crate) fn state_names_of(&self, id: &str) -> &[String] {
+        self.names_of_state.get(id).map_or(&[], Vec::as_slice)
+    }
+
     fn add_state(&mut self, entry: &Entry) {
         let iso = entry.iso.clone().unwrap_or_default();
         if !iso.is_empty() {
@@ -525,6 +555,8 @@ impl Reference {
         for alias in &entry.aliases {
             self.state_names.entry(alias.key()).or_insert_with(|| entry.id.clone());
         }
+        let names = entry.aliases.iter().map(|a| a.text().to_string()).collect();
+        self.names_of_state.insert(entry.id.clone(), names);
     }
 
     /// Returns the id of the state with this ISO alpha-2 code.
@@ -611,6 +643,7 @@ mod tests {
                 .admin("PL.74")
                 .geonames_id(1)
                 .take_over(true),
+            Entry::new("RUS", EntityKind::State, "Russia").alias("Rossiya").code("RUS").merge(true),
         ];
         let text = write(&entries);
         assert!(text.starts_with("# a comment\n# two\n# lines\nid\tkind\tlabel\taliases\t"));

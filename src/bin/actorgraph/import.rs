@@ -123,7 +123,7 @@ fn report(args: &ImportArgs, import: &Import) {
     let _ = writeln!(
         err,
         "actorgraph: imported {} entities with {} names from {}{}",
-        import.entries().len(),
+        import.entries().iter().filter(|e| !e.is_merge()).count(),
         import.name_count(),
         args.file.display(),
         kinds(import)
@@ -143,13 +143,22 @@ fn report(args: &ImportArgs, import: &Import) {
     }
 }
 
-/// Counts the entries of each kind: ": 12 persons, 3 groups".
+/// Counts the new entries of each kind and the merge rows: ": 12 persons, 3 groups, 2 merge
+/// rows adding to built-in entities".
 fn kinds(import: &Import) -> String {
-    let counts: Vec<String> = EntityKind::ALL
+    let new = || import.entries().iter().filter(|e| !e.is_merge());
+    let mut counts: Vec<String> = EntityKind::ALL
         .iter()
-        .map(|&kind| (kind, import.entries().iter().filter(|e| e.kind() == kind).count()))
+        .map(|&kind| (kind, new().filter(|e| e.kind() == kind).count()))
         .filter(|&(_, n)| n > 0)
         .map(|(kind, n)| format!("{n} {kind}{}", if n == 1 { "" } else { "s" }))
         .collect();
+    let merges = import.entries().iter().filter(|e| e.is_merge()).count();
+    if merges > 0 {
+        counts.push(format!(
+            "{merges} merge row{} adding to built-in entities",
+            if merges == 1 { "" } else { "s" }
+        ));
+    }
     if counts.is_empty() { String::new() } else { format!(" ({})", counts.join(", ")) }
 }
