@@ -43,10 +43,16 @@ fn count(gaz: &Gazetteer, kind: EntityKind) -> usize {
 /// merge rows add to built-in ids. Returns the exit code, standard error, the file's rows
 /// (merge rows included) and the layered gazetteer.
 fn import_cameo(input: &Path) -> (i32, String, usize, Option<Gazetteer>) {
+    import_layer("cameo", input)
+}
+
+/// Runs an import `--from FORMAT` and loads it over the built-in gazetteer, as
+/// [`import_cameo`] does.
+fn import_layer(format: &str, input: &Path) -> (i32, String, usize, Option<Gazetteer>) {
     let dir = TempDir::new("import");
     let out = dir.join("out.tsv");
     let (code, stdout, stderr) = run(actorgraph()
-        .args(["gazetteer", "import", "--from", "cameo"])
+        .args(["gazetteer", "import", "--from", format])
         .arg(input)
         .arg("-o")
         .arg(&out));
@@ -75,28 +81,32 @@ fn geonames_cities500_above_15000() {
         import(&["--from", "geonames", "--min-population", "15000", "--no-dictionary"], &path);
     assert_eq!(code, 0, "{stderr}");
     let want = String::from(
-        "actorgraph: imported 33275 entities with 40135 names from FILE (33275 places)
+        "actorgraph: imported 33038 entities with 39899 names from FILE (33038 places)
 actorgraph: skipped 245 ASCII names that are no folded form of a name (\"ask\" for Łask)
-actorgraph: skipped 1958 names of a more populous place
+actorgraph: skipped 1843 names of a more populous place
 actorgraph: skipped 33 names of a state (they would take the name from the state)
-actorgraph: skipped 198 names on the stop-list
-actorgraph: skipped 587 names that are given names or surnames of persons
+actorgraph: skipped 181 names on the stop-list
+actorgraph: skipped 563 names that are given names or surnames of persons
 actorgraph: skipped 200884 places below the minimum population
-actorgraph: skipped 749 places with no name left (stop-list, state name, dictionary word or person name)
-actorgraph: 1692 entities have a qualified label: their name is stop-listed or a more populous place has it
+actorgraph: skipped 278 places the reference gazetteer has (a shared name of a place in that state)
+actorgraph: skipped 708 places with no name left (stop-list, state name, dictionary word or person name)
+actorgraph: 1582 entities have a qualified label: their name is stop-listed or a more populous place has it
 ",
     ) + GEONAMES_UNKNOWN_15000;
     assert_eq!(stderr, want);
     let gaz = gaz.unwrap();
-    assert_eq!(gaz.len(), 33275);
-    let paris = gaz.get(gaz.lookup("geonames_2988507").unwrap()).unwrap();
-    assert_eq!((paris.label(), paris.country_id()), ("Paris", Some("FRA")));
-    assert_eq!(paris.note_text(), None, "the attributes have columns of their own");
-    assert_eq!((paris.feature_code(), paris.admin_code()), (Some("P"), Some("FR.11")));
-    let lodz = gaz.get(gaz.lookup("geonames_3093133").unwrap()).unwrap();
-    let names: Vec<&str> = lodz.aliases().iter().map(|a| a.text()).collect();
-    assert_eq!(names, ["Łódź", "Lodz"], "GeoNames' ASCII name of Łódź is \"odz\"");
-    assert!(lodz.location().is_some() && lodz.population_count().is_some());
+    assert_eq!(gaz.len(), 33038);
+    // Launceston, Tasmania is a built-in place whose name is shared (`~Launceston`): GeoNames'
+    // is left out, not made one more candidate for the name.
+    assert!(gaz.lookup("geonames_2160517").is_none());
+    let yerres = gaz.get(gaz.lookup("geonames_2967245").unwrap()).unwrap();
+    assert_eq!((yerres.label(), yerres.country_id()), ("Yerres", Some("FRA")));
+    assert_eq!(yerres.note_text(), None, "the attributes have columns of their own");
+    assert_eq!((yerres.feature_code(), yerres.admin_code()), (Some("P"), Some("FR.11")));
+    let zamosc = gaz.get(gaz.lookup("geonames_753866").unwrap()).unwrap();
+    let names: Vec<&str> = zamosc.aliases().iter().map(|a| a.text()).collect();
+    assert_eq!(names, ["Zamość", "Zamosc"]);
+    assert!(zamosc.location().is_some() && zamosc.population_count().is_some());
 }
 
 /// The system's English word list, which the GeoNames import reads by default (Debian's
@@ -127,24 +137,25 @@ fn geonames_cities500_with_defaults() {
         format!("actorgraph: dictionary words from {} (83815 lower-case words)", words.display());
     assert_eq!(lines[0], dictionary);
     assert_eq!(
-        lines[1..10],
+        lines[1..11],
         [
-            "actorgraph: imported 228079 entities with 270480 names from FILE (228079 places)",
+            "actorgraph: imported 227260 entities with 269664 names from FILE (227260 places)",
             "actorgraph: skipped 2710 ASCII names that are no folded form of a name (\"ask\" for Łask)",
-            "actorgraph: skipped 37886 names of a more populous place",
+            "actorgraph: skipped 37279 names of a more populous place",
             "actorgraph: skipped 191 names of a state (they would take the name from the state)",
-            "actorgraph: skipped 959 names on the stop-list",
-            "actorgraph: skipped 2910 names that are dictionary words",
-            "actorgraph: skipped 3445 names that are given names or surnames of persons",
-            "actorgraph: skipped 6829 places with no name left (stop-list, state name, dictionary word or person name)",
-            "actorgraph: 32897 entities have a qualified label: their name is stop-listed or a more populous place has it",
+            "actorgraph: skipped 923 names on the stop-list",
+            "actorgraph: skipped 2868 names that are dictionary words",
+            "actorgraph: skipped 3384 names that are given names or surnames of persons",
+            "actorgraph: skipped 958 places the reference gazetteer has (a shared name of a place in that state)",
+            "actorgraph: skipped 6690 places with no name left (stop-list, state name, dictionary word or person name)",
+            "actorgraph: 32298 entities have a qualified label: their name is stop-listed or a more populous place has it",
         ]
     );
-    assert!(lines[10].starts_with("actorgraph: note: country codes with no state"), "{stderr}");
-    assert!(lines[10].ends_with("PR (210), RE (28), SH (6), SJ (2), SX (7), TC (11), TF (1), TK (3), VG (2), VI (7), WF (8), YT (66)"));
-    assert_eq!(lines.len(), 11);
+    assert!(lines[11].starts_with("actorgraph: note: country codes with no state"), "{stderr}");
+    assert!(lines[11].ends_with("PR (210), RE (28), SH (6), SJ (2), SX (7), TC (11), TF (1), TK (3), VG (2), VI (7), WF (8), YT (66)"));
+    assert_eq!(lines.len(), 12);
     let gaz = gaz.unwrap();
-    assert_eq!(gaz.len(), 228079);
+    assert_eq!(gaz.len(), 227260);
     // GeoNames' ASCII names that lose letters are gone, and so are names starting with a
     // lower-case letter but those GeoNames writes so ("el Pertús", "la Vila de Gràcia").
     let names = || gaz.entries().flat_map(|e| e.aliases().iter().map(|a| a.text()));
@@ -269,9 +280,9 @@ fn geonames_row(id: u32, name: &str, cc: &str, population: u32) -> String {
 #[test]
 fn geonames_stop_list_file_and_feature_class() {
     let dir = TempDir::new("import-geonames");
-    let rows = geonames_row(1, "Wakefield", "GB", 100) + &geonames_row(2, "Leeds", "GB", 200);
+    let rows = geonames_row(1, "Ossett", "GB", 100) + &geonames_row(2, "Pudsey", "GB", 200);
     let input = dir.write("cities.txt", rows);
-    let stop = dir.write("stop.txt", "# mine\n\nwakefield\n");
+    let stop = dir.write("stop.txt", "# mine\n\nossett\n");
     let (code, stdout, stderr) = run(actorgraph()
         .args([
             "gazetteer",
@@ -287,7 +298,7 @@ fn geonames_stop_list_file_and_feature_class() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("# Imported with: actorgraph gazetteer import --from geonames cities.txt\n# Contains data from GeoNames"), "{stdout}");
     assert!(
-        stdout.ends_with("geonames_2\tplace\tLeeds\t\tGBR\t1\t2\t200\tP.PPL\tGB.01\t2\n"),
+        stdout.ends_with("geonames_2\tplace\tPudsey\t\tGBR\t1\t2\t200\tP.PPL\tGB.01\t2\n"),
         "{stdout}"
     );
     assert!(stderr.contains("skipped 1 names on the stop-list\n"), "{stderr}");
@@ -448,25 +459,35 @@ fn spacy_patterns() {
     let input = dir.write(
         "patterns.jsonl",
         r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}
-{"label": "GPE", "pattern": [{"LOWER": "san"}, {"LOWER": "francisco"}]}
+{"label": "GPE", "pattern": [{"LOWER": "springfield"}, {"LOWER": "gardens"}]}
 {"label": "NORP", "pattern": "Californians"}
+{"label": "NORP", "pattern": "Russians"}
 {"label": "ORG", "pattern": [{"LOWER": "apple", "OP": "+"}]}
 "#,
     );
-    let (code, stderr, gaz) = import(&["--from", "spacy"], &input);
+    let (code, stderr, rows, gaz) = import_layer("spacy", &input);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        r#"actorgraph: imported 2 entities with 2 names from FILE (1 group, 1 place)
-actorgraph: skipped 1 patterns with label NORP (nationalities, religious and political groups)
+        r#"actorgraph: imported 2 entities with 5 names from FILE (1 group, 1 place, 1 merge row adding to built-in entities)
+actorgraph: skipped 1 NORP patterns that name a state or its people (the state has them already)
 actorgraph: skipped 1 patterns with unsupported token attributes
-actorgraph: note: FILE:4: unsupported token pattern {"LOWER":"apple","OP":"+"} (only ORTH and LOWER with a string are imported)
+actorgraph: note: FILE:5: unsupported token pattern {"LOWER":"apple","OP":"+"} (only ORTH and LOWER with a string are imported)
+actorgraph: note: 1 ids are ids of built-in entities of the same kind: their names are added to those entities (merge rows; --keep-ids replaces the entities instead): apple
 "#
     );
+    assert_eq!(rows, 3);
     let gaz = gaz.unwrap();
+    // The built-in Apple Inc. gains the exact "Apple"; no second Apple.
     let apple = gaz.get(gaz.lookup("apple").unwrap()).unwrap();
-    assert!(apple.aliases()[0].is_exact());
-    assert!(gaz.lookup("gpe_san_francisco").is_some());
+    assert_eq!(apple.label(), "Apple Inc.");
+    assert!(apple.aliases().iter().any(|a| a.text() == "Apple" && a.is_exact()));
+    let garden = gaz.get(gaz.lookup("gpe_springfield_gardens").unwrap()).unwrap();
+    assert_eq!(garden.label(), "Springfield Gardens", "the label of lower-case patterns");
+    assert_eq!(
+        gaz.get(gaz.lookup("norp_californians").unwrap()).unwrap().kind(),
+        EntityKind::Group
+    );
 }
 
 #[test]

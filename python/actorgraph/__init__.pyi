@@ -285,8 +285,10 @@ def import_gazetteer(
     dictionary: Optional[StrPath] = None,
     no_dictionary: bool = False,
     large_place: Optional[int] = None,
+    keep_ids: bool = False,
 ) -> Imported:
     """The command line's ``actorgraph gazetteer import --from FROM_ FILE``; ``output`` is
-    its ``-o``. The GeoNames options apply only to ``from_="geonames"``."""
+    its ``-o``. The GeoNames options apply only to ``from_="geonames"``, ``keep_ids`` only to
+    ``from_="spacy"``."""
 def to_dataframe(mentions: Iterable[Mention]) -> Any:
     """A pandas.DataFrame; needs pandas."""

@@ -94,14 +94,14 @@ impl Imported {
 /// `actorgraph gazetteer import`, with its options under the same names. `from_` is its
 /// `--from` (geonames, cameo or spacy; `from` is a Python keyword). The GeoNames options
 /// (`min_population`, `feature_class`, `alternate_names`, `stop_list`, `dictionary`,
-/// `no_dictionary`, `large_place`) apply only to geonames; as on the command line, the
-/// dictionary-word filter reads `/usr/share/dict/words` when it exists and no `dictionary` is
-/// given. With `output`, the gazetteer file is written there, atomically, as with `-o`.
+/// `no_dictionary`, `large_place`) apply only to geonames, `keep_ids` only to spacy; as on
+/// the command line, the dictionary-word filter reads `/usr/share/dict/words` when it exists
+/// and no `dictionary` is given. With `output`, the gazetteer file is written there, atomically, as with `-o`.
 #[pyfunction]
 #[pyo3(signature = (
     file, *, from_, output = None, min_population = None, feature_class = Vec::new(),
     alternate_names = false, stop_list = Vec::new(), dictionary = None, no_dictionary = false,
-    large_place = None,
+    large_place = None, keep_ids = false,
 ))]
 // The keyword arguments are the command line's flags, one for one.
 #[allow(clippy::too_many_arguments)]
@@ -117,6 +117,7 @@ pub(crate) fn import_gazetteer(
     dictionary: Option<PathBuf>,
     no_dictionary: bool,
     large_place: Option<u64>,
+    keep_ids: bool,
 ) -> PyResult<Imported> {
     let format = choose("from_", from_, &FORMATS)?;
     let geonames_only = [
@@ -134,6 +135,9 @@ pub(crate) fn import_gazetteer(
                 "{name} applies only to from_=\"geonames\""
             )));
         }
+    }
+    if keep_ids && format != Format::Spacy {
+        return Err(PyValueError::new_err("keep_ids applies only to from_=\"spacy\""));
     }
     if dictionary.is_some() && no_dictionary {
         return Err(PyValueError::new_err("dictionary and no_dictionary exclude each other"));
@@ -166,7 +170,7 @@ pub(crate) fn import_gazetteer(
                 importer.import_path(&file)
             }
             Format::Cameo => ag::CameoImporter::new().import_path(&file),
-            Format::Spacy => ag::SpacyImporter::new().import_path(&file),
+            Format::Spacy => ag::SpacyImporter::new().keep_ids(keep_ids).import_path(&file),
         })
         .map_err(to_py_err)?;
     let name = file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();

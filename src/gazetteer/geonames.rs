@@ -343,6 +343,13 @@ impl GeonamesImporter {
             return Ok(None);
         }
         let coordinates = parse_coordinates(cols[4], cols[5])?;
+        if self.is_builtin_place(&cols) {
+            import.skip(
+                "places the reference gazetteer has (a shared name of a place in that state)",
+                1,
+            );
+            return Ok(None);
+        }
         let (names, primary) = self.names(&cols, population.unwrap_or(0), import);
         if names.is_empty() {
             import.skip(
@@ -363,6 +370,20 @@ impl GeonamesImporter {
             feature: if code.is_empty() { class.to_string() } else { format!("{class}.{code}") },
             coordinates,
         }))
+    }
+
+    /// Whether the reference gazetteer has a place in the state of this country code with
+    /// this name (or its folded form) shared by context (`~Launceston`): the same place, most
+    /// likely, whose second entity would be one more candidate for the shared name and split
+    /// its mentions. (A plain name stays with the reference's place anyway.)
+    fn is_builtin_place(&self, cols: &[&str]) -> bool {
+        let Some(state) = self.reference.state_by_iso(&cols[8].trim().to_ascii_uppercase()) else {
+            return false;
+        };
+        let name = clean_name(cols[1]);
+        [name_key(&name), name_key(&fold(&name))]
+            .iter()
+            .any(|key| self.reference.has_place_in(key, state))
     }
 
     /// The names of one place that pass the filters: name, its folded form, the ASCII name if
@@ -771,7 +792,7 @@ mod tests {
             ("Four", "Four", "FR", "1300"),
             ("Łask", "ask", "PL", "18577"),
             ("Congress", "Congress", "US", "1975"),
-            ("Derby", "Derby", "GB", "270468"),
+            ("Derby", "Derby", "CA", "270468"),
             ("Paris", "Paris", "FR", "2138551"),
         ]
         .into_iter()
@@ -880,9 +901,9 @@ mod tests {
     #[test]
     fn stop_listed_and_state_names_are_dropped() {
         let mut text = row(1, "Nice", "Nice", "Nizza", "FR", "93", "342669");
-        text += &row(2, "Reading", "Reading", "", "GB", "ENG", "318014");
+        text += &row(2, "Reading", "Reading", "", "IE", "ENG", "318014");
         text += &row(3, "Lebanon", "Lebanon", "", "US", "PA", "26000");
-        text += &row(4, "Wakefield", "Wakefield", "", "GB", "ENG", "1000");
+        text += &row(4, "Wakefield", "Wakefield", "", "IE", "ENG", "1000");
         let mut importer = GeonamesImporter::new();
         importer.alternate_names(true).stop_words(["wakefield"]);
         let import = import(&importer, &text);

@@ -10,15 +10,26 @@ use std::io::BufRead;
 
 use serde_json::{Map, Value};
 
+use super::Gazetteer;
 use super::entry::{EntityKind, Entry, is_acronym};
-use super::write::{Claims, Ids, Import, Importer, Lines, clean_name, open_lines, slug};
+use super::write::{
+    Claims, Ids, Import, Importer, Lines, Reference, clean_name, name_key, open_lines, slug,
+};
 use crate::error::Result;
 
 /// Imports spaCy EntityRuler patterns from JSONL.
 ///
-/// Labels map to kinds: `PERSON` to person, `GPE`, `LOC` and `FAC` to place, `ORG` to group.
-/// Patterns with the same `id` form one entity; a pattern without `id` gets a slug of its
-/// label and text. The first pattern of an entity gives its label. See
+/// Labels map to kinds: `PERSON` to person, `GPE`, `LOC` and `FAC` to place, `ORG` and `NORP`
+/// to group (a `NORP` name that is a state's name or adjective in the reference gazetteer is
+/// left to that state). Patterns with the same `id` form one entity; a pattern without `id`
+/// gets a slug of its label and text. The entity's label is its first name written with a
+/// capital that is not an acronym; otherwise the `id` if it spells one of the names with
+/// capitals, else the first name with its words capitalised. An `id` that the reference
+/// gazetteer (the built-in one unless [`SpacyImporter::reference`] says otherwise) already
+/// has would replace that entity when the file is stacked on it; instead, the patterns
+/// become a merge row ([`Entry::merge`]) that adds their new names to that entity, or, for
+/// an entity of another kind, an entity renamed `spacy_ID`; both are noted.
+/// [`SpacyImporter::keep_ids`] asks for the replacement. See
 /// `gazetteers/README.md`, "Importing dictionaries", for all the rules.
 ///
 /// ```
@@ -29,39 +40,80 @@ use crate::error::Result;
 /// let import = SpacyImporter::new().import_reader("patterns.jsonl", jsonl.as_bytes())?;
 /// let sf = &import.entries()[0];
 /// let names: Vec<&str> = sf.aliases().iter().map(|a| a.text()).collect();
-/// assert_eq!((sf.id(), sf.label(), names), ("sf", "san francisco", vec!["san francisco", "SF"]));
+/// assert_eq!((sf.id(), sf.label()), ("sf", "San Francisco"));
+/// assert_eq!(names, ["San Francisco", "san francisco", "SF"]);
 /// # Ok::<(), actorgraph::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SpacyImporter {
-    _private: (),
+    reference: Reference,
+    keep_ids: bool,
+}
+
+impl Default for SpacyImporter {
+    fn default() -> SpacyImporter {
+        SpacyImporter::new()
+    }
 }
 
 /// One entity being assembled from its patterns.
 struct Pending {
+    /// The `id` as the patterns give it (or the slug made for a pattern without one).
+    key: String,
     id: String,
     kind: EntityKind,
     names: Vec<String>,
+    /// Whether the reference has an entity of this id and kind, which the names add to.
+    merge: bool,
 }
 
 /// The state of one import.
-#[derive(Default)]
-struct State {
+struct State<'a> {
+    importer: &'a SpacyImporter,
     import: Import,
     entities: Vec<Pending>,
     by_id: HashMap<String, usize>,
     claims: Claims,
     ids: Ids,
+    /// Ids of reference entities of another kind that patterns used, and what they became.
+    renamed: Vec<(String, String)>,
+    /// Ids of reference entities of the same kind that patterns used: merge rows.
+    merged: Vec<String>,
 }
 
 impl SpacyImporter {
-    /// Creates an importer.
+    /// Creates an importer whose reference is the built-in gazetteer.
     pub fn new() -> SpacyImporter {
-        SpacyImporter::default()
+        SpacyImporter { reference: Reference::new(&Gazetteer::builtin()), keep_ids: false }
+    }
+
+    /// Sets the gazetteer the import will be stacked on (the built-in one by default): its
+    /// ids are renamed unless kept, and its states keep their names and adjectives against
+    /// `NORP` patterns.
+    pub fn reference(&mut self, gaz: &Gazetteer) -> &mut SpacyImporter {
+        self.reference = Reference::new(gaz);
+        self
+    }
+
+    /// Keeps ids that the reference gazetteer has, so that the imported entities replace its
+    /// entities of those ids when the file is stacked on it (off by default: such an id's
+    /// names are added to the reference entity of its kind, or it is renamed `spacy_ID`).
+    pub fn keep_ids(&mut self, yes: bool) -> &mut SpacyImporter {
+        self.keep_ids = yes;
+        self
     }
 
     fn import_lines<R: BufRead>(&self, mut lines: Lines<R>) -> Result<Import> {
-        let mut state = State::default();
+        let mut state = State {
+            importer: self,
+            import: Import::default(),
+            entities: Vec::new(),
+            by_id: HashMap::new(),
+            claims: Claims::default(),
+            ids: Ids::default(),
+            renamed: Vec::new(),
+            merged: Vec::new(),
+        };
         while let Some(lineno) = lines.next_line()? {
             let line = lines.line();
             if line.trim().is_empty() {
@@ -105,17 +157,10 @@ fn parse_line(line: &str) -> std::result::Result<Pattern, String> {
     Ok(Pattern { label, pattern, id })
 }
 
-impl State {
+impl State<'_> {
     fn add(&mut self, pattern: Pattern, origin: &str) {
         let Some(kind) = kind_of(&pattern.label) else {
-            let reason = match pattern.label.as_str() {
-                "NORP" => {
-                    "patterns with label NORP (nationalities, religious and political groups)"
-                        .to_string()
-                }
-                other => format!("patterns with label {other}"),
-            };
-            self.import.skip(&reason, 1);
+            self.import.skip(&format!("patterns with label {}", pattern.label), 1);
             return;
         };
         let name = match name_of(&pattern.pattern) {
@@ -128,9 +173,16 @@ impl State {
                 return self.import.skip("patterns with unsupported token attributes", 1);
             }
         };
+        let bare = name.trim_start_matches('=');
+        if pattern.label == "NORP" && self.importer.reference.state_named(bare).is_some() {
+            return self.import.skip(
+                "NORP patterns that name a state or its people (the state has them already)",
+                1,
+            );
+        }
         let key = match &pattern.id {
             Some(id) => id.clone(),
-            None => slug(&format!("{} {}", pattern.label, name.trim_start_matches('='))),
+            None => slug(&format!("{} {bare}", pattern.label)),
         };
         let index = self.entity(key, kind);
         if self.entities[index].kind != kind {
@@ -152,36 +204,137 @@ impl State {
         if let Some(&index) = self.by_id.get(&key) {
             return index;
         }
-        let base = if key.is_empty() || key.contains(char::is_whitespace) || key.starts_with('#') {
-            slug(&key)
-        } else {
-            key.clone()
-        };
-        let id = self.ids.unique(if base.is_empty() { "pattern" } else { &base });
-        self.by_id.insert(key, self.entities.len());
-        self.entities.push(Pending { id, kind, names: Vec::new() });
+        let mut base =
+            if key.is_empty() || key.contains(char::is_whitespace) || key.starts_with('#') {
+                slug(&key)
+            } else {
+                key.clone()
+            };
+        if base.is_empty() {
+            base = "pattern".to_string();
+        }
+        let mut merge = false;
+        match self.importer.reference.kind(&base) {
+            Some(_) if self.importer.keep_ids => {}
+            Some(known) if known == kind => {
+                merge = true;
+                self.merged.push(base.clone());
+            }
+            Some(_) => {
+                let renamed = format!("spacy_{base}");
+                self.renamed.push((base, renamed.clone()));
+                base = renamed;
+            }
+            None => {}
+        }
+        let id = self.ids.unique(&base);
+        self.by_id.insert(key.clone(), self.entities.len());
+        self.entities.push(Pending { key, id, kind, names: Vec::new(), merge });
         self.entities.len() - 1
     }
 
+    /// The merge row of a pending entity whose id the reference has, with the same kind: the
+    /// reference's label, and the names that no reference entity has (the others are its own
+    /// already, or another entity's, which keeps them).
+    fn merge_row(&mut self, pending: Pending) -> Entry {
+        let reference = &self.importer.reference;
+        let label = reference.label(&pending.id).unwrap_or(&pending.id).to_string();
+        let mut entry = Entry::new(pending.id.clone(), pending.kind, label).merge(true);
+        for name in &pending.names {
+            match reference.owner(name.trim_start_matches('=')) {
+                Some((id, _)) if id == pending.id => {}
+                Some(_) => self.import.skip("names the built-in gazetteer gives another entity", 1),
+                None => entry = entry.alias(name),
+            }
+        }
+        entry
+    }
+
     fn finish(mut self) -> Import {
-        for pending in self.entities {
-            let mut names = pending.names.into_iter();
-            let Some(label) = names.next() else {
+        for pending in std::mem::take(&mut self.entities) {
+            if pending.merge {
+                let row = self.merge_row(pending);
+                self.import.entries.push(row);
+                continue;
+            }
+            let Some(label) = label_of(&pending.key, &pending.names) else {
                 self.import.skip("entities whose every name belongs to an earlier entity", 1);
                 continue;
             };
-            let entry = names.fold(Entry::new(pending.id, pending.kind, label), |e, n| e.alias(&n));
+            let entry = Entry::new(pending.id, pending.kind, label);
+            let entry = pending.names.iter().fold(entry, |e, n| e.alias(n));
             self.import.entries.push(entry);
+        }
+        if !self.merged.is_empty() {
+            self.import.notes.push(format!(
+                "{} ids are ids of built-in entities of the same kind: their names are added to \
+                 those entities (merge rows; --keep-ids replaces the entities instead): {}",
+                self.merged.len(),
+                self.merged.join(", ")
+            ));
+        }
+        if !self.renamed.is_empty() {
+            let list: Vec<String> =
+                self.renamed.iter().map(|(id, new)| format!("{id} as {new}")).collect();
+            self.import.notes.push(format!(
+                "{} ids are ids of built-in entities of another kind and were renamed \
+                 (--keep-ids replaces the entities instead): {}",
+                self.renamed.len(),
+                list.join(", ")
+            ));
         }
         self.import
     }
+}
+
+/// The label of an entity with these names (`=` marks an exact one) and this pattern id:
+/// the first name written with a capital that is not an acronym; else the id if it spells
+/// one of the names with capitals ("General_Motors"), else the first name that is not an
+/// acronym with its words capitalised ("general motors" gives "General Motors"), else the
+/// first acronym. `None` when the entity has no name.
+fn label_of(key: &str, names: &[String]) -> Option<String> {
+    let has_capital = |text: &str| text.chars().any(char::is_uppercase);
+    let acronym = |text: &String| is_acronym(text.trim_start_matches('='));
+    if let Some(name) = names.iter().find(|n| has_capital(n) && !acronym(n)) {
+        return Some(name.clone());
+    }
+    let spelled = key.replace(['_', '-'], " ");
+    if has_capital(&spelled) && names.iter().any(|n| name_key(n) == name_key(&spelled)) {
+        return Some(spelled);
+    }
+    match names.iter().find(|n| !acronym(n)) {
+        Some(lower) => Some(capitalised(lower.trim_start_matches('='))),
+        None => names.first().cloned(),
+    }
+}
+
+/// Capitalises each word of a lower-case name but the small words inside it ("bank of
+/// america" gives "Bank of America"); letters after a hyphen or apostrophe stay as they are.
+fn capitalised(name: &str) -> String {
+    const SMALL: &[&str] =
+        &["and", "de", "der", "for", "in", "of", "on", "the", "to", "van", "von"];
+    let words: Vec<String> = name
+        .split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            if i > 0 && SMALL.contains(&word) {
+                return word.to_string();
+            }
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 fn kind_of(label: &str) -> Option<EntityKind> {
     match label {
         "PERSON" => Some(EntityKind::Person),
         "GPE" | "LOC" | "FAC" => Some(EntityKind::Place),
-        "ORG" => Some(EntityKind::Group),
+        "ORG" | "NORP" => Some(EntityKind::Group),
         _ => None,
     }
 }
@@ -257,12 +410,18 @@ impl Importer for SpacyImporter {
 mod tests {
     use super::*;
 
+    /// An importer with the built-in gazetteer as its reference, built once.
+    fn importer() -> SpacyImporter {
+        static IMPORTER: std::sync::OnceLock<SpacyImporter> = std::sync::OnceLock::new();
+        IMPORTER.get_or_init(SpacyImporter::new).clone()
+    }
+
     fn import(text: &str) -> Import {
-        SpacyImporter::new().import_reader("p.jsonl", text.as_bytes()).unwrap()
+        importer().import_reader("p.jsonl", text.as_bytes()).unwrap()
     }
 
     fn err(text: &str) -> String {
-        SpacyImporter::new().import_reader("p.jsonl", text.as_bytes()).unwrap_err().to_string()
+        importer().import_reader("p.jsonl", text.as_bytes()).unwrap_err().to_string()
     }
 
     /// A name and whether it is exact.
@@ -294,9 +453,8 @@ mod tests {
 
     #[test]
     fn phrase_patterns_are_exact() {
-        let import = import(r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}"#);
-        let want =
-            vec![("apple".to_string(), EntityKind::Group, vec![("Apple".to_string(), true)])];
+        let import = import(r#"{"label": "ORG", "pattern": "Acme", "id": "acme"}"#);
+        let want = vec![("acme".to_string(), EntityKind::Group, vec![("Acme".to_string(), true)])];
         assert_eq!(summary(&import), want);
     }
 
@@ -313,7 +471,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                row("gpe_san_francisco", EntityKind::Place, "san francisco", false),
+                row("gpe_san_francisco", EntityKind::Place, "San Francisco", false),
                 row("person_angela_merkel", EntityKind::Person, "Angela Merkel", true),
                 row("org_nato", EntityKind::Group, "NATO", true),
                 row("loc_gulf_of_aden", EntityKind::Place, "Gulf of Aden", false),
@@ -359,17 +517,101 @@ mod tests {
     fn labels_map_to_kinds_or_are_skipped() {
         let text = r#"{"label": "FAC", "pattern": "Golden Gate Bridge"}
 {"label": "NORP", "pattern": "Russians"}
+{"label": "NORP", "pattern": "Sunnis"}
 {"label": "DATE", "pattern": "Monday"}
 {"label": "DATE", "pattern": "Tuesday"}"#;
         let import = import(text);
-        assert_eq!(summary(&import)[0].1, EntityKind::Place);
+        let kinds: Vec<_> = summary(&import).into_iter().map(|(id, kind, _)| (id, kind)).collect();
+        let row = |id: &str, kind| (id.to_string(), kind);
+        assert_eq!(
+            kinds,
+            [
+                row("fac_golden_gate_bridge", EntityKind::Place),
+                row("norp_sunnis", EntityKind::Group)
+            ]
+        );
         assert_eq!(
             import.skipped().collect::<Vec<_>>(),
             [
+                ("NORP patterns that name a state or its people (the state has them already)", 1),
                 ("patterns with label DATE", 2),
-                ("patterns with label NORP (nationalities, religious and political groups)", 1)
             ]
         );
+    }
+
+    #[test]
+    fn the_label_is_the_best_cased_name() {
+        // (pattern id, names in pattern order, label)
+        let rows: &[(&str, &[&str], &str)] = &[
+            ("gm", &["general motors", "=General Motors"], "General Motors"),
+            ("gm", &["general motors", "GM"], "General Motors"),
+            ("gm", &["GM"], "GM"),
+            ("General_Motors", &["general motors"], "General Motors"),
+            ("General-Motors", &["general motors"], "General Motors"),
+            ("Acme_Corp", &["general motors"], "General Motors"),
+            ("gm", &["general motors"], "General Motors"),
+            ("boa", &["bank of america"], "Bank of America"),
+            ("x", &["the hague"], "The Hague"),
+            ("x", &["coca-cola"], "Coca-cola"),
+        ];
+        for &(key, names, want) in rows {
+            let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+            let label = label_of(key, &names).unwrap();
+            assert_eq!(label.trim_start_matches('='), want, "{key} {names:?}");
+        }
+        assert_eq!(label_of("x", &[]), None);
+        let text = r#"{"label": "ORG", "pattern": [{"LOWER": "acme"}, {"LOWER": "widgets"}]}"#;
+        let import = import(text);
+        let acme = &import.entries()[0];
+        assert_eq!(
+            (acme.label(), names(acme)),
+            ("Acme Widgets", vec!["Acme Widgets", "acme widgets"])
+        );
+    }
+
+    #[test]
+    fn built_in_ids_add_to_their_entities_unless_kept() {
+        let text = r#"{"label": "PERSON", "pattern": "Barack Obama", "id": "barack_obama"}
+{"label": "PERSON", "pattern": "Obama Barack", "id": "barack_obama"}
+{"label": "PERSON", "pattern": "Paris", "id": "barack_obama"}
+{"label": "GPE", "pattern": "Apple Valley", "id": "apple"}
+{"label": "ORG", "pattern": "Acme", "id": "acme"}"#;
+        let import = import(text);
+        let rows: Vec<_> =
+            import.entries().iter().map(|e| (e.id(), e.is_merge(), names(e))).collect();
+        assert_eq!(
+            rows,
+            [
+                // Obama's merge row: his label, and the one name nobody has ("Paris" is
+                // the city's, "Barack Obama" his own already).
+                ("barack_obama", true, vec!["Barack Obama", "Obama Barack"]),
+                ("spacy_apple", false, vec!["Apple Valley"]),
+                ("acme", false, vec!["Acme"])
+            ]
+        );
+        assert_eq!(
+            import.skipped().collect::<Vec<_>>(),
+            [("names the built-in gazetteer gives another entity", 1)]
+        );
+        let notes = import.notes();
+        assert!(notes[0].starts_with("1 ids are ids of built-in entities of the same kind"));
+        assert!(notes[0].ends_with(": barack_obama"), "{notes:?}");
+        assert!(notes[1].ends_with("of another kind and were renamed (--keep-ids replaces the entities instead): apple as spacy_apple"), "{notes:?}");
+        // Stacked, the built-in Obama keeps his names and gains the new one.
+        let mut tsv = Vec::new();
+        import.write_tsv(&mut tsv).unwrap();
+        let tsv = String::from_utf8(tsv).unwrap();
+        let gaz =
+            Gazetteer::builder().add_builtin().add_str("p.tsv", &tsv).unwrap().build().unwrap();
+        let obama = gaz.get(gaz.lookup("barack_obama").unwrap()).unwrap();
+        let names = obama.aliases().iter().map(|a| a.text()).collect::<Vec<_>>();
+        assert!(names.contains(&"Obama") && names.contains(&"Obama Barack"), "{names:?}");
+        assert_eq!(obama.role_name(), Some("President"));
+        let mut keeping = importer();
+        let kept = keeping.keep_ids(true).import_reader("p.jsonl", text.as_bytes()).unwrap();
+        let rows: Vec<_> = kept.entries().iter().map(|e| (e.id(), e.is_merge())).collect();
+        assert_eq!(rows, [("barack_obama", false), ("apple", false), ("acme", false)]);
+        assert!(kept.notes().is_empty());
     }
 
     #[test]
@@ -433,14 +675,14 @@ mod tests {
 
     #[test]
     fn output_loads_as_a_gazetteer() {
-        let text = r#"{"label": "ORG", "pattern": "Apple", "id": "apple"}
-{"label": "ORG", "pattern": [{"LOWER": "apple"}, {"LOWER": "inc"}, {"ORTH": "."}], "id": "apple"}
+        let text = r#"{"label": "ORG", "pattern": "Acme", "id": "acme"}
+{"label": "ORG", "pattern": [{"LOWER": "acme"}, {"LOWER": "inc"}, {"ORTH": "."}], "id": "acme"}
 {"label": "PERSON", "pattern": "Tim Cook"}"#;
         let import = import(text);
         let mut out = Vec::new();
         import.write_tsv(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("apple\tgroup\t=Apple\tapple inc.\n"), "{text}");
+        assert!(text.contains("acme\tgroup\t=Acme\tacme inc.\n"), "{text}");
         let gaz = crate::Gazetteer::builder().add_str("out.tsv", &text).unwrap().build().unwrap();
         assert_eq!(gaz.len(), 2);
     }

@@ -467,14 +467,17 @@ pub(crate) struct Reference {
     spellings: HashMap<String, String>,
     /// Name keys of the gazetteer's places, but for names shared by context.
     place_names: HashSet<String>,
+    /// Name key of a name shared by context (`~Launceston`) → the states the gazetteer's
+    /// places of that name lie in.
+    place_states: HashMap<String, Vec<String>>,
     /// Name keys of the surnames of the gazetteer's persons: the last word of each name of
     /// two words or more ("Ryan" of "Paul Ryan").
     surnames: HashSet<String>,
     /// Name key → the id and kind of the first entity with that name (shared `~` names
     /// included).
     owners: HashMap<String, (String, EntityKind)>,
-    /// Id → label, for every entity.
-    labels: HashMap<String, String>,
+    /// Id → label and kind, for every entity.
+    labels: HashMap<String, (String, EntityKind)>,
     /// State id → its names and adjectives.
     names_of_state: HashMap<String, Vec<String>>,
 }
@@ -495,13 +498,21 @@ impl Reference {
                 let owner = (entry.id.clone(), entry.kind);
                 reference.owners.entry(alias.key()).or_insert(owner);
             }
-            reference.labels.insert(entry.id.clone(), entry.label.clone());
+            reference.labels.insert(entry.id.clone(), (entry.label.clone(), entry.kind));
             match entry.kind {
                 EntityKind::Place => {
                     // A name shared by context ("~Derby") is the gazetteer's warning that the
                     // name is also a word: it does not count.
                     let names = entry.aliases.iter().filter(|a| !a.is_context());
                     reference.place_names.extend(names.map(Alias::key));
+                    if let Some(state) = &entry.country {
+                        for alias in entry.aliases.iter().filter(|a| a.is_context()) {
+                            let states = reference.place_states.entry(alias.key()).or_default();
+                            if !states.contains(state) {
+                                states.push(state.clone());
+                            }
+                        }
+                    }
                 }
                 EntityKind::Person => reference.add_surnames(entry),
                 _ => {}
@@ -526,6 +537,12 @@ impl Reference {
         self.place_names.contains(key)
     }
 
+    /// Returns true if a place of the gazetteer in state `state` has a name shared by context
+    /// with this key.
+    pub(crate) fn has_place_in(&self, key: &str, state: &str) -> bool {
+        self.place_states.get(key).is_some_and(|states| states.iter().any(|s| s == state))
+    }
+
     /// Returns true if a person of the gazetteer has a surname with this key.
     pub(crate) fn is_surname(&self, key: &str) -> bool {
         self.surnames.contains(key)
@@ -538,7 +555,12 @@ impl Reference {
 
     /// Returns the label of the entity with this id.
     pub(crate) fn label(&self, id: &str) -> Option<&str> {
-        self.labels.get(id).map(String::as_str)
+        self.labels.get(id).map(|(label, _)| label.as_str())
+    }
+
+    /// Returns the kind of the entity with this id.
+    pub(crate) fn kind(&self, id: &str) -> Option<EntityKind> {
+        self.labels.get(id).map(|&(_, kind)| kind)
     }
 
     /// Returns the names and adjectives of the state with this id.

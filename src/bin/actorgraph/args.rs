@@ -187,6 +187,10 @@ pub(crate) struct ImportArgs {
     /// given name or a surname (default: 250000).
     #[arg(long, value_name = "N")]
     pub(crate) large_place: Option<u64>,
+    /// spaCy: keep pattern ids that the built-in gazetteer has, so that the imported entities
+    /// replace those built-in entities when stacked (default: renamed spacy_ID).
+    #[arg(long)]
+    pub(crate) keep_ids: bool,
 }
 
 impl ImportArgs {
@@ -201,12 +205,15 @@ impl ImportArgs {
             ("--no-dictionary", self.no_dictionary),
             ("--large-place", self.large_place.is_some()),
         ];
-        match geonames_only.iter().find(|(_, given)| *given) {
-            Some((flag, _)) if self.from != ImportFormatArg::Geonames => {
-                Err(format!("{flag} applies only to --from geonames"))
+        if let Some((flag, _)) = geonames_only.iter().find(|(_, given)| *given) {
+            if self.from != ImportFormatArg::Geonames {
+                return Err(format!("{flag} applies only to --from geonames"));
             }
-            _ => Ok(()),
         }
+        if self.keep_ids && self.from != ImportFormatArg::Spacy {
+            return Err("--keep-ids applies only to --from spacy".to_string());
+        }
+        Ok(())
     }
 }
 

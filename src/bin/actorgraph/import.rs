@@ -96,7 +96,10 @@ fn read(args: &ImportArgs) -> Result<(Import, Option<String>)> {
             Ok((importer.import_path(&args.file)?, words))
         }
         ImportFormatArg::Cameo => Ok((CameoImporter::new().import_path(&args.file)?, None)),
-        ImportFormatArg::Spacy => Ok((SpacyImporter::new().import_path(&args.file)?, None)),
+        ImportFormatArg::Spacy => {
+            let mut importer = SpacyImporter::new();
+            Ok((importer.keep_ids(args.keep_ids).import_path(&args.file)?, None))
+        }
     }
 }
 
