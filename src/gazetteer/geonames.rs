@@ -217,7 +217,7 @@ impl GeonamesImporter {
     /// ```
     /// use actorgraph::{GeonamesImporter, Importer};
     ///
-    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tGB\t\tENG\t\t\t\t{pop}\t\t\t\t\n");
+    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tCA\t\t08\t\t\t\t{pop}\t\t\t\t\n");
     /// let text = line(1, "Well", 600) + &line(2, "Derby", 270468) + &line(3, "Leeds", 455123);
     /// let mut importer = GeonamesImporter::new();
     /// importer.dictionary_words(["well", "derby", "Leeds"]);
@@ -278,7 +278,7 @@ impl GeonamesImporter {
     /// ```
     /// use actorgraph::{GeonamesImporter, Importer};
     ///
-    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tUS\t\tNC\t\t\t\t{pop}\t\t\t\t\n");
+    /// let line = |id, name, pop| format!("{id}\t{name}\t{name}\t\t1\t2\tP\tPPL\tCA\t\t08\t\t\t\t{pop}\t\t\t\t\n");
     /// let text = line(1, "Ryan", 800) + &line(2, "Ann", 900) + &line(3, "Raleigh", 467665);
     /// let import = GeonamesImporter::new().import_reader("cities.txt", text.as_bytes())?;
     /// assert_eq!(import.entries()[0].label(), "Raleigh");
