@@ -125,7 +125,7 @@ IMPORTS = {
         '{"label": "NORP", "pattern": "Californians"}\n',
     ),
     "cameo": ("x.actors", "UN_ [IGOUNO]\n"),
-    "geonames": ("cities.txt", geonames_row(1, "Wakefield", "GB", 100) + geonames_row(2, "Leeds", "GB", 200)),
+    "geonames": ("cities.txt", geonames_row(1, "Wakefield", "IE", 100) + geonames_row(2, "Leeds", "IE", 200)),
 }
 
 
@@ -155,7 +155,7 @@ def test_import_of_a_real_cameo_dictionary(tmp_path):
 
 def test_import_geonames_options_as_on_the_command_line(tmp_path):
     src = tmp_path / "cities.txt"
-    src.write_text(IMPORTS["geonames"][1] + geonames_row(3, "York", "GB", 50), encoding="utf-8")
+    src.write_text(IMPORTS["geonames"][1] + geonames_row(3, "York", "IE", 50), encoding="utf-8")
     stop = tmp_path / "stop.txt"
     stop.write_text("wakefield\n")
     expected = cli("gazetteer", "import", "--from", "geonames", "--min-population", "60",
