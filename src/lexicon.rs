@@ -4,15 +4,20 @@
 /// Given names, one a line after `#` comments: a name that opens with one is a person's.
 const GIVEN_NAMES: &str = include_str!("lexicon/given-names.txt");
 
-/// Returns true if `word` is in the given-name lexicon.
+/// Returns true if `word` is in the given-name lexicon, or is the fold of a lexicon name with
+/// diacritics: news that prints "Sebastien" or "Frederic" means "Sébastien" and "Frédéric".
 pub(crate) fn is_given_name(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+    use std::borrow::Cow;
+    static SET: std::sync::OnceLock<std::collections::HashSet<Cow<'static, str>>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let names = GIVEN_NAMES.lines().map(str::trim);
+        let names = names.filter(|l| !l.is_empty() && !l.starts_with('#'));
+        names
+            .flat_map(|name| {
+                let folded = (!name.is_ascii()).then(|| Cow::Owned(crate::gazetteer::fold(name)));
+                std::iter::once(Cow::Borrowed(name)).chain(folded)
+            })
             .collect()
     })
     .contains(word)

@@ -24,6 +24,7 @@ use std::path::Path;
 pub use self::check::{Finding, KindStats, Stats};
 use self::entry::Origin;
 pub use self::entry::{Alias, EntityId, EntityKind, Entry, Office};
+pub(crate) use self::fold::fold;
 pub use self::geonames::GeonamesImporter;
 pub use self::spacy::SpacyImporter;
 pub use self::tabari::CameoImporter;

@@ -69,7 +69,10 @@ impl Bodies {
         let mut heads: HashMap<(String, EntityId), Vec<EntityId>> = HashMap::new();
         for (id, entry) in gaz.iter().filter(|(_, e)| e.kind() == EntityKind::Group) {
             for alias in entry.aliases() {
+                // "Royal Australian Navy" is the Australian navy: a royal prefix is no part of
+                // the state's name.
                 let text = alias.text();
+                let text = text.strip_prefix("Royal ").unwrap_or(text);
                 let mut splits = Vec::new();
                 // "Australian Senate", "Japan Coast Guard", "New South Wales Parliament".
                 for (at, _) in text.match_indices(' ') {
@@ -159,7 +162,7 @@ impl Bodies {
             let after = &haystack[span.end..];
             if after.starts_with(" of ")
                 || after.starts_with(['-', '\''].as_slice()) && !after.starts_with("'s")
-                || after.strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                || after.strip_prefix(' ').is_some_and(opens_longer_name)
             {
                 continue;
             }
@@ -172,7 +175,12 @@ impl Bodies {
                 Before::Nothing if owners.keys().all(|o| counts.get(o).is_none_or(|&n| n < 2)) => {
                     dominant(owners, &pointing)
                 }
-                Before::Nothing => dominant(owners, &counts),
+                // Owners named as often as each other: the states the document's actors
+                // point to decide ("an Air Force bomber" in a story that names the US and
+                // Afghanistan twice each, and Kentucky and the Pentagon).
+                Before::Nothing => {
+                    dominant(owners, &counts).or_else(|| self.tie_break(owners, &counts, &pointing))
+                }
             };
             if let Some(body) = body {
                 added.push(Mention::new(body, span, false));
@@ -202,7 +210,8 @@ fn named_before(before: &str, ending: &impl Fn(usize) -> Option<EntityId>) -> Be
     let word = words.next().unwrap_or("");
     // "the Manufacturing and Workers Union": a connector after a capitalised word joins the
     // head to a longer name.
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && w != "The";
+    // "Federal Parliament" is the national body, as "the Parliament" is.
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase) && !NOT_NAMES_BEFORE.contains(&w);
     if capitalised(word) || (CONNECTORS.contains(&word) && words.next().is_some_and(capitalised)) {
         Before::Other
     } else {
@@ -212,6 +221,45 @@ fn named_before(before: &str, ending: &impl Fn(usize) -> Option<EntityId>) -> Be
 
 /// Words that join the parts of one name ("Department of Health and Ageing").
 const CONNECTORS: &[&str] = &["and", "&", "of", "for"];
+
+/// Capitalised words before a head that make it no other name: "The Senate", "the Federal
+/// Parliament".
+const NOT_NAMES_BEFORE: &[&str] = &["The", "Federal"];
+
+/// Returns true if the text after a head (and one space) goes on with a capitalised word that
+/// makes the head part of a longer name ("Parliament House"). A model designation with a digit
+/// does not: "an Air Force B-52 bomber".
+fn opens_longer_name(rest: &str) -> bool {
+    let word = rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.')).next();
+    let word = word.unwrap_or("");
+    word.starts_with(char::is_uppercase) && !word.contains(|c: char| c.is_ascii_digit())
+}
+
+impl Bodies {
+    /// Among the owners the document names most often (at least twice, as often as each
+    /// other), the body of the one whose state the document's actors point to most often.
+    fn tie_break(
+        &self,
+        owners: &HashMap<EntityId, EntityId>,
+        counts: &HashMap<EntityId, usize>,
+        pointing: &HashMap<EntityId, usize>,
+    ) -> Option<EntityId> {
+        let most = owners.keys().filter_map(|o| counts.get(o)).max().copied()?;
+        let mut tied: Vec<(usize, EntityId)> = owners
+            .keys()
+            .filter(|o| most >= 2 && counts.get(o) == Some(&most))
+            .map(|o| {
+                let state = self.states.get(o).copied().unwrap_or(*o);
+                (pointing.get(&state).copied().unwrap_or(0), *o)
+            })
+            .collect();
+        tied.sort_unstable_by(|a, b| b.cmp(a));
+        match tied[..] {
+            [(n, owner), (m, _), ..] if n > m => owners.get(&owner).copied(),
+            _ => None,
+        }
+    }
+}
 
 /// The body of the owner the document names most: at least twice and more than any other.
 fn dominant(
@@ -229,12 +277,15 @@ fn dominant(
     }
 }
 
-/// A head is one to three capitalised words, none of them too common to stand for one body.
+/// A head is one to three capitalised words, none of them too common to stand for one body, and
+/// not opening with a word that may stand before a head ("Federal Parliament of Nepal" gives no
+/// head "Federal Parliament": the "Federal Parliament" of a story about Australia is its own).
 fn is_head(head: &str) -> bool {
     let words: Vec<&str> = head.split(' ').collect();
     (1..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !NOT_HEADS.contains(&head)
+        && !NOT_NAMES_BEFORE.contains(&words[0])
         && head.len() >= 4
 }
 
@@ -261,6 +312,8 @@ mod tests {
             .add(body("parliament_of_tasmania", "Parliament of Tasmania", ""))
             .add(body("pakistan_foreign_office", "Pakistani Foreign Ministry", ""))
             .add(body("india_today", "India Today", ""))
+            .add(body("indian_navy", "Indian Navy", ""))
+            .add(body("royal_australian_navy", "Royal Australian Navy", ""))
             .add(body("times_of_india", "Times of India", ""))
             .build()
             .unwrap()
@@ -294,6 +347,22 @@ mod tests {
                 "Tasmania, Tasmania: John Howard in Brisbane, Brisbane. Parliament sat.",
                 &[("Parliament", "parliament_of_tasmania")],
             ),
+            // "Federal" before a head, a model designation after it.
+            (
+                "Australia, Australia. A seat in the Federal Senate.",
+                &[("Senate", "australian_senate")],
+            ),
+            (
+                "India, India. They saw a Navy B-52 bomber and the Navy Band.",
+                &[("Navy", "indian_navy")],
+            ),
+            // Owners named as often as each other: the states pointed to decide.
+            (
+                "India, India, Tasmania, Tasmania. John Howard in Brisbane. Parliament sat.",
+                &[("Parliament", "parliament_of_tasmania")],
+            ),
+            // A royal prefix is no part of the state's name.
+            ("Australia, Australia. The Navy sailed.", &[("Navy", "royal_australian_navy")]),
             // Named once, or as often as another owner, and pointed to as often: the document
             // does not tell.
             ("Australia: a Senate inquiry", &[]),

@@ -145,13 +145,59 @@ pub(crate) fn is_name_part(
     let haystack = lines.haystack;
     let span = m.span();
     let after = next_capitalised(haystack, span.end)
-        .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word));
+        .filter(|(at, word)| starts.binary_search(at).is_err() && !is_ordinary(word))
+        .filter(|&(at, word)| !opens_event_name(haystack, at + word.len()));
     let before = prev_capitalised(haystack, span.start).filter(|(at, word)| {
         ends.binary_search(&(at + word.len())).is_err()
             && !is_ordinary(word)
             && !(opens_sentence(haystack, *at) && crate::lexicon::is_opener(word))
     });
     (after.is_some() || before.is_some()) && !lines.title_case(span.start)
+}
+
+/// Last words of the names of sporting events and venues, which a place opens with other words
+/// between: "the Melbourne Track Classic", "the Sydney Royal Easter Show".
+const EVENT_ENDS: &[&str] = &[
+    "Classic",
+    "Cup",
+    "Open",
+    "Championship",
+    "Championships",
+    "Show",
+    "Festival",
+    "Games",
+    "Oval",
+    "Stadium",
+    "Arena",
+    "Marathon",
+    "Regatta",
+    "Carnival",
+    "Trophy",
+    "Shield",
+    "Expo",
+    "Showground",
+    "Racecourse",
+    "Tour",
+    "Series",
+    "Masters",
+    "Derby",
+    "Prix",
+];
+
+/// Returns true if, after the capitalised word ending at `end`, one or two more capitalised
+/// words follow and the last of them ends the name of an event or venue ([`EVENT_ENDS`]).
+fn opens_event_name(haystack: &str, end: usize) -> bool {
+    let mut end = end;
+    for _ in 0..2 {
+        let Some((at, word)) = next_capitalised(haystack, end) else {
+            return false;
+        };
+        if EVENT_ENDS.contains(&word) {
+            return true;
+        }
+        end = at + word.len();
+    }
+    false
 }
 
 /// Returns true if the word at `at` opens a sentence (or the text, or a line), after any

@@ -148,6 +148,9 @@ const NAME_PARTS: &[Case] = &[
         "the Iraq Classic and Syria Championships",
         [("IRQ", 4, 8), ("SYR", 21, 26)]
     ),
+    case!("event_two_words_after", "the Syria Track Classic started", [("SYR", 4, 9)]),
+    case!("event_three_words_after", "the Syria Royal Easter Show started", [("SYR", 4, 9)]),
+    case!("event_too_far_after", "the Syria Royal Easter Hayes Show started", []),
     case!("known_name_after", "Syria Iraq talks", [("SYR", 0, 5), ("IRQ", 6, 10)]),
     case!("possessive_before", "Russia's Syria", [("RUS", 0, 6), ("SYR", 9, 14)]),
     case!("compound_before", "Russian-backed Syria", [("RUS", 0, 7), ("SYR", 15, 20)]),
