@@ -13,9 +13,10 @@
         writes the "text" of every JSONL record of CORPUS to OUT, one record per line (newlines
         inside a text become spaces), lower-cased with --lower, for the peers that read plain
         text; text_bytes counts the texts' UTF-8 bytes as they were.
-    bench_peers.py ours CORPUS [GAZETTEER.tsv]
+    bench_peers.py ours [--names-only] CORPUS [GAZETTEER.tsv]
         (needs the actorgraph package) `Pipeline(threads=1).extract_many` over the records of
-        CORPUS already in memory as dicts, and `extract_iter` over them.
+        CORPUS already in memory as dicts, and `extract_iter` over them; --names-only turns off
+        discovery, surnames, name parts and roles, leaving the gazetteer's names.
     bench_peers.py PEER CORPUS DICTIONARY   (PEER: flashtext, pyahocorasick, spacy)
         builds PEER's matcher from DICTIONARY, then scans the texts of CORPUS in memory.
 
@@ -118,6 +119,8 @@ def ours(args):
 
     records = read_records(args.corpus)
     options = {"threads": 1}
+    if args.names_only:
+        options.update(discover=False, surnames=False, name_parts=False, roles=False)
     if args.gazetteer:
         options.update(gazetteers=[args.gazetteer], default_gazetteer=False)
     build, pipeline = timed(lambda: actorgraph.Pipeline(**options))
@@ -237,6 +240,7 @@ def main():
     command.add_argument("out")
     command.set_defaults(run=texts)
     command = commands.add_parser("ours")
+    command.add_argument("--names-only", action="store_true")
     command.add_argument("corpus")
     command.add_argument("gazetteer", nargs="?")
     command.set_defaults(run=ours)
