@@ -32,7 +32,9 @@ impl Spellings {
             FastMap::default();
         let mut by_ending: FastMap<String, Vec<EntityId>> = FastMap::default();
         for (id, entry) in gaz.iter().filter(|(_, e)| !e.is_discovered()) {
-            let names = entry.aliases().iter().filter(|a| !a.is_context() && !a.is_adjectival());
+            // A shared name by context ("~Campbelltown") counts too: a variant of it counts only where
+            // the document names the state, as the shared name itself does.
+            let names = entry.aliases().iter().filter(|a| !a.is_adjectival());
             for alias in names {
                 let words = words(alias.text());
                 let Some(key) = skeleton(&words) else { continue };
