@@ -62,18 +62,18 @@ fn check(args: &CheckArgs) -> Result<bool> {
     Ok(report.is_empty())
 }
 
-/// "3 findings (2 names taken over, 1 dictionary words); 12 names of later files stay with
-/// the built-in entities (the safe default, not reported)".
+/// "3 findings (names taken over: 2, dictionary words: 1); names of later files that stay
+/// with the built-in entities (the safe default, not reported): 12".
 fn check_summary(report: &Report) -> String {
     let counts: Vec<String> =
-        report.groups().map(|(kind, found)| format!("{} {kind}", found.len())).collect();
+        report.groups().map(|(kind, found)| format!("{kind}: {}", found.len())).collect();
     let mut line = match counts.len() {
         0 => "no findings".to_string(),
         _ => format!("{} findings ({})", report.len(), counts.join(", ")),
     };
     if report.kept_names() > 0 {
         line.push_str(&format!(
-            "; {} names of later files stay with the built-in entities (the safe default, not reported)",
+            "; names of later files that stay with the built-in entities (the safe default, not reported): {}",
             report.kept_names()
         ));
     }
