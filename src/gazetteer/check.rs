@@ -466,7 +466,9 @@ impl Checker {
         }
         if is_lower_case_word(text) {
             let others = entry.aliases().iter().enumerate().filter(|&(j, _)| j != i);
-            let others: Vec<&str> = others.map(|(_, a)| a.text()).chain([entry.label()]).collect();
+            let others = others.map(|(_, a)| a.text()).chain([entry.label()]);
+            // The label is usually the first name itself.
+            let others: Vec<&str> = others.filter(|&name| name != text).collect();
             let styling = others.iter().any(|name| squashed(name) == squashed(text));
             let proper = others.iter().find(|name| name.chars().any(char::is_uppercase));
             if let Some(proper) = proper.filter(|_| !styling) {
@@ -743,6 +745,7 @@ mod tests {
                 ("a name starting with a digit", "sf\tgroup\tSan Francisco 49ers\t49ers", &[]),
                 ("capitals inside", "aq\tgroup\tal-Qaeda\tal-Qaida", &[]),
                 ("no capitalised name", "x\tplace\task", &[]),
+                ("a lower-case label", "ag\tgroup\tagency\tThe Agency", &["agency"]),
             ],
         );
     }
