@@ -20,7 +20,7 @@ use crate::matcher::{Matcher, MatcherBuilder};
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"AGCACHE\n";
 /// The layout version; a file of another version is rebuilt.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// Magic, format, key, payload length and payload checksum.
 const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 16;
 

@@ -189,8 +189,9 @@ pub use crate::export::{
 pub use crate::export::{EventRecord, EventWriter, EvidenceRecord, EvidenceWriter};
 pub use crate::export::{ForceLayout, Layout, Position};
 pub use crate::gazetteer::{
-    Alias, CameoImporter, EntityId, EntityKind, Entry, Finding, Gazetteer, GazetteerBuilder,
-    GeonamesImporter, Import, Importer, KindStats, Office, SpacyImporter, Stats, write_tsv,
+    Alias, CameoImporter, Checker, EntityId, EntityKind, EntityRef, Entry, Finding, FindingKind,
+    Gazetteer, GazetteerBuilder, GeonamesImporter, Import, Importer, KindStats, Office, Report,
+    SpacyImporter, Stats, Takeover, write_tsv,
 };
 pub use crate::matcher::{Boundary, CaseMode, Engine, Matcher, MatcherBuilder, Mention, Mentions};
 pub use crate::output::{GraphFiles, MANIFEST, OutputDir, OutputFile, TempFiles};

@@ -676,7 +676,7 @@ fn engines_give_identical_mentions() {
     assert_eq!(aho, extract("auto"));
 }
 
-/// `gazetteer stats` counts per kind; `gazetteer check` lists suspicious aliases with file and
+/// `gazetteer stats` counts per kind; `gazetteer check` lists what to look at with file and
 /// line and exits 1, and the built-in gazetteer is clean.
 #[test]
 fn gazetteer_stats_and_check() {
@@ -686,31 +686,137 @@ fn gazetteer_stats_and_check() {
         out.starts_with("kind ") && out.contains("\nstate ") && out.contains("\ntotal "),
         "{out}"
     );
-    let (code, _, err) = run(actorgraph().args(["gazetteer", "check"]));
-    assert_eq!((code, err.contains(", 0 findings")), (0, true), "{err}");
+    let (code, out, err) = run(actorgraph().args(["gazetteer", "check"]));
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains(" entities checked: no findings"), "{err}");
 
     let dir = TempDir::new("gazetteer-check");
     let gaz = dir.write(
         "mine.tsv",
         format!("{GAZ_HEADER}nice_fr\tplace\tNice\nzorg\tgroup\tZorg Front\tzf\nok\tperson\tAda Okafor\n"),
     );
-    let (code, out, err) =
-        run(actorgraph().args(["gazetteer", "check", "--no-default-gazetteer"]).arg(&gaz));
+    let (code, out, err) = run(actorgraph()
+        .args(["gazetteer", "check", "--no-dictionary", "--no-default-gazetteer"])
+        .arg(&gaz));
     assert_eq!(code, 1, "{err}");
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2, "{out}");
-    assert!(
-        lines[0].contains("mine.tsv:2: place \"nice_fr\": \"Nice\" is also a common word"),
-        "{out}"
+    let path = gaz.display();
+    assert_eq!(
+        out,
+        format!(
+            "dictionary words: 1\n\
+             {path}:2: place \"nice_fr\" (Nice): \"Nice\" is also a common word or name (of the GeoNames stop-list), taken for this entity wherever it is capitalised; mark it case-sensitive (\"=Nice\") or remove it\n\
+             lower-case names: 1\n\
+             {path}:3: group \"zorg\" (Zorg Front): \"zf\" is in lower case only, though the entity's names are capitalised (\"Zorg Front\"), so it matches the word in any case; capitalise it or remove it\n"
+        )
     );
     assert!(
-        lines[1].contains("mine.tsv:3: group \"zorg\": \"zf\" is one or two lower-case"),
-        "{out}"
+        err.ends_with(
+            "3 entities checked: 2 findings (dictionary words: 1, lower-case names: 1)\n"
+        ),
+        "{err}"
     );
     let (code, out, _) =
         run(actorgraph().args(["gazetteer", "stats", "--no-default-gazetteer"]).arg(&gaz));
     assert_eq!(code, 0);
     assert!(out.contains("\ntotal            3         4"), "{out}");
+}
+
+/// The line of the row with this id in a built-in gazetteer file, as `check` names it.
+fn builtin_line(file: &str, id: &str) -> String {
+    let text = std::fs::read_to_string(crate::util::root().join("gazetteers").join(file)).unwrap();
+    let at = text.lines().position(|l| l.starts_with(&format!("{id}\t"))).unwrap();
+    format!("gazetteers/{file}:{}", at + 1)
+}
+
+/// `gazetteer check` on a small invented file layered on the built-in gazetteer and a second
+/// file on top: each kind a heading with its count, takeovers naming both entities, the rows'
+/// files and lines, the first 5 of a kind unless --verbose, and the word list of --dictionary.
+#[test]
+fn gazetteer_check_layered_files() {
+    let dir = TempDir::new("gazetteer-check-layered");
+    let words = dir.write(
+        "words.txt",
+        "# invented\nwell\nask\nspring\nfall\nmill\nford\nhaven\nbrook\nParis\n",
+    );
+    let header = "id\tkind\tlabel\taliases\tcountry\tpopulation\ttakeover\n";
+    let mine = dir.write(
+        "mine.tsv",
+        format!(
+            "{header}\
+             lask\tplace\tŁask\task|Lask\tPOL\n\
+             kremlin_square\tplace\tKremlin Square\tKremlin\tRUS\t\tyes\n\
+             florida_cuba\tplace\tFlorida\t\tCUB\n\
+             agency\tgroup\tThe Zorg Agency\tzorg agency\n\
+             well\tplace\tWell\t\tGBR\n\
+             spring\tplace\tSpring\t\tUSA\n\
+             fall\tplace\tFall\t\tUSA\n\
+             mill\tplace\tMill\t\tUSA\n\
+             ford\tplace\tFord\t\tUSA\n\
+             haven\tplace\tHaven\t\tUSA\t300000\n\
+             new_haven\tplace\tNew Haven\t\tUSA\n\
+             paris_tx\tplace\tParis Texas\tParis Town\tUSA\n\
+             brook\tplace\tBrook\t\tUSA\n\
+             acme\tgroup\tAcme Mills\tAcme\tZZZ\n"
+        ),
+    );
+    let more = dir.write("more.tsv", format!("{header}acme_corp\tgroup\tAcme Corporation\tAcme\n"));
+    let check = |flag: Option<&str>| {
+        let mut cmd = actorgraph();
+        cmd.args(["gazetteer", "check", "--dictionary"]).arg(&words).arg(&mine).arg(&more);
+        let (code, out, err) = run(cmd.args(flag));
+        assert_eq!(code, 1, "{err}");
+        let paths = [(&mine, "MINE"), (&more, "MORE"), (&words, "WORDS")];
+        let name = |text: String| {
+            paths.iter().fold(text, |t, (path, name)| t.replace(&path.display().to_string(), name))
+        };
+        (name(out), name(err))
+    };
+    let word = |row: u32, name: &str| {
+        format!(
+            "MINE:{row}: place \"{}\" ({name}): \"{name}\" is a common English word (of the word list), taken for this entity wherever it is capitalised; mark it case-sensitive (\"={name}\") or remove it\n",
+            name.to_lowercase()
+        )
+    };
+    let head = format!(
+        "names taken over: 2\n\
+         MINE:3: \"Kremlin\" is taken over by \"kremlin_square\" (Kremlin Square) from \"kremlin\" (Kremlin, {kremlin})\n\
+         MORE:2: \"Acme\" is taken over by \"acme_corp\" (Acme Corporation) from \"acme\" (Acme Mills, MINE:15)\n\
+         entities replaced: 1\n\
+         MINE:10: id \"ford\" (Ford) replaces the entity defined at {ford} (Ford Motor Company)\n\
+         unknown states: 1\n\
+         MINE:15: \"ZZZ\" is not a state id of this gazetteer\n\
+         mangled names: 1\n\
+         MINE:2: place \"lask\" (Łask): \"ask\" is \"Łask\" with letters dropped, not folded (\"Lask\"); remove it or write the folded form\n",
+        kremlin = builtin_line("groups.tsv", "kremlin"),
+        ford = builtin_line("institutions.tsv", "ford"),
+    );
+    // The replaced "ford" keeps the built-in entity's place, so it comes first; Haven is a
+    // large place, New Haven two words and Paris a proper noun of the list.
+    let first_five: String = [(10, "Ford"), (6, "Well"), (7, "Spring"), (8, "Fall"), (9, "Mill")]
+        .iter()
+        .map(|&(row, name)| word(row, name))
+        .collect();
+    let tail = "lower-case names: 1\n\
+                MINE:5: group \"agency\" (The Zorg Agency): \"zorg agency\" is in lower case only, though the entity's names are capitalised (\"The Zorg Agency\"), so it matches the word in any case; capitalise it or remove it\n";
+    let (out, err) = check(None);
+    assert_eq!(
+        out,
+        format!(
+            "{head}dictionary words: 6 (1 more not listed; --verbose lists them all)\n{first_five}{tail}"
+        )
+    );
+    let (verbose, verbose_err) = check(Some("-v"));
+    let all = format!("{first_five}{}", word(14, "Brook"));
+    assert_eq!(verbose, format!("{head}dictionary words: 6\n{all}{tail}"));
+    assert_eq!(verbose_err, err);
+    let summary = "actorgraph: dictionary words from WORDS (8 lower-case words)\n";
+    assert!(err.starts_with(summary), "{err}");
+    assert!(
+        err.ends_with(
+            " entities checked: 12 findings (names taken over: 2, entities replaced: 1, unknown states: 1, mangled names: 1, dictionary words: 6, lower-case names: 1); names of later files that stay with the built-in entities (the safe default, not reported): 1\n"
+        ),
+        "{err}"
+    );
 }
 
 /// The `date` column of `extract`'s CSV output, one per mention.

@@ -25,7 +25,7 @@ pub(crate) fn fold(name: &str) -> String {
 /// The base letters of a Latin letter with a diacritic, or `None` for any other character.
 /// Generated from Unicode's decompositions, plus the letters that have none.
 #[rustfmt::skip]
-fn base(c: char) -> Option<&'static str> {
+pub(crate) fn base(c: char) -> Option<&'static str> {
     if c.is_ascii() {
         return None;
     }

@@ -38,6 +38,38 @@ pub(crate) fn is_stop_word(text: &str) -> bool {
         .contains(&text.to_lowercase())
 }
 
+/// The words of a word list that are written in lower case (trimmed; blank ones left out), so
+/// that a list's proper nouns ("Paris", "Ryan") are not taken for words. `gazetteer check`
+/// reads the same list the same way.
+pub(crate) fn lower_case_words<I, S>(words: I) -> HashSet<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    words
+        .into_iter()
+        .map(|w| w.as_ref().trim().to_string())
+        .filter(|w| !w.is_empty() && *w == w.to_lowercase())
+        .collect()
+}
+
+/// Reads a word list: one word a line, lines starting with `#` left out.
+///
+/// # Errors
+///
+/// Returns an error naming the file (and the line) if it cannot be read or is not UTF-8.
+pub(crate) fn read_word_list(path: &Path) -> Result<Vec<String>> {
+    let file = std::fs::File::open(path).map_err(|err| Error::io_at(path, err))?;
+    let mut lines = Lines::new(&path.display().to_string(), std::io::BufReader::new(file));
+    let mut words = Vec::new();
+    while lines.next_line()?.is_some() {
+        if !lines.line().starts_with('#') {
+            words.push(lines.line().to_string());
+        }
+    }
+    Ok(words)
+}
+
 /// Place names that are also common English words, first names or surnames in the news.
 /// Capitalised at the start of a sentence or as a person's name, they would be taken for the
 /// place, so they are never imported as names.
@@ -231,11 +263,7 @@ impl GeonamesImporter {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.dictionary = words
-            .into_iter()
-            .map(|w| w.as_ref().trim().to_string())
-            .filter(|w| !w.is_empty() && *w == w.to_lowercase())
-            .collect();
+        self.dictionary = lower_case_words(words);
         self
     }
 
@@ -247,16 +275,8 @@ impl GeonamesImporter {
     ///
     /// Returns an error naming the file (and the line) if it cannot be read or is not UTF-8.
     pub fn dictionary_path<P: AsRef<Path>>(&mut self, path: P) -> Result<&mut GeonamesImporter> {
-        let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|err| Error::io_at(path, err))?;
-        let mut lines = Lines::new(&path.display().to_string(), std::io::BufReader::new(file));
-        let mut words = Vec::new();
-        while lines.next_line()?.is_some() {
-            if !lines.line().starts_with('#') {
-                words.push(lines.line().to_string());
-            }
-        }
-        Ok(self.dictionary_words(words))
+        self.dictionary = lower_case_words(read_word_list(path.as_ref())?);
+        Ok(self)
     }
 
     /// Returns how many lower-case words the dictionary word list has (0 when there is none).

@@ -21,7 +21,9 @@ mod write;
 
 use std::path::Path;
 
-pub use self::check::{Finding, KindStats, Stats};
+pub use self::check::{
+    Checker, EntityRef, Finding, FindingKind, KindStats, Report, Stats, Takeover,
+};
 use self::entry::Origin;
 pub use self::entry::{Alias, EntityId, EntityKind, Entry, Office};
 pub(crate) use self::fold::fold;
@@ -65,14 +67,25 @@ const BUILTIN: &[(&str, &str)] = &[
     ("gazetteers/economy.tsv", include_str!("../../gazetteers/economy.tsv")),
 ];
 
+/// Whether `source` names a file of the built-in gazetteer (`gazetteers/places.tsv`), as the
+/// origins of its entries do.
+pub(crate) fn is_builtin_source(source: &str) -> bool {
+    BUILTIN.iter().any(|(name, _)| *name == source)
+}
+
 /// A set of entities with unique ids and unambiguous names.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: FastMap<String, EntityId>,
+    /// What the build decided, typed for [`Gazetteer::check`].
+    notes: Vec<Finding>,
+    /// The notes as text, for [`Gazetteer::notices`].
     notices: Vec<String>,
     /// Names a later layer claimed that stayed with the built-in gazetteer.
     kept: Vec<String>,
+    /// The names that merge rows added to an earlier entity, with the row each came from.
+    merged: Vec<MergedName>,
     /// Names by [`loose_key`] and kind, for [`Gazetteer::known_as`]; built on first use.
     /// `None` marks a key that two entities share.
     loose: std::sync::OnceLock<FastMap<(EntityKind, String), Option<EntityId>>>,
@@ -112,14 +125,22 @@ impl Gazetteer {
     }
 
     /// Makes a gazetteer of resolved entries, indexing their ids.
-    fn from_entries(entries: Vec<Entry>, notices: Vec<String>, kept: Vec<String>) -> Gazetteer {
+    fn from_entries(
+        entries: Vec<Entry>,
+        notes: Vec<Finding>,
+        kept: Vec<String>,
+        merged: Vec<MergedName>,
+    ) -> Gazetteer {
         let by_id =
             entries.iter().enumerate().map(|(i, e)| (e.id.clone(), EntityId::new(i))).collect();
+        let notices = notes.iter().map(Finding::to_string).collect();
         Gazetteer {
             entries,
             by_id,
+            notes,
             notices,
             kept,
+            merged,
             loose: std::sync::OnceLock::new(),
             spellings: std::sync::OnceLock::new(),
         }
@@ -480,8 +501,8 @@ impl GazetteerBuilder {
         };
         resolver.resolve(&mut layered)?;
         let Resolver { notices, kept, .. } = resolver;
-        let entries = fold_merges(layered, &roots);
-        let mut gaz = Gazetteer::from_entries(entries, notices, kept);
+        let (entries, merged) = fold_merges(layered, &roots);
+        let mut gaz = Gazetteer::from_entries(entries, notices, kept, merged);
         check_references(&mut gaz);
         Ok(gaz)
     }
@@ -516,7 +537,7 @@ fn bytecount_lines(bytes: &[u8]) -> u64 {
 /// root: its own index, or for a merge row the index of the entity it adds to.
 type Stacked = (Vec<(usize, Entry)>, Vec<usize>);
 
-fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Stacked> {
+fn stack_layers(layers: &[Layer], notices: &mut Vec<Finding>) -> Result<Stacked> {
     let mut out: Vec<(usize, Entry)> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut index: FastMap<&str, usize> = FastMap::default();
@@ -537,10 +558,12 @@ fn stack_layers(layers: &[Layer], notices: &mut Vec<String>) -> Result<Stacked> 
                     return Err(Error::gazetteer(&*entry.origin.source, entry.origin.line, msg));
                 }
                 Some(&i) => {
-                    notices.push(format!(
-                        "{}: id \"{}\" replaces the entity defined at {}",
-                        entry.origin, entry.id, out[i].1.origin
-                    ));
+                    let old = &out[i].1;
+                    let message = format!(
+                        "id \"{}\" ({}) replaces the entity defined at {} ({})",
+                        entry.id, entry.label, old.origin, old.label
+                    );
+                    notices.push(Finding::new(FindingKind::Replaced, entry, message));
                     out[i] = (layer, entry.clone());
                 }
                 None => {
@@ -578,23 +601,36 @@ fn merge_target(
     Ok(target)
 }
 
+/// A name that a merge row added to an earlier entity: the entity's id, the name as written,
+/// and the merge row, so that [`Gazetteer::check`] names the row a name came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MergedName {
+    pub(crate) entity: String,
+    pub(crate) name: String,
+    pub(crate) origin: Origin,
+}
+
 /// Folds every merge row into the entity it adds to and drops it: the names the entity lacks
-/// (by [`Alias::key`]) are added, and so are the attributes it has no value for.
-fn fold_merges(layered: Vec<(usize, Entry)>, roots: &[usize]) -> Vec<Entry> {
+/// (by [`Alias::key`]) are added, and so are the attributes it has no value for. Returns the
+/// entries and the names the merge rows added.
+fn fold_merges(layered: Vec<(usize, Entry)>, roots: &[usize]) -> (Vec<Entry>, Vec<MergedName>) {
     let mut entries: Vec<Option<Entry>> = layered.into_iter().map(|(_, e)| Some(e)).collect();
+    let mut merged = Vec::new();
     for (i, &root) in roots.iter().enumerate() {
         if root != i {
             let row = entries[i].take().expect("a merge row is folded once");
             let entity = entries[root].as_mut().expect("a merge row adds to an entity");
-            merge_into(entity, row);
+            merge_into(entity, row, &mut merged);
         }
     }
-    entries.into_iter().flatten().collect()
+    (entries.into_iter().flatten().collect(), merged)
 }
 
-fn merge_into(entity: &mut Entry, row: Entry) {
+fn merge_into(entity: &mut Entry, row: Entry, merged: &mut Vec<MergedName>) {
     for alias in row.aliases {
         if !entity.aliases.iter().any(|a| a.key() == alias.key()) {
+            let (entity_id, name) = (entity.id.clone(), alias.text().to_string());
+            merged.push(MergedName { entity: entity_id, name, origin: row.origin.clone() });
             entity.aliases.push(alias);
         }
     }
@@ -633,7 +669,7 @@ struct Resolver<'a> {
     /// Each entry's root (see [`stack_layers`]): a merge row and its entity share one.
     roots: &'a [usize],
     take_over: bool,
-    notices: Vec<String>,
+    notices: Vec<Finding>,
     kept: Vec<String>,
 }
 
@@ -679,14 +715,7 @@ impl Resolver<'_> {
                 let (claimant, holder) = (&entries[i].1, &entries[j].1);
                 match self.claim(entries[j].0, holder, claimant, entries[i].0, alias, key) {
                     Claim::TakeOver => {
-                        self.notices.push(format!(
-                            "{}: \"{}\" is taken over by \"{}\" from \"{}\" ({})",
-                            claimant.origin,
-                            alias.text(),
-                            claimant.id,
-                            holder.id,
-                            holder.origin
-                        ));
+                        self.notices.push(Finding::takeover(alias.text(), claimant, holder));
                         lost.push((j, key.to_string()));
                         owner.insert(key, i);
                     }
@@ -702,14 +731,16 @@ impl Resolver<'_> {
                         lost.push((i, key.to_string()));
                     }
                     Claim::Refused(why) => {
-                        self.notices.push(format!(
-                            "{}: \"{}\" stays with \"{}\" ({}), not \"{}\": {why}",
-                            claimant.origin,
+                        let message = format!(
+                            "\"{}\" stays with \"{}\" ({}, {}), not \"{}\" ({}): {why}",
                             alias.text(),
                             holder.id,
+                            holder.label,
                             holder.origin,
-                            claimant.id
-                        ));
+                            claimant.id,
+                            claimant.label
+                        );
+                        self.notices.push(Finding::new(FindingKind::Refused, claimant, message));
                         lost.push((i, key.to_string()));
                     }
                 }
@@ -810,14 +841,13 @@ fn check_references(gaz: &mut Gazetteer) {
                 .and_then(|id| gaz.get(id))
                 .is_some_and(|e| e.kind == EntityKind::State);
             if !known {
-                notices.push(format!(
-                    "{}: \"{}\" is not a state id of this gazetteer",
-                    entry.origin, state
-                ));
+                let message = format!("\"{state}\" is not a state id of this gazetteer");
+                notices.push(Finding::new(FindingKind::UnknownState, entry, message));
             }
         }
     }
-    gaz.notices.extend(notices);
+    gaz.notices.extend(notices.iter().map(Finding::to_string));
+    gaz.notes.extend(notices);
 }
 
 #[cfg(test)]

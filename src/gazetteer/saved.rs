@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::entry::{Alias, Office, Origin, PlaceAttributes};
-use super::{EntityKind, Entry, Gazetteer};
+use super::{EntityKind, Entry, Finding, Gazetteer, MergedName};
 use crate::codec::{Reader, Writer};
 use crate::hash::FastMap;
 
@@ -18,9 +18,10 @@ impl Gazetteer {
     pub(crate) fn write(&self, wtr: &mut Writer) {
         let mut sources: FastMap<&str, u32> = FastMap::default();
         let mut names: Vec<&str> = Vec::new();
-        for entry in &self.entries {
-            sources.entry(&entry.origin.source).or_insert_with(|| {
-                names.push(&entry.origin.source);
+        let origins = self.entries.iter().map(|e| &e.origin);
+        for origin in origins.chain(self.merged.iter().map(|m| &m.origin)) {
+            sources.entry(&origin.source).or_insert_with(|| {
+                names.push(&origin.source);
                 names.len() as u32 - 1
             });
         }
@@ -30,9 +31,16 @@ impl Gazetteer {
         for entry in &self.entries {
             write_entry(wtr, entry, sources[&*entry.origin.source]);
         }
-        for notes in [&self.notices, &self.kept] {
-            wtr.len(notes.len());
-            notes.iter().for_each(|note| wtr.str(note));
+        wtr.len(self.notes.len());
+        self.notes.iter().for_each(|note| note.write(wtr));
+        wtr.len(self.kept.len());
+        self.kept.iter().for_each(|note| wtr.str(note));
+        wtr.len(self.merged.len());
+        for name in &self.merged {
+            wtr.str(&name.entity);
+            wtr.str(&name.name);
+            wtr.u32(sources[&*name.origin.source]);
+            wtr.u64(name.origin.line);
         }
     }
 
@@ -45,11 +53,19 @@ impl Gazetteer {
         let entries: Vec<Entry> =
             (0..count).map(|_| read_entry(rdr, &sources)).collect::<Option<_>>()?;
         let count = rdr.len(8)?;
-        let notices = (0..count).map(|_| rdr.string()).collect::<Option<_>>()?;
+        let notes = (0..count).map(|_| Finding::read(rdr)).collect::<Option<_>>()?;
         let count = rdr.len(8)?;
         let kept = (0..count).map(|_| rdr.string()).collect::<Option<_>>()?;
-        Some(Gazetteer::from_entries(entries, notices, kept))
+        let count = rdr.len(8)?;
+        let merged = (0..count).map(|_| read_merged(rdr, &sources)).collect::<Option<_>>()?;
+        Some(Gazetteer::from_entries(entries, notes, kept, merged))
     }
+}
+
+fn read_merged(rdr: &mut Reader<'_>, sources: &[Arc<str>]) -> Option<MergedName> {
+    let (entity, name) = (rdr.string()?, rdr.string()?);
+    let source = sources.get(usize::try_from(rdr.u32()?).ok()?)?.clone();
+    Some(MergedName { entity, name, origin: Origin { source, line: rdr.u64()? } })
 }
 
 fn write_entry(wtr: &mut Writer, entry: &Entry, source: u32) {
@@ -187,6 +203,8 @@ mod tests {
                     .take_over(true),
             )
             .add(Entry::new("h", EntityKind::Place, "Texas"))
+            .add(Entry::new("k", EntityKind::Place, "Kremlin").take_over(true))
+            .add(Entry::new("RUS", EntityKind::State, "Rossiya Test").merge(true))
             .build()
             .unwrap();
         let mut wtr = Writer::default();
@@ -198,6 +216,11 @@ mod tests {
         assert_eq!(back.notices(), gaz.notices());
         assert_eq!(back.kept_names(), gaz.kept_names());
         assert!(!gaz.notices().is_empty() && !gaz.kept_names().is_empty());
+        // The typed notes and the names merge rows added, which `check` reports.
+        assert_eq!(back.check(), gaz.check());
+        assert_eq!(back.merged, gaz.merged);
+        assert!(gaz.check().iter().any(|f| f.takeover.is_some()), "{:?}", gaz.check());
+        assert_eq!(gaz.merged.len(), 1);
         assert_eq!(back.lookup("RUS"), gaz.lookup("RUS"));
         for cut in [0, 1, 100, wtr.buf.len() / 2, wtr.buf.len() - 1] {
             assert!(Gazetteer::read(&mut Reader::new(&wtr.buf[..cut])).is_none(), "{cut}");

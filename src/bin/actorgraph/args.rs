@@ -57,9 +57,35 @@ pub(crate) enum GazetteerCommand {
     Suggest(SuggestArgs),
     /// Count the entities and aliases of each kind.
     Stats(GazetteerFiles),
-    /// List the conflicts resolved between files and the suspicious aliases (exit code 1 if
-    /// there are any).
-    Check(GazetteerFiles),
+    /// List what a person should look at, by kind: names a later file took over, entities
+    /// replaced, mangled names, dictionary words and lower-case names (exit code 1 if there
+    /// are any).
+    Check(CheckArgs),
+}
+
+/// `gazetteer check`: the files, the word list and how much to list.
+#[derive(Debug, Args)]
+#[command(after_help = "Each kind is a heading with its count, then its findings, one per line \
+as FILE:LINE: message; a kind with more than 5 lists its first 5 unless --verbose. A summary \
+and the word list used go to standard error.")]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) files: GazetteerFiles,
+    /// Report one-word names that are words of this English word list (one a line; default:
+    /// /usr/share/dict/words when it exists, from Debian's wamerican), as the GeoNames import
+    /// leaves them out.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_dictionary")]
+    pub(crate) dictionary: Option<PathBuf>,
+    /// Use no word list: only the GeoNames stop-list makes dictionary words.
+    #[arg(long)]
+    pub(crate) no_dictionary: bool,
+    /// The population from which a place's name that is a dictionary word is not reported
+    /// (default: 250000, as for the GeoNames import).
+    #[arg(long, value_name = "N")]
+    pub(crate) large_place: Option<u64>,
+    /// List every finding: by default a kind with more than 5 lists its first 5.
+    #[arg(short, long)]
+    pub(crate) verbose: bool,
 }
 
 /// Which gazetteer files to read, for `gazetteer stats` and `check`.

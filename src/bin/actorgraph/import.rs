@@ -4,12 +4,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use actorgraph::{
-    CameoImporter, EntityKind, GeonamesImporter, Import, Importer, Result, SpacyImporter, write_tsv,
+    CameoImporter, Checker, EntityKind, GeonamesImporter, Import, Importer, Report, Result,
+    SpacyImporter, write_tsv,
 };
 
-use crate::args::{GazetteerArgs, GazetteerCommand, GazetteerFiles, ImportArgs, ImportFormatArg};
+use crate::args::{CheckArgs, GazetteerArgs, GazetteerCommand, ImportArgs, ImportFormatArg};
 use crate::output::{create_file, file_arg};
-use crate::pipeline::load_gazetteer;
+use crate::pipeline::{NOTES_LISTED, load_gazetteer, summarised};
 
 /// Runs a `gazetteer` subcommand. Returns whether any entity was written.
 pub(crate) fn run(args: GazetteerArgs) -> Result<bool> {
@@ -21,21 +22,62 @@ pub(crate) fn run(args: GazetteerArgs) -> Result<bool> {
             print!("{}", gaz.stats());
             Ok(true)
         }
-        GazetteerCommand::Check(files) => check(&files),
+        GazetteerCommand::Check(args) => check(&args),
     }
 }
 
-/// Prints what `Gazetteer::check` finds, one line each, and a count on standard error.
-/// Returns true (exit code 0) when the gazetteer is clean.
-fn check(files: &GazetteerFiles) -> Result<bool> {
-    let gaz = load_gazetteer(&files.gazetteers, files.no_default_gazetteer, true)?;
-    let found = gaz.check();
-    let mut out = io::stdout().lock();
-    for finding in &found {
-        writeln!(out, "{finding}")?;
+/// Prints what `Checker` finds, by kind (a heading with the count, then the findings, the
+/// first few unless `--verbose`), and a summary on standard error. Returns true (exit code 0)
+/// when the gazetteer is clean.
+fn check(args: &CheckArgs) -> Result<bool> {
+    let mut checker = Checker::new();
+    let path = word_list(args.dictionary.as_deref(), args.no_dictionary);
+    if let Some(path) = &path {
+        checker.dictionary_path(path)?;
     }
-    eprintln!("actorgraph: {} entities checked, {} findings", gaz.len(), found.len());
-    Ok(found.is_empty())
+    if let Some(n) = args.large_place {
+        checker.large_place(n);
+    }
+    let files = &args.files;
+    let gaz = load_gazetteer(&files.gazetteers, files.no_default_gazetteer, true)?;
+    let report = checker.check(&gaz);
+    let mut out = io::stdout().lock();
+    for (kind, found) in report.groups() {
+        let listed = if summarised(found.len(), args.verbose) { NOTES_LISTED } else { found.len() };
+        let more = match found.len() - listed {
+            0 => String::new(),
+            n => format!(" ({n} more not listed; --verbose lists them all)"),
+        };
+        writeln!(out, "{kind}: {}{more}", found.len())?;
+        for finding in &found[..listed] {
+            writeln!(out, "{finding}")?;
+        }
+    }
+    if let Some(line) =
+        word_list_line(path.as_deref(), checker.dictionary_len(), args.no_dictionary)
+    {
+        eprintln!("actorgraph: {line}");
+    }
+    eprintln!("actorgraph: {} entities checked: {}", gaz.len(), check_summary(&report));
+    Ok(report.is_empty())
+}
+
+/// "3 findings (names taken over: 2, dictionary words: 1); names of later files that stay
+/// with the built-in entities (the safe default, not reported): 12".
+fn check_summary(report: &Report) -> String {
+    let counts: Vec<String> =
+        report.groups().map(|(kind, found)| format!("{kind}: {}", found.len())).collect();
+    let mut line = match counts.len() {
+        0 => "no findings".to_string(),
+        _ => format!("{} findings ({})", report.len(), counts.join(", ")),
+    };
+    if report.kept_names() > 0 {
+        line.push_str(&format!(
+            "; names of later files that stay with the built-in entities (the safe default, not reported): {}",
+            report.kept_names()
+        ));
+    }
+    line
 }
 
 fn import(args: &ImportArgs) -> Result<bool> {
@@ -79,20 +121,12 @@ fn read(args: &ImportArgs) -> Result<(Import, Option<String>)> {
             if let Some(n) = args.large_place {
                 importer.large_place(n);
             }
-            let mut words = None;
-            if let Some(path) = dictionary(args) {
-                importer.dictionary_path(&path)?;
-                words = Some(format!(
-                    "dictionary words from {} ({} lower-case words)",
-                    path.display(),
-                    importer.dictionary_len()
-                ));
-            } else if !args.no_dictionary {
-                words = Some(format!(
-                    "warning: no word list at {}, so dictionary words are not left out (install one, e.g. Debian's wamerican: apt-get install wamerican, or give --dictionary FILE; --no-dictionary silences this)",
-                    GeonamesImporter::SYSTEM_DICTIONARY
-                ));
+            let path = word_list(args.dictionary.as_deref(), args.no_dictionary);
+            if let Some(path) = &path {
+                importer.dictionary_path(path)?;
             }
+            let words =
+                word_list_line(path.as_deref(), importer.dictionary_len(), args.no_dictionary);
             Ok((importer.import_path(&args.file)?, words))
         }
         ImportFormatArg::Cameo => Ok((CameoImporter::new().import_path(&args.file)?, None)),
@@ -103,13 +137,29 @@ fn read(args: &ImportArgs) -> Result<(Import, Option<String>)> {
     }
 }
 
-/// The word list of `--dictionary`, else the system's if it exists, unless `--no-dictionary`.
-fn dictionary(args: &ImportArgs) -> Option<PathBuf> {
-    if args.no_dictionary {
+/// The word list of `--dictionary`, else the system's if it exists, unless `--no-dictionary`
+/// (for `import --from geonames` and `check`).
+fn word_list(dictionary: Option<&Path>, no_dictionary: bool) -> Option<PathBuf> {
+    if no_dictionary {
         return None;
     }
     let system = Path::new(GeonamesImporter::SYSTEM_DICTIONARY);
-    args.dictionary.clone().or_else(|| system.is_file().then(|| system.to_path_buf()))
+    dictionary.map(Path::to_path_buf).or_else(|| system.is_file().then(|| system.to_path_buf()))
+}
+
+/// The line saying which word list was read (`path`, with `len` lower-case words), or the
+/// warning that none was found; nothing with `--no-dictionary`.
+fn word_list_line(path: Option<&Path>, len: usize, no_dictionary: bool) -> Option<String> {
+    match path {
+        Some(path) => {
+            Some(format!("dictionary words from {} ({len} lower-case words)", path.display()))
+        }
+        None if no_dictionary => None,
+        None => Some(format!(
+            "warning: no word list at {}, so dictionary words are not looked for (install one, e.g. Debian's wamerican: apt-get install wamerican, or give --dictionary FILE; --no-dictionary silences this)",
+            GeonamesImporter::SYSTEM_DICTIONARY
+        )),
+    }
 }
 
 fn format_name(format: ImportFormatArg) -> &'static str {

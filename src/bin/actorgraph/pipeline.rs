@@ -81,8 +81,15 @@ pub(crate) fn build(builder: &PipelineBuilder, args: &CommonArgs) -> Result<Pipe
     Ok(pipeline)
 }
 
-/// How many notes of one kind are printed one by one before they are summarised.
-const NOTES_LISTED: usize = 5;
+/// How many notes of one kind are printed one by one before they are summarised (and how
+/// many findings of one kind `gazetteer check` lists).
+pub(crate) const NOTES_LISTED: usize = 5;
+
+/// Whether `count` notes (or findings) of one kind are summarised rather than all listed:
+/// there are more than [`NOTES_LISTED`] and `verbose` is off.
+pub(crate) fn summarised(count: usize, verbose: bool) -> bool {
+    !verbose && count > NOTES_LISTED
+}
 
 /// Prints notices in order, except that a kind of note given more than [`NOTES_LISTED`]
 /// times (unless `verbose`) is printed as one line: its count, the first one and how to see
@@ -106,7 +113,7 @@ fn print_notices(notices: &[Notice], verbose: bool) {
         NoteKind::KeptName => kept,
         NoteKind::Gazetteer => other,
     };
-    let summarised = |k: NoteKind| !verbose && count(k) > NOTES_LISTED;
+    let summarised = |k: NoteKind| summarised(count(k), verbose);
     let mut done = Vec::new();
     for notice in notices {
         match kind(notice) {
