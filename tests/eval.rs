@@ -67,12 +67,13 @@ fn evaluation_meets_the_gate() {
 /// Minimum event scores on data/eval (data/eval/events.tsv, every asserted event of the 14
 /// articles coded by hand), default settings (discovery on, built-in event dictionary): for
 /// (source, target, quad class) and (source, target, root code), precision, recall and F1, at
-/// the levels measured when the gate was introduced, rounded down by about 0.02. Measured
-/// (2026-12-07, `actorgraph eval`): quad class 18/5/73, precision 0.783, recall 0.198, F1
-/// 0.316; root code 18/5/74, precision 0.783, recall 0.196, F1 0.313. Raise them when the
-/// extractor improves; never lower one to let a change pass.
+/// the levels last measured, rounded down by about 0.02. Measured (2026-12-08, `actorgraph
+/// eval`): quad class 20/3/71, precision 0.870, recall 0.220, F1 0.351; root code 20/3/72,
+/// precision 0.870, recall 0.217, F1 0.348 (when the gate was introduced, before the
+/// apposition and "that"-clause rules: 18/5/73, precision 0.783, recall 0.198, F1 0.316).
+/// Raise them when the extractor improves; never lower one to let a change pass.
 const MIN_EVENTS: [(&str, f64, f64, f64); 2] =
-    [("quad", 0.76, 0.17, 0.29), ("root", 0.76, 0.17, 0.29)];
+    [("quad", 0.85, 0.20, 0.33), ("root", 0.85, 0.19, 0.32)];
 
 /// Checks event scores against a row of minimums: (level, precision, recall, F1).
 fn check_events(name: &str, scores: &EventScores, mins: &[(&str, f64, f64, f64)]) {
