@@ -172,8 +172,9 @@ pub use crate::corpus::{
 pub use crate::discover::{Candidate, Cue, Discoverer};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::eval::{
-    Counts, Evaluator, GoldDocument, GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet,
-    read_annotated_dir, read_pairs,
+    Counts, CoveredDocument, Evaluator, EventScores, GoldDocument, GoldEvent, GoldEvents,
+    GoldMention, GoldPairs, GoldTarget, Scores, StandoffSet, read_annotated_dir,
+    read_annotated_events, read_pairs,
 };
 pub use crate::events::{
     Actor, AgentType, CameoCode, CodedEvent, EventDictionary, EventDictionaryBuilder,

@@ -352,9 +352,18 @@ fn partials_with_discovered_actors_merge_into_one_run() {
 fn eval_prints_the_table() {
     let (code, out, err) = run(actorgraph().args(["eval", "--discover", "--errors"]));
     assert_eq!(code, 0, "{err}");
-    for row in
-        ["person", "state", "group", "place", "overall", "with unknown actors", "sentence pairs"]
-    {
+    for row in [
+        "person",
+        "state",
+        "group",
+        "place",
+        "overall",
+        "with unknown actors",
+        "sentence pairs",
+        "events in 14 covered documents",
+        "events (quad class)",
+        "events (root code)",
+    ] {
         assert!(out.lines().any(|l| l.starts_with(row)), "no {row} row in:\n{out}");
     }
     assert!(out.starts_with("14 articles,"), "{out}");

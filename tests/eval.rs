@@ -3,7 +3,10 @@
 
 use std::fs;
 
-use actorgraph::{Counts, Discoverer, EntityKind, Evaluator, Gazetteer, GoldDocument, Matcher};
+use actorgraph::{
+    Counts, Discoverer, EntityKind, Evaluator, EventDictionary, EventExtractor, EventScores,
+    Gazetteer, GoldDocument, Matcher,
+};
 
 /// The minimum F1 scores, set at the levels measured when the gate was introduced, rounded
 /// down to two decimals (measured: overall 0.988; person 0.981, state 0.993, group 0.986,
@@ -61,6 +64,47 @@ fn evaluation_meets_the_gate() {
     assert!(on.overall.f1() >= MIN_OVERALL_F1, "overall F1 with discovery {:.3}", on.overall.f1());
 }
 
+/// Minimum event scores on data/eval (data/eval/events.tsv, every asserted event of the 14
+/// articles coded by hand), default settings (discovery on, built-in event dictionary): for
+/// (source, target, quad class) and (source, target, root code), precision, recall and F1, at
+/// the levels last measured, rounded down by about 0.02. Measured (2026-12-08, `actorgraph
+/// eval`): quad class 20/3/71, precision 0.870, recall 0.220, F1 0.351; root code 20/3/72,
+/// precision 0.870, recall 0.217, F1 0.348 (when the gate was introduced, before the
+/// apposition and "that"-clause rules: 18/5/73, precision 0.783, recall 0.198, F1 0.316).
+/// Raise them when the extractor improves; never lower one to let a change pass.
+const MIN_EVENTS: [(&str, f64, f64, f64); 2] =
+    [("quad", 0.85, 0.20, 0.33), ("root", 0.85, 0.19, 0.32)];
+
+/// Checks event scores against a row of minimums: (level, precision, recall, F1).
+fn check_events(name: &str, scores: &EventScores, mins: &[(&str, f64, f64, f64)]) {
+    for &(level, min_p, min_r, min_f1) in mins {
+        let c = if level == "quad" { scores.quad } else { scores.root };
+        let (p, r, f1) = (c.precision(), c.recall(), c.f1());
+        assert!(p >= min_p, "{name}: events by {level}: precision {p:.3} is below {min_p}");
+        assert!(r >= min_r, "{name}: events by {level}: recall {r:.3} is below {min_r}");
+        assert!(f1 >= min_f1, "{name}: events by {level}: F1 {f1:.3} is below {min_f1}");
+    }
+}
+
+#[test]
+fn events_meet_the_gate() {
+    let (docs, _) = load();
+    let dir = crate::util::root().join("data/eval");
+    let gold = actorgraph::read_annotated_events(&dir, &docs).unwrap().expect("events.tsv");
+    assert_eq!(gold.documents().count(), docs.len());
+    let gaz = Gazetteer::builtin();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let discoverer = Discoverer::for_gazetteer(&gaz);
+    let extractor = EventExtractor::new(&EventDictionary::builtin()).unwrap();
+    let evaluator = Evaluator::new(&gaz, &matcher).discoverer(Some(&discoverer));
+    let scores = evaluator.score_events(&docs, &gold, &extractor);
+    println!("{scores}");
+    for error in &scores.errors {
+        println!("{error}");
+    }
+    check_events("data/eval", &scores, &MIN_EVENTS);
+}
+
 /// The real-news set (data/eval-lee: 300 ABC news items of 2001-2002 annotated by hand, text
 /// read from ../shared; 220 in the development part, 80 held back): minimums for default
 /// settings (discovery on, no date), at the levels last measured, rounded down to two decimals:
@@ -81,6 +125,12 @@ fn evaluation_meets_the_gate() {
 /// without saying so here.
 const MIN_REAL_NEWS: [(&str, f64, f64, f64, f64); 2] =
     [("dev", 0.96, 0.98, 0.95, 0.96), ("test", 0.94, 0.96, 0.95, 0.91)];
+
+/// Minimum event scores per part of the real-news set, once data/eval-lee/events.tsv is
+/// merged: rows of (part, level "quad" or "root", precision, recall, F1), one line each, as
+/// in [`MIN_EVENTS`]. None yet (the figures are not known). A part with event annotations
+/// and no row here is scored and printed, not gated.
+const MIN_REAL_NEWS_EVENTS: &[(&str, &str, f64, f64, f64)] = &[];
 
 /// At most this many graph nodes per actor on either half (issue 10's target): an actor split
 /// into several nodes bends every measure of the graph.
@@ -114,5 +164,17 @@ fn real_news_evaluation_meets_the_gate() {
         assert!(discovered >= min_discovered, "{part}: discovered precision {discovered:.3}");
         let nodes = scores.nodes_per_actor();
         assert!(nodes <= MAX_NODES_PER_ACTOR, "{part}: {nodes:.3} graph nodes per actor");
+        if let Some(gold) = set.events(part) {
+            let extractor = EventExtractor::new(&EventDictionary::builtin()).unwrap();
+            let evaluator = Evaluator::new(&gaz, &matcher).discoverer(Some(&discoverer));
+            let scores = evaluator.score_events(docs, gold, &extractor);
+            println!("{part} events\n{scores}");
+            let mins: Vec<(&str, f64, f64, f64)> = MIN_REAL_NEWS_EVENTS
+                .iter()
+                .filter(|row| row.0 == part)
+                .map(|&(_, level, p, r, f1)| (level, p, r, f1))
+                .collect();
+            check_events(part, &scores, &mins);
+        }
     }
 }

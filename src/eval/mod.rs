@@ -7,7 +7,9 @@
 //!
 //! A found mention is correct when it names the same entity as a gold mention whose span it
 //! overlaps (each gold mention is used once). Precision, recall and F1 are given per kind, in
-//! total, and for sentence pairs.
+//! total, and for sentence pairs. Events (who did what to whom) are scored against a coder's
+//! list of them per sentence, on (source, target, quad class) and (source, target, root code):
+//! see [`GoldEvents`] and [`Evaluator::score_events`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -21,8 +23,12 @@ use crate::matcher::{Matcher, Mention};
 use crate::segment::Segmenter;
 use crate::span::{Coverage, Span};
 
+mod events;
 mod standoff;
 
+pub use self::events::{
+    CoveredDocument, EventScores, GoldEvent, GoldEvents, read_annotated_events,
+};
 pub use self::standoff::StandoffSet;
 
 /// What a gold mention refers to.

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufReader;
 use std::path::Path;
 
-use super::{GoldDocument, GoldMention, GoldPairs, GoldTarget};
+use super::events::{add_once, gold_event};
+use super::{GoldDocument, GoldEvents, GoldMention, GoldPairs, GoldTarget};
 use crate::corpus::JsonlOptions;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntityKind, Gazetteer};
@@ -16,21 +17,31 @@ use crate::span::Span;
 /// Gold ids the gazetteer has become [`GoldTarget::Entity`]; the others are actors it lacks,
 /// [`GoldTarget::Unknown`] of their kind, so the same annotations serve every version of the
 /// gazetteer. Role mentions (flag `role`) are kept with [`GoldMention::role`] set: they are
-/// scored apart and left out of the sentence pairs.
+/// scored apart and left out of the sentence pairs. When the set has event annotations
+/// (`events.tsv` and `events-documents.txt`), each part has its [`GoldEvents`].
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StandoffSet {
     parts: BTreeMap<String, (Vec<GoldDocument>, GoldPairs)>,
+    events: BTreeMap<String, GoldEvents>,
 }
 
+/// Where each listed document is: its part and its index there.
+type PartOf = BTreeMap<String, (String, usize)>;
+
 impl StandoffSet {
-    /// Reads the set in `dir` (`documents.tsv`, `mentions.tsv`, `sentences.tsv`), taking the
+    /// Reads the set in `dir` (`documents.tsv`, `mentions.tsv`, `sentences.tsv`, and the
+    /// event annotations `events.tsv` and `events-documents.txt` if there are any), taking the
     /// texts from the JSONL `corpus`.
     ///
     /// # Errors
     ///
     /// Returns an error naming the file and line for an unreadable file, a malformed row, a
     /// document the corpus does not have, a span that is not on character boundaries or whose
-    /// text is not the row's surface, and a kind that differs from the gazetteer's.
+    /// text is not the row's surface, and a kind that differs from the gazetteer's; for the
+    /// events, one of the two files without the other, a header other than the format's, a
+    /// document not listed in `events-documents.txt`, a span that is not a row of
+    /// `sentences.tsv`, an actor no mention of the sentence names, a bad code or flag, or a
+    /// repeated event.
     pub fn read<D: AsRef<Path>, C: AsRef<Path>>(
         dir: D,
         corpus: C,
@@ -85,6 +96,7 @@ impl StandoffSet {
             gold.mentions.push(GoldMention { span, target, adjectival, role, actor: id.clone() });
         }
         let path = dir.join("sentences.tsv");
+        let mut sentences: BTreeMap<String, Vec<Span>> = BTreeMap::new();
         for (line, cells) in rows(&path, 3)? {
             let Some((part, _)) = part_of.get(&cells[0]) else {
                 let msg = format!("document \"{}\" is not in documents.tsv", cells[0]);
@@ -94,6 +106,7 @@ impl StandoffSet {
             let (Some(start), Some(end)) = (start, end) else {
                 return Err(at(&path, line, "start and end must be byte offsets"));
             };
+            sentences.entry(cells[0].clone()).or_default().push(Span::new(start, end));
             let named: BTreeSet<&String> = ids
                 .get(&cells[0])
                 .into_iter()
@@ -114,7 +127,8 @@ impl StandoffSet {
                 doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
             }
         }
-        Ok(StandoffSet { parts })
+        let events = read_events(dir, &parts, &part_of, &sentences)?;
+        Ok(StandoffSet { parts, events })
     }
 
     /// Returns the names of the parts (`dev`, `test`), in order.
@@ -126,6 +140,80 @@ impl StandoffSet {
     pub fn part(&self, name: &str) -> Option<(&[GoldDocument], &GoldPairs)> {
         self.parts.get(name).map(|(docs, pairs)| (&docs[..], pairs))
     }
+
+    /// Returns the gold events of one part, or `None` if the set has no event annotations
+    /// (or no such part). Only the documents of `events-documents.txt` are covered.
+    pub fn events(&self, part: &str) -> Option<&GoldEvents> {
+        self.events.get(part)
+    }
+}
+
+/// The header of `events.tsv` in a stand-off set.
+const EVENTS_HEADER: &str = "document\tstart\tend\tsource\ttarget\tcode\tflags";
+
+/// Reads `events-documents.txt` and `events.tsv`, if the set has them: the gold events of
+/// each part, every part present (with no document covered if none of its is listed).
+fn read_events(
+    dir: &Path,
+    parts: &BTreeMap<String, (Vec<GoldDocument>, GoldPairs)>,
+    part_of: &PartOf,
+    sentences: &BTreeMap<String, Vec<Span>>,
+) -> Result<BTreeMap<String, GoldEvents>> {
+    let (list, path) = (dir.join("events-documents.txt"), dir.join("events.tsv"));
+    match (list.exists(), path.exists()) {
+        (false, false) => return Ok(BTreeMap::new()),
+        (true, false) => return Err(at(&list, 0, "events.tsv is missing beside it")),
+        (false, true) => return Err(at(&path, 0, "events-documents.txt is missing beside it")),
+        (true, true) => {}
+    }
+    let mut events: BTreeMap<String, GoldEvents> =
+        parts.keys().map(|part| (part.clone(), GoldEvents::new())).collect();
+    let text = std::fs::read_to_string(&list).map_err(|err| Error::io_at(&list, err))?;
+    for (index, line) in text.lines().enumerate() {
+        let doc = line.trim();
+        if doc.is_empty() || doc.starts_with('#') {
+            continue;
+        }
+        let line = index as u64 + 1;
+        let Some((part, _)) = part_of.get(doc) else {
+            return Err(at(&list, line, format!("document \"{doc}\" is not in documents.tsv")));
+        };
+        let gold = events.get_mut(part).expect("every part");
+        if gold.get(doc).is_some() {
+            return Err(at(&list, line, format!("document \"{doc}\" is listed twice")));
+        }
+        gold.cover(doc, sentences.get(doc).cloned().unwrap_or_default());
+    }
+    let header = std::fs::read_to_string(&path).map_err(|err| Error::io_at(&path, err))?;
+    if header.lines().next().map(str::trim_end) != Some(EVENTS_HEADER) {
+        let msg = format!("the header must be \"{}\"", EVENTS_HEADER.replace('\t', " "));
+        return Err(at(&path, 1, msg));
+    }
+    let mut seen = BTreeSet::new();
+    for (line, cells) in rows(&path, 7)? {
+        let [doc, start, end, source, target, code, flags] = &cells[..] else { unreachable!() };
+        let Some((part, index)) = part_of.get(doc) else {
+            return Err(at(&path, line, format!("document \"{doc}\" is not in documents.tsv")));
+        };
+        let gold = events.get_mut(part).expect("every part");
+        let Some(covered) = gold.get(doc) else {
+            let msg = format!("document \"{doc}\" is not in events-documents.txt");
+            return Err(at(&path, line, msg));
+        };
+        let sentence = match (number(start), number(end)) {
+            (Some(start), Some(end)) => Span::new(start, end),
+            _ => return Err(at(&path, line, "start and end must be byte offsets")),
+        };
+        if !covered.sentences.contains(&sentence) {
+            let msg = format!("{start}..{end} is not a sentence of \"{doc}\" in sentences.tsv");
+            return Err(at(&path, line, msg));
+        }
+        let gold_doc = &parts[part].0[*index];
+        let cells = [source.as_str(), target.as_str(), code.as_str(), flags.as_str()];
+        let event = gold_event(gold_doc, sentence, cells).map_err(|m| at(&path, line, m))?;
+        add_once(gold, &mut seen, doc, event).map_err(|m| at(&path, line, m))?;
+    }
+    Ok(events)
 }
 
 fn read_corpus(path: &Path) -> Result<BTreeMap<String, String>> {
@@ -225,6 +313,78 @@ mod tests {
         assert_eq!(roles, [false, false, false, true, false]);
         let want: BTreeSet<_> = [("RUS".to_string(), "UKR".to_string())].into();
         assert_eq!(pairs["a"], want);
+    }
+
+    /// Invented text: "Russia attacked Ukraine. Iran and Iraq met. Syria."
+    fn events_set(dir: &Path, listed: &str, events: &str) -> Result<StandoffSet> {
+        std::fs::write(dir.join("documents.tsv"), "document\tpart\na\tdev\nb\ttest\n").unwrap();
+        let mentions = "document\tstart\tend\tsurface\tkind\tid\tflags\n\
+                        a\t0\t6\tRussia\tstate\tRUS\t\n\
+                        a\t16\t23\tUkraine\tstate\tUKR\t\n\
+                        a\t25\t29\tIran\tstate\tIRN\t\n\
+                        a\t34\t38\tIraq\tstate\tIRQ\t\n\
+                        b\t0\t5\tSyria\tstate\tSYR\t\n";
+        std::fs::write(dir.join("mentions.tsv"), mentions).unwrap();
+        let sentences = "document\tstart\tend\na\t0\t24\na\t25\t43\nb\t0\t6\n";
+        std::fs::write(dir.join("sentences.tsv"), sentences).unwrap();
+        let corpus = "{\"id\":\"a\",\"text\":\"Russia attacked Ukraine. Iran and Iraq met.\"}\n\
+                      {\"id\":\"b\",\"text\":\"Syria.\"}\n";
+        std::fs::write(dir.join("corpus.jsonl"), corpus).unwrap();
+        std::fs::write(dir.join("events-documents.txt"), listed).unwrap();
+        let header = "document\tstart\tend\tsource\ttarget\tcode\tflags\n";
+        std::fs::write(dir.join("events.tsv"), format!("{header}{events}")).unwrap();
+        StandoffSet::read(dir, dir.join("corpus.jsonl"), &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn reads_events_per_part() {
+        let dir = temp("events");
+        let rows = "a\t0\t24\tRUS\tUKR\t190\t\na\t25\t43\tIRN\tIRQ\t040\tmutual\n";
+        let set = events_set(&dir, "a\nb\n", rows).unwrap();
+        let dev = set.events("dev").unwrap();
+        assert_eq!(dev.documents().collect::<Vec<_>>(), ["a"]);
+        let events = &dev.get("a").unwrap().events;
+        let got: Vec<_> = events.iter().map(|e| (e.sentence, e.code.as_str(), e.mutual)).collect();
+        assert_eq!(got, [(Span::new(0, 24), "190", false), (Span::new(25, 43), "040", true)]);
+        let test = set.events("test").unwrap();
+        assert_eq!((test.documents().count(), test.len()), (1, 0));
+        // Without event files the set has no events; with only one of them it is an error.
+        std::fs::remove_file(dir.join("events.tsv")).unwrap();
+        let err = StandoffSet::read(&dir, dir.join("corpus.jsonl"), &Gazetteer::builtin());
+        assert!(err.unwrap_err().to_string().contains("events.tsv is missing"));
+        std::fs::remove_file(dir.join("events-documents.txt")).unwrap();
+        let set = StandoffSet::read(&dir, dir.join("corpus.jsonl"), &Gazetteer::builtin());
+        assert_eq!(set.unwrap().events("dev"), None);
+    }
+
+    #[test]
+    fn event_errors_name_the_file_and_line() {
+        let dir = temp("bad-events");
+        for (listed, rows, want) in [
+            ("a\nc\n", "", "events-documents.txt:2: document \"c\" is not in documents.tsv"),
+            ("a\na\n", "", "events-documents.txt:2: document \"a\" is listed twice"),
+            (
+                "a\n",
+                "b\t0\t6\tSYR\tRUS\t190\t\n",
+                "events.tsv:2: document \"b\" is not in events-documents.txt",
+            ),
+            ("a\n", "a\t0\t23\tRUS\tUKR\t190\t\n", "events.tsv:2: 0..23 is not a sentence"),
+            ("a\n", "a\t0\t24\tRUS\tIRN\t190\t\n", "events.tsv:2: the target \"IRN\" is not named"),
+            ("a\n", "a\t0\t24\tRUS\tUKR\t21\t\n", "events.tsv:2: \"21\" has no CAMEO root"),
+            ("a\n", "a\t0\t24\tRUS\tUKR\t190\tboth\n", "events.tsv:2: unknown flag \"both\""),
+            ("a\n", "a\tx\t24\tRUS\tUKR\t190\t\n", "events.tsv:2: start and end must be"),
+            (
+                "a\n",
+                "a\t0\t24\tRUS\tUKR\t190\na\t0\t24\tRUS\tUKR\t193\n",
+                "events.tsv:3: a second row",
+            ),
+        ] {
+            let err = events_set(&dir, listed, rows).unwrap_err().to_string();
+            assert!(err.contains(want), "{err}");
+        }
+        std::fs::write(dir.join("events.tsv"), "document\tstart\tend\n").unwrap();
+        let err = StandoffSet::read(&dir, dir.join("corpus.jsonl"), &Gazetteer::builtin());
+        assert!(err.unwrap_err().to_string().contains("events.tsv:1: the header must be"));
     }
 
     #[test]

@@ -10,6 +10,11 @@
 //! - **Order**: the source stands before the verb phrase and the target after it, with only
 //!   a few words between (auxiliaries, adverbs, determiners); a location or time preposition
 //!   ("met in Ankara"), a clause boundary or a reporting verb in between breaks the link.
+//!   A "that" after the verb opens a clause, whose subject is no target ("warned that Iran
+//!   could leave").
+//! - **Apposition**: "Rafael Grossi, director general of the IAEA, met Y" and "Saddam
+//!   Haftar, now deputy commander, visited Cairo" are the named person's events: words set
+//!   apart by commas before the verb are skipped, and an actor inside them is not the source.
 //! - **Passive**: "Y was attacked by X" is X → Y, flagged [`EventFlags::is_passive`].
 //! - **Coordination**: "X and Y attacked Z" is two events; "X met Y and Z" is two; "X and Y
 //!   met", with a reciprocal verb and no target, is one event between them (flagged

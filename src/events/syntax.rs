@@ -56,6 +56,7 @@ mod class {
     pub(super) const REFUSE: u16 = 1 << 12;
     pub(super) const BARRIER: u16 = 1 << 13;
     pub(super) const ADVERB: u16 = 1 << 14;
+    pub(super) const THAT: u16 = 1 << 15;
 }
 
 use class::*;
@@ -66,6 +67,7 @@ fn word_class(word: &str) -> u16 {
         "and" | "&" | "but" => AND,
         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both" => DET,
         "by" => BY,
+        "that" => THAT,
         "to" => TO,
         "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got" => {
             AUX | PASSIVE
@@ -216,19 +218,38 @@ impl Gap {
     }
 
     /// Between a subject and its verb: a few auxiliaries, adverbs or an apposition. A noun
-    /// right after the mention makes it a modifier ("United States senators supported").
+    /// right after the mention makes it a modifier ("United States senators supported"),
+    /// unless a comma sets it apart ("Saddam Haftar, now deputy commander, visited").
     fn links_subject(&self) -> bool {
         self.is_open()
             && !self.possessive
             && self.first_word & AND == 0
-            && (self.words == 0 || self.first_word != 0)
+            && (self.words == 0 || self.first_word != 0 || self.is_apposition())
             && self.words <= 6
     }
 
-    /// Between a verb and its object: a determiner or a title ("met Russian President").
+    /// Words set apart by commas on both sides, with no "and": ", now deputy commander, ".
+    fn is_apposition(&self) -> bool {
+        self.first == COMMA && self.after_comma && !self.has(AND)
+    }
+
+    /// Between a name and the actor of the apposition that follows it: ", director general
+    /// of the " in "Rafael Grossi, director general of the IAEA, met".
+    fn opens_apposition(&self) -> bool {
+        self.is_open() && self.first == COMMA && !self.has(AND) && self.words <= 6
+    }
+
+    /// Only a comma: the end of an apposition before its verb.
+    fn is_comma(&self) -> bool {
+        self.first == COMMA && self.words == 0 && self.all == COMMA
+    }
+
+    /// Between a verb and its object: a determiner or a title ("met Russian President"). A
+    /// "that" opens a clause, whose subject is no object ("warned that Iran could leave").
     fn links_object(&self) -> bool {
         self.is_open()
             && !self.possessive
+            && self.first_word != THAT
             && !self.has(PLACE | AND | BY | TO | AUX | MODAL | NEG | COMMA)
             && self.words <= 4
             && self.others <= 2
@@ -580,6 +601,8 @@ impl Sentence {
                     && self.readings[i - 2].object == Some(i - 1);
                 if shared {
                     reading.subject = self.readings[i - 2].subject;
+                } else if self.in_apposition(i) {
+                    reading.subject = Some(i - 2);
                 } else if gap.links_subject() {
                     reading.subject = Some(i - 1);
                 }
@@ -592,6 +615,16 @@ impl Sentence {
             }
             self.readings[i] = reading;
         }
+    }
+
+    /// Whether the group before verb `i` stands in an apposition to the group before it, so
+    /// that the earlier one is the subject: "Rafael Grossi, director general of the IAEA, met"
+    /// is Grossi's meeting.
+    fn in_apposition(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_group(i - 2)
+            && self.items[i].gap.is_comma()
+            && self.items[i - 1].gap.opens_apposition()
     }
 
     /// Writes the events of the sentence.

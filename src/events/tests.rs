@@ -71,6 +71,14 @@ rows! {
     order_multiword_phrase: "Iraq launched strikes on Syria." => ["IRQ -> SYR 195"];
     order_hyphenated_is_no_verb: "US-backed Iraq met." => [];
     order_each_sentence_apart: "Russia attacked. Ukraine fell." => [];
+    order_that_clause_is_no_object: "Lavrov warned that Iran could leave." => [];
+    order_that_clause_has_its_own_event: "Lavrov warned that Iran attacked Iraq." => ["IRN -> IRQ 190"];
+    // Apposition: the name before it is the subject.
+    apposition_title_of_actor: "Sergei Lavrov, foreign minister of Russia, met Kerry."
+        => ["lavrov -> kerry 040 [mutual]"];
+    apposition_without_actor: "Vladimir Putin, now president, visited Ankara." => ["putin -> TUR 042"];
+    apposition_place_before_subject_stays: "In Moscow, Lavrov met Kerry." => ["lavrov -> kerry 040 [mutual]"];
+    apposition_noun_without_commas_is_a_modifier: "Russia tank crews attacked Ukraine." => [];
     // Passive voice.
     passive_by_agent: "Ukraine was attacked by Russia." => ["RUS -> UKR 190 [passive]"];
     passive_been_with_agent_noun: "Syria has been shelled by Turkish artillery."

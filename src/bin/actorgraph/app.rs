@@ -411,6 +411,7 @@ fn eval(args: EvalArgs) -> Result<bool> {
     let matcher = Matcher::new(&gaz)?;
     let discoverer = (!args.no_discover).then(|| Discoverer::for_gazetteer(&gaz));
     let evaluator = Evaluator::new(&gaz, &matcher).discoverer(discoverer.as_ref()).date(args.date);
+    let extractor = crate::events::extractor(&args.events, false)?;
     if let Some(corpus) = &args.corpus {
         let set = StandoffSet::read(&dir, corpus, &gaz)?;
         let mut out = io::stdout().lock();
@@ -419,15 +420,37 @@ fn eval(args: EvalArgs) -> Result<bool> {
             let scores = evaluator.score(docs, pairs)?;
             let held = if part == "test" { ", held back: scored only to report" } else { "" };
             writeln!(out, "part {part}{held}")?;
-            write_scores(&mut out, docs, &scores, args.errors && part != "test")?;
+            let errors = args.errors && part != "test";
+            write_scores(&mut out, docs, &scores, errors)?;
+            if let Some(gold) = set.events(part) {
+                write_events(&mut out, &evaluator.score_events(docs, gold, &extractor), errors)?;
+            }
             writeln!(out)?;
         }
         return Ok(true);
     }
     let (docs, pairs) = actorgraph::read_annotated_dir(&dir)?;
     let scores = evaluator.score(&docs, &pairs)?;
-    write_scores(&mut io::stdout().lock(), &docs, &scores, args.errors)?;
+    let mut out = io::stdout().lock();
+    write_scores(&mut out, &docs, &scores, args.errors)?;
+    if let Some(gold) = actorgraph::read_annotated_events(&dir, &docs)? {
+        write_events(&mut out, &evaluator.score_events(&docs, &gold, &extractor), args.errors)?;
+    }
     Ok(true)
+}
+
+fn write_events(
+    out: &mut impl Write,
+    scores: &actorgraph::EventScores,
+    errors: bool,
+) -> io::Result<()> {
+    write!(out, "{scores}")?;
+    if errors {
+        for error in &scores.errors {
+            writeln!(out, "{error}")?;
+        }
+    }
+    Ok(())
 }
 
 /// The directory `eval` scores: the one given, else data/eval in the current directory, else

@@ -174,6 +174,10 @@ pub(crate) struct EvalArgs {
     /// for `extract` and `graph`.
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<actorgraph::Date>,
+    /// Add an event dictionary on top of the built-in one for the event scores (repeatable;
+    /// format: events/README.md). Events are scored when the set has event annotations.
+    #[arg(long = "events", value_name = "PATH")]
+    pub(crate) events: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
