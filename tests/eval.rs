@@ -109,9 +109,9 @@ fn events_meet_the_gate() {
 /// read from ../shared; 220 in the development part, 80 held back): minimums for default
 /// settings (discovery on, no date), at the levels last measured, rounded down to two decimals:
 /// all actors F1, precision, sentence pairs F1, precision of the discovered actors. Measured
-/// (2026-12-03): development part F1 0.963 (precision 0.986, recall 0.941), pairs 0.958,
-/// discovered 0.970; held-back half F1 0.943 (precision 0.969, recall 0.918), pairs 0.951,
-/// discovered 0.917. Graph nodes per actor: 1.007 and 1.003. The precision of discovered
+/// (2026-12-08): development part F1 0.968 (precision 0.988, recall 0.950), pairs 0.967,
+/// discovered 0.980; held-back half F1 0.943 (precision 0.969, recall 0.919), pairs 0.951,
+/// discovered 0.920. Graph nodes per actor: 1.007 and 1.003. The precision of discovered
 /// actors is measured on what the gazetteer leaves to discovery, so it moves when the gazetteer
 /// grows or discovery takes on harder names, and its floors have been lowered twice, each time
 /// with the all-actor figures up: to 0.92 held back when the recall rules of titles,
@@ -124,13 +124,17 @@ fn events_meet_the_gate() {
 /// to find rules. Raise them when accuracy improves; never lower one to let a change pass
 /// without saying so here.
 const MIN_REAL_NEWS: [(&str, f64, f64, f64, f64); 2] =
-    [("dev", 0.96, 0.98, 0.95, 0.96), ("test", 0.94, 0.96, 0.95, 0.91)];
+    [("dev", 0.96, 0.98, 0.96, 0.97), ("test", 0.94, 0.96, 0.95, 0.91)];
 
-/// Minimum event scores per part of the real-news set, once data/eval-lee/events.tsv is
-/// merged: rows of (part, level "quad" or "root", precision, recall, F1), one line each, as
-/// in [`MIN_EVENTS`]. None yet (the figures are not known). A part with event annotations
-/// and no row here is scored and printed, not gated.
-const MIN_REAL_NEWS_EVENTS: &[(&str, &str, f64, f64, f64)] = &[];
+/// Minimum event scores per part of the real-news set (data/eval-lee/events.tsv): rows of
+/// (part, level "quad" or "root", precision, recall, F1), one line each, as in [`MIN_EVENTS`],
+/// about 0.02 below the figures measured (2026-12-08) on the development part: by quad class
+/// 16 found, 9 false, 256 missed (precision 0.640, recall 0.059, F1 0.108); by root code 13, 12,
+/// 266 (0.520, 0.047, 0.086). The held-back half (1 of 79 found, 3 false) is scored and
+/// printed, not gated: with four events predicted its precision says nothing yet. A part with
+/// event annotations and no row here is scored and printed, not gated.
+const MIN_REAL_NEWS_EVENTS: &[(&str, &str, f64, f64, f64)] =
+    &[("dev", "quad", 0.62, 0.05, 0.09), ("dev", "root", 0.50, 0.04, 0.07)];
 
 /// At most this many graph nodes per actor on either half (issue 10's target): an actor split
 /// into several nodes bends every measure of the graph.
