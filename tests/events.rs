@@ -76,7 +76,7 @@ fn event_graph_on_sample_articles_matches_golden_files() {
             .args(["--format", "csv,gexf,graphml,json,dot", "--out"])
             .arg(dir.path())),
     );
-    assert!(err.contains(", 4 events, 8 nodes, 4 directed edges written to "), "{err}");
+    assert!(err.contains(", 5 events, 10 nodes, 5 directed edges written to "), "{err}");
     for name in EVENT_GRAPH_FILES {
         let got = std::fs::read_to_string(dir.join(name)).unwrap();
         assert_golden(&format!("articles-events/{name}"), &got);
@@ -269,7 +269,7 @@ fn event_partials_merge_into_the_single_run_graph() {
             0,
             run(actorgraph().arg("merge").arg(&pa).arg(&pb).args(extra).arg("-o").arg(&merged)),
         );
-        assert!(err.contains("4 events") && err.contains("directed edges"), "{err}");
+        assert!(err.contains("5 events") && err.contains("directed edges"), "{err}");
         exits(
             0,
             run(actorgraph()

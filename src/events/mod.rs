@@ -27,7 +27,8 @@
 //!   not happen; [`EventFlags::is_asserted`] tells the others.
 //! - **Agents**: a state followed by a role noun ("Russian forces", "Turkish troops", "Iraqi
 //!   police", "US officials") is that state, with the agent type ([`AgentType`]). An
-//!   adjectival mention without a role noun ("a Russian proposal") is no actor.
+//!   adjectival mention without a role noun ("a Russian proposal") is no actor, but a plural
+//!   demonym is the state's people ("killed three Palestinians"), with the agent type civilians.
 
 mod dictionary;
 mod petrarch;

@@ -762,6 +762,10 @@ fn actors(inner: &Inner, text: &str, sentence: Span, mentions: &[Mention]) -> Ve
                 {
                     Actor { entity: mention.entity(), span, agent: Some(agent) }
                 }
+                // "killed three Palestinians": a plural demonym is the state's people.
+                _ if is_plural_demonym(&text[span]) => {
+                    Actor { entity: mention.entity(), span, agent: Some(AgentType::Civilians) }
+                }
                 _ => continue,
             },
             None => Actor { entity: mention.entity(), span, agent: None },
@@ -769,6 +773,15 @@ fn actors(inner: &Inner, text: &str, sentence: Span, mentions: &[Mention]) -> Ve
         actors.push(actor);
     }
     actors
+}
+
+/// Whether an adjectival mention is a plural demonym, a noun for a state's people
+/// ("Palestinians", "Israelis", "Afghans"), not an adjective ("Palestinian", "Swiss").
+fn is_plural_demonym(surface: &str) -> bool {
+    surface.ends_with('s')
+        && !surface.ends_with("ss")
+        && surface.len() > 4
+        && surface.chars().rev().nth(1).is_some_and(|c| c.is_lowercase())
 }
 
 /// Whether only "and", "or" or a comma stands between two adjectival mentions, so that they

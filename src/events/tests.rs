@@ -133,6 +133,9 @@ rows! {
     agents_shared_role_noun: "Iraqi and Syrian officials met with Kerry."
         => ["IRQ/government -> kerry 040 [mutual]", "SYR/government -> kerry 040 [mutual]"];
     agents_possessive: "Turkey's troops attacked Syria." => ["TUR/military -> SYR 190"];
+    agents_plural_demonym_is_the_people: "Russian troops killed three Americans."
+        => ["RUS/military -> USA/civilians 182"];
+    agents_plural_demonym_as_source: "Americans attacked Syria." => ["USA/civilians -> SYR 190"];
     agents_government: "US officials met Iranian diplomats."
         => ["USA/government -> IRN/government 040 [mutual]"];
 }
